@@ -1,0 +1,82 @@
+namespace Meter.Deploy;
+
+/// <summary>
+/// The deployment settings a user edits in nf.config. Format (see README.md, "nf.config"):
+/// <c>key = value</c> lines, <c>#</c> comments, every key known and given once.
+/// </summary>
+public sealed record NfConfig(string Target, string Board, string SerialPort, string Preset)
+{
+    /// <summary>Boards with a definition in boards/.</summary>
+    public static readonly string[] Boards = { "reference", "devkitc-eval-ade7880" };
+
+    /// <summary>Meter configuration presets (boards/Meter.Boards/MeterPresets).</summary>
+    public static readonly string[] Presets = { "ct-5-6a", "direct-5-105a", "single-phase-5-100a" };
+
+    /// <summary>nanoFramework ESP32 firmware images (nanoff --target) the firmware supports.</summary>
+    public static readonly string[] Targets = { "ESP32_REV0", "ESP32_REV3", "ESP32_PSRAM_REV3", "ESP32_PSRAM_REV0", "ESP32_S3", "ESP32_S3_ALL" };
+
+    private static readonly string[] Keys = { "target", "board", "serial_port", "preset" };
+
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    public static NfConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new NfConfigException($"{path}: file not found");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses nf.config text; throws <see cref="NfConfigException"/> naming the line and the problem.</summary>
+    public static NfConfig Parse(string text, string source = "nf.config")
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string where = $"{source}:{i + 1}";
+            var line = lines[i];
+            int hash = line.IndexOf('#');
+            if (hash >= 0) line = line[..hash];
+            line = line.Trim();
+            if (line.Length == 0) continue;
+            int eq = line.IndexOf('=');
+            if (eq < 0) throw new NfConfigException($"{where}: expected 'key = value', got '{line}'");
+            var key = line[..eq].Trim();
+            var value = line[(eq + 1)..].Trim();
+            if (Array.IndexOf(Keys, key) < 0)
+                throw new NfConfigException($"{where}: unknown key '{key}'; known keys: {string.Join(", ", Keys)}");
+            if (values.ContainsKey(key)) throw new NfConfigException($"{where}: '{key}' is given twice");
+            if (value.Length == 0) throw new NfConfigException($"{where}: '{key}' has no value");
+            values[key] = value;
+        }
+
+        foreach (var key in Keys)
+            if (!values.ContainsKey(key)) throw new NfConfigException($"{source}: required key '{key}' is missing");
+
+        return new NfConfig(
+            OneOf(values["target"], Targets, "target", source),
+            OneOf(values["board"], Boards, "board", source),
+            SerialPortName(values["serial_port"], source),
+            OneOf(values["preset"], Presets, "preset", source));
+    }
+
+    private static string OneOf(string value, string[] allowed, string key, string source)
+    {
+        if (Array.IndexOf(allowed, value) < 0)
+            throw new NfConfigException($"{source}: {key} '{value}' is not one of: {string.Join(", ", allowed)}");
+        return value;
+    }
+
+    private static string SerialPortName(string value, string source)
+    {
+        bool windows = value.StartsWith("COM", StringComparison.Ordinal) && value.Length > 3 && value[3..].All(char.IsAsciiDigit);
+        bool unix = value.StartsWith("/dev/", StringComparison.Ordinal) && value.Length > 5 && !value.Contains(' ');
+        if (!windows && !unix)
+            throw new NfConfigException($"{source}: serial_port '{value}' is neither a Windows port (COM5) nor a device path (/dev/ttyUSB0)");
+        return value;
+    }
+}
+
+/// <summary>A problem in nf.config, with the file and line in its message.</summary>
+public sealed class NfConfigException : Exception
+{
+    public NfConfigException(string message) : base(message) { }
+}
