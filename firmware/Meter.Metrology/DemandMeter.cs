@@ -1,0 +1,222 @@
+namespace Meter.Metrology
+{
+    /// <summary>
+    /// Maximum demand: mean power over integration periods of 5, 15, 30 or 60 min aligned to the
+    /// clock (a period starts when clock seconds are a multiple of its length), maxima of P+, Q+,
+    /// S+ and S− with the end time of their period, per tariff T1/T2, the accumulated maxima,
+    /// and the power-threshold counter. Energies come from the <see cref="EnergyAccumulator"/>'s
+    /// exact total registers, so each period's mean power is exact (counts per period; the power
+    /// is derived on read).
+    /// <para>
+    /// Call <see cref="Update"/> after every metering cycle with the clock time at the end of the
+    /// cycle; the energy up to that call belongs to the period containing the previous call.
+    /// Call <see cref="CloseBillingPeriod"/> at the end of a billing period, after the billing
+    /// logger has read the maxima.
+    /// </para>
+    /// </summary>
+    public sealed class DemandMeter
+    {
+        private const int QuantityCount = 4;
+
+        private readonly EnergyAccumulator _source;
+        private readonly int _periodSeconds;
+        private readonly long[] _periodStartCounts = new long[QuantityCount];
+        private readonly long[] _maximumCounts = new long[QuantityCount * DemandSlot.Count];
+        private readonly long[] _maximumTimes = new long[QuantityCount * DemandSlot.Count];
+        private readonly long[] _accumulatedCounts = new long[QuantityCount * DemandSlot.Count];
+        private bool _started;
+        private long _periodStartSeconds;
+        private int _periodTariff;
+        private long _thresholdMilliwatts = long.MaxValue;
+        private bool _thresholdPrimary;
+        private long _powerThresholdCount;
+        private long _closedPeriods;
+
+        /// <summary>Creates a demand meter over <paramref name="source"/> with an integration period of <paramref name="periodMinutes"/>.</summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">Period not 5, 15, 30 or 60 min.</exception>
+        public DemandMeter(EnergyAccumulator source, int periodMinutes)
+        {
+            if (source == null) throw new System.ArgumentNullException("source");
+            // Seed data sheets: integration period 5, 15, 30 or 60 min.
+            if (periodMinutes != 5 && periodMinutes != 15 && periodMinutes != 30 && periodMinutes != 60)
+                throw new System.ArgumentOutOfRangeException("periodMinutes", "integration period must be 5, 15, 30 or 60 min");
+            _source = source;
+            _periodSeconds = periodMinutes * 60;
+        }
+
+        /// <summary>Integration period in seconds.</summary>
+        public int PeriodSeconds { get { return _periodSeconds; } }
+
+        /// <summary>Start of the running period (clock seconds); meaningful after the first <see cref="Update"/>.</summary>
+        public long CurrentPeriodStartSeconds { get { return _periodStartSeconds; } }
+
+        /// <summary>Integration periods closed so far.</summary>
+        public long ClosedPeriods { get { return _closedPeriods; } }
+
+        /// <summary>Power-threshold counter: closed periods whose mean P+ exceeded the threshold (Kamstrup "Power threshold counter (A+)").</summary>
+        public long PowerThresholdCount { get { return _powerThresholdCount; } }
+
+        /// <summary>Sets the P+ threshold of the power-threshold counter in mW, on the primary or secondary side.</summary>
+        public void SetPowerThreshold(long milliwatts, bool primary)
+        {
+            if (milliwatts < 0) throw new System.ArgumentOutOfRangeException("milliwatts", "threshold must not be negative");
+            _thresholdMilliwatts = milliwatts;
+            _thresholdPrimary = primary;
+        }
+
+        /// <summary>
+        /// Advances to clock time <paramref name="clockSeconds"/> (seconds since an epoch in the meter's
+        /// time base, e.g. UTC or local standard time) with tariff <paramref name="tariffIndex"/> active.
+        /// Closes the running period when a boundary was crossed. A clock set backwards restarts the
+        /// running period without a maximum (the energy registers are unaffected).
+        /// </summary>
+        public void Update(long clockSeconds, int tariffIndex)
+        {
+            if (tariffIndex < 0 || tariffIndex >= MeteringConfiguration.MaximumTariffs)
+                throw new System.ArgumentOutOfRangeException("tariffIndex", "tariff index must be 0 … 7");
+            if (!_started)
+            {
+                StartPeriod(clockSeconds, tariffIndex);
+                _started = true;
+                return;
+            }
+            if (clockSeconds < _periodStartSeconds)
+            {
+                StartPeriod(clockSeconds, tariffIndex);
+                return;
+            }
+            if (clockSeconds >= _periodStartSeconds + _periodSeconds)
+            {
+                ClosePeriod(_periodStartSeconds + _periodSeconds);
+                StartPeriod(clockSeconds, tariffIndex);
+                return;
+            }
+            _periodTariff = tariffIndex;
+        }
+
+        /// <summary>Counts of <paramref name="quantity"/> registered so far in the running period.</summary>
+        public long GetCurrentPeriodCounts(DemandQuantity quantity)
+        {
+            int q = CheckQuantity(quantity);
+            return _source.GetCounts(RegisterOf(q), MeterChannel.Total) - _periodStartCounts[q];
+        }
+
+        /// <summary>Energy counts of the period holding the maximum (0 if none yet).</summary>
+        public long GetMaximumCounts(DemandQuantity quantity, int slot)
+        {
+            return _maximumCounts[Index(quantity, slot)];
+        }
+
+        /// <summary>End time (clock seconds) of the period holding the maximum; −1 if none yet.</summary>
+        public long GetMaximumTime(DemandQuantity quantity, int slot)
+        {
+            int i = Index(quantity, slot);
+            return _maximumCounts[i] == 0 ? -1 : _maximumTimes[i];
+        }
+
+        /// <summary>Maximum mean power in units of 10^<paramref name="scaler"/> W (var, VA), rounded down.</summary>
+        public long ReadMaximumPower(DemandQuantity quantity, int slot, bool primary, int scaler)
+        {
+            return ToPower(_maximumCounts[Index(quantity, slot)], quantity, primary, scaler);
+        }
+
+        /// <summary>Accumulated maximum (sum of the maxima of closed billing periods) in units of 10^<paramref name="scaler"/> W, rounded down.</summary>
+        public long ReadAccumulatedMaximumPower(DemandQuantity quantity, int slot, bool primary, int scaler)
+        {
+            return ToPower(_accumulatedCounts[Index(quantity, slot)], quantity, primary, scaler);
+        }
+
+        /// <summary>Mean power of <paramref name="counts"/> over one integration period, units of 10^<paramref name="scaler"/> W.</summary>
+        public long ToPower(long counts, DemandQuantity quantity, bool primary, int scaler)
+        {
+            int q = CheckQuantity(quantity);
+            CurrentTransformerRatio ratio = _source.Configuration.CtRatio;
+            long ratioNumerator = primary ? ratio.PrimaryAmps : 1;
+            long ratioDenominator = primary ? ratio.SecondaryAmps : 1;
+            // P = E / T: counts × num/den Wh × 3600 s/h / T s.
+            EnergyConstant constant = _source.Configuration.ConstantOf(EnergyAccumulator.KindOf(RegisterOf(q)));
+            return constant.ToScaledEnergy(counts, ratioNumerator * 3600, ratioDenominator * _periodSeconds, scaler);
+        }
+
+        /// <summary>
+        /// Billing-period end: adds the current maxima to the accumulated maxima and clears the maxima
+        /// for the next billing period. Read the maxima first.
+        /// </summary>
+        public void CloseBillingPeriod()
+        {
+            for (int i = 0; i < _maximumCounts.Length; i++)
+            {
+                _accumulatedCounts[i] += _maximumCounts[i];
+                _maximumCounts[i] = 0;
+                _maximumTimes[i] = 0;
+            }
+        }
+
+        private void ClosePeriod(long endSeconds)
+        {
+            _closedPeriods++;
+            for (int q = 0; q < QuantityCount; q++)
+            {
+                long counts = _source.GetCounts(RegisterOf(q), MeterChannel.Total) - _periodStartCounts[q];
+                Offer(q, DemandSlot.AllTariffs, counts, endSeconds);
+                if (_periodTariff == 0) Offer(q, DemandSlot.Tariff1, counts, endSeconds);
+                else if (_periodTariff == 1) Offer(q, DemandSlot.Tariff2, counts, endSeconds);
+                if (q == (int)DemandQuantity.ActiveImport && _thresholdMilliwatts != long.MaxValue &&
+                    ToPower(counts, DemandQuantity.ActiveImport, _thresholdPrimary, -3) > _thresholdMilliwatts)
+                {
+                    _powerThresholdCount++;
+                }
+            }
+        }
+
+        private void Offer(int quantity, int slot, long counts, long endSeconds)
+        {
+            int i = quantity * DemandSlot.Count + slot;
+            // Strictly greater: the first period reaching a maximum keeps its time stamp.
+            if (counts > _maximumCounts[i])
+            {
+                _maximumCounts[i] = counts;
+                _maximumTimes[i] = endSeconds;
+            }
+        }
+
+        private void StartPeriod(long clockSeconds, int tariffIndex)
+        {
+            long start = clockSeconds - Modulo(clockSeconds, _periodSeconds);
+            _periodStartSeconds = start;
+            _periodTariff = tariffIndex;
+            for (int q = 0; q < QuantityCount; q++) _periodStartCounts[q] = _source.GetCounts(RegisterOf(q), MeterChannel.Total);
+        }
+
+        private static long Modulo(long value, long divisor)
+        {
+            long m = value % divisor;
+            return m < 0 ? m + divisor : m;
+        }
+
+        private static EnergyRegister RegisterOf(int quantity)
+        {
+            switch (quantity)
+            {
+                case 0: return EnergyRegister.ActiveImport;
+                case 1: return EnergyRegister.ReactiveImport;
+                case 2: return EnergyRegister.ApparentImport;
+                default: return EnergyRegister.ApparentExport;
+            }
+        }
+
+        private static int CheckQuantity(DemandQuantity quantity)
+        {
+            int q = (int)quantity;
+            if (q < 0 || q >= QuantityCount) throw new System.ArgumentOutOfRangeException("quantity", "unknown demand quantity");
+            return q;
+        }
+
+        private static int Index(DemandQuantity quantity, int slot)
+        {
+            int q = CheckQuantity(quantity);
+            if (slot < 0 || slot >= DemandSlot.Count) throw new System.ArgumentOutOfRangeException("slot", "slot must be 0 (all), 1 (T1) or 2 (T2)");
+            return q * DemandSlot.Count + slot;
+        }
+    }
+}
