@@ -1,0 +1,52 @@
+namespace Meter.Hal.Ade7880
+{
+    /// <summary>
+    /// Instantaneous measurements, allocated once and refilled by
+    /// <see cref="Ade7880Driver.ReadMeasurements"/>. Raw register codes (index 0 = A, 1 = B,
+    /// 2 = C); convert with <see cref="Ade7880Scaling"/>.
+    /// </summary>
+    public sealed class PhaseMeasurements
+    {
+        /// <summary>xVRMS codes (3,766,572 = full-scale sine).</summary>
+        public readonly int[] VoltageRms = new int[3];
+
+        /// <summary>xIRMS codes.</summary>
+        public readonly int[] CurrentRms = new int[3];
+
+        /// <summary>NIRMS code.</summary>
+        public int NeutralCurrentRms;
+
+        /// <summary>xWATT codes (total active power).</summary>
+        public readonly int[] ActivePower = new int[3];
+
+        /// <summary>xFVAR codes (fundamental reactive power).</summary>
+        public readonly int[] ReactivePower = new int[3];
+
+        /// <summary>xVA codes (apparent power).</summary>
+        public readonly int[] ApparentPower = new int[3];
+
+        /// <summary>xPERIOD codes (256 kHz ticks per line period).</summary>
+        public readonly int[] Period = new int[3];
+
+        /// <summary>ANGLE0..2 codes (256 kHz ticks; meaning set by COMPMODE.ANGLESEL).</summary>
+        public readonly int[] Angle = new int[3];
+
+        /// <summary>xPF codes (signed, 2^-15 per LSB).</summary>
+        public readonly int[] PowerFactor = new int[3];
+
+        /// <summary>VPEAK raw (bits 23:0 value, 24–26 phase).</summary>
+        public uint VoltagePeak;
+
+        /// <summary>IPEAK raw.</summary>
+        public uint CurrentPeak;
+
+        /// <summary>VTHD, signed 3.21 (2^21 = 100 %); valid when <see cref="HarmonicsEnabled"/>.</summary>
+        public int VoltageThd;
+
+        /// <summary>ITHD, signed 3.21.</summary>
+        public int CurrentThd;
+
+        /// <summary>Whether the harmonic engine is on (HCONFIG.HRATE ≠ 111) so THD was read.</summary>
+        public bool HarmonicsEnabled;
+    }
+}
