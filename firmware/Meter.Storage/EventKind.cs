@@ -1,0 +1,46 @@
+namespace Meter.Storage
+{
+    /// <summary>
+    /// Kinds of logged events (Kamstrup 351C event log; OMNIPOWER "Tamper proof": alarms are
+    /// "time and date stamped and saved in the permanent memory"). The detail byte of an event
+    /// says which phase, parameter, tamper source, fault or storage area it concerns.
+    /// </summary>
+    public static class EventKind
+    {
+        /// <summary>Supply lost. Detail: phase 1–3, 0 = all phases (meter power down).</summary>
+        public const int PowerDown = 1;
+
+        /// <summary>Supply back. Detail: phase 1–3, 0 = all phases (meter power up).</summary>
+        public const int PowerUp = 2;
+
+        /// <summary>Clock set. Old/new: the times before and after, minutes since 2000-01-01.</summary>
+        public const int ClockSet = 3;
+
+        /// <summary>Configuration code changed. Detail: which code; old/new: the code values.</summary>
+        public const int ConfigurationChange = 4;
+
+        /// <summary>Parameter changed (e.g. CT ratio, pulse constant). Detail: which; old/new values.</summary>
+        public const int ParameterChange = 5;
+
+        /// <summary>Wrong password given on the optical port or module.</summary>
+        public const int PasswordFailure = 6;
+
+        /// <summary>Tamper: detail 1 magnetic influence, 2 terminal cover opened, 3 meter cover opened.</summary>
+        public const int Tamper = 7;
+
+        /// <summary>Metrology IC fault (detail: fault code, e.g. ADE7880 STATUS bit).</summary>
+        public const int MetrologyFault = 8;
+
+        /// <summary>Storage repaired at boot. Detail: <see cref="StorageArea"/>; new value: slots repaired.</summary>
+        public const int StorageRepair = 9;
+
+        /// <summary>Billing period closed by command or external input (detail: <see cref="CloseReason"/>).</summary>
+        public const int DebitingStop = 10;
+
+        /// <summary>Legal data changed with the seal open (calibration, meter constant).</summary>
+        public const int LegalDataChange = 11;
+
+        /// <summary>Highest kind number; counters exist for kinds 1 … Count.</summary>
+        public const int Count = 11;
+    }
+}

@@ -1,0 +1,257 @@
+using Meter.Hal;
+
+namespace Meter.Storage
+{
+    /// <summary>
+    /// The event log: a ring of fixed 32-byte records
+    /// <c>sequence (4) | seconds since 2000 (4) | kind (1) | detail (1) | 0 (2) | old (8) | new (8) | CRC-32 (4)</c>
+    /// (capacity + 1 slots, the slot being written is the spare) with per-kind counters that
+    /// survive the ring's wrap. Counters live in a <see cref="WearLevelledRecord"/> that also
+    /// holds the sequence of the last event counted; an event is written first, then the
+    /// counters, and recovery counts any valid event newer than that (the repair of a cut
+    /// between the two writes).
+    /// </summary>
+    public sealed class EventLog
+    {
+        /// <summary>Bytes per event record.</summary>
+        public const int RecordSize = 32;
+
+        /// <summary>Counter record slots.</summary>
+        public const int CounterSlots = 8;
+
+        private const int CrcOffset = RecordSize - 4;
+        private const long TicksPerSecond = 10000000L;
+
+        private readonly INvMemory _memory;
+        private readonly int _baseAddress;
+        private readonly int _capacity;
+        private readonly int _slotCount;
+        private readonly WearLevelledRecord _counters;
+        private readonly long[] _counterValues;
+        private readonly byte[] _record = new byte[RecordSize];
+        private long _newestSequence;
+        private int _tornSlots;
+        private int _countersRepaired;
+
+        /// <summary>Describes the log; call <see cref="Recover"/> before use.</summary>
+        /// <param name="memory">The NV memory.</param>
+        /// <param name="baseAddress">First byte of the region (see <see cref="RegionSize"/>).</param>
+        /// <param name="capacity">Events kept readable.</param>
+        public EventLog(INvMemory memory, int baseAddress, int capacity)
+        {
+            if (memory == null)
+            {
+                throw new System.ArgumentException("memory is required");
+            }
+            if (capacity < 1)
+            {
+                throw new System.ArgumentException("event log capacity must be at least 1");
+            }
+            if (baseAddress < 0 || baseAddress + RegionSize(capacity) > memory.Size)
+            {
+                throw new System.ArgumentException("event log region lies outside the NV memory");
+            }
+            _memory = memory;
+            _capacity = capacity;
+            _slotCount = capacity + 1;
+            _counters = new WearLevelledRecord(memory, baseAddress, EventKind.Count + 1, CounterSlots);
+            _baseAddress = baseAddress + WearLevelledRecord.RegionSize(EventKind.Count + 1, CounterSlots);
+            _counterValues = new long[EventKind.Count + 1];
+        }
+
+        /// <summary>Bytes the region takes (counters + capacity + 1 records).</summary>
+        public static int RegionSize(int capacity)
+        {
+            return WearLevelledRecord.RegionSize(EventKind.Count + 1, CounterSlots) + (capacity + 1) * RecordSize;
+        }
+
+        /// <summary>Events kept readable.</summary>
+        public int Capacity
+        {
+            get { return _capacity; }
+        }
+
+        /// <summary>Readable events (≤ <see cref="Capacity"/>).</summary>
+        public int Count
+        {
+            get { return (int)(_newestSequence < _capacity ? _newestSequence : _capacity); }
+        }
+
+        /// <summary>Events logged since formatting.</summary>
+        public long TotalLogged
+        {
+            get { return _newestSequence; }
+        }
+
+        /// <summary>Torn event slots discarded at the last <see cref="Recover"/>.</summary>
+        public int TornSlots
+        {
+            get { return _tornSlots; }
+        }
+
+        /// <summary>Torn counter slots discarded at the last <see cref="Recover"/>.</summary>
+        public int TornCounterSlots
+        {
+            get { return _counters.TornSlots; }
+        }
+
+        /// <summary>Events counted at the last <see cref="Recover"/> because power failed between the event and its counter update.</summary>
+        public int CountersRepaired
+        {
+            get { return _countersRepaired; }
+        }
+
+        /// <summary>Events of <paramref name="kind"/> logged since formatting (not limited by the ring).</summary>
+        public long CountOf(int kind)
+        {
+            CheckKind(kind);
+            return _counterValues[kind];
+        }
+
+        /// <summary>Scans the ring, restores the counters and counts events the counters missed.</summary>
+        public void Recover()
+        {
+            _tornSlots = 0;
+            _countersRepaired = 0;
+            _newestSequence = 0;
+            for (int i = 0; i < _counterValues.Length; i++)
+            {
+                _counterValues[i] = 0;
+            }
+            if (_counters.Recover())
+            {
+                _counters.CopyTo(_counterValues);
+            }
+            long counted = _counterValues[0];
+            for (int s = 0; s < _slotCount; s++)
+            {
+                ReadSlot(s);
+                long seq;
+                if (!IsValid(s, out seq))
+                {
+                    if (!WearLevelledRecord.IsBlank(_record, RecordSize))
+                    {
+                        _tornSlots++;
+                        for (int i = 0; i < RecordSize; i++)
+                        {
+                            _record[i] = 0xFF;
+                        }
+                        _memory.Write(SlotAddress(s), _record, 0, RecordSize);
+                    }
+                    continue;
+                }
+                if (seq > _newestSequence)
+                {
+                    _newestSequence = seq;
+                }
+                if (seq > counted)
+                {
+                    int kind = _record[8];
+                    if (kind >= 1 && kind <= EventKind.Count)
+                    {
+                        _counterValues[kind]++;
+                    }
+                    _countersRepaired++;
+                }
+            }
+            if (_countersRepaired > 0)
+            {
+                _counterValues[0] = _newestSequence;
+                _counters.Commit(_counterValues);
+            }
+            else if (_newestSequence < counted)
+            {
+                // The newest counted event was torn? Impossible: it was written before the
+                // counters. Keep the sequence monotonic anyway.
+                _newestSequence = counted;
+            }
+        }
+
+        /// <summary>
+        /// Logs an event. <paramref name="detail"/> 0–255; old/new values as the kind defines.
+        /// Durable when this returns; a cut during it leaves the log as before, or the event
+        /// logged (its counter then repaired at the next <see cref="Recover"/>).
+        /// </summary>
+        public void Log(System.DateTime time, int kind, int detail, long oldValue, long newValue)
+        {
+            CheckKind(kind);
+            if (detail < 0 || detail > 255)
+            {
+                throw new System.ArgumentException("event detail must be 0-255");
+            }
+            long ticks = time.Ticks - CivilCalendar.EpochTicks;
+            if (ticks < 0)
+            {
+                throw new System.ArgumentException("times before 2000-01-01 cannot be stored");
+            }
+            long seq = _newestSequence + 1;
+            ByteCodec.WriteUInt32(_record, 0, (uint)seq);
+            ByteCodec.WriteUInt32(_record, 4, (uint)(ticks / TicksPerSecond));
+            _record[8] = (byte)kind;
+            _record[9] = (byte)detail;
+            _record[10] = 0;
+            _record[11] = 0;
+            ByteCodec.WriteInt64(_record, 12, oldValue);
+            ByteCodec.WriteInt64(_record, 20, newValue);
+            ByteCodec.WriteUInt32(_record, CrcOffset, Crc32.Compute(_record, 0, CrcOffset));
+            _memory.Write(SlotAddress((int)(seq % _slotCount)), _record, 0, RecordSize);
+            _newestSequence = seq;
+            _counterValues[kind]++;
+            _counterValues[0] = seq;
+            _counters.Commit(_counterValues);
+        }
+
+        /// <summary>Reads the event <paramref name="age"/> events back (0 = newest); false if not stored.</summary>
+        public bool TryRead(int age, EventRecord into)
+        {
+            if (into == null)
+            {
+                throw new System.ArgumentException("record is required");
+            }
+            if (age < 0 || age >= Count)
+            {
+                return false;
+            }
+            long seq = _newestSequence - age;
+            int s = (int)(seq % _slotCount);
+            ReadSlot(s);
+            long stored;
+            if (!IsValid(s, out stored) || stored != seq)
+            {
+                return false;
+            }
+            into.Sequence = seq;
+            into.Time = new System.DateTime(CivilCalendar.EpochTicks + ByteCodec.ReadUInt32(_record, 4) * TicksPerSecond);
+            into.Kind = _record[8];
+            into.Detail = _record[9];
+            into.OldValue = ByteCodec.ReadInt64(_record, 12);
+            into.NewValue = ByteCodec.ReadInt64(_record, 20);
+            return true;
+        }
+
+        private int SlotAddress(int slot)
+        {
+            return _baseAddress + slot * RecordSize;
+        }
+
+        private void ReadSlot(int slot)
+        {
+            _memory.Read(SlotAddress(slot), _record, 0, RecordSize);
+        }
+
+        private bool IsValid(int slot, out long seq)
+        {
+            seq = ByteCodec.ReadUInt32(_record, 0);
+            return seq > 0 && seq % _slotCount == slot
+                && Crc32.Compute(_record, 0, CrcOffset) == ByteCodec.ReadUInt32(_record, CrcOffset);
+        }
+
+        private static void CheckKind(int kind)
+        {
+            if (kind < 1 || kind > EventKind.Count)
+            {
+                throw new System.ArgumentException("unknown event kind");
+            }
+        }
+    }
+}

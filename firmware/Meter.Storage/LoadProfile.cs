@@ -1,0 +1,546 @@
+using Meter.Hal;
+
+namespace Meter.Storage
+{
+    /// <summary>
+    /// The load profile: one entry per integration period (5, 15, 30 or 60 min, Kamstrup 351 B
+    /// code E / OMNIPOWER Z4) with the energy of each channel, compactly encoded in a ring of
+    /// fixed-size blocks.
+    /// </summary>
+    /// <remarks>
+    /// Block: header <c>magic 'LP' (2) | block sequence (4) | base minute (4) | period (1) |
+    /// channels (1) | register values at the base minute (8·channels) | CRC-32 (4)</c>, then
+    /// entries, then 0xFF (end marker) if the block is not exactly full.
+    /// Entry: flags byte (bits 0–3: channel 0–3 delta is zero and omitted; bit 4: DST; bit 5:
+    /// extension byte follows; bits 6–7 zero), optional extension byte (bit 0 power failure,
+    /// bit 1 clock set, bit 2 incomplete, bit 3 explicit time follows), optional explicit time
+    /// (LEB128 minutes after the block's base minute; otherwise previous end + period), then one
+    /// LEB128 delta per channel not flagged zero. About 4 bytes an interval for A+/A-/R+/R- on
+    /// the residential reference profile.
+    /// Power-fail safety: new bytes are only ever written beyond the committed tail (or into the
+    /// block after the current one) and then committed by a <see cref="WearLevelledRecord"/>
+    /// holding (block sequence, tail offset). A cut before that commit leaves the old profile.
+    /// Because opening a block overwrites the oldest one, the readable ring is blockCount − 1
+    /// blocks: the oldest block is a spare.
+    /// </remarks>
+    public sealed class LoadProfile
+    {
+        /// <summary>Pointer record slots: the pointer is committed once an interval, wear-levelled over these.</summary>
+        public const int PointerSlots = 16;
+
+        private const int Magic0 = 0x4C; // 'L'
+        private const int Magic1 = 0x50; // 'P'
+        private const byte EndMarker = 0xFF;
+        private const int FlagDst = 0x10;
+        private const int FlagExtension = 0x20;
+        private const int ExtPowerFailure = 0x01;
+        private const int ExtClockSet = 0x02;
+        private const int ExtIncomplete = 0x04;
+        private const int ExtExplicitTime = 0x08;
+
+        private readonly INvMemory _memory;
+        private readonly WearLevelledRecord _pointer;
+        private readonly long[] _pointerValues = new long[2];
+        private readonly int _blocksAddress;
+        private readonly int _blockCount;
+        private readonly int _blockSize;
+        private readonly int _channels;
+        private readonly int _period;
+        private readonly int _headerSize;
+        private readonly long[] _lastValues;
+        private readonly long[] _deltas;
+        private readonly byte[] _entry;
+        private readonly byte[] _header;
+        private readonly byte[] _block;
+        private bool _started;
+        private long _blockSeq;
+        private int _tail;
+        private long _blockBase;
+        private long _lastMinute;
+        private bool _lostOnRecovery;
+
+        /// <summary>Describes the profile; call <see cref="Recover"/> before use.</summary>
+        /// <param name="memory">The NV memory.</param>
+        /// <param name="baseAddress">First byte of the region (see <see cref="RegionSize"/>).</param>
+        /// <param name="regionSize">Bytes given to the profile (pointer record + blocks).</param>
+        /// <param name="blockSize">Block size in bytes (e.g. 1024).</param>
+        /// <param name="channelCount">Channels (1–8, see <see cref="ProfileChannels"/>).</param>
+        /// <param name="periodMinutes">Integration period: 5, 15, 30 or 60.</param>
+        public LoadProfile(INvMemory memory, int baseAddress, int regionSize, int blockSize, int channelCount, int periodMinutes)
+        {
+            if (memory == null)
+            {
+                throw new System.ArgumentException("memory is required");
+            }
+            if (periodMinutes != 5 && periodMinutes != 15 && periodMinutes != 30 && periodMinutes != 60)
+            {
+                // Kamstrup 351 B / 382 J: "configurable to 5, 15, 30 or 60 minutes"
+                throw new System.ArgumentException("integration period must be 5, 15, 30 or 60 minutes");
+            }
+            if (channelCount < 1 || channelCount > 8)
+            {
+                throw new System.ArgumentException("a load profile has 1 to 8 channels");
+            }
+            _headerSize = HeaderSize(channelCount);
+            if (blockSize < _headerSize + 2 * (2 + 2 + ByteCodec.MaxVarIntBytes * (channelCount + 1)))
+            {
+                throw new System.ArgumentException("profile block too small for its header and two entries");
+            }
+            int pointerBytes = WearLevelledRecord.RegionSize(2, PointerSlots);
+            _blockCount = (regionSize - pointerBytes) / blockSize;
+            if (_blockCount < 3)
+            {
+                throw new System.ArgumentException("profile region must hold at least three blocks");
+            }
+            if (baseAddress < 0 || baseAddress + regionSize > memory.Size)
+            {
+                throw new System.ArgumentException("profile region lies outside the NV memory");
+            }
+            _memory = memory;
+            _pointer = new WearLevelledRecord(memory, baseAddress, 2, PointerSlots);
+            _blocksAddress = baseAddress + pointerBytes;
+            _blockSize = blockSize;
+            _channels = channelCount;
+            _period = periodMinutes;
+            _lastValues = new long[channelCount];
+            _deltas = new long[channelCount];
+            _entry = new byte[2 + ByteCodec.MaxVarIntBytes * (channelCount + 1)];
+            _header = new byte[_headerSize];
+            _block = new byte[blockSize];
+        }
+
+        /// <summary>Header bytes of a block for <paramref name="channelCount"/> channels.</summary>
+        public static int HeaderSize(int channelCount)
+        {
+            return 16 + 8 * channelCount;
+        }
+
+        /// <summary>Channels per entry.</summary>
+        public int ChannelCount
+        {
+            get { return _channels; }
+        }
+
+        /// <summary>Integration period in minutes.</summary>
+        public int PeriodMinutes
+        {
+            get { return _period; }
+        }
+
+        /// <summary>Blocks in the ring (one of them is the spare).</summary>
+        public int BlockCount
+        {
+            get { return _blockCount; }
+        }
+
+        /// <summary>Bytes per block.</summary>
+        public int BlockSize
+        {
+            get { return _blockSize; }
+        }
+
+        /// <summary>True once <see cref="Start"/> has stored the reference reading.</summary>
+        public bool IsStarted
+        {
+            get { return _started; }
+        }
+
+        /// <summary>Torn pointer slots discarded at the last <see cref="Recover"/>.</summary>
+        public int TornPointerSlots
+        {
+            get { return _pointer.TornSlots; }
+        }
+
+        /// <summary>True if the last <see cref="Recover"/> found the current block unreadable and had to restart the profile (never happens after torn writes; only after real corruption).</summary>
+        public bool LostOnRecovery
+        {
+            get { return _lostOnRecovery; }
+        }
+
+        /// <summary>Minutes since 2000 of the newest entry (or of the reference reading).</summary>
+        public long LastMinute
+        {
+            get { return _lastMinute; }
+        }
+
+        /// <summary>Register value of channel <paramref name="channel"/> at the newest entry.</summary>
+        public long LastValue(int channel)
+        {
+            return _lastValues[channel];
+        }
+
+        /// <summary>Sequence of the current (newest) block.</summary>
+        internal long CurrentBlockSequence
+        {
+            get { return _blockSeq; }
+        }
+
+        /// <summary>Committed tail offset in the current block.</summary>
+        internal int CurrentTail
+        {
+            get { return _tail; }
+        }
+
+        /// <summary>Sequence of the oldest block that is still readable.</summary>
+        internal long OldestReadableSequence
+        {
+            get
+            {
+                long oldest = _blockSeq - (_blockCount - 2);
+                return oldest < 1 ? 1 : oldest;
+            }
+        }
+
+        /// <summary>Base minute of the oldest readable block: the profile reaches back to here (−1 when not started).</summary>
+        public long OldestMinute
+        {
+            get
+            {
+                if (!_started)
+                {
+                    return -1;
+                }
+                for (long seq = OldestReadableSequence; seq <= _blockSeq; seq++)
+                {
+                    if (ReadHeader(seq, _header))
+                    {
+                        return ByteCodec.ReadUInt32(_header, 6);
+                    }
+                }
+                return -1;
+            }
+        }
+
+        /// <summary>
+        /// Reads the commit pointer and the current block, restoring the newest entry's time and
+        /// values. Returns true when the profile holds data.
+        /// </summary>
+        public bool Recover()
+        {
+            _started = false;
+            _lostOnRecovery = false;
+            if (!_pointer.Recover())
+            {
+                return false;
+            }
+            _blockSeq = _pointer[0];
+            _tail = (int)_pointer[1];
+            if (_blockSeq < 1 || _tail < _headerSize || _tail > _blockSize || !ReadHeader(_blockSeq, _header))
+            {
+                _lostOnRecovery = true;
+                return false;
+            }
+            _blockBase = ByteCodec.ReadUInt32(_header, 6);
+            _lastMinute = _blockBase;
+            for (int c = 0; c < _channels; c++)
+            {
+                _lastValues[c] = ByteCodec.ReadInt64(_header, 12 + 8 * c);
+            }
+            _memory.Read(BlockAddress(_blockSeq), _block, 0, _tail);
+            int offset = _headerSize;
+            while (offset < _tail)
+            {
+                int status;
+                offset = DecodeEntry(_block, offset, _tail, _channels, _period, _blockBase, ref _lastMinute, _deltas, out status);
+                if (offset <= 0)
+                {
+                    _lostOnRecovery = true;
+                    return false;
+                }
+                for (int c = 0; c < _channels; c++)
+                {
+                    _lastValues[c] += _deltas[c];
+                }
+            }
+            _started = true;
+            return true;
+        }
+
+        /// <summary>
+        /// Stores the reference reading the first interval is measured from (once, on an empty
+        /// profile; after formatting or after <see cref="LostOnRecovery"/>).
+        /// </summary>
+        public void Start(System.DateTime at, long[] values)
+        {
+            if (_started)
+            {
+                throw new System.InvalidOperationException("the load profile is already started");
+            }
+            CheckValues(values);
+            long minute = CivilCalendar.ToMinutes(at);
+            long seq = _pointer.HasValue && _pointer[0] >= 1 ? _pointer[0] + 1 : 1;
+            WriteHeader(seq, minute, values);
+            Commit(seq, _headerSize);
+            _blockBase = minute;
+            _lastMinute = minute;
+            for (int c = 0; c < _channels; c++)
+            {
+                _lastValues[c] = values[c];
+            }
+            _started = true;
+        }
+
+        /// <summary>
+        /// Records the interval ending at <paramref name="intervalEnd"/> with the register values
+        /// at that time and its <see cref="IntervalStatus"/> flags. Registers must not decrease.
+        /// Durable when this returns; a power cut during it leaves the profile without this entry.
+        /// </summary>
+        public void Append(System.DateTime intervalEnd, long[] values, int status)
+        {
+            if (!_started)
+            {
+                throw new System.InvalidOperationException("the load profile has no reference reading: call Start first");
+            }
+            CheckValues(values);
+            if ((status & ~IntervalStatus.All) != 0)
+            {
+                throw new System.ArgumentException("unknown interval status flag");
+            }
+            for (int c = 0; c < _channels; c++)
+            {
+                long delta = values[c] - _lastValues[c];
+                if (delta < 0)
+                {
+                    throw new System.ArgumentException("an energy register decreased between profile intervals");
+                }
+                _deltas[c] = delta;
+            }
+            long minute = CivilCalendar.ToMinutes(intervalEnd);
+            int length = -1;
+            if (minute > _lastMinute)
+            {
+                length = EncodeEntry(minute, _blockBase, status);
+            }
+            if (length > 0 && (_tail + length <= _blockSize))
+            {
+                _memory.Write(BlockAddress(_blockSeq) + _tail, _entry, 0, length);
+                Commit(_blockSeq, _tail + length);
+                _tail += length;
+            }
+            else
+            {
+                // New block. Its base is the previous entry (time and values) unless the clock
+                // went back, then the new entry's start.
+                long baseMinute = minute > _lastMinute ? _lastMinute : minute - _period;
+                if (baseMinute < 0)
+                {
+                    throw new System.ArgumentException("interval end too early to be stored");
+                }
+                if (_tail < _blockSize)
+                {
+                    _entry[0] = EndMarker;
+                    _memory.Write(BlockAddress(_blockSeq) + _tail, _entry, 0, 1);
+                }
+                long seq = _blockSeq + 1;
+                WriteHeader(seq, baseMinute, _lastValues);
+                length = EncodeEntry(minute, baseMinute, status);
+                _memory.Write(BlockAddress(seq) + _headerSize, _entry, 0, length);
+                Commit(seq, _headerSize + length);
+                _blockSeq = seq;
+                _tail = _headerSize + length;
+                _blockBase = baseMinute;
+            }
+            _lastMinute = minute;
+            for (int c = 0; c < _channels; c++)
+            {
+                _lastValues[c] = values[c];
+            }
+        }
+
+        internal int BlockAddress(long seq)
+        {
+            return _blocksAddress + (int)(seq % _blockCount) * _blockSize;
+        }
+
+        /// <summary>Reads and checks the header of block <paramref name="seq"/> into <paramref name="into"/>.</summary>
+        internal bool ReadHeader(long seq, byte[] into)
+        {
+            _memory.Read(BlockAddress(seq), into, 0, _headerSize);
+            return into[0] == Magic0 && into[1] == Magic1
+                && ByteCodec.ReadUInt32(into, 2) == (uint)seq
+                && into[10] == _period && into[11] == _channels
+                && Crc32.Compute(into, 0, _headerSize - 4) == ByteCodec.ReadUInt32(into, _headerSize - 4);
+        }
+
+        internal int HeaderBytes
+        {
+            get { return _headerSize; }
+        }
+
+        internal void ReadBlock(long seq, byte[] into, int count)
+        {
+            _memory.Read(BlockAddress(seq), into, 0, count);
+        }
+
+        /// <summary>
+        /// Decodes one entry at <paramref name="offset"/>; returns the offset after it, 0 at an
+        /// end marker, or −1 for malformed data.
+        /// </summary>
+        internal static int DecodeEntry(byte[] buffer, int offset, int end, int channels, int period, long baseMinute, ref long minute, long[] deltas, out int status)
+        {
+            status = 0;
+            if (offset >= end)
+            {
+                return -1;
+            }
+            int flags = buffer[offset++];
+            if (flags == EndMarker)
+            {
+                return 0;
+            }
+            if ((flags & 0xC0) != 0)
+            {
+                return -1;
+            }
+            if ((flags & FlagDst) != 0)
+            {
+                status |= IntervalStatus.DaylightSaving;
+            }
+            bool explicitTime = false;
+            if ((flags & FlagExtension) != 0)
+            {
+                if (offset >= end)
+                {
+                    return -1;
+                }
+                int ext = buffer[offset++];
+                if ((ext & 0xF0) != 0)
+                {
+                    return -1;
+                }
+                if ((ext & ExtPowerFailure) != 0)
+                {
+                    status |= IntervalStatus.PowerFailure;
+                }
+                if ((ext & ExtClockSet) != 0)
+                {
+                    status |= IntervalStatus.ClockSet;
+                }
+                if ((ext & ExtIncomplete) != 0)
+                {
+                    status |= IntervalStatus.Incomplete;
+                }
+                explicitTime = (ext & ExtExplicitTime) != 0;
+            }
+            if (explicitTime)
+            {
+                long after;
+                offset = ByteCodec.ReadVarUInt(buffer, offset, end, out after);
+                if (offset < 0)
+                {
+                    return -1;
+                }
+                minute = baseMinute + after;
+            }
+            else
+            {
+                minute += period;
+            }
+            for (int c = 0; c < channels; c++)
+            {
+                if (c < 4 && (flags & (1 << c)) != 0)
+                {
+                    deltas[c] = 0;
+                    continue;
+                }
+                long d;
+                offset = ByteCodec.ReadVarUInt(buffer, offset, end, out d);
+                if (offset < 0)
+                {
+                    return -1;
+                }
+                deltas[c] = d;
+            }
+            return offset;
+        }
+
+        private int EncodeEntry(long minute, long baseMinute, int status)
+        {
+            int flags = 0;
+            int ext = 0;
+            if ((status & IntervalStatus.DaylightSaving) != 0)
+            {
+                flags |= FlagDst;
+            }
+            if ((status & IntervalStatus.PowerFailure) != 0)
+            {
+                ext |= ExtPowerFailure;
+            }
+            if ((status & IntervalStatus.ClockSet) != 0)
+            {
+                ext |= ExtClockSet;
+            }
+            if ((status & IntervalStatus.Incomplete) != 0)
+            {
+                ext |= ExtIncomplete;
+            }
+            // The first entry after the base is implicit too: base + period.
+            bool implicitTime = minute == _lastMinute + _period && baseMinute <= _lastMinute;
+            if (!implicitTime)
+            {
+                ext |= ExtExplicitTime;
+            }
+            for (int c = 0; c < _channels && c < 4; c++)
+            {
+                if (_deltas[c] == 0)
+                {
+                    flags |= 1 << c;
+                }
+            }
+            if (ext != 0)
+            {
+                flags |= FlagExtension;
+            }
+            int offset = 0;
+            _entry[offset++] = (byte)flags;
+            if (ext != 0)
+            {
+                _entry[offset++] = (byte)ext;
+            }
+            if (!implicitTime)
+            {
+                offset = ByteCodec.WriteVarUInt(_entry, offset, minute - baseMinute);
+            }
+            for (int c = 0; c < _channels; c++)
+            {
+                if (c < 4 && _deltas[c] == 0)
+                {
+                    continue;
+                }
+                offset = ByteCodec.WriteVarUInt(_entry, offset, _deltas[c]);
+            }
+            return offset;
+        }
+
+        private void WriteHeader(long seq, long baseMinute, long[] values)
+        {
+            _header[0] = Magic0;
+            _header[1] = Magic1;
+            ByteCodec.WriteUInt32(_header, 2, (uint)seq);
+            ByteCodec.WriteUInt32(_header, 6, (uint)baseMinute);
+            _header[10] = (byte)_period;
+            _header[11] = (byte)_channels;
+            for (int c = 0; c < _channels; c++)
+            {
+                ByteCodec.WriteInt64(_header, 12 + 8 * c, values[c]);
+            }
+            ByteCodec.WriteUInt32(_header, _headerSize - 4, Crc32.Compute(_header, 0, _headerSize - 4));
+            _memory.Write(BlockAddress(seq), _header, 0, _headerSize);
+        }
+
+        private void Commit(long seq, int tail)
+        {
+            _pointerValues[0] = seq;
+            _pointerValues[1] = tail;
+            _pointer.Commit(_pointerValues);
+        }
+
+        private void CheckValues(long[] values)
+        {
+            if (values == null || values.Length != _channels)
+            {
+                throw new System.ArgumentException("values must hold exactly one entry per profile channel");
+            }
+        }
+    }
+}

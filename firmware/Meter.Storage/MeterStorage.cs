@@ -1,0 +1,175 @@
+using Meter.Hal;
+
+namespace Meter.Storage
+{
+    /// <summary>
+    /// The meter's permanent memory: opens (recovers or formats) every area of the
+    /// <see cref="StorageLayout"/> on one <see cref="INvMemory"/> and saves the energy registers
+    /// under the <see cref="RegisterSavePolicy"/>. One instance per boot.
+    /// </summary>
+    public sealed class MeterStorage
+    {
+        private readonly INvMemory _memory;
+        private readonly StorageLayout _layout;
+        private readonly RegisterSavePolicy _policy;
+        private readonly WearLevelledRecord _format;
+        private readonly long[] _formatValues = new long[StorageLayout.FormatValueCount];
+        private readonly long[] _expectedFormat = new long[StorageLayout.FormatValueCount];
+        private readonly long[] _registerValues;
+
+        /// <summary>Describes the storage; nothing is read or written until <see cref="Open"/>.</summary>
+        /// <param name="memory">The NV memory.</param>
+        /// <param name="layout">How the memory is divided.</param>
+        /// <param name="policy">When registers are saved (its register count must match the layout's).</param>
+        public MeterStorage(INvMemory memory, StorageLayout layout, RegisterSavePolicy policy)
+        {
+            if (memory == null || layout == null || policy == null)
+            {
+                throw new System.ArgumentException("memory, layout and save policy are required");
+            }
+            if (policy.Count != layout.RegisterCount)
+            {
+                throw new System.ArgumentException("save policy and layout disagree on the number of registers");
+            }
+            if (layout.ProfileRegionSize(memory.Size) <= 0)
+            {
+                throw new System.ArgumentException("NV memory too small for the layout");
+            }
+            _memory = memory;
+            _layout = layout;
+            _policy = policy;
+            _format = new WearLevelledRecord(memory, layout.FormatAddress, StorageLayout.FormatValueCount, StorageLayout.FormatSlots);
+            Registers = new WearLevelledRecord(memory, layout.RegistersAddress, layout.RegisterCount, layout.RegisterSlots);
+            Billing = new PeriodLogger(memory, layout.BillingAddress, StorageLayout.BillingDepth, layout.BillingValueCount);
+            Logger2 = new PeriodLogger(memory, layout.Logger2Address, layout.Logger2Depth, layout.Logger2ValueCount);
+            Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity);
+            Profile = new LoadProfile(memory, layout.ProfileAddress, layout.ProfileRegionSize(memory.Size), layout.ProfileBlockSize,
+                layout.ProfileChannelCount, layout.ProfilePeriodMinutes);
+            _registerValues = new long[layout.RegisterCount];
+            layout.ToFormatRecord(memory.Size, _expectedFormat);
+        }
+
+        /// <summary>The energy register record (newest committed values).</summary>
+        public WearLevelledRecord Registers { get; private set; }
+
+        /// <summary>The billing (debiting) logger, 36 periods.</summary>
+        public PeriodLogger Billing { get; private set; }
+
+        /// <summary>Logger 2 (daily, weekly or monthly values).</summary>
+        public PeriodLogger Logger2 { get; private set; }
+
+        /// <summary>The event log.</summary>
+        public EventLog Events { get; private set; }
+
+        /// <summary>The load profile.</summary>
+        public LoadProfile Profile { get; private set; }
+
+        /// <summary>
+        /// Boot: checks the format record, formats a blank memory, recovers every area and logs
+        /// a <see cref="EventKind.StorageRepair"/> event (stamped <paramref name="now"/>) for each
+        /// area that needed repair. Throws InvalidOperationException when the memory holds a
+        /// different layout (call <see cref="Format"/> deliberately; it erases everything).
+        /// </summary>
+        public StorageRecoveryReport Open(System.DateTime now)
+        {
+            StorageRecoveryReport report = new StorageRecoveryReport();
+            bool found = _format.Recover();
+            report.TornFormatSlots = _format.TornSlots;
+            if (!found)
+            {
+                Format();
+                report.Formatted = true;
+            }
+            else
+            {
+                _format.CopyTo(_formatValues);
+                for (int i = 0; i < _formatValues.Length; i++)
+                {
+                    if (_formatValues[i] != _expectedFormat[i])
+                    {
+                        throw new System.InvalidOperationException("NV memory was formatted with a different layout; reformatting would erase it");
+                    }
+                }
+            }
+            report.RegistersFound = Registers.Recover();
+            report.TornRegisterSlots = Registers.TornSlots;
+            if (report.RegistersFound)
+            {
+                Registers.CopyTo(_registerValues);
+                _policy.MarkSaved(_registerValues);
+            }
+            report.TornBillingSlots = Billing.Recover();
+            report.TornLogger2Slots = Logger2.Recover();
+            Events.Recover();
+            report.TornEventSlots = Events.TornSlots;
+            report.TornEventCounterSlots = Events.TornCounterSlots;
+            report.EventCountersRepaired = Events.CountersRepaired;
+            Profile.Recover();
+            report.TornProfilePointerSlots = Profile.TornPointerSlots;
+            report.ProfileLost = Profile.LostOnRecovery;
+
+            LogRepair(now, StorageArea.Format, report.TornFormatSlots);
+            LogRepair(now, StorageArea.Registers, report.TornRegisterSlots);
+            LogRepair(now, StorageArea.Billing, report.TornBillingSlots);
+            LogRepair(now, StorageArea.Logger2, report.TornLogger2Slots);
+            LogRepair(now, StorageArea.Events, report.TornEventSlots + report.TornEventCounterSlots);
+            LogRepair(now, StorageArea.EventCounters, report.EventCountersRepaired);
+            LogRepair(now, StorageArea.Profile, report.TornProfilePointerSlots + (report.ProfileLost ? 1 : 0));
+            return report;
+        }
+
+        /// <summary>
+        /// Erases every area (all bytes 0xFF) and writes the format record last, so a cut during
+        /// formatting simply formats again at the next boot.
+        /// </summary>
+        public void Format()
+        {
+            byte[] blank = new byte[256];
+            for (int i = 0; i < blank.Length; i++)
+            {
+                blank[i] = 0xFF;
+            }
+            int start = _layout.RegistersAddress;
+            int end = _memory.Size;
+            for (int address = start; address < end; address += blank.Length)
+            {
+                int count = end - address < blank.Length ? end - address : blank.Length;
+                _memory.Write(address, blank, 0, count);
+            }
+            // Clear both format slots too, then write the record.
+            for (int address = _layout.FormatAddress; address < start; address += blank.Length)
+            {
+                int count = start - address < blank.Length ? start - address : blank.Length;
+                _memory.Write(address, blank, 0, count);
+            }
+            _format.Recover();
+            long[] values = new long[StorageLayout.FormatValueCount];
+            _layout.ToFormatRecord(_memory.Size, values);
+            _format.Commit(values);
+        }
+
+        /// <summary>
+        /// Saves <paramref name="registers"/> when the policy says so (a register crossed a save
+        /// step) or unconditionally when <paramref name="mainsFail"/> is set. Returns true when
+        /// it saved. No allocation.
+        /// </summary>
+        public bool SaveRegisters(long[] registers, bool mainsFail)
+        {
+            if (!mainsFail && !_policy.ShouldSave(registers))
+            {
+                return false;
+            }
+            Registers.Commit(registers);
+            _policy.MarkSaved(registers);
+            return true;
+        }
+
+        private void LogRepair(System.DateTime now, int area, int repaired)
+        {
+            if (repaired > 0)
+            {
+                Events.Log(now, EventKind.StorageRepair, area, 0, repaired);
+            }
+        }
+    }
+}

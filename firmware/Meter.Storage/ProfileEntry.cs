@@ -1,0 +1,32 @@
+namespace Meter.Storage
+{
+    /// <summary>One load-profile interval read back by a <see cref="LoadProfileReader"/>; allocate once, reuse.</summary>
+    public sealed class ProfileEntry
+    {
+        /// <summary>Creates an entry for <paramref name="channelCount"/> channels.</summary>
+        public ProfileEntry(int channelCount)
+        {
+            if (channelCount < 1)
+            {
+                throw new System.ArgumentException("a profile entry needs at least one channel");
+            }
+            Deltas = new long[channelCount];
+            Values = new long[channelCount];
+        }
+
+        /// <summary>Local time at the end of the interval.</summary>
+        public System.DateTime EndTime { get; set; }
+
+        /// <summary>Minutes since 2000-01-01 00:00 of <see cref="EndTime"/>.</summary>
+        public long EndMinute { get; set; }
+
+        /// <summary><see cref="IntervalStatus"/> flags.</summary>
+        public int Status { get; set; }
+
+        /// <summary>Energy of each channel during the interval (register units).</summary>
+        public long[] Deltas { get; private set; }
+
+        /// <summary>Register value of each channel at the end of the interval.</summary>
+        public long[] Values { get; private set; }
+    }
+}

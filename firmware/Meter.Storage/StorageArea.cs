@@ -1,0 +1,27 @@
+namespace Meter.Storage
+{
+    /// <summary>Areas of the NV memory, as named in storage-repair events and the recovery report.</summary>
+    public static class StorageArea
+    {
+        /// <summary>The format record.</summary>
+        public const int Format = 1;
+
+        /// <summary>The energy register record.</summary>
+        public const int Registers = 2;
+
+        /// <summary>The billing (debiting) logger.</summary>
+        public const int Billing = 3;
+
+        /// <summary>Logger 2 (daily/weekly/monthly values).</summary>
+        public const int Logger2 = 4;
+
+        /// <summary>The event log ring.</summary>
+        public const int Events = 5;
+
+        /// <summary>The event log's per-kind counters.</summary>
+        public const int EventCounters = 6;
+
+        /// <summary>The load profile.</summary>
+        public const int Profile = 7;
+    }
+}

@@ -1,0 +1,119 @@
+namespace Meter.Storage
+{
+    /// <summary>
+    /// How the NV memory is divided: format record, energy registers, billing logger (36
+    /// periods), logger 2, event log, and the load profile in all the rest. All sizes are fixed
+    /// when the memory is formatted and checked at every boot.
+    /// </summary>
+    public sealed class StorageLayout
+    {
+        /// <summary>Billing (debiting) logger depth: "data logger with its depth of 36" (Kamstrup 351 B / 382 J).</summary>
+        public const int BillingDepth = 36;
+
+        /// <summary>Slots of the format record (two copies).</summary>
+        public const int FormatSlots = 2;
+
+        /// <summary>Values in the format record.</summary>
+        public const int FormatValueCount = 12;
+
+        /// <summary>Creates a layout with the defaults: 32 registers in 16 slots, 30 billing values, logger 2 with 60 entries of 8 values, 250 events, A+/A-/R+/R- at 15 min in 1 KiB blocks.</summary>
+        public StorageLayout()
+        {
+            RegisterCount = 32;
+            RegisterSlots = 16;
+            BillingValueCount = BillingValues.Count;
+            Logger2Depth = 60;
+            Logger2ValueCount = 8;
+            EventCapacity = 250;
+            ProfileChannelCount = 4;
+            ProfilePeriodMinutes = 15;
+            ProfileBlockSize = 1024;
+        }
+
+        /// <summary>Energy registers saved as one record.</summary>
+        public int RegisterCount { get; set; }
+
+        /// <summary>Slots the register record is wear-levelled over.</summary>
+        public int RegisterSlots { get; set; }
+
+        /// <summary>Values per billing period.</summary>
+        public int BillingValueCount { get; set; }
+
+        /// <summary>Periods kept by logger 2.</summary>
+        public int Logger2Depth { get; set; }
+
+        /// <summary>Values per logger 2 period.</summary>
+        public int Logger2ValueCount { get; set; }
+
+        /// <summary>Events kept in the event log.</summary>
+        public int EventCapacity { get; set; }
+
+        /// <summary>Load-profile channels (see <see cref="ProfileChannels.ChannelCount"/>).</summary>
+        public int ProfileChannelCount { get; set; }
+
+        /// <summary>Load-profile integration period in minutes (5, 15, 30, 60).</summary>
+        public int ProfilePeriodMinutes { get; set; }
+
+        /// <summary>Load-profile block size in bytes.</summary>
+        public int ProfileBlockSize { get; set; }
+
+        /// <summary>Address of the format record.</summary>
+        public int FormatAddress
+        {
+            get { return 0; }
+        }
+
+        /// <summary>Address of the register record.</summary>
+        public int RegistersAddress
+        {
+            get { return FormatAddress + WearLevelledRecord.RegionSize(FormatValueCount, FormatSlots); }
+        }
+
+        /// <summary>Address of the billing logger.</summary>
+        public int BillingAddress
+        {
+            get { return RegistersAddress + WearLevelledRecord.RegionSize(RegisterCount, RegisterSlots); }
+        }
+
+        /// <summary>Address of logger 2.</summary>
+        public int Logger2Address
+        {
+            get { return BillingAddress + PeriodLogger.RegionSize(BillingDepth, BillingValueCount); }
+        }
+
+        /// <summary>Address of the event log.</summary>
+        public int EventsAddress
+        {
+            get { return Logger2Address + PeriodLogger.RegionSize(Logger2Depth, Logger2ValueCount); }
+        }
+
+        /// <summary>Address of the load profile (which takes the rest of the memory).</summary>
+        public int ProfileAddress
+        {
+            get { return EventsAddress + EventLog.RegionSize(EventCapacity); }
+        }
+
+        /// <summary>Bytes left for the load profile in a memory of <paramref name="memorySize"/> bytes.</summary>
+        public int ProfileRegionSize(int memorySize)
+        {
+            return memorySize - ProfileAddress;
+        }
+
+        /// <summary>Fills <paramref name="values"/> (<see cref="FormatValueCount"/> long) with the format record for a memory of <paramref name="memorySize"/> bytes.</summary>
+        public void ToFormatRecord(int memorySize, long[] values)
+        {
+            values[0] = 0x4D455452; // "METR"
+            values[1] = 1; // layout version
+            values[2] = memorySize;
+            values[3] = RegisterCount;
+            values[4] = RegisterSlots;
+            values[5] = BillingValueCount;
+            values[6] = Logger2Depth;
+            values[7] = Logger2ValueCount;
+            values[8] = EventCapacity;
+            values[9] = ProfileChannelCount;
+            values[10] = ProfilePeriodMinutes;
+            values[11] = ProfileBlockSize;
+        }
+    }
+}

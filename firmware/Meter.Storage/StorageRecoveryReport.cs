@@ -1,0 +1,49 @@
+namespace Meter.Storage
+{
+    /// <summary>What <see cref="MeterStorage.Open"/> found and repaired at boot.</summary>
+    public sealed class StorageRecoveryReport
+    {
+        /// <summary>The memory held no valid format record and was formatted (all logs empty, registers zero).</summary>
+        public bool Formatted { get; set; }
+
+        /// <summary>Torn slots of the format record discarded.</summary>
+        public int TornFormatSlots { get; set; }
+
+        /// <summary>True when a committed register record was found.</summary>
+        public bool RegistersFound { get; set; }
+
+        /// <summary>Torn register slots discarded (a cut during a register save).</summary>
+        public int TornRegisterSlots { get; set; }
+
+        /// <summary>Torn billing-period slots discarded (a cut while closing a period).</summary>
+        public int TornBillingSlots { get; set; }
+
+        /// <summary>Torn logger-2 slots discarded.</summary>
+        public int TornLogger2Slots { get; set; }
+
+        /// <summary>Torn event slots discarded.</summary>
+        public int TornEventSlots { get; set; }
+
+        /// <summary>Torn event-counter slots discarded.</summary>
+        public int TornEventCounterSlots { get; set; }
+
+        /// <summary>Events counted into the per-kind counters at boot (cut between event and counter write).</summary>
+        public int EventCountersRepaired { get; set; }
+
+        /// <summary>Torn load-profile pointer slots discarded (a cut while committing an interval).</summary>
+        public int TornProfilePointerSlots { get; set; }
+
+        /// <summary>True when the load profile's current block was unreadable and the profile restarted (real corruption, not a torn write).</summary>
+        public bool ProfileLost { get; set; }
+
+        /// <summary>Total number of repairs (0 after a clean shutdown).</summary>
+        public int RepairCount
+        {
+            get
+            {
+                return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
+                    + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0);
+            }
+        }
+    }
+}

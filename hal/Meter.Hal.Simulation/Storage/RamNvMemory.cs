@@ -1,0 +1,109 @@
+using Meter.Hal;
+
+namespace Meter.Hal.Simulation.Storage;
+
+/// <summary>
+/// NV memory held in RAM, with power-cut injection at any byte write and wear statistics.
+/// Set <see cref="CutAtByteWrite"/> to N and the N-th byte written from then on (counting from
+/// 0 over all writes) does not reach the memory: the write stops there and
+/// <see cref="PowerCutException"/> is thrown, exactly like a supply collapsing in the middle of
+/// an SPI transfer. Bytes before the cut are stored, bytes from the cut on keep their old value.
+/// </summary>
+public sealed class RamNvMemory : INvMemory
+{
+    private readonly byte[] _cells;
+    private readonly long[] _writesPerByte;
+
+    /// <summary>Creates a memory of <paramref name="size"/> bytes, all 0xFF (erased EEPROM / fresh FRAM pattern).</summary>
+    public RamNvMemory(int size, int pageSize = 1, long writeEndurance = 10_000_000_000_000L, byte fill = 0xFF)
+    {
+        if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), "memory size must be positive");
+        if (pageSize <= 0) throw new ArgumentOutOfRangeException(nameof(pageSize), "page size must be positive");
+        _cells = new byte[size];
+        _writesPerByte = new long[size];
+        Array.Fill(_cells, fill);
+        PageSize = pageSize;
+        WriteEndurance = writeEndurance;
+    }
+
+    /// <inheritdoc />
+    public int Size => _cells.Length;
+
+    /// <inheritdoc />
+    public int PageSize { get; }
+
+    /// <inheritdoc />
+    public long WriteEndurance { get; }
+
+    /// <summary>Total bytes written since creation (or since <see cref="ResetStatistics"/>).</summary>
+    public long ByteWrites { get; private set; }
+
+    /// <summary>Number of Write calls (SPI write transactions) since creation.</summary>
+    public long WriteCalls { get; private set; }
+
+    /// <summary>
+    /// Byte-write index (relative to <see cref="ByteWrites"/>) at which the power is cut, or -1
+    /// for no cut. Cleared when the cut happens, so the rebooted meter runs on.
+    /// </summary>
+    public long CutAtByteWrite { get; set; } = -1;
+
+    /// <summary>Highest number of writes any single byte has received.</summary>
+    public long MaxWritesOnOneByte
+    {
+        get
+        {
+            long max = 0;
+            foreach (var w in _writesPerByte) if (w > max) max = w;
+            return max;
+        }
+    }
+
+    /// <summary>Number of writes byte <paramref name="address"/> has received.</summary>
+    public long WritesAt(int address) => _writesPerByte[address];
+
+    /// <summary>Zeroes the write counters (not the content).</summary>
+    public void ResetStatistics()
+    {
+        ByteWrites = 0;
+        WriteCalls = 0;
+        Array.Clear(_writesPerByte);
+    }
+
+    /// <summary>A copy of the whole content.</summary>
+    public byte[] Snapshot() => (byte[])_cells.Clone();
+
+    /// <inheritdoc />
+    public void Read(int address, byte[] buffer, int offset, int count)
+    {
+        CheckRange(address, buffer, offset, count);
+        Buffer.BlockCopy(_cells, address, buffer, offset, count);
+    }
+
+    /// <inheritdoc />
+    public void Write(int address, byte[] buffer, int offset, int count)
+    {
+        CheckRange(address, buffer, offset, count);
+        WriteCalls++;
+        for (int i = 0; i < count; i++)
+        {
+            if (CutAtByteWrite >= 0 && ByteWrites == CutAtByteWrite)
+            {
+                long cut = CutAtByteWrite;
+                CutAtByteWrite = -1;
+                throw new PowerCutException(cut, i);
+            }
+            _cells[address + i] = buffer[offset + i];
+            _writesPerByte[address + i]++;
+            ByteWrites++;
+        }
+    }
+
+    private void CheckRange(int address, byte[] buffer, int offset, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (count < 0 || offset < 0 || offset + count > buffer.Length)
+            throw new ArgumentOutOfRangeException(nameof(count), $"buffer range {offset}+{count} outside a buffer of {buffer.Length}");
+        if (address < 0 || address + count > _cells.Length)
+            throw new ArgumentOutOfRangeException(nameof(address), $"address range {address}+{count} outside the {_cells.Length}-byte memory");
+    }
+}
