@@ -1,0 +1,96 @@
+using System;
+
+namespace Meter.Clock
+{
+    /// <summary>
+    /// The meter's local-time rule: a standard offset from the seeds' GMT code and an optional
+    /// summer-time table. The meter keeps UTC; local time exists only for display, readout,
+    /// tariffs, profile interval labels and billing dates.
+    /// </summary>
+    public sealed class LocalTimeRule
+    {
+        private readonly int _gmtCode;
+        private readonly int _standardOffsetSeconds;
+        private readonly SummerTimeTable _summerTime;
+
+        /// <summary>Creates the rule from a GMT code (00–23) and a summer-time table.</summary>
+        public LocalTimeRule(int gmtCode, SummerTimeTable summerTime)
+        {
+            _standardOffsetSeconds = GmtZone.OffsetHours(gmtCode) * 3600;
+            if (summerTime != SummerTimeTable.None && summerTime != SummerTimeTable.Eu)
+            {
+                throw new ArgumentOutOfRangeException("summerTime", "summer-time table must be 000 (none) or 001 (EU)");
+            }
+
+            _gmtCode = gmtCode;
+            _summerTime = summerTime;
+        }
+
+        /// <summary>The configured GMT code, 00–23.</summary>
+        public int GmtCode => _gmtCode;
+
+        /// <summary>The configured summer-time table.</summary>
+        public SummerTimeTable SummerTime => _summerTime;
+
+        /// <summary>Standard-time offset from UTC in seconds.</summary>
+        public int StandardOffsetSeconds => _standardOffsetSeconds;
+
+        /// <summary><c>true</c> when summer time is in effect at <paramref name="utcSeconds"/>.</summary>
+        public bool IsSummerTime(long utcSeconds)
+        {
+            return _summerTime == SummerTimeTable.Eu && EuSummerTime.IsInEffect(utcSeconds);
+        }
+
+        /// <summary>Local time minus UTC at <paramref name="utcSeconds"/>, in seconds.</summary>
+        public int UtcOffsetSeconds(long utcSeconds)
+        {
+            return _standardOffsetSeconds + (IsSummerTime(utcSeconds) ? EuSummerTime.ShiftSeconds : 0);
+        }
+
+        /// <summary>Local time at the UTC instant <paramref name="utcSeconds"/>.</summary>
+        public LocalDateTime ToLocal(long utcSeconds)
+        {
+            bool summer = IsSummerTime(utcSeconds);
+            int offset = _standardOffsetSeconds + (summer ? EuSummerTime.ShiftSeconds : 0);
+            return new LocalDateTime(utcSeconds + offset, offset, summer);
+        }
+
+        /// <summary>Local time at <paramref name="utc"/>.</summary>
+        public LocalDateTime ToLocal(DateTime utc)
+        {
+            return ToLocal(UnixTime.ToSeconds(utc));
+        }
+
+        /// <summary>
+        /// The UTC instant of a local wall-clock time with its summer-time flag (as a readout or a
+        /// clock-setting command carries it). The flag makes the repeated autumn hour
+        /// unambiguous; a time that does not exist (the skipped spring hour) or a flag that
+        /// contradicts the rule is rejected with <see cref="ArgumentException"/>.
+        /// </summary>
+        public long ToUtcSeconds(int year, int month, int day, int hour, int minute, int second, bool isSummerTime)
+        {
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+            {
+                throw new ArgumentOutOfRangeException("hour", "time of day out of range");
+            }
+
+            long local = CivilCalendar.DayNumber(year, month, day) * UnixTime.SecondsPerDay + hour * 3600 + minute * 60 + second;
+            long utc = local - _standardOffsetSeconds - (isSummerTime ? EuSummerTime.ShiftSeconds : 0);
+            if (IsSummerTime(utc) != isSummerTime)
+            {
+                throw new ArgumentException("local time does not exist with this summer-time flag");
+            }
+
+            return utc;
+        }
+
+        /// <summary>
+        /// The next instant strictly after <paramref name="utcSeconds"/> at which the UTC offset
+        /// changes, or <see cref="long.MaxValue"/> when the rule has no summer time.
+        /// </summary>
+        public long NextOffsetChangeAfter(long utcSeconds)
+        {
+            return _summerTime == SummerTimeTable.Eu ? EuSummerTime.NextChangeAfter(utcSeconds) : long.MaxValue;
+        }
+    }
+}
