@@ -166,7 +166,10 @@ namespace Meter.Hal.Ade7880
 
             // Liveness: the chip's own record of the last address must name the last register read.
             // A missing chip or a MISO line stuck low reads all zeros, which LAST_RWDATA alone cannot tell.
+            // A corrupted read of LAST_ADD itself is retried (bounded) before the chip is declared lost.
             int lastAddress = (int)_bus.ReadRaw(Register.LAST_ADD, 2);
+            for (int attempt = 0; attempt < 3 && lastAddress != (int)last; attempt++)
+                lastAddress = (int)_bus.ReadRaw(Register.LAST_ADD, 2);
             if (lastAddress != (int)last)
             {
                 reading.Clear();

@@ -1,0 +1,60 @@
+using Meter.Hal.Ade7880;
+
+namespace Meter.Hal.Tests.Ade7880;
+
+/// <summary>SPI frames as the data sheet draws them: [command][address MSB][address LSB][data MSB … LSB].</summary>
+public class FramingTests
+{
+    private sealed class RecordingSpi : ISpiDevice
+    {
+        public List<byte[]> Sent { get; } = new();
+        public byte[] Answer { get; set; } = Array.Empty<byte>();
+
+        public void TransferFullDuplex(byte[] writeBuffer, byte[] readBuffer)
+        {
+            Sent.Add((byte[])writeBuffer.Clone());
+            Array.Clear(readBuffer);
+            for (int i = 0; i < Answer.Length && i < readBuffer.Length; i++) readBuffer[i] = Answer[i];
+        }
+    }
+
+    [Fact]
+    public void A_32_bit_read_is_seven_bytes_with_the_read_bit_set_and_data_msb_first()
+    {
+        var spi = new RecordingSpi { Answer = new byte[] { 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFE } };
+        var bus = new RegisterBus(spi);
+        int value = bus.Read(Register.BWATTHR);
+        Assert.Equal(new byte[] { 0x01, 0xE4, 0x01, 0, 0, 0, 0 }, spi.Sent[0]);
+        Assert.Equal(-2, value); // 0xFFFFFFFE, 32-bit signed (Table 32)
+    }
+
+    [Fact]
+    public void Writes_have_the_register_width_and_a_clear_read_bit()
+    {
+        var spi = new RecordingSpi();
+        var bus = new RegisterBus(spi);
+        bus.Write(Register.CONFIG2, 0x02);    // 8-bit
+        bus.Write(Register.LINECYC, 100);     // 16-bit
+        bus.Write(Register.AIGAIN, -1);       // 32 ZPSE: 0x0FFFFFFF
+        Assert.Equal(new byte[] { 0x00, 0xEC, 0x01, 0x02 }, spi.Sent[0]);
+        Assert.Equal(new byte[] { 0x00, 0xE6, 0x0C, 0x00, 0x64 }, spi.Sent[1]);
+        Assert.Equal(new byte[] { 0x00, 0x43, 0x80, 0x0F, 0xFF, 0xFF, 0xFF }, spi.Sent[2]);
+        Assert.Equal(3, bus.Transactions);
+        Assert.Equal(4 + 5 + 7, bus.Bytes);
+    }
+
+    [Fact]
+    public void A_verified_read_costs_one_more_frame_and_recovers_a_corrupted_value_from_last_rwdata()
+    {
+        var rig = new AdeRig();
+        rig.Start();
+        var bus = rig.Driver.Bus;
+        long before = bus.Transactions;
+        rig.Chip.CorruptNextReads(1); // the CFMODE data byte comes back with bit 4 flipped
+        uint value = bus.ReadRawVerified(Register.CFMODE, 2);
+        Assert.Equal(0x0EA0u, value);
+        // read CFMODE (corrupted) + LAST_RWDATA16 (disagrees) + LAST_RWDATA16 again (agrees with the previous record)
+        Assert.Equal(3, bus.Transactions - before);
+        Assert.Equal(1, bus.VerificationRetries);
+    }
+}
