@@ -169,14 +169,14 @@ namespace Meter.Storage
             return _lastValues[channel];
         }
 
-        /// <summary>Sequence of the current (newest) block.</summary>
-        internal long CurrentBlockSequence
+        /// <summary>Sequence of the current (newest) block (1 for the first block ever).</summary>
+        public long CurrentBlockSequence
         {
             get { return _blockSeq; }
         }
 
-        /// <summary>Committed tail offset in the current block.</summary>
-        internal int CurrentTail
+        /// <summary>Committed end of the data in the current block (bytes from the block start).</summary>
+        public int CurrentTail
         {
             get { return _tail; }
         }
@@ -271,6 +271,8 @@ namespace Meter.Storage
             long seq = _pointer.HasValue && _pointer[0] >= 1 ? _pointer[0] + 1 : 1;
             WriteHeader(seq, minute, values);
             Commit(seq, _headerSize);
+            _blockSeq = seq;
+            _tail = _headerSize;
             _blockBase = minute;
             _lastMinute = minute;
             for (int c = 0; c < _channels; c++)

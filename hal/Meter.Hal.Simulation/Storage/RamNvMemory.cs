@@ -26,6 +26,26 @@ public sealed class RamNvMemory : INvMemory
         WriteEndurance = writeEndurance;
     }
 
+    /// <summary>Creates a memory holding a copy of <paramref name="image"/> (e.g. a <see cref="Snapshot"/>), to reboot from a saved state.</summary>
+    public static RamNvMemory FromImage(byte[] image, int pageSize = 1, long writeEndurance = 10_000_000_000_000L)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var memory = new RamNvMemory(image.Length, pageSize, writeEndurance);
+        Buffer.BlockCopy(image, 0, memory._cells, 0, image.Length);
+        return memory;
+    }
+
+    /// <summary>Overwrites the whole content with <paramref name="image"/> (same size), without counting writes.</summary>
+    public void LoadImage(byte[] image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Length != _cells.Length) throw new ArgumentException($"image has {image.Length} bytes, memory {_cells.Length}", nameof(image));
+        Buffer.BlockCopy(image, 0, _cells, 0, image.Length);
+    }
+
+    /// <summary>Sets byte <paramref name="address"/> without counting a write (to model bit rot in tests).</summary>
+    public void Poke(int address, byte value) => _cells[address] = value;
+
     /// <inheritdoc />
     public int Size => _cells.Length;
 
@@ -46,6 +66,13 @@ public sealed class RamNvMemory : INvMemory
     /// for no cut. Cleared when the cut happens, so the rebooted meter runs on.
     /// </summary>
     public long CutAtByteWrite { get; set; } = -1;
+
+    /// <summary>
+    /// Called at the start of every Write with (address, buffer, offset, count), before any
+    /// byte is stored: lets a test explore every cut point of a run in one pass (the state with
+    /// the first i bytes of this write applied, for each i).
+    /// </summary>
+    public Action<int, byte[], int, int>? BeforeWrite { get; set; }
 
     /// <summary>Highest number of writes any single byte has received.</summary>
     public long MaxWritesOnOneByte
@@ -83,6 +110,7 @@ public sealed class RamNvMemory : INvMemory
     public void Write(int address, byte[] buffer, int offset, int count)
     {
         CheckRange(address, buffer, offset, count);
+        BeforeWrite?.Invoke(address, buffer, offset, count);
         WriteCalls++;
         for (int i = 0; i < count; i++)
         {
