@@ -29,7 +29,7 @@ namespace Meter.Clock
 
             if (workingDay == null || saturday == null || sundayOrHoliday == null)
             {
-                throw new ArgumentNullException("workingDay", "a season needs a profile for every day type");
+                throw new ArgumentException("a season needs a day profile for every day type");
             }
 
             _startMonth = startMonth;
