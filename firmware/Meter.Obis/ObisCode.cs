@@ -100,8 +100,8 @@ namespace Meter.Obis
         /// <summary>
         /// Parses an OBIS address from ASCII bytes: "A-B:C.D.E", "C.D.E" (A=1, B=0 implied,
         /// IEC 62056-61 §4.2 reduced form), each optionally followed by "*F" or "&amp;F" (billing
-        /// period). Value group C may be one of the letters C, F, L, P (= 96, 97, 98, 99, IEC
-        /// 62056-61 §4.4). Returns false on anything else (no exception: input comes from frames).
+        /// period). Value groups C and D may be one of the letters C, F, L, P (= 96, 97, 98, 99, IEC
+        /// 62056-61 §4.4, e.g. "F.F"). Returns false on anything else (no exception: input comes from frames).
         /// </summary>
         public static bool TryParse(byte[] text, int offset, int length, out ObisCode code)
         {
@@ -114,13 +114,8 @@ namespace Meter.Obis
                 if (!ReadNumber(text, ref p, end, out a) || !Expect(text, ref p, end, (byte)'-')) return false;
                 if (!ReadNumber(text, ref p, end, out b) || !Expect(text, ref p, end, (byte)':')) return false;
             }
-            if (p < end && LetterValue(text[p]) >= 0)
-            {
-                c = LetterValue(text[p]);
-                p++;
-            }
-            else if (!ReadNumber(text, ref p, end, out c)) return false;
-            if (!Expect(text, ref p, end, (byte)'.') || !ReadNumber(text, ref p, end, out d)) return false;
+            if (!ReadGroup(text, ref p, end, out c)) return false;
+            if (!Expect(text, ref p, end, (byte)'.') || !ReadGroup(text, ref p, end, out d)) return false;
             if (!Expect(text, ref p, end, (byte)'.') || !ReadNumber(text, ref p, end, out e)) return false;
             if (p < end)
             {
@@ -146,6 +141,18 @@ namespace Meter.Obis
             if (p >= end || text[p] != expected) return false;
             p++;
             return true;
+        }
+
+        // Value groups C and D: a number or one of the letters (as in the error register "F.F").
+        private static bool ReadGroup(byte[] text, ref int p, int end, out int value)
+        {
+            if (p < end && LetterValue(text[p]) >= 0)
+            {
+                value = LetterValue(text[p]);
+                p++;
+                return p >= end || !IsDigit(text[p]);
+            }
+            return ReadNumber(text, ref p, end, out value);
         }
 
         // 1 to 3 decimal digits, value 0..255.
