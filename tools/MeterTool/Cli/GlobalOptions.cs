@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Meter.Tool.Protocol;
+using Meter.Tool.Transport;
+
+namespace Meter.Tool.Cli;
+
+/// <summary>The options every command takes (recursive on the root command).</summary>
+public sealed class GlobalOptions
+{
+    /// <summary>--port: serial device of the optical head.</summary>
+    public Option<string?> Port { get; } = new("--port") { Description = "Serial device of the optical head, e.g. /dev/ttyUSB0 or COM3", Recursive = true };
+    /// <summary>--tcp: host:port of the virtual meter's optical port.</summary>
+    public Option<string?> Tcp { get; } = new("--tcp") { Description = "HOST:PORT of the virtual meter's optical port", Recursive = true };
+    /// <summary>--address: device address for "/?address!".</summary>
+    public Option<string> Address { get; } = new("--address") { Description = "Device address sent in the request (empty = any meter)", Recursive = true, DefaultValueFactory = _ => "" };
+    /// <summary>--password: P1 password.</summary>
+    public Option<string?> Password { get; } = new("--password") { Description = "Programming password (P1), e.g. 00000000", Recursive = true };
+    /// <summary>--baud-max: cap for the mode C rate.</summary>
+    public Option<int> BaudMax { get; } = new("--baud-max") { Description = "Highest baud rate to select (300..19200)", Recursive = true, DefaultValueFactory = _ => 9600 };
+    /// <summary>--timeout: response timeout, ms.</summary>
+    public Option<int> Timeout { get; } = new("--timeout") { Description = "Response timeout in ms (IEC 62056-21 tr max is 1500)", Recursive = true, DefaultValueFactory = _ => 2000 };
+
+    /// <summary>Adds the options to <paramref name="root"/>.</summary>
+    public void AddTo(RootCommand root)
+    {
+        root.Add(Port);
+        root.Add(Tcp);
+        root.Add(Address);
+        root.Add(Password);
+        root.Add(BaudMax);
+        root.Add(Timeout);
+    }
+
+    /// <summary>Opens the link and a client with the timing options.</summary>
+    public (IOpticalTransport Transport, Iec62056Client Client) Connect(ParseResult parse)
+    {
+        int baudMax = parse.GetValue(BaudMax);
+        if (!BaudRates.IsStandard(baudMax)) throw new ArgumentException($"--baud-max {baudMax}: must be 300, 600, 1200, 2400, 4800, 9600 or 19200");
+        var timings = new ClientTimings { ResponseTimeoutMs = parse.GetValue(Timeout) };
+        timings.Validate();
+        _ = Frames.Request(parse.GetValue(Address) ?? ""); // validates the address before connecting
+        var transport = TransportFactory.Open(parse.GetValue(Port), parse.GetValue(Tcp));
+        return (transport, new Iec62056Client(transport, timings));
+    }
+
+    /// <summary>Opens a programming session (needs --password).</summary>
+    public ProgrammingSession OpenSession(ParseResult parse, Iec62056Client client)
+    {
+        string password = parse.GetValue(Password) ?? throw new ArgumentException("this command programs the meter: give --password");
+        if (password.Length == 0 || password.Length > 32 || password.IndexOfAny(['(', ')', '*', '/', '!']) >= 0)
+            throw new ArgumentException("--password must be 1..32 characters without ( ) * / !");
+        return new ProgrammingSession(client, parse.GetValue(Address) ?? "", parse.GetValue(BaudMax), password);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using Meter.Tool.Profile;
+using Meter.Tool.Protocol;
+
+namespace Meter.Tool.Output;
+
+/// <summary>CSV texts (RFC 4180 quoting, invariant culture) for readouts, profiles and billing logs.</summary>
+public static class Csv
+{
+    /// <summary>address,value,unit,extra values — one line a data set.</summary>
+    public static string Readout(IEnumerable<DataSet> sets)
+    {
+        var sb = new StringBuilder("address,value,unit,more\n");
+        foreach (var s in sets)
+            sb.Append(Field(s.Address)).Append(',').Append(Field(s.Value)).Append(',').Append(Field(s.Unit)).Append(',')
+              .Append(Field(string.Join(" ", s.Values.Skip(1).Select(v => "(" + v + ")")))).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>time,status,channel1 (unit),… — one line an interval.</summary>
+    public static string Profile(LoadProfile profile)
+    {
+        var sb = new StringBuilder("time,status");
+        for (int i = 0; i < profile.ChannelCodes.Count; i++)
+            sb.Append(',').Append(Field($"{profile.ChannelCodes[i]} ({profile.ChannelUnits[i]})"));
+        sb.Append('\n');
+        foreach (var e in profile.Entries)
+        {
+            sb.Append(e.End.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(',').Append(Field(e.Status));
+            foreach (var v in e.Values) sb.Append(',').Append(v.ToString(CultureInfo.InvariantCulture));
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>period,address1,… — one line a billing period.</summary>
+    public static string Billing(BillingLog log)
+    {
+        var sb = new StringBuilder("period");
+        foreach (var a in log.Addresses) sb.Append(',').Append(Field(a));
+        sb.Append('\n');
+        foreach (var (period, values) in log.Rows)
+        {
+            sb.Append(period.ToString(CultureInfo.InvariantCulture));
+            foreach (var a in log.Addresses) sb.Append(',').Append(Field(values.TryGetValue(a, out var v) ? v.ToString() : ""));
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Field(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}

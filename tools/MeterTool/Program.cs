@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Meter.Tool.Cli;
+
+namespace Meter.Tool;
+
+/// <summary>METERTOOL entry point: the IEC 62056-21 optical-head client.</summary>
+public static class Program
+{
+    /// <summary>Builds the command tree (also used by tests).</summary>
+    public static RootCommand BuildRoot()
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("MeterTool: read, program, calibrate and fetch profiles from a meter over its IEC 62056-21 optical port "
+            + "(a USB optical head with --port, or the virtual meter with --tcp).");
+        globals.AddTo(root);
+        root.Add(ReadoutCommand.Create(globals));
+        root.Add(ReadWriteCommands.CreateRead(globals));
+        root.Add(ReadWriteCommands.CreateWrite(globals));
+        root.Add(SetClockCommand.Create(globals));
+        root.Add(ConfigureCommand.Create(globals));
+        root.Add(ProfileCommand.Create(globals));
+        root.Add(CalibrateCommand.Create(globals));
+        return root;
+    }
+
+    /// <summary>Runs the command line; parse errors print a message and return non-zero.</summary>
+    public static int Main(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = true });
+    }
+}

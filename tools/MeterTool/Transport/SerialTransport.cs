@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.IO.Ports;
+
+namespace Meter.Tool.Transport;
+
+/// <summary>
+/// A USB/serial optical head: 300 Bd, 7 data bits, even parity, 1 stop bit at the start
+/// (IEC 62056-21:2002 §5.2, §6.4), rate switched after the identification/option select.
+/// </summary>
+public sealed class SerialTransport : IOpticalTransport
+{
+    private readonly SerialPort _port;
+
+    /// <summary>Opens <paramref name="portName"/> at 300 Bd 7E1.</summary>
+    /// <exception cref="IOException">The port cannot be opened (named in the message).</exception>
+    public SerialTransport(string portName)
+    {
+        _port = new SerialPort(portName, 300, Parity.Even, 7, StopBits.One)
+        {
+            Handshake = Handshake.None,
+            DtrEnable = true, // many optical heads take their supply from DTR/RTS
+            RtsEnable = true,
+            ReadTimeout = 1500,
+            WriteTimeout = 30000,
+        };
+        try
+        {
+            _port.Open();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            _port.Dispose();
+            throw new IOException($"cannot open serial port {portName}: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public string Description => "serial " + _port.PortName;
+
+    /// <inheritdoc />
+    public int BaudRate => _port.BaudRate;
+
+    /// <inheritdoc />
+    public void SetBaudRate(int baud) => _port.BaudRate = baud;
+
+    /// <inheritdoc />
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        _port.Write(bytes.ToArray(), 0, bytes.Length);
+        // SerialPort.Write returns once the driver has the bytes; wait until they have been
+        // shifted out (10 bit times a character at 7E1), so that response timeouts start when
+        // the meter has the whole message and a baud switch does not cut the last character.
+        var sw = Stopwatch.StartNew();
+        long transmitMs = (bytes.Length * 10L * 1000 + _port.BaudRate - 1) / _port.BaudRate;
+        while (_port.BytesToWrite > 0 && sw.ElapsedMilliseconds < transmitMs + 2000) Thread.Sleep(1);
+        long remaining = transmitMs - sw.ElapsedMilliseconds;
+        if (remaining > 0) Thread.Sleep((int)remaining);
+    }
+
+    /// <inheritdoc />
+    public int ReadByte(int timeoutMs)
+    {
+        _port.ReadTimeout = Math.Max(1, timeoutMs);
+        try
+        {
+            return _port.ReadByte() & 0x7F;
+        }
+        catch (TimeoutException)
+        {
+            return -1;
+        }
+    }
+
+    /// <inheritdoc />
+    public void DiscardInput() => _port.DiscardInBuffer();
+
+    /// <inheritdoc />
+    public void Dispose() => _port.Dispose();
+}
