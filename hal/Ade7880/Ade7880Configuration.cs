@@ -137,6 +137,8 @@ namespace Meter.Hal.Ade7880
             if (FullScaleVoltageMillivolts <= 0) throw new System.ArgumentException("ADE7880 configuration: FullScaleVoltageMillivolts must be positive");
             if (FullScaleCurrentMilliamps <= 0) throw new System.ArgumentException("ADE7880 configuration: FullScaleCurrentMilliamps must be positive");
             if ((Config & 0x80) != 0) throw new System.ArgumentException("ADE7880 configuration: CONFIG.SWRST must be 0");
+            if ((LcycMode & 0x07) != 0 && (LcycMode & 0x07) != 0x07)
+                throw new System.ArgumentException("ADE7880 configuration: line-cycle accumulation must cover LWATT, LVAR and LVA together");
             if ((LcycMode & 0x07) != 0 && (LcycMode & 0x40) != 0)
                 throw new System.ArgumentException("ADE7880 configuration: line-cycle accumulation needs LCYCMODE.RSTREAD = 0");
             CheckRange(Gain, 0xFFFF, "GAIN");

@@ -153,10 +153,16 @@ namespace Meter.Hal.Ade7880
                 return;
             }
             uint status0 = ReadStatus(Register.STATUS0, verify);
+            Register last = Register.STATUS0;
 
-            Register last = Register.CVAHR;
-            for (int phase = 0; phase < 3; phase++)
+            // In line-cycle accumulation (LCYCMODE.LWATT/LVAR/LVA) the registers hold the last
+            // period's energy until the next period ends: take it once, when LENERGY says a new
+            // period was latched (data sheet Rev. A, "Line Cycle Active Energy Accumulation Mode").
+            bool lineCycle = (_configuration.LcycMode & 0x07) != 0;
+            bool takeEnergy = !lineCycle || (status0 & StatusBits.LENERGY) != 0;
+            for (int phase = 0; phase < 3 && takeEnergy; phase++)
             {
+                last = Register.CVAHR;
                 reading.Active[phase] = ReadEnergyRegister((Register)((int)Register.AWATTHR + phase), verify);
                 if (_configuration.ReadFundamentalActive)
                     reading.FundamentalActive[phase] = ReadEnergyRegister((Register)((int)Register.AFWATTHR + phase), verify);

@@ -1,0 +1,180 @@
+using CsCheck;
+using Meter.Hal.Ade7880;
+using Meter.Hal.Simulation.Ade7880;
+using static Meter.Hal.Simulation.Ade7880.SimulatedAde7880;
+
+namespace Meter.Hal.Tests.Ade7880;
+
+/// <summary>
+/// Energy over virtual time against the data sheet's formula. With the rig's Vfs = 460 V,
+/// Ifs = 20 A and WTHR = VARTHR = VATHR = 3, one hour of full-scale in-phase power is
+/// K = PMAX × fs × 3600 / (THR × 2^27) = 27,059,678 × 1,024,000 × 3600 / 402,653,184
+///   = 126,842,240,625 / 512 = 247,738,751.22 counts,
+/// and a load gives K × (V/460) × (I/20) × cos φ (sin φ for fundamental reactive, 1 for apparent).
+/// </summary>
+public class EnergyTests
+{
+    private const double K = 126_842_240_625.0 / 512;
+    private const long Second = 1_000_000;
+    private const long Hour = 3600 * Second;
+
+    private static double ExpectedCounts(PhaseLoad load, int quantity, double seconds)
+    {
+        double ratio = load.VoltageRms / AdeRig.FullScaleVolts * (load.CurrentRms / AdeRig.FullScaleAmps);
+        double phi = load.AngleDegrees * Math.PI / 180;
+        double factor = quantity switch { Reactive => Math.Sin(phi), Apparent => 1.0, _ => Math.Cos(phi) };
+        return K * ratio * factor * seconds / 3600;
+    }
+
+    /// <summary>Read counts + what is still unread in the chip = every count the chip produced: nothing lost, nothing twice.</summary>
+    private static void AssertConserved(AdeRig rig)
+    {
+        for (int q = 0; q < 4; q++)
+            for (int p = 0; p < 3; p++)
+                Assert.Equal(rig.Chip.TotalCounts[q, p] - rig.Chip.LostCounts[q, p], rig.DriverCounts[q, p] + rig.Unread(q, p));
+    }
+
+    [Fact]
+    public void One_hour_at_known_loads_matches_the_hand_computation()
+    {
+        var rig = new AdeRig();
+        // Each phase a different load, so a register read from the wrong phase cannot pass.
+        var a = new PhaseLoad(230, 5, 0);     // PF 1
+        var b = new PhaseLoad(220, 3, 60);    // PF 0.5 lagging (inductive)
+        var c = new PhaseLoad(240, 7, -60);   // PF 0.5 leading (capacitive)
+        rig.SetLoads(a, b, c);
+        rig.Start();
+        for (int i = 0; i < 60; i++) rig.Cycle(60 * Second); // one reading a minute
+
+        // Hand-worked (K as in the class comment):
+        // A active    = K × 0.5 × 0.25 × 1        = 30,967,343.90
+        // B active    = K × (220/460) × 0.15 × 0.5 =  8,886,281.29; B reactive = × tan 60° = 15,391,490.69
+        // C active    = K × (240/460) × 0.35 × 0.5 = 22,619,625.11; C reactive = −39,178,339.94
+        // apparent    = A 30,967,343.90, B 17,772,562.59, C 45,239,250.22
+        AssertWithinOneCount(30_967_343.90, rig.DriverCounts[Active, 0]);
+        AssertWithinOneCount(8_886_281.29, rig.DriverCounts[Active, 1]);
+        AssertWithinOneCount(22_619_625.11, rig.DriverCounts[Active, 2]);
+        AssertWithinOneCount(0, rig.DriverCounts[Reactive, 0]);
+        AssertWithinOneCount(15_391_490.69, rig.DriverCounts[Reactive, 1]);
+        AssertWithinOneCount(-39_178_339.94, rig.DriverCounts[Reactive, 2]);
+        AssertWithinOneCount(30_967_343.90, rig.DriverCounts[Apparent, 0]);
+        AssertWithinOneCount(17_772_562.59, rig.DriverCounts[Apparent, 1]);
+        AssertWithinOneCount(45_239_250.22, rig.DriverCounts[Apparent, 2]);
+        // Fundamental active equals total active without harmonics.
+        AssertWithinOneCount(8_886_281.29, rig.DriverCounts[FundamentalActive, 1]);
+
+        // Through the driver's exact scale: 1150 Wh, 330 Wh, 840 Wh (V × I × cos φ × 1 h), within one LSB.
+        var wh = rig.Driver.ActiveScale;
+        double lsbWh = (double)wh.Numerator / wh.Denominator;
+        Assert.InRange(AdeRig.Wh(rig.DriverCounts[Active, 0], wh), 1150 - lsbWh, 1150 + lsbWh);
+        Assert.InRange(AdeRig.Wh(rig.DriverCounts[Active, 1], wh), 330 - lsbWh, 330 + lsbWh);
+        Assert.InRange(AdeRig.Wh(rig.DriverCounts[Active, 2], wh), 840 - lsbWh, 840 + lsbWh);
+        AssertConserved(rig);
+    }
+
+    [Fact]
+    public void The_energy_per_count_is_the_reduced_data_sheet_fraction()
+    {
+        // 3 × 2^27 × 460 V × 20 A / (27,059,678 × 1,024,000 × 3600) Wh
+        //   = 188,416 / 5,073,689,625 Wh ≈ 37.136 µWh (26,928.1 counts per Wh).
+        var scale = new EnergyScale(3, 460_000, 20_000);
+        Assert.Equal(188_416, scale.Numerator);
+        Assert.Equal(5_073_689_625, scale.Denominator);
+    }
+
+    public static TheoryData<PhaseLoad, PhaseLoad, PhaseLoad> Loads => new()
+    {
+        // export (current opposite to voltage) on every phase, each different
+        { new PhaseLoad(230, 5, 180), new PhaseLoad(230, 2, 120), new PhaseLoad(100, 1, -150) },
+        // PF 0.5 lagging and leading next to PF 1, 60 Hz
+        { new PhaseLoad(230, 5, 60, 60), new PhaseLoad(230, 5, -60, 60), new PhaseLoad(231, 4, 0, 60) },
+        // one phase off, one at full scale
+        { new PhaseLoad(0, 0, 0), new PhaseLoad(460, 20, 0), new PhaseLoad(120, 10, 30) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Loads))]
+    public void One_hour_in_every_quadrant_matches_the_formula_per_phase(PhaseLoad a, PhaseLoad b, PhaseLoad c)
+    {
+        var rig = new AdeRig();
+        rig.SetLoads(a, b, c);
+        rig.Start();
+        for (int i = 0; i < 120; i++) rig.Cycle(30 * Second);
+        var loads = new[] { a, b, c };
+        for (int p = 0; p < 3; p++)
+            foreach (int q in new[] { Active, Reactive, Apparent })
+                AssertWithinOneCount(ExpectedCounts(loads[p], q, 3600), rig.DriverCounts[q, p]);
+        AssertConserved(rig);
+    }
+
+    [Fact]
+    public void Random_loads_and_cycle_lengths_conserve_every_count_and_match_the_formula()
+    {
+        var phase = Gen.Select(Gen.Double[0, 300], Gen.Double[0, 20], Gen.Double[-180, 180], (v, i, a) => new PhaseLoad(v, i, a));
+        Gen.Select(phase, phase, phase, Gen.Int[1, 20], Gen.Int[2, 40]).Sample((a, b, c, cycleSeconds, cycles) =>
+        {
+            var rig = new AdeRig();
+            rig.SetLoads(a, b, c);
+            rig.Start();
+            for (int i = 0; i < cycles; i++) rig.Cycle(cycleSeconds * Second);
+            var loads = new[] { a, b, c };
+            double seconds = (double)cycleSeconds * cycles;
+            for (int p = 0; p < 3; p++)
+                foreach (int q in new[] { Active, Reactive, Apparent })
+                {
+                    if (Math.Abs(rig.DriverCounts[q, p] - ExpectedCounts(loads[p], q, seconds)) > 1) return false;
+                    if (rig.Chip.TotalCounts[q, p] != rig.DriverCounts[q, p] + rig.Unread(q, p)) return false;
+                }
+            return true;
+        }, iter: 25);
+    }
+
+    [Fact]
+    public void Line_cycle_accumulation_reports_each_period_once_on_lenergy()
+    {
+        var rig = new AdeRig(c =>
+        {
+            c.LcycMode = 0x0F;          // LWATT, LVAR, LVA; ZXSEL phase A; RSTREAD = 0
+            c.LineCycles = 100;         // 100 half cycles = 1 s at 50 Hz
+            c.Mask0 = StatusBits.LENERGY;
+        });
+        var a = new PhaseLoad(230, 5, 0);
+        var b = new PhaseLoad(230, 1, 60);
+        var c = new PhaseLoad(230, 2, -30);
+        rig.SetLoads(a, b, c);
+        rig.Start();
+        int windows = 0;
+        for (int i = 0; i < 20; i++)
+        {
+            rig.Chip.Advance(250_000);                 // four polls a period
+            if (rig.Chip.Irq0Pin.Read()) { rig.Cycle(0); Assert.Equal(0, rig.Reading.Active[0]); continue; }
+            rig.Cycle(0);
+            windows++;
+            Assert.True((rig.Reading.Events & MeterEvents.EnergyReady) != 0);
+            // One second at phase A: 30,967,343.90 / 3600 = 8,601.98 counts.
+            Assert.InRange(rig.Reading.Active[0], 8601, 8602);
+            Assert.True(rig.Chip.Irq0Pin.Read()); // LENERGY cleared, IRQ0 released
+        }
+        Assert.Equal(5, windows);
+        for (int p = 0; p < 3; p++)
+            AssertWithinOneCount(ExpectedCounts(new[] { a, b, c }[p], Active, 5), rig.DriverCounts[Active, p]);
+        Assert.Equal(0, rig.Chip.OverwrittenCounts[Active, 0]);
+    }
+
+    [Fact]
+    public void Cf_pulses_follow_cfden()
+    {
+        // CF1 = total active of phases A..C (TERMSEL1 = 111, CF1SEL = 000), CF1DEN = 27 counts a pulse.
+        var rig = new AdeRig(c => { c.CfMode = 0x0CA0; c.CfDenominators[0] = 27; });
+        rig.SetLoads(new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0));
+        rig.Start();
+        rig.Cycle(3600 * Second);
+        // 3 × 30,967,343.90 counts / 27 = 3,440,815.99 pulses
+        Assert.InRange(rig.Chip.CfPulses[0], 3_440_815, 3_440_816);
+        Assert.Equal(0, rig.Chip.CfPulses[1]); // CF2 disabled
+        Assert.True((rig.Reading.Events & MeterEvents.CfPulse) != 0);
+    }
+
+    private static void AssertWithinOneCount(double expected, long actual) =>
+        Assert.True(Math.Abs(actual - expected) <= 1.0, $"expected {expected:F2} ± 1 count, got {actual}");
+}
