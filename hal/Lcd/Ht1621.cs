@@ -1,0 +1,157 @@
+namespace Meter.Hal.Lcd
+{
+    /// <summary>
+    /// One Holtek HT1621 RAM-mapping LCD controller (32 segments × 4 commons), driven over its
+    /// 3-wire serial interface bit-banged on three output pins: CS, WR and DATA (RD unused).
+    /// Keeps a copy of its display RAM so that <see cref="Update"/> sends only changed addresses.
+    /// </summary>
+    /// <remarks>
+    /// HT1621 data sheet: CS low frames one operation and a high level on CS resets the serial
+    /// interface ("Interfacing"); DATA is latched on the rising edge of WR ("Timing Diagrams");
+    /// WRITE mode is 1 0 1 A5..A0 D0..D3, and successive-address writing continues with further
+    /// D0..D3 groups for the following addresses ("Command Summary"). The minimum WR clock
+    /// period is a few µs (data sheet "A.C. Characteristics"); the half period is injected.
+    /// </remarks>
+    public sealed class Ht1621
+    {
+        /// <summary>Display RAM size: 32 addresses of 4 bits (data sheet "Display Memory – RAM").</summary>
+        public const int RamAddresses = 32;
+
+        private readonly IOutputPin _chipSelect;
+        private readonly IOutputPin _write;
+        private readonly IOutputPin _data;
+        private readonly IDelay _delay;
+        private readonly int _halfPeriodMicroseconds;
+        private readonly byte[] _shown = new byte[RamAddresses];
+        private bool _shownKnown;
+
+        /// <summary>
+        /// A controller on pins <paramref name="chipSelect"/> (CS, active low),
+        /// <paramref name="write"/> (WR clock) and <paramref name="data"/> (DATA), clocked with
+        /// <paramref name="halfPeriodMicroseconds"/> µs low and high per bit (0 = as fast as the
+        /// pins toggle; use ≥ 2 µs on a fast MCU).
+        /// </summary>
+        public Ht1621(IOutputPin chipSelect, IOutputPin write, IOutputPin data, IDelay delay, int halfPeriodMicroseconds)
+        {
+            if (chipSelect == null) throw new System.ArgumentNullException("chipSelect");
+            if (write == null) throw new System.ArgumentNullException("write");
+            if (data == null) throw new System.ArgumentNullException("data");
+            if (delay == null) throw new System.ArgumentNullException("delay");
+            if (halfPeriodMicroseconds < 0) throw new System.ArgumentOutOfRangeException("halfPeriodMicroseconds", "half period must not be negative");
+            _chipSelect = chipSelect;
+            _write = write;
+            _data = data;
+            _delay = delay;
+            _halfPeriodMicroseconds = halfPeriodMicroseconds;
+        }
+
+        /// <summary>
+        /// Brings the lines to idle (CS and WR high) and sends SYS EN, RC 256K, BIAS 1/3 with 4
+        /// commons and LCD ON, each in its own CS frame. The RAM content is then unknown, so the
+        /// next <see cref="Update"/> writes every address.
+        /// </summary>
+        public void Initialize()
+        {
+            _chipSelect.Write(true);
+            _write.Write(true);
+            SendCommand(Ht1621Command.SystemEnable);
+            SendCommand(Ht1621Command.RcOscillator256K);
+            SendCommand(Ht1621Command.Bias3Commons4);
+            SendCommand(Ht1621Command.LcdOn);
+            _shownKnown = false;
+        }
+
+        /// <summary>Sends one command frame: 1 0 0, the code MSB first, X (sent as 0).</summary>
+        public void SendCommand(byte command)
+        {
+            Select();
+            SendBitsMsbFirst(Ht1621Command.CommandModeId, 3);
+            SendBitsMsbFirst(command, 8);
+            SendBit(false); // X, don't care
+            Deselect();
+        }
+
+        /// <summary>
+        /// Writes <paramref name="count"/> nibbles from <paramref name="nibbles"/> (low 4 bits
+        /// each; bit i drives COM i) starting at RAM <paramref name="address"/>, in one
+        /// successive-address WRITE frame.
+        /// </summary>
+        public void WriteRam(int address, byte[] nibbles, int offset, int count)
+        {
+            if (nibbles == null) throw new System.ArgumentNullException("nibbles");
+            if (address < 0 || count < 1 || address + count > RamAddresses)
+                throw new System.ArgumentOutOfRangeException("address", "HT1621 RAM addresses are 0..31");
+            if (offset < 0 || offset + count > nibbles.Length) throw new System.ArgumentOutOfRangeException("offset");
+            Select();
+            SendBitsMsbFirst(Ht1621Command.WriteModeId, 3);
+            SendBitsMsbFirst(address, 6); // A5..A0
+            for (int i = 0; i < count; i++)
+            {
+                int nibble = nibbles[offset + i] & 0x0F;
+                for (int bit = 0; bit < 4; bit++) SendBit(((nibble >> bit) & 1) != 0); // D0 first
+                _shown[address + i] = (byte)nibble;
+            }
+            Deselect();
+        }
+
+        /// <summary>
+        /// Makes the RAM equal <paramref name="ram"/> (32 nibbles), writing each run of
+        /// consecutive changed addresses in one frame; unchanged addresses are not sent.
+        /// Returns the number of addresses written.
+        /// </summary>
+        public int Update(byte[] ram)
+        {
+            if (ram == null || ram.Length != RamAddresses) throw new System.ArgumentException("HT1621 RAM image must have 32 nibbles");
+            int written = 0;
+            int address = 0;
+            while (address < RamAddresses)
+            {
+                if (_shownKnown && (ram[address] & 0x0F) == _shown[address])
+                {
+                    address++;
+                    continue;
+                }
+                int end = address + 1;
+                while (end < RamAddresses && !(_shownKnown && (ram[end] & 0x0F) == _shown[end])) end++;
+                WriteRam(address, ram, address, end - address);
+                written += end - address;
+                address = end;
+            }
+            _shownKnown = true;
+            return written;
+        }
+
+        private void Select()
+        {
+            _chipSelect.Write(false);
+            Wait();
+        }
+
+        private void Deselect()
+        {
+            _chipSelect.Write(true);
+            _data.Write(true); // idle level between frames
+            Wait();
+        }
+
+        private void SendBitsMsbFirst(int value, int bits)
+        {
+            for (int i = bits - 1; i >= 0; i--) SendBit(((value >> i) & 1) != 0);
+        }
+
+        // DATA changes while WR is low; the HT1621 latches it on WR's rising edge.
+        private void SendBit(bool high)
+        {
+            _write.Write(false);
+            _data.Write(high);
+            Wait();
+            _write.Write(true);
+            Wait();
+        }
+
+        private void Wait()
+        {
+            if (_halfPeriodMicroseconds > 0) _delay.Wait(_halfPeriodMicroseconds);
+        }
+    }
+}
