@@ -709,7 +709,9 @@ public sealed class SimulatedAde7880 : ISpiDevice
     private int Measure(Register register)
     {
         ushort a = (ushort)register;
-        if (!IsRunning) return 0;
+        // xIMAV is computed in PSM0 and PSM1 (Table 33); everything else needs the running DSP.
+        bool imav = a >= 0xE504 && a <= 0xE506;
+        if (!IsRunning && !(imav && !_inReset && _mode == PowerMode.ReducedPower)) return 0;
         if (a >= 0x43C0 && a <= 0x43C5)
         {
             int p = (a - 0x43C0) / 2;
