@@ -184,7 +184,13 @@ public static class MetadataGuard
         private void CheckMemberReference(MemberReferenceHandle handle)
         {
             var member = _md.GetMemberReference(handle);
+            // What decoding the parent and the signature reports is held back until we know whether
+            // this exact reference is a mapped host form (tools/nano-api.txt "HostForm => DeviceForm"):
+            // then its host-only types (Span`1 …) are the mapping's business, and the device form is checked.
+            var parentUses = new DeferredSink();
+            var signatureUses = new DeferredSink();
             string parent;
+            bool parentIsSpecification = false;
             switch (member.Parent.Kind)
             {
                 case HandleKind.TypeReference:
@@ -195,11 +201,11 @@ public static class MetadataGuard
                     ExternalType(parent);
                     break;
                 case HandleKind.TypeSpecification:
-                    // A member of an instantiated generic type (List<int>::Add): the decode reports the instantiation.
-                    int before = _violations.Count;
-                    parent = _md.GetTypeSpecification((TypeSpecificationHandle)member.Parent).DecodeSignature(_namer, null);
-                    if (_violations.Count > before) return;
-                    return; // arrays of our own or allowed types: their members are runtime-provided (Get/Set/Address)
+                    // A member of an instantiated generic type (List<int>::Add, Span<byte>::op_Implicit)
+                    // or of an array of our own or allowed types.
+                    parentIsSpecification = true;
+                    parent = WithSink(parentUses, () => _md.GetTypeSpecification((TypeSpecificationHandle)member.Parent).DecodeSignature(_namer, null));
+                    break;
                 default:
                     return; // members of our own definitions or modules
             }
@@ -207,15 +213,35 @@ public static class MetadataGuard
             string full = parent + "::" + _md.GetString(member.Name);
             if (member.GetKind() == MemberReferenceKind.Method)
             {
-                var sig = member.DecodeMethodSignature(_namer, null);
+                var sig = WithSink(signatureUses, () => member.DecodeMethodSignature(_namer, null));
                 full += "(" + string.Join(",", sig.ParameterTypes) + ")";
             }
             else
             {
-                member.DecodeFieldSignature(_namer, null);
+                WithSink(signatureUses, () => member.DecodeFieldSignature(_namer, null));
             }
+
+            if (_allow.TryGetDeviceForm(full, out var mapped))
+            {
+                // Exactly listed host form: check what the device build binds to instead.
+                if (!_allow.AllowsMember(mapped)) Report(mapped, ViolationRule.MemberNotAllowed);
+                return;
+            }
+
+            parentUses.ReplayTo(this);
+            if (parentIsSpecification)
+                return; // generic instantiations are reported by the decode above; array members (Get/Set/Address) are runtime-provided
+            signatureUses.ReplayTo(this);
             if (CompilerArtifacts.DeviceForm.TryGetValue(full, out var deviceForm)) full = deviceForm;
             if (!_allow.AllowsMember(full)) Report(full, ViolationRule.MemberNotAllowed);
+        }
+
+        private T WithSink<T>(ISignatureSink sink, Func<T> decode)
+        {
+            var previous = _namer.Sink;
+            _namer.Sink = sink;
+            try { return decode(); }
+            finally { _namer.Sink = previous; }
         }
 
         private bool IsEventCompareExchange(MethodSpecificationHandle handle) =>
@@ -256,6 +282,26 @@ public static class MetadataGuard
         private void Report(string what, ViolationRule rule)
         {
             if (_seen.Add((_where, what, rule))) _violations.Add(new Violation(_assembly, _where, what, rule));
+        }
+    }
+
+    /// <summary>Holds what a signature decode uses, to report it later or drop it for a mapped host form.</summary>
+    private sealed class DeferredSink : ISignatureSink
+    {
+        private readonly List<(int Kind, string What)> _uses = new();
+
+        public void ExternalType(string fullName) => _uses.Add((0, fullName));
+        public void Generic(string display) => _uses.Add((1, display));
+        public void Unsupported(string what) => _uses.Add((2, what));
+
+        public void ReplayTo(ISignatureSink sink)
+        {
+            foreach (var (kind, what) in _uses)
+            {
+                if (kind == 0) sink.ExternalType(what);
+                else if (kind == 1) sink.Generic(what);
+                else sink.Unsupported(what);
+            }
         }
     }
 }
