@@ -4,11 +4,12 @@ namespace Meter.Metrology
     /// Computes CFxDEN for the ADE7880 calibration-frequency outputs (CF1 … CF3), which drive the
     /// calibration LED exactly in hardware (the path a test rig needs).
     /// <para>
-    /// ADE7880 data sheet Rev. C, "Energy-to-frequency conversion": the CF pulse chain re-uses the
-    /// energy accumulation's first stage (one step per energy-register LSB) and divides it by
-    /// CFxDEN, so one CF pulse = CFxDEN counts. With E_LSB = num/den Wh per count and a meter
-    /// constant MC imp/kWh: CFxDEN = (1000 / MC) / E_LSB = 1000 × den / (MC × num), rounded to
-    /// the nearest integer. CFxDEN is a 16-bit register; 1 gives 1 µs pulses and is not useful, so
+    /// ADE7880 data sheet, "Energy-to-frequency conversion" and Equation 49 (CFxDEN = 10^3 /
+    /// (MC × 10^n) for an LSB of 10^n Wh): the CF chain re-uses the energy accumulation's first
+    /// stage (one step per energy-register LSB) and divides it by the 16-bit CFxDEN, so one CF
+    /// pulse = CFxDEN counts. Generalised to E_LSB = num/den Wh per count and a meter constant MC
+    /// imp/kWh: CFxDEN = (1000 / MC) / E_LSB = 1000 × den / (MC × num), rounded to the nearest
+    /// integer (the divider takes no fractions). CFxDEN = 1 gives 1 µs pulses and 0 acts as 1, so
     /// 2 … 65535 is accepted. When the quotient is not an integer the LED constant is
     /// MC' = 1000 × den / (CFxDEN × num) and the error (MC' − MC) / MC is reported.
     /// </para>

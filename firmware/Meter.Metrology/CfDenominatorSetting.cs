@@ -15,7 +15,7 @@ namespace Meter.Metrology
             ErrorPartsPerBillion = errorPartsPerBillion;
         }
 
-        /// <summary>Value for the 16-bit CFxDEN register (ADE7880 data sheet Rev. C, CF1DEN 0xE611 … CF3DEN 0xE613).</summary>
+        /// <summary>Value for the 16-bit CFxDEN register (ADE7880 data sheet, CF1DEN 0xE611 … CF3DEN 0xE613).</summary>
         public int CfDen { get; }
 
         /// <summary>Numerator of the exact constant the CF pin produces, imp/kWh.</summary>

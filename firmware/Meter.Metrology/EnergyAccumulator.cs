@@ -11,7 +11,7 @@ namespace Meter.Metrology
     /// </para>
     /// <para>
     /// Reactive registers are fundamental-only: the ADE7880 has no total var-hour register
-    /// (ADE7880 data sheet Rev. C, 0xE406–0xE408 reserved; only xFVARHR 0xE409–0xE40B).
+    /// (ADE7880 data sheet, register map: 0xE406–0xE408 reserved; only xFVARHR 0xE409–0xE40B).
     /// </para>
     /// <para>
     /// Overflow: the chip's count rate is bounded by its full scale (fs = 1.024 MHz, PMAX = 27 059 678,
@@ -110,7 +110,7 @@ namespace Meter.Metrology
             for (int phase = 0; phase < 3; phase++)
             {
                 long s = apparentCounts[phase];
-                // EN 50470-3 §8.3.2/§8.3.3: below the starting threshold (no load) nothing is registered.
+                // EN 50470-3 no-load / starting tests, IEC 62053-21 §8.3.2/§8.3.3: below the starting threshold (no load) nothing is registered.
                 bool running = _configuration.IsPhaseUsed(phase) && s >= threshold && (threshold > 0 || s > 0 || activeCounts[phase] != 0 || reactiveCounts[phase] != 0);
                 _phaseRunning[phase] = running;
                 if (!running) continue;
@@ -275,7 +275,7 @@ namespace Meter.Metrology
             if (q != 0)
             {
                 long magnitude = q > 0 ? q : -q;
-                // IEC 62053-23 Figure 1: R+ = QI + QII, R− = QIII + QIV; P = 0 counts as import.
+                // IEC 62053-23 four-quadrant diagram: R+ = QI + QII, R− = QIII + QIV; P = 0 counts as import.
                 EnergyRegister quadrantRegister;
                 if (q > 0)
                 {

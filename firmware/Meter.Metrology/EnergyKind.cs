@@ -8,7 +8,7 @@ namespace Meter.Metrology
 
         /// <summary>
         /// Fundamental reactive energy, varh (ADE7880 xFVARHR). The ADE7880 has no total
-        /// (fundamental + harmonic) var-hour register (ADE7880 data sheet Rev. C, Table 32:
+        /// (fundamental + harmonic) var-hour register (ADE7880 data sheet, energy register map 0xE400–0xE40E:
         /// 0xE406–0xE408 reserved), so every reactive register of this meter is fundamental only.
         /// </summary>
         Reactive = 1,

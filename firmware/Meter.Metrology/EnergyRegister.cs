@@ -3,8 +3,8 @@ namespace Meter.Metrology
     /// <summary>
     /// The directional energy registers kept per phase and in total. Reactive registers hold
     /// <b>fundamental</b> reactive energy only: the ADE7880 measures no total var-hours
-    /// (ADE7880 data sheet Rev. C, energy register table: only xFVARHR exists).
-    /// Quadrants follow IEC 62053-23:2003 Figure (and IEC 62056-61 OBIS C = 5…8):
+    /// (ADE7880 data sheet, energy register map 0xE400–0xE40E: only xFVARHR exists).
+    /// Quadrants follow the IEC 62053-23 four-quadrant diagram (IEC 62056-61 OBIS C = 5…8):
     /// I = import active + import reactive (inductive), II = export active + import reactive,
     /// III = export active + export reactive, IV = import active + export reactive.
     /// </summary>

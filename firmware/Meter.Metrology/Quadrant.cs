@@ -1,6 +1,6 @@
 namespace Meter.Metrology
 {
-    /// <summary>Power quadrant (IEC 62053-23:2003, Figure 1 geometric representation).</summary>
+    /// <summary>Power quadrant (IEC 62053-23 four-quadrant geometric representation, after IEC 60375).</summary>
     public enum Quadrant
     {
         /// <summary>No active and no reactive energy (or no load).</summary>

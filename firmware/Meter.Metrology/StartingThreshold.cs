@@ -3,9 +3,11 @@ namespace Meter.Metrology
     /// <summary>
     /// Starting current and the no-load threshold derived from it.
     /// Starting current Ist as a fraction of the reference current (Ib for direct, In for CT
-    /// meters), EN 50470-3:2006 Table 9 expressed through Itr (Itr = Iref/10 direct, In/20 CT),
-    /// consistent with IEC 62053-21:2003 §8.3.3 (class 2: 0.005 Ib / 0.003 In; class 1:
-    /// 0.004 Ib / 0.002 In) and IEC 62053-22:2003 §8.3.3 (0.5 S: 0.001 In):
+    /// meters): IEC 62053-21:2003 §8.3.3 (class 2: 0.005 Ib / 0.003 In; class 1: 0.004 Ib /
+    /// 0.002 In) and IEC 62053-22:2003 §8.3.3 (class 0.5 S: 0.001 In), mapped to the EN 50470-3
+    /// classes A ≈ 2, B ≈ 1, C ≈ 0.5 S (EN 50470-1: Iref = 10 Itr direct, In = 20 Itr CT). The
+    /// class C direct value (0.004 Ib = 0.04 Itr) is taken from EN 50470-3 Table 9 as recalled,
+    /// not re-checked against the standard's text: verify before type testing.
     /// <code>
     ///            direct     CT
     ///  class A   0.005 Ib   0.003 In
@@ -13,7 +15,7 @@ namespace Meter.Metrology
     ///  class C   0.004 Ib   0.001 In
     /// </code>
     /// The meter must start and keep registering at Ist (at Un, cos φ = 1) and must not register
-    /// with no current (no-load test, EN 50470-3 §8.3.2 / IEC 62053-21 §8.3.2). The metrology
+    /// with no current (no-load test, EN 50470-3; IEC 62053-21 §8.3.2). The metrology
     /// sees energies, not currents, so the threshold is applied to each phase's apparent power:
     /// a phase is registered only while S ≥ <see cref="ApparentPowerMilliVoltAmperes"/>, set to a
     /// fraction (default 80 %) of Un × Ist so that Ist itself is safely above it.
@@ -28,7 +30,7 @@ namespace Meter.Metrology
         {
             if (connection == MeterConnectionKind.Direct)
             {
-                // EN 50470-3 Table 9, direct: A 0.05 Itr, B 0.04 Itr, C 0.04 Itr; Itr = Iref / 10.
+                // Direct: IEC 62053-21 class 2 / 1 = 0.005 / 0.004 Ib; class C per EN 50470-3 Table 9 (0.04 Itr, Itr = Iref / 10).
                 switch (accuracyClass)
                 {
                     case AccuracyClass.A: return 5000;
@@ -36,7 +38,7 @@ namespace Meter.Metrology
                     default: return 4000;
                 }
             }
-            // EN 50470-3 Table 9, transformer-operated: A 0.06 Itr, B 0.04 Itr, C 0.02 Itr; Itr = In / 20.
+            // CT: IEC 62053-21 class 2 / 1 = 0.003 / 0.002 In, IEC 62053-22 class 0.5 S = 0.001 In.
             switch (accuracyClass)
             {
                 case AccuracyClass.A: return 3000;

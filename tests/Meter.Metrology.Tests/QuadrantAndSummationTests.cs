@@ -2,11 +2,11 @@ using Meter.Metrology;
 
 namespace Meter.Metrology.Tests;
 
-/// <summary>Quadrant tables (IEC 62053-23 Figure 1), vector vs per-phase summation, Aron and single-phase connections.</summary>
+/// <summary>Quadrant tables (IEC 62053-23 four-quadrant diagram), vector vs per-phase summation, Aron and single-phase connections.</summary>
 public class QuadrantAndSummationTests
 {
     [Theory]
-    // P,  Q,   quadrant         — IEC 62053-23:2003 Figure 1
+    // P,  Q,   quadrant         — IEC 62053-23 four-quadrant diagram
     [InlineData(10, 5, Quadrant.I)]
     [InlineData(-10, 5, Quadrant.II)]
     [InlineData(-10, -5, Quadrant.III)]

@@ -11,7 +11,7 @@ namespace Meter.Metrology.Tests;
 internal sealed class ReferenceModel
 {
     // (sign P, sign Q) → (active register, reactive quadrant register, reactive direction register, apparent register)
-    // IEC 62053-23 Figure 1; P = 0 belongs to the import side.
+    // IEC 62053-23 four-quadrant diagram; P = 0 belongs to the import side.
     private static readonly Dictionary<(int, int), (string A, string? Rq, string? Rd, string S)> Table = new()
     {
         [(1, 1)] = ("A+", "R1", "R+", "E+"),

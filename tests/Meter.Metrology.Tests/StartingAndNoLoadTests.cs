@@ -2,7 +2,7 @@ using Meter.Metrology;
 
 namespace Meter.Metrology.Tests;
 
-/// <summary>Starting current and no-load behaviour (EN 50470-3 §8.3.2/§8.3.3, IEC 62053-21 §8.3.2/§8.3.3).</summary>
+/// <summary>Starting current and no-load behaviour (EN 50470-3 no-load and starting tests; IEC 62053-21:2003 §8.3.2, §8.3.3).</summary>
 public class StartingAndNoLoadTests
 {
     [Theory]
