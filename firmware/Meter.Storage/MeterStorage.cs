@@ -150,12 +150,16 @@ namespace Meter.Storage
 
         /// <summary>
         /// Saves <paramref name="registers"/> when the policy says so (a register crossed a save
-        /// step) or unconditionally when <paramref name="mainsFail"/> is set. Returns true when
-        /// it saved. No allocation.
+        /// step) or unconditionally when <paramref name="force"/> is set. Returns true when it
+        /// saved. No allocation.
+        /// Force the save (1) on the mains-fail signal and (2) just before a logger captures
+        /// register values (profile interval, billing or logger-2 close): a logger must never
+        /// hold values newer than the register record, or a power cut right after the capture
+        /// would boot with registers below what the logger already shows.
         /// </summary>
-        public bool SaveRegisters(long[] registers, bool mainsFail)
+        public bool SaveRegisters(long[] registers, bool force)
         {
-            if (!mainsFail && !_policy.ShouldSave(registers))
+            if (!force && !_policy.ShouldSave(registers))
             {
                 return false;
             }
