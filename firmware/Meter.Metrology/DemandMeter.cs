@@ -66,8 +66,9 @@ namespace Meter.Metrology
 
         /// <summary>
         /// Advances to clock time <paramref name="clockSeconds"/> (seconds since an epoch in the meter's
-        /// time base, e.g. UTC or local standard time) with tariff <paramref name="tariffIndex"/> active.
-        /// Closes the running period when a boundary was crossed. A clock set backwards restarts the
+        /// time base, e.g. UTC or local standard time) at the end of a metering cycle during which tariff
+        /// <paramref name="tariffIndex"/> was active. Closes the running period when a boundary was crossed;
+        /// a period's tariff (for the T1/T2 maxima) is the tariff of its last cycle. A clock set backwards restarts the
         /// running period without a maximum (the energy registers are unaffected).
         /// </summary>
         public void Update(long clockSeconds, int tariffIndex)
@@ -87,6 +88,8 @@ namespace Meter.Metrology
             }
             if (clockSeconds >= _periodStartSeconds + _periodSeconds)
             {
+                // The cycle that just ended still belongs to the closing period, and so does its tariff.
+                _periodTariff = tariffIndex;
                 ClosePeriod(_periodStartSeconds + _periodSeconds);
                 StartPeriod(clockSeconds, tariffIndex);
                 return;

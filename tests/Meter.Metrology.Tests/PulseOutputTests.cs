@@ -130,6 +130,23 @@ public class PulseOutputTests
     }
 
     [Fact]
+    public void A_ct_ratio_change_applies_to_energy_registered_afterwards()
+    {
+        // 5/5 A: 1.5 Wh → 1 pulse (0.5 pulse carried). Ratio set to 400/5 (80): the carried half pulse
+        // belonged to the old ratio and is dropped with the change (documented); 1 Wh more → 80 pulses.
+        var ratio = new CurrentTransformerRatio(5, 5);
+        var acc = Meters.Accumulator(ConnectionType.SinglePhase, ratio: ratio);
+        var s0 = new PulseOutput(new RecordingPin(), acc, new PulseOutputSettings(EnergyRegister.ActiveImport, 1000, true, 30, 1000, NoLoadIndication.Off));
+        acc.Cycle(5400, 0, 0, 0, 0, 0, 5400, 0, 0); // 5400 W·s = 1.5 Wh
+        s0.Update(0);
+        Assert.Equal(1, s0.DuePulses);
+        ratio.Set(400, 5);
+        acc.Cycle(3600, 0, 0, 0, 0, 0, 3600, 0, 0);
+        s0.Update(1000);
+        Assert.Equal(81, s0.DuePulses);
+    }
+
+    [Fact]
     public void Reactive_export_output_counts_only_R_minus()
     {
         // 1 count = 1 var·s; −7200 var·s = 2 varh of R− → 20 pulses at 10 000 imp/kvarh; R+ output stays silent.
