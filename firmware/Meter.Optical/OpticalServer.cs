@@ -18,6 +18,7 @@ namespace Meter.Optical
         private const int FrameCapacity = 128;           // SOH C D STX address(value) ETX BCC
         private const int TransmitHighWater = 64;        // characters handed to the link ahead of the line
         private const int MaximumRepeats = 3;            // answers repeated on NAK before giving up
+        private const int MaximumLatenessMs = 1000;      // a due answer later than this is dropped
 
         private readonly ISerialLink _link;
         private readonly OpticalPortSettings _settings;
@@ -563,6 +564,14 @@ namespace Meter.Optical
             if (_pendingAction != ActionNone)
             {
                 if (_now < _pendingAtMs) return;
+                if (_now - _pendingAtMs > MaximumLatenessMs)
+                {
+                    // Polled far too late (tr max 1500 ms, §6.3.2 / §5.3): the master has given
+                    // up waiting; an answer now would only collide with its next attempt.
+                    if (_state == OpticalServerState.Programming) RecordEvent(OpticalEventKind.SessionEnded, new ObisCode(), 2);
+                    ReturnToIdle();
+                    return;
+                }
                 if (_pendingAction == ActionStartReadout)
                 {
                     _readout.Start();
