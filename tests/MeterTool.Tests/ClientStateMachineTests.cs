@@ -188,7 +188,7 @@ public class ClientStateMachineTests
             return Cat([0x02], body, [bcc]);
         }
         var meter = OpenedSession()
-            .On(Frames.Command("R1", "P.01(;)"), Partial("P.01(0240101001500)(00)(15)(1)(1.5)(kW)\r\n"))
+            .On(Frames.Command("R1", "P.01(;)"), Partial("P.01(02401010015)(00)(15)(1)(1.5)(kW)\r\n"))
             .On([0x06], DataMessage("(0.250)\r\n(0.500)\r\n"));
         var client = Client(meter);
         client.OpenProgramming("", 9600, "00000000");

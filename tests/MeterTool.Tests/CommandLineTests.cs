@@ -1,0 +1,79 @@
+using Meter.Tool.Cli;
+
+namespace MeterTool.Tests;
+
+/// <summary>Bad arguments: a clear message and a non-zero exit, never a stack trace.</summary>
+[Collection("console")]
+public class CommandLineTests
+{
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        var oldError = Console.Error;
+        var oldOut = Console.Out;
+        var error = new StringWriter();
+        Console.SetError(error);
+        Console.SetOut(new StringWriter());
+        try
+        {
+            int code = Meter.Tool.Program.Main(args);
+            return (code, error.ToString());
+        }
+        finally
+        {
+            Console.SetError(oldError);
+            Console.SetOut(oldOut);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "readout" }, "no meter link")]
+    [InlineData(new[] { "readout", "--tcp", "localhost" }, "is not HOST:PORT")]
+    [InlineData(new[] { "readout", "--tcp", "127.0.0.1:70000" }, "port must be a number 1..65535")]
+    [InlineData(new[] { "readout", "--port", "/dev/a", "--tcp", "1.2.3.4:5" }, "not both")]
+    [InlineData(new[] { "readout", "--tcp", "127.0.0.1:1", "--baud-max", "1000" }, "--baud-max 1000")]
+    [InlineData(new[] { "readout", "--tcp", "127.0.0.1:1", "--address", "a/b" }, "only 0-9, A-Z")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--password", "1", "--integration-period", "99" }, "must be 1..60")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1" }, "nothing to configure")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--tariffs", "25:00=1" }, "is not HH:mm=T")]
+    [InlineData(new[] { "set-clock", "--tcp", "127.0.0.1:1", "--time", "yesterday" }, "is not \"yyyy-MM-dd HH:mm:ss\"")]
+    [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230" }, "--current")]
+    [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230", "--current", "5", "--pf", "0.5" }, "gain step needs the rig at PF = 1")]
+    [InlineData(new[] { "write", "--tcp", "127.0.0.1:1", "0.8.0", "1(5" }, "none of ( ) * / !")]
+    public void Bad_arguments_exit_1_with_a_message(string[] args, string message)
+    {
+        var (code, error) = Run(args);
+        Assert.Equal(CommandRunner.BadArguments, code);
+        Assert.Contains(message, error.Replace("\n", " ").Replace("  ", " "));
+        Assert.DoesNotContain("   at ", error); // no stack trace
+    }
+
+    [Fact]
+    public void Refused_connection_exits_3()
+    {
+        var (code, error) = Run("readout", "--tcp", "127.0.0.1:1");
+        Assert.Equal(CommandRunner.LinkFailure, code);
+        Assert.Contains("cannot connect to 127.0.0.1:1", error);
+    }
+
+    [Fact]
+    public void Unknown_option_is_a_parse_error_with_non_zero_exit()
+    {
+        var (code, _) = Run("readout", "--frobnicate");
+        Assert.NotEqual(0, code);
+    }
+
+    [Fact]
+    public void List_writes_number_entries_and_end_with_a_terminator()
+    {
+        var writes = ConfigureCommand.ListWrites("0-0:21.0.1", ["1-0:1.8.0", "1-0:2.8.0"]);
+        Assert.Equal(new[] { "01;1-0:1.8.0", "02;1-0:2.8.0", "03;" }, writes.Select(w => w.Value));
+        Assert.Equal(new[] { "06:00;1", "22:00;2" }, ConfigureCommand.TariffItems("06:00=1, 22:00=2"));
+    }
+
+    [Fact]
+    public void Clock_value_is_YY_MM_DD_hh_mm_ss()
+    {
+        Assert.Equal("26-11-23 19:05:07", SetClockCommand.Format(new DateTime(2026, 11, 23, 19, 5, 7)));
+        Assert.Throws<ArgumentException>(() => SetClockCommand.Format(new DateTime(2100, 1, 1)));
+    }
+}

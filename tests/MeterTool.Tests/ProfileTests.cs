@@ -1,0 +1,79 @@
+using Meter.Tool.Output;
+using Meter.Tool.Profile;
+using Meter.Tool.Protocol;
+
+namespace MeterTool.Tests;
+
+/// <summary>Load profile (VDEW "P.01" format), billing log, CSV and chart output.</summary>
+public class ProfileTests
+{
+    private const string Answer =
+        "P.01(02401010015)(00)(15)(2)(1.5)(kW)(2.5)(kW)\r\n(0.250)(0.000)\r\n(0.500)(0.125)\r\n"
+        + "P.01(02401010100)(08)(15)(2)(1.5)(kW)(2.5)(kW)\r\n(1.000)(0.000)\r\n";
+
+    [Fact]
+    public void Profile_entries_are_time_stamped_from_each_block_header()
+    {
+        var profile = LoadProfile.Parse(DataBlockParser.Parse(Answer));
+        Assert.Equal(new[] { "1.5", "2.5" }, profile.ChannelCodes);
+        Assert.Equal(15, profile.PeriodMinutes);
+        // Block 1 starts 2024-01-01 00:15; second entry 15 min later; block 2 restarts at 01:00 after a gap.
+        Assert.Equal(new[] { new DateTime(2024, 1, 1, 0, 15, 0), new DateTime(2024, 1, 1, 0, 30, 0), new DateTime(2024, 1, 1, 1, 0, 0) },
+            profile.Entries.Select(e => e.End));
+        Assert.Equal("08", profile.Entries[2].Status);
+        Assert.Equal(0.125m, profile.Entries[1].Values[1]);
+    }
+
+    [Fact]
+    public void Profile_csv_has_one_line_per_interval()
+    {
+        string csv = Csv.Profile(LoadProfile.Parse(DataBlockParser.Parse(Answer)));
+        Assert.Equal(
+            "time,status,1.5 (kW),2.5 (kW)\n2024-01-01 00:15,00,0.250,0.000\n2024-01-01 00:30,00,0.500,0.125\n2024-01-01 01:00,08,1.000,0.000\n",
+            csv);
+    }
+
+    [Theory]
+    [InlineData("(0.1)\r\n", "before any header")]
+    [InlineData("P.01(02401010015)(00)(15)(2)(1.5)(kW)\r\n", "does not match")]
+    [InlineData("P.01(02401010015)(00)(15)(1)(1.5)(kW)\r\n(0.1)(0.2)\r\n", "announces 1")]
+    [InlineData("P.01(02413010015)(00)(15)(1)(1.5)(kW)\r\n", "not Zyymmddhhmm")]
+    public void Malformed_profiles_are_refused(string text, string why)
+    {
+        var e = Assert.Throws<FormatException>(() => LoadProfile.Parse(DataBlockParser.Parse(text)));
+        Assert.Contains(why, e.Message);
+    }
+
+    [Fact]
+    public void Request_range_is_yymmddhhmm_pair()
+    {
+        Assert.Equal("2401010000;2401312345", LoadProfile.RequestRange(new DateTime(2024, 1, 1), new DateTime(2024, 1, 31, 23, 45, 0)));
+        Assert.Equal(";", LoadProfile.RequestRange(null, null));
+    }
+
+    [Fact]
+    public void Billing_log_groups_the_VZ_values_by_period()
+    {
+        var sets = DataBlockParser.Parse("1.8.0(000123.456*kWh)\r\n1.8.0*02(000100.000*kWh)\r\n2.8.0*02(000001.000*kWh)\r\n1.8.0&01(000050.000*kWh)\r\n!\r\n");
+        var log = BillingLog.FromDataSets(sets);
+        Assert.Equal(new[] { "1.8.0", "2.8.0" }, log.Addresses);
+        Assert.Equal("period,1.8.0,2.8.0\n2,000100.000*kWh,000001.000*kWh\n1,000050.000*kWh,\n", Csv.Billing(log));
+    }
+
+    [Fact]
+    public void Chart_file_is_a_png()
+    {
+        var profile = LoadProfile.Parse(DataBlockParser.Parse(Answer));
+        string path = Path.Combine(Path.GetTempPath(), $"metertool-{Guid.NewGuid():N}.png");
+        try
+        {
+            ProfileChart.SavePng(profile, path, 400, 200);
+            var bytes = File.ReadAllBytes(path);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]); // PNG signature
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
