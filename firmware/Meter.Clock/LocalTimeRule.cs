@@ -13,6 +13,11 @@ namespace Meter.Clock
         private readonly int _standardOffsetSeconds;
         private readonly SummerTimeTable _summerTime;
 
+        // The summer-time period of the last year asked about, so that the per-cycle call does
+        // not redo the calendar arithmetic. Immutable and swapped by one reference write, so a
+        // readout thread converting another year cannot tear it; allocates once per year change.
+        private SummerTimeYear _cachedYear;
+
         /// <summary>Creates the rule from a GMT code (00–23) and a summer-time table.</summary>
         public LocalTimeRule(int gmtCode, SummerTimeTable summerTime)
         {
@@ -38,7 +43,19 @@ namespace Meter.Clock
         /// <summary><c>true</c> when summer time is in effect at <paramref name="utcSeconds"/>.</summary>
         public bool IsSummerTime(long utcSeconds)
         {
-            return _summerTime == SummerTimeTable.Eu && EuSummerTime.IsInEffect(utcSeconds);
+            if (_summerTime != SummerTimeTable.Eu)
+            {
+                return false;
+            }
+
+            SummerTimeYear cached = _cachedYear;
+            if (cached == null || !cached.Contains(utcSeconds))
+            {
+                cached = new SummerTimeYear(utcSeconds);
+                _cachedYear = cached;
+            }
+
+            return cached.IsSummerTime(utcSeconds);
         }
 
         /// <summary>Local time minus UTC at <paramref name="utcSeconds"/>, in seconds.</summary>
