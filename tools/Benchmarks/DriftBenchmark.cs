@@ -75,6 +75,19 @@ public sealed class DriftBenchmark : IBenchmark
         double nsPerCycle = sw.Elapsed.TotalNanoseconds / measured;
         double bytesPerCycle = (double)bytes / measured;
 
+        // The whole metrology part of a cycle: accumulator, one S0 output, demand.
+        var full = new EnergyAccumulator(config);
+        var s0 = new PulseOutput(new NullPin(), full, new PulseOutputSettings(EnergyRegister.ActiveImport, 10_000, false, 30, 100_000, NoLoadIndication.Off));
+        var demand = new DemandMeter(full, 15);
+        long clock = 1_750_000_000;
+        for (int i = 0; i < warmup; i++) FullCycle(full, s0, demand, clock++);
+        long fullBytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var fullWatch = Stopwatch.StartNew();
+        for (int i = 0; i < measured; i++) FullCycle(full, s0, demand, clock++);
+        fullWatch.Stop();
+        double fullNsPerCycle = fullWatch.Elapsed.TotalNanoseconds / measured;
+        double fullBytesPerCycle = (double)(GC.GetAllocatedBytesForCurrentThread() - fullBytesBefore) / measured;
+
         report.Table($"{years} years of 1-s cycles at {cycleCounts} counts/s (≈ {cycleCounts * 0.24576:F1} W), 0.24576 W·s per count",
             new[] { "accumulator", "A+ after the run", "error" },
             new[]
@@ -84,8 +97,12 @@ public sealed class DriftBenchmark : IBenchmark
                 new[] { "double (Wh += counts × 0.24576/3600)", $"{doubleWh:F3} Wh", $"{doubleErrorWh:F6} Wh" },
                 new[] { "float", $"{floatWh:F3} Wh", $"{floatErrorWh:F1} Wh" },
             });
-        report.Table("EnergyAccumulator.AddCycle on this host", new[] { "cycles", "ns per cycle", "bytes allocated per cycle" },
-            new[] { new[] { measured.ToString(CultureInfo.InvariantCulture), nsPerCycle.ToString("F1", CultureInfo.InvariantCulture), bytesPerCycle.ToString("F3", CultureInfo.InvariantCulture) } });
+        report.Table("Metrology per 1-s cycle on this host", new[] { "work", "cycles", "ns per cycle", "bytes allocated per cycle" },
+            new[]
+            {
+                new[] { "EnergyAccumulator.AddCycle", measured.ToString(CultureInfo.InvariantCulture), nsPerCycle.ToString("F1", CultureInfo.InvariantCulture), bytesPerCycle.ToString("F3", CultureInfo.InvariantCulture) },
+                new[] { "+ PulseOutput.Update + DemandMeter.Update", measured.ToString(CultureInfo.InvariantCulture), fullNsPerCycle.ToString("F1", CultureInfo.InvariantCulture), fullBytesPerCycle.ToString("F3", CultureInfo.InvariantCulture) },
+            });
         report.Note($"{cycles} simulated cycles in {wall.Elapsed.TotalSeconds:F1} s wall time.");
 
         report.Figure("simulated_years", years);
@@ -95,5 +112,19 @@ public sealed class DriftBenchmark : IBenchmark
         report.Figure("float_error_wh", floatErrorWh);
         report.Figure("accumulator_ns_per_cycle", nsPerCycle);
         report.Figure("accumulator_bytes_per_cycle", bytesPerCycle);
+        report.Figure("metrology_ns_per_cycle", fullNsPerCycle);
+        report.Figure("metrology_bytes_per_cycle", fullBytesPerCycle);
+    }
+
+    private static void FullCycle(EnergyAccumulator acc, PulseOutput s0, DemandMeter demand, long clockSeconds)
+    {
+        acc.AddCycle(Active, Reactive, Apparent, 0, 1000);
+        s0.Update(clockSeconds * 1000);
+        demand.Update(clockSeconds, 0);
+    }
+
+    private sealed class NullPin : Meter.Hal.IOutputPin
+    {
+        public void Write(bool high) { }
     }
 }
