@@ -102,6 +102,35 @@ namespace Meter.Clock
         }
 
         /// <summary>
+        /// The first UTC instant at which the local wall clock shows <paramref name="localSeconds"/>
+        /// (wall-clock seconds since local 1970-01-01) or later: for a repeated autumn time its
+        /// first (summer-time) occurrence, for a skipped spring time the instant of the change.
+        /// This is when a local-time schedule (billing at local midnight, a switching point) fires.
+        /// </summary>
+        public long FirstUtcAtOrAfterLocal(long localSeconds)
+        {
+            long asStandard = localSeconds - _standardOffsetSeconds;
+            if (_summerTime == SummerTimeTable.None)
+            {
+                return asStandard;
+            }
+
+            long asSummer = asStandard - EuSummerTime.ShiftSeconds;
+            if (IsSummerTime(asSummer))
+            {
+                return asSummer; // exists in summer time; if it also exists in standard time, this is the earlier one
+            }
+
+            if (!IsSummerTime(asStandard))
+            {
+                return asStandard;
+            }
+
+            // Skipped by the spring change, which lies between the two candidates.
+            return NextOffsetChangeAfter(asSummer);
+        }
+
+        /// <summary>
         /// The next instant strictly after <paramref name="utcSeconds"/> at which the UTC offset
         /// changes, or <see cref="long.MaxValue"/> when the rule has no summer time.
         /// </summary>

@@ -136,3 +136,40 @@ public class LocalTimeTests
         }, iter: 20000);
     }
 }
+
+public class LocalScheduleTests
+{
+    private static long Local(int y, int mo, int d, int h = 0, int mi = 0) =>
+        (long)(new DateTime(y, mo, d, h, mi, 0, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalSeconds;
+
+    [Fact]
+    public void Local_schedule_times_map_to_their_first_UTC_occurrence()
+    {
+        var cet = new LocalTimeRule(1, SummerTimeTable.Eu);
+        // ordinary: local midnight 1 February 2025 (CET) = 31 January 23:00Z
+        Assert.Equal(Utc(2025, 1, 31, 23), cet.FirstUtcAtOrAfterLocal(Local(2025, 2, 1)));
+        // summer: local midnight 1 July 2025 (CEST) = 30 June 22:00Z
+        Assert.Equal(Utc(2025, 6, 30, 22), cet.FirstUtcAtOrAfterLocal(Local(2025, 7, 1)));
+        // skipped 02:30 on 30 March 2025 → the change instant 01:00Z (shown as 03:00 CEST)
+        Assert.Equal(Utc(2025, 3, 30, 1), cet.FirstUtcAtOrAfterLocal(Local(2025, 3, 30, 2, 30)));
+        // repeated 02:30 on 26 October 2025 → its first occurrence, 02:30 CEST = 00:30Z
+        Assert.Equal(Utc(2025, 10, 26, 0, 30), cet.FirstUtcAtOrAfterLocal(Local(2025, 10, 26, 2, 30)));
+        // code 23 (-1 h): local midnight of 30 March 2025 is skipped (23:59:59 → 01:00) → 01:00Z
+        var azores = new LocalTimeRule(23, SummerTimeTable.Eu);
+        Assert.Equal(Utc(2025, 3, 30, 1), azores.FirstUtcAtOrAfterLocal(Local(2025, 3, 30)));
+        // no summer time: plain offset, code 19 (-5 h): local midnight = 05:00Z
+        Assert.Equal(Utc(2025, 7, 1, 5), new LocalTimeRule(19, SummerTimeTable.None).FirstUtcAtOrAfterLocal(Local(2025, 7, 1)));
+    }
+
+    [Fact]
+    public void First_UTC_occurrence_is_the_earliest_instant_showing_that_local_time_or_later()
+    {
+        Gen.Select(Gen.Long[Utc(2000, 1, 2), Utc(2099, 12, 30)], Gen.Int[0, 23]).Sample((local, code) =>
+        {
+            var rule = new LocalTimeRule(code, SummerTimeTable.Eu);
+            long u = rule.FirstUtcAtOrAfterLocal(local);
+            Assert.True(rule.ToLocal(u).LocalSeconds >= local);
+            Assert.True(rule.ToLocal(u - 1).LocalSeconds < local);
+        }, iter: 20000);
+    }
+}

@@ -1,3 +1,4 @@
+using CsCheck;
 using Meter.Clock;
 using static Meter.Clock.Tests.TestTime;
 
@@ -206,5 +207,26 @@ public class TariffTimetableTests
         Assert.Equal(new[] { (Utc(2025, 1, 15, 5, 45), 0, 900_000L), (switchAt, 1, 900_000L) }, intervalEnergy);
         // the switch and the interval end coincide, so no interval holds two tariffs
         Assert.Equal(period.IntervalEnd(Utc(2025, 1, 15, 5, 50)), c.NextPossibleChange(Utc(2025, 1, 15, 5, 50)));
+    }
+
+    [Fact]
+    public void The_tariff_never_changes_before_the_next_possible_change()
+    {
+        // Random instants 2000..2099, Danish-style table with two seasons and holidays, any GMT code:
+        // the tariff one second before the hint equals the tariff now, and so does every minute between.
+        var holidays = new HolidayTable().AddFixed(1, 1).AddFixed(12, 25).AddDate(2025, 4, 18);
+        var table = new TariffTimetable(holidays)
+            .AddSeason(new TariffSeason(4, 1, WorkingDay(), new TariffDayProfile(3).SwitchAt(2, 30, 0), new TariffDayProfile(3)))
+            .AddSeason(new TariffSeason(10, 15, new TariffDayProfile(1).SwitchAt(0, 15, 2).SwitchAt(23, 45, 4), WorkingDay(), new TariffDayProfile(5)));
+        Gen.Select(Gen.Long[Utc(2000, 1, 2), Utc(2099, 12, 30)], Gen.Int[0, 23]).Sample((t, code) =>
+        {
+            var c = new TariffController(new LocalTimeRule(code, SummerTimeTable.Eu));
+            c.UseTimetable(table);
+            int now = c.Evaluate(t);
+            long hint = c.NextPossibleChange(t);
+            Assert.True(hint > t && hint - t <= 86400);
+            for (long u = t; u < hint; u += 60) Assert.Equal(now, c.Evaluate(u));
+            Assert.Equal(now, c.Evaluate(hint - 1));
+        }, iter: 500);
     }
 }
