@@ -34,13 +34,14 @@ public class DayProfileTests
 
     private sealed class Day
     {
-        public readonly EnergyAccumulator Acc = Meters.Accumulator(tariffs: 2);
+        public readonly EnergyAccumulator Acc;
         public readonly DemandMeter Demand;
         public readonly RecordingPin Pin = new();
         public readonly PulseOutput S0;
 
-        public Day()
+        public Day(PhaseSummation summation = PhaseSummation.VectorSum)
         {
+            Acc = Meters.Accumulator(summation: summation, tariffs: 2);
             Demand = new DemandMeter(Acc, 15);
             Demand.SetPowerThreshold(3_000_000, primary: false); // 3 kW
             S0 = new PulseOutput(Pin, Acc, new PulseOutputSettings(EnergyRegister.ActiveImport, 1000, false, 30, 100, NoLoadIndication.Off));
@@ -66,6 +67,22 @@ public class DayProfileTests
     }
 
     private static readonly Lazy<Day> Run = new(() => new Day());
+
+    [Fact]
+    public void Per_phase_summation_of_the_same_day()
+    {
+        // Only 14:00–18:00 has phases of opposite sign: phase A +800 W, B and C −200 W each.
+        // Per phase: A+ gains 800 × 4 = 3200 Wh instead of the net 400 × 4 = 1600 Wh → 35 200 + 1600 = 36 800 Wh;
+        // A− gains 400 × 4 = 1600 Wh → 13 600 Wh. The net A+ − A− stays 23 200 Wh.
+        var d = new Day(PhaseSummation.PerPhase);
+        Assert.Equal(36_800, d.Wh(EnergyRegister.ActiveImport));
+        Assert.Equal(13_600, d.Wh(EnergyRegister.ActiveExport));
+        // E+ in 14–18: phase A 860 VA import, B and C 200 VA each export → E+ 42 187.5 − 1260×4 + 860×4 = 40 587.5 VAh,
+        // E− 12 024 + 400 × 4 = 13 624 VAh.
+        Assert.Equal(40_587_500, d.Acc.ReadEnergy(EnergyRegister.ApparentImport, MeterChannel.Total, false, -3));
+        Assert.Equal(13_624, d.Wh(EnergyRegister.ApparentExport));
+        Assert.Equal(36_800, d.S0.DuePulses);
+    }
 
     [Fact]
     public void Energy_registers_of_the_day()
@@ -188,6 +205,22 @@ public class DemandMeterTests
         Assert.Equal(0, demand.CurrentPeriodStartSeconds);
         Assert.Equal(0, demand.ClosedPeriods);
         Assert.Equal(0, demand.GetCurrentPeriodCounts(DemandQuantity.ActiveImport));
+    }
+
+    [Fact]
+    public void A_clock_jump_forward_closes_the_running_period_once_and_realigns()
+    {
+        // 15-min periods. 100 s at 900 W in the period 0–900, then the clock jumps to 3700 s (power cut, RTC set):
+        // the period 0–900 closes with 90 000 W·s → 100 W mean; no maxima for the skipped periods; the new period starts at 3600.
+        var acc = Meters.Accumulator(ConnectionType.SinglePhase);
+        var demand = new DemandMeter(acc, 15);
+        demand.Update(0, 0);
+        for (int s = 0; s < 100; s++) { acc.Cycle(900, 0, 0, 0, 0, 0, 900, 0, 0); demand.Update(s + 1, 0); }
+        demand.Update(3700, 0);
+        Assert.Equal(1, demand.ClosedPeriods);
+        Assert.Equal(100, demand.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, false, 0));
+        Assert.Equal(900, demand.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs));
+        Assert.Equal(3600, demand.CurrentPeriodStartSeconds);
     }
 
     [Fact]
