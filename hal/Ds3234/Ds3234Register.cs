@@ -1,9 +1,9 @@
 namespace Meter.Hal.Ds3234
 {
     /// <summary>
-    /// DS3234 register addresses (Maxim DS3234 data sheet, Figure 1 "Timekeeping Registers"
-    /// and "Address Map"). Over SPI the first byte of a frame is the address: bit 7 = 0 reads,
-    /// bit 7 = 1 writes; further bytes of the same frame auto-increment the address.
+    /// DS3234 register addresses (Maxim DS3234 data sheet, "Timekeeping Registers" figure).
+    /// Over SPI the first byte of a frame is the address: bit 7 = 0 reads, bit 7 = 1 writes;
+    /// further bytes of the same frame auto-increment the address.
     /// </summary>
     public enum Ds3234Register : byte
     {

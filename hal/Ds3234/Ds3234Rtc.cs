@@ -53,8 +53,9 @@ namespace Meter.Hal.Ds3234
         {
             utc = new DateTime(DateTimeTicksAt2000, DateTimeKind.Utc);
 
-            // One burst from 00h: the chip copies its counters to the user buffer when chip
-            // select falls, so the seven fields are consistent (DS3234 data sheet, "SPI Serial Data Bus").
+            // One burst from 00h: the time is read from secondary (user) buffers that are
+            // synchronized at the start of the access, so the seven fields belong to one second
+            // (DS3234 data sheet, "Clock and Calendar").
             for (int i = 0; i < TimeFrameLength; i++)
             {
                 _timeWrite[i] = 0;

@@ -17,7 +17,7 @@ public sealed class SimulatedDs3234 : ISpiDevice
     private long _subSecondTicks;
     private Int128 _rateRemainder;
 
-    /// <summary>A chip at first power-up: reset time 2000-01-01 00:00:00 (day 1), OSF set.</summary>
+    /// <summary>A chip at first power-up: OSF set; the time registers (undefined on a real chip) start at 2000-01-01 00:00:00, day 1.</summary>
     public SimulatedDs3234() => PowerOnReset();
 
     /// <summary>The crystal's own error in tenths of ppm (positive = fast), before the aging offset.</summary>

@@ -10,7 +10,7 @@ namespace Meter.Hal.Simulation.Clock;
 /// </summary>
 public sealed class VirtualRtc : IRtc
 {
-    /// <summary>Time a chip shows after a backup loss: 2000-01-01T00:00:00Z (DS3234 reset value).</summary>
+    /// <summary>Time this virtual chip shows after a backup loss: 2000-01-01T00:00:00Z (real chips: undefined or a reset value).</summary>
     public static readonly DateTime ResetTime = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private const long TenthsPpmDenominator = 10_000_000; // 1 / (0.1 ppm)
