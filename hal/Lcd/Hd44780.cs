@@ -34,8 +34,9 @@ namespace Meter.Hal.Lcd
         /// </summary>
         public Hd44780(IOutputPin registerSelect, IOutputPin enable, IOutputPin db4, IOutputPin db5, IOutputPin db6, IOutputPin db7, IDelay delay)
         {
-            if (registerSelect == null || enable == null || db4 == null || db5 == null || db6 == null || db7 == null)
-                throw new System.ArgumentNullException("registerSelect", "every HD44780 pin is needed");
+            if (registerSelect == null) throw new System.ArgumentNullException("registerSelect");
+            if (enable == null) throw new System.ArgumentNullException("enable");
+            if (db4 == null || db5 == null || db6 == null || db7 == null) throw new System.ArgumentException("all four data pins DB4..DB7 are needed");
             if (delay == null) throw new System.ArgumentNullException("delay");
             _registerSelect = registerSelect;
             _enable = enable;
