@@ -17,6 +17,8 @@ public static class CommandRunner
     public const int LinkFailure = 3;
     /// <summary>Exit code: calibration verification outside tolerance.</summary>
     public const int VerificationFailed = 4;
+    /// <summary>Exit code: an unexpected internal error (a bug; reported without a stack trace).</summary>
+    public const int InternalError = 70;
 
     /// <summary>Sets <paramref name="body"/> as the action of <paramref name="command"/>, with error handling.</summary>
     public static void SetAction(Command command, Func<ParseResult, int> body) =>
@@ -48,6 +50,13 @@ public static class CommandRunner
         {
             Error(e.Message);
             return LinkFailure;
+        }
+        catch (Exception e)
+        {
+            // A user never sees a stack trace; set METERTOOL_TRACE=1 to get one when reporting a bug.
+            Error($"internal error ({e.GetType().Name}): {e.Message}");
+            if (Environment.GetEnvironmentVariable("METERTOOL_TRACE") == "1") Console.Error.WriteLine(e);
+            return InternalError;
         }
     }
 
