@@ -9,8 +9,9 @@ namespace Meter.Hal.Lcd
     /// HT1621 data sheet: CS low frames one operation and a high level on CS resets the serial
     /// interface ("Interfacing"); DATA is latched on the rising edge of WR ("Timing Diagrams");
     /// WRITE mode is 1 0 1 A5..A0 D0..D3, and successive-address writing continues with further
-    /// D0..D3 groups for the following addresses ("Command Summary"). The minimum WR clock
-    /// period is a few µs (data sheet "A.C. Characteristics"); the half period is injected.
+    /// D0..D3 groups for the following addresses ("Command Summary"). The WR clock has a
+    /// maximum frequency of a few hundred kHz, lower at 3 V (data sheet "A.C. Characteristics"),
+    /// so the half period is a constructor argument and waits go through <see cref="IDelay"/>.
     /// </remarks>
     public sealed class Ht1621
     {
@@ -29,7 +30,8 @@ namespace Meter.Hal.Lcd
         /// A controller on pins <paramref name="chipSelect"/> (CS, active low),
         /// <paramref name="write"/> (WR clock) and <paramref name="data"/> (DATA), clocked with
         /// <paramref name="halfPeriodMicroseconds"/> µs low and high per bit (0 = as fast as the
-        /// pins toggle; use ≥ 2 µs on a fast MCU).
+        /// pins toggle, enough when one managed GPIO write already takes several µs; 4 µs keeps
+        /// a fast native pin driver within the 3 V clock limit).
         /// </summary>
         public Ht1621(IOutputPin chipSelect, IOutputPin write, IOutputPin data, IDelay delay, int halfPeriodMicroseconds)
         {
