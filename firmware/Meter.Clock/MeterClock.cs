@@ -98,13 +98,15 @@ namespace Meter.Clock
 
         /// <summary>
         /// Reads the RTC (UTC seconds since 1970). If the chip reports an oscillator stop or an
-        /// invalid date while running, the time is marked invalid and the last known time is returned.
+        /// invalid date while running, the last known time is written back so the chip counts on
+        /// from there, the time is marked invalid, and the last known time is returned.
         /// </summary>
         public long ReadUtcSeconds()
         {
             DateTime utc;
             if (_rtc.HasLostTime() || !_rtc.TryReadUtc(out utc))
             {
+                _rtc.WriteUtc(UnixTime.ToDateTime(_lastKnownUtcSeconds));
                 MarkInvalid();
                 return _lastKnownUtcSeconds;
             }

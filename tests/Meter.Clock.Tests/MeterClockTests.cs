@@ -1,3 +1,4 @@
+using CsCheck;
 using Meter.Hal.Ds3234;
 using Meter.Hal.Simulation.Clock;
 using static Meter.Clock.Tests.TestTime;
@@ -164,5 +165,40 @@ public class MeterClockTests
         rtc.Advance(TimeSpan.FromDays(30));
         Assert.Equal(Utc(2025, 1, 31), clock.ReadUtcSeconds());
         Assert.Throws<ArgumentOutOfRangeException>(() => clock.SetTrimTenthsPpm(200));
+    }
+
+    [Fact]
+    public void An_oscillator_stop_while_running_marks_the_time_invalid_and_restarts_from_the_last_reading()
+    {
+        var rtc = new VirtualRtc(U(Utc(2025, 5, 1, 8)));
+        var clock = new MeterClock(rtc, Quarter, 30);
+        clock.Boot(SetByFactory, Utc(2025, 5, 1, 7, 59));
+        rtc.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(Utc(2025, 5, 1, 8, 5), clock.ReadUtcSeconds());
+        rtc.LoseBackup(); // e.g. a brown-out glitch stopped the oscillator
+        Assert.Equal(Utc(2025, 5, 1, 8, 5), clock.ReadUtcSeconds());
+        Assert.Equal(TimeQuality.InvalidBackupLost, clock.Quality);
+        Assert.Equal(ClockSetSource.Factory, clock.Status.LastSetSource); // who set it last is kept
+        rtc.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(Utc(2025, 5, 1, 8, 5, 10), clock.ReadUtcSeconds());
+    }
+
+    [Fact]
+    public void Adjust_or_jump_matches_an_independent_rule_for_random_settings()
+    {
+        // Adjusted exactly when the clock was valid, |delta| <= 30 s and old and new lie in the same
+        // quarter hour; with whole-hour offsets the quarter hours are UTC multiples of 900 s.
+        Gen.Select(Gen.Long[Utc(2024, 1, 1), Utc(2026, 12, 31)], Gen.Long[-120, 120], Gen.Bool).Sample((old, delta, valid) =>
+        {
+            var rtc = new VirtualRtc(U(old));
+            var clock = new MeterClock(rtc, Quarter, 30);
+            clock.Boot(valid ? SetByFactory : new ClockStatus(), old - 60);
+            ClockSetEvent e = clock.SetTime(old + delta, ClockSetSource.OpticalPort);
+            bool expectAdjust = valid && Math.Abs(delta) <= 30 && Math.Floor(old / 900.0) == Math.Floor((old + delta) / 900.0);
+            Assert.Equal(expectAdjust ? ClockSetKind.Adjusted : ClockSetKind.Jumped, e.Kind);
+            Assert.Equal(old - old % 900, e.ClosedIntervalStartUtcSeconds);
+            Assert.Equal(delta, e.DeltaSeconds);
+            Assert.Equal(TimeQuality.Valid, clock.Quality);
+        }, iter: 5000);
     }
 }
