@@ -380,7 +380,8 @@ public sealed class SimulatedAde7880 : ISpiDevice
         if (address >= 0xE400 && address <= 0xE40E)
         {
             uint value = Reg(register);
-            int q = Array.FindLastIndex(EnergyBase, b => b <= address);
+            int q = EnergyBase.Length - 1;
+            while (EnergyBase[q] > address) q--; // no closure: the SPI path must not allocate (benchmark)
             bool lineCycle = IsLineCycle(q);
             // LCYCMODE.RSTREAD: energy registers reset to 0 after a read (not in line-cycle mode).
             if (sideEffects && !lineCycle && (Reg(Register.LCYCMODE) & 0x40) != 0) SetReg(register, 0);

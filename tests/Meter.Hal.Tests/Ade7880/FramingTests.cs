@@ -57,4 +57,18 @@ public class FramingTests
         Assert.Equal(3, bus.Transactions - before);
         Assert.Equal(1, bus.VerificationRetries);
     }
+
+    [Fact]
+    public void A_metering_cycle_is_23_frames_plus_one_per_status_register_to_clear()
+    {
+        var rig = new AdeRig(c => c.ReadFundamentalActive = false);
+        rig.SetLoads(new(230, 5, 0), new(220, 3, 60), new(240, 7, 30)); // all reactive positive: no FREHF
+        rig.Start();
+        rig.Cycle(1_000_000);
+        long frames = rig.Chip.Frames;
+        rig.Cycle(1_000_000);
+        // STATUS1 + LAST_RWDATA32, STATUS0 + LAST_RWDATA32, 9 energy registers + LAST_RWDATA32, LAST_ADD
+        Assert.Equal(2 + 2 + 18 + 1, rig.Chip.Frames - frames);
+        Assert.Equal(0u, rig.Reading.Status0 | rig.Reading.Status1);
+    }
 }
