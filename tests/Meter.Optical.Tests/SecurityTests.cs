@@ -93,4 +93,23 @@ public class SecurityTests
         Assert.Equal((int)ObisWriteResult.OutOfRange, e[3].Detail);
         Assert.True(e[1].TimeMs < e[2].TimeMs && e[2].TimeMs < e[3].TimeMs);
     }
+
+    [Fact]
+    public void Password_is_changed_with_w1_and_never_read_back()
+    {
+        var rig = new OpticalRig();
+        rig.Meter.Table.Add(new PasswordObject(1, rig.Settings, null));
+        rig.EnterProgramming();
+        Assert.Equal("\u0006", rig.Command("P1\u0002(00000000)\u0003"));
+        // R1 of the password object: "()" — data "0-0:96.128.1()" ETX, BCC: XOR of "0-0:96.128.1()" ETX = 0x10.
+        Assert.Equal("\u00020-0:96.128.1()\u0003\u0010", rig.Command("R1\u00020-0:96.128.1()\u0003"));
+        Assert.Equal("\u0002(ER11)\u0003\u0015", rig.Command("W1\u00020-0:96.128.1(12345678901234567)\u0003"));
+        Assert.Equal("\u0002(ER09)\u0003\u001C", rig.Command("W1\u00020-0:96.128.1(a/b)\u0003"));
+        Assert.Equal("\u0006", rig.Command("W1\u00020-0:96.128.1(Fresh-42)\u0003"));
+        Assert.Equal("", rig.Command("B0\u0003"));
+        rig.Probe.BaudRate = 300;
+        rig.EnterProgramming();
+        Assert.Equal("\u0002(ER02)\u0003\u0017", rig.Command("P1\u0002(00000000)\u0003"));
+        Assert.Equal("\u0006", rig.Command("P1\u0002(Fresh-42)\u0003"));
+    }
 }
