@@ -7,14 +7,16 @@ namespace Meter.Display
     /// Writes an OBIS code into the 7-position identification field as C.D.E, or C.D.E.F for a
     /// billing-period value (F ≠ 255), each group in decimal with a lit point between groups
     /// (the reduced ID of IEC 62056-61 §4.2, value groups A and B left out). Value group C of
-    /// 96..99 is shown as the letter C, F, L, P (IEC 62056-61 §4.4), so 0-0:96.1.0 reads "C.1.0".
+    /// 96..99 is shown as the letter C, F, L, P (IEC 62056-61 §4.4), so 0-0:96.1.0 reads "C.1.0";
+    /// after such a letter, D of 96..99 is a letter too, so the error register 0-0:97.97.0 reads
+    /// "F.F.0" as in the optical readout's "F.F".
     /// </summary>
     public static class ObisIdFormatter
     {
         /// <summary>Number of ID positions <paramref name="code"/> needs.</summary>
         public static int PositionsNeeded(ObisCode code)
         {
-            int n = (Letter(code.C) != ' ' ? 1 : DigitCount(code.C)) + DigitCount(code.D) + DigitCount(code.E);
+            int n = (Letter(code.C) != ' ' ? 1 : DigitCount(code.C)) + (DLetter(code) != ' ' ? 1 : DigitCount(code.D)) + DigitCount(code.E);
             if (code.F != ObisCode.NotUsed) n += DigitCount(code.F);
             return n;
         }
@@ -33,7 +35,9 @@ namespace Meter.Display
             if (letter != ' ') frame.Id[p++] = letter;
             else p = WriteGroup(code.C, frame, p);
             frame.IdPoints |= 1 << (p - 1);
-            p = WriteGroup(code.D, frame, p);
+            char dLetter = DLetter(code);
+            if (dLetter != ' ') frame.Id[p++] = dLetter;
+            else p = WriteGroup(code.D, frame, p);
             frame.IdPoints |= 1 << (p - 1);
             p = WriteGroup(code.E, frame, p);
             if (code.F != ObisCode.NotUsed)
@@ -70,6 +74,8 @@ namespace Meter.Display
             }
             return position + digits;
         }
+
+        private static char DLetter(ObisCode code) => Letter(code.C) != ' ' ? Letter(code.D) : ' ';
 
         private static int DigitCount(byte value) => value >= 100 ? 3 : value >= 10 ? 2 : 1;
 

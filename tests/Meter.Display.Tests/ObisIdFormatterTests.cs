@@ -12,7 +12,9 @@ public class ObisIdFormatterTests
     [InlineData("1-0:32.7.0", "3270   ", 0b110)]      // 32.7.0
     [InlineData("1.8.0*12", "18012  ", 0b111)]        // 1.8.0.12 (billing period 12)
     [InlineData("0-0:96.1.0", "C10    ", 0b11)]       // C.1.0 (IEC 62056-61 §4.4 letter for 96)
-    [InlineData("0-0:97.97.0", "F970   ", 0b101)]     // F.97.0
+    [InlineData("0-0:97.97.0", "FF0    ", 0b11)]      // F.F.0 (error register)
+    [InlineData("0-0:96.97.1", "CF1    ", 0b11)]      // C.F.1
+    [InlineData("1.97.0", "1970   ", 0b101)]          // 1.97.0: no letter in D after a numeric C
     [InlineData("1.128.255", "1128255", 0b1001)]     // 1.128.255: points after positions 0 and 3
     public void Writes_reduced_id_with_points(string code, string characters, int points)
     {
