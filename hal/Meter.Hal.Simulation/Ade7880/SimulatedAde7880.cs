@@ -616,12 +616,16 @@ public sealed class SimulatedAde7880 : ISpiDevice
             uint after = unchecked((uint)((int)before + (int)counts));
             SetReg(register, after);
             TotalCounts[q, p] += counts;
-            // Half-full flags: bit 30 of the register changed (Table 36: AEHF, FAEHF, FREHF, VAEHF).
-            if (((before ^ after) & 0x40000000) != 0)
+            // Half-full flags (Table 36: AEHF, FAEHF, FREHF, VAEHF): the register became half full,
+            // 0x3FFFFFFF → 0x40000000 for positive power, 0xC0000000 → 0xBFFFFFFF for negative
+            // ("Active Energy Calculation"): bits 31 and 30 start to differ.
+            if (!IsHalfFull(before) && IsHalfFull(after))
                 status0 |= q switch { Active => StatusBits.AEHF, FundamentalActive => StatusBits.FAEHF, Reactive => StatusBits.FREHF, _ => StatusBits.VAEHF };
         }
         CfChain(q, p, counts, ref status0);
     }
+
+    private static bool IsHalfFull(uint value) => (((value >> 31) ^ (value >> 30)) & 1) != 0;
 
     private void CfChain(int q, int p, long counts, ref uint status0)
     {

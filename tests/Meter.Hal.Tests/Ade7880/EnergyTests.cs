@@ -177,4 +177,27 @@ public class EnergyTests
 
     private static void AssertWithinOneCount(double expected, long actual) =>
         Assert.True(Math.Abs(actual - expected) <= 1.0, $"expected {expected:F2} ± 1 count, got {actual}");
+
+    [Fact]
+    public void Half_full_flags_fire_at_2_pow_30_in_either_direction_not_at_zero_crossings()
+    {
+        var rig = new AdeRig();
+        // A imports at full scale, B exports at full scale: K = 247,738,751.22 counts/h each,
+        // so 2^30 = 1,073,741,824 counts is reached after 4.334 h. C exports a little.
+        rig.SetLoads(new PhaseLoad(460, 20, 0), new PhaseLoad(460, 20, 180), new PhaseLoad(230, 1, 180));
+        rig.Start();
+        rig.Chip.Advance(4 * Hour);
+        Assert.Equal(0u, rig.Chip.Peek(Register.STATUS0) & (StatusBits.AEHF | StatusBits.VAEHF)); // 990,955,005 counts: not yet
+        rig.Chip.Advance(Hour / 2);
+        Assert.NotEqual(0u, rig.Chip.Peek(Register.STATUS0) & StatusBits.AEHF);
+        Assert.NotEqual(0u, rig.Chip.Peek(Register.STATUS0) & StatusBits.VAEHF);
+        Assert.True(rig.Chip.Peek(Register.BWATTHR) >= 0x80000000u && rig.Chip.Peek(Register.BWATTHR) < 0xC0000000u); // below −2^30
+        rig.Cycle(0);
+        Assert.Equal(StatusBits.AEHF | StatusBits.VAEHF, rig.Reading.Status0 & (StatusBits.AEHF | StatusBits.VAEHF));
+        // After read-with-reset the small export on C goes below zero at once: no half-full flag.
+        rig.SetLoads(PhaseLoad.Off(), PhaseLoad.Off(), new PhaseLoad(230, 1, 180));
+        rig.Cycle(10 * Second);
+        Assert.Equal(0u, rig.Reading.Status0 & StatusBits.AEHF);
+        Assert.True(rig.Reading.Active[2] < 0);
+    }
 }
