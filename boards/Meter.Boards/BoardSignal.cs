@@ -1,0 +1,63 @@
+namespace Meter.Boards
+{
+    /// <summary>Every signal a meter board may wire, named by what it does.</summary>
+    public enum BoardSignal
+    {
+        /// <summary>SPI clock (shared by the ADE7880, FRAM, RTC and I/O expander).</summary>
+        SpiClock,
+        /// <summary>SPI data from the chips (MISO).</summary>
+        SpiMiso,
+        /// <summary>SPI data to the chips (MOSI).</summary>
+        SpiMosi,
+        /// <summary>ADE7880 chip select (SS, active low).</summary>
+        Ade7880ChipSelect,
+        /// <summary>FRAM chip select (CS, active low).</summary>
+        FramChipSelect,
+        /// <summary>DS3234 RTC chip select (SS, active low).</summary>
+        RtcChipSelect,
+        /// <summary>MCP23S17 I/O expander chip select (CS, active low).</summary>
+        ExpanderChipSelect,
+        /// <summary>ADE7880 IRQ0 (active low: energy accumulation end, line cycle end …).</summary>
+        Ade7880Irq0,
+        /// <summary>ADE7880 IRQ1 (active low: RSTDONE, sag, zero-crossing timeout …).</summary>
+        Ade7880Irq1,
+        /// <summary>ADE7880 RESET (active low).</summary>
+        Ade7880Reset,
+        /// <summary>ADE7880 PM0 power-mode pin.</summary>
+        Ade7880Pm0,
+        /// <summary>ADE7880 PM1 power-mode pin.</summary>
+        Ade7880Pm1,
+        /// <summary>S0 pulse output (IEC 62053-31 class A), drives the optocoupler LED.</summary>
+        S0Output,
+        /// <summary>Status LED (the metrological LED is the ADE7880's CF1 pin, not a GPIO).</summary>
+        StatusLed,
+        /// <summary>Push button for the display (active low).</summary>
+        PushButton,
+        /// <summary>Seal / programming switch behind the sealed cover (active low = closed).</summary>
+        SealSwitch,
+        /// <summary>Terminal-cover switch (active low = cover on).</summary>
+        TerminalCoverSwitch,
+        /// <summary>Magnetic-field sensor (Hall switch, active low = field present).</summary>
+        MagneticSensor,
+        /// <summary>Mains-fail comparator (active low = supply is failing: save registers now).</summary>
+        MainsFail,
+        /// <summary>Tariff input 1 (optocoupled, active low = energised).</summary>
+        TariffInput1,
+        /// <summary>Tariff input 2 (optocoupled, active low = energised).</summary>
+        TariffInput2,
+        /// <summary>Relay 1 driver (active high = coil on).</summary>
+        Relay1,
+        /// <summary>Relay 2 driver (active high = coil on).</summary>
+        Relay2,
+        /// <summary>Optical port UART TX (IR LED driver).</summary>
+        OpticalTx,
+        /// <summary>Optical port UART RX (IR phototransistor).</summary>
+        OpticalRx,
+        /// <summary>HT1621 segment LCD controller CS (active low).</summary>
+        LcdChipSelect,
+        /// <summary>HT1621 WR clock.</summary>
+        LcdWrite,
+        /// <summary>HT1621 DATA.</summary>
+        LcdData,
+    }
+}

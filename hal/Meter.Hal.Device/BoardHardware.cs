@@ -1,0 +1,146 @@
+using Meter.Boards;
+using Meter.Hal.Ade7880;
+using Meter.Hal.Ds3234;
+using Meter.Hal.Lcd;
+
+namespace Meter.Hal.Device
+{
+    /// <summary>
+    /// Opens everything a <see cref="BoardDefinition"/> describes, in a safe order, and builds the
+    /// chip drivers on it: the ADE7880 driver, the RTC, the NV memory, the optical link, the
+    /// HT1621 and the I/O expander. The app (firmware/Meter.App) and the device tests use it on
+    /// the board; host tests drive it through a recording <see cref="IBoardIo"/>.
+    /// </summary>
+    public sealed class BoardHardware
+    {
+        /// <summary>Optical port rate at start-up: IEC 62056-21:2002 clause 6, initial 300 Bd.</summary>
+        public const int OpticalInitialBaud = 300;
+
+        /// <summary>HT1621 WR half period, µs (its data sheet: WR clock ≥ 3.34 µs period at 3 V).</summary>
+        public const int LcdHalfPeriodMicroseconds = 2;
+
+        private readonly BoardDefinition _board;
+        private readonly IOutputPin[] _outputs;
+        private readonly IInputPin[] _inputs;
+        private readonly Mcp23s17 _expander;
+        private readonly Ade7880Driver _ade7880;
+        private readonly IRtc _rtc;
+        private readonly SpiFram _fram;
+        private readonly ISerialLink _optical;
+        private readonly Ht1621 _lcd;
+
+        /// <summary>
+        /// Opens <paramref name="board"/> through <paramref name="io"/>: the expander first (it
+        /// carries the ADE7880's PM pins on the reference board), then the pins, the SPI chips and
+        /// the UART. Chip selects idle high through their pull-ups until the SPI driver owns them. Throws <see cref="System.InvalidOperationException"/>
+        /// naming the rule when the board breaks the ESP32's pin rules.
+        /// </summary>
+        public BoardHardware(BoardDefinition board, IBoardIo io, IDelay delay)
+        {
+            if (board == null) throw new System.ArgumentNullException("board");
+            if (io == null) throw new System.ArgumentNullException("io");
+            if (delay == null) throw new System.ArgumentNullException("delay");
+            string problem = Esp32PinRules.FirstProblem(board);
+            if (problem != null) throw new System.InvalidOperationException(problem);
+            _board = board;
+            int signals = (int)BoardSignal.LcdData + 1;
+            _outputs = new IOutputPin[signals];
+            _inputs = new IInputPin[signals];
+
+            // The expander comes first: it carries the ADE7880's PM pins on the reference board.
+            if (board.Expander != null)
+                _expander = new Mcp23s17(io.OpenSpi(board.SpiBusId, board.Expander.ChipSelectGpio, board.Expander.ClockHz));
+
+            for (int i = 0; i < board.PinCount; i++)
+            {
+                PinAssignment pin = board.PinAt(i);
+                if (pin.Use == PinUse.Peripheral || IsChipSelect(pin.Signal)) continue; // SPI/UART own theirs
+                int index = (int)pin.Signal;
+                if (pin.IsOutput)
+                {
+                    bool initialHigh = pin.Use == PinUse.OutputHighAtReset;
+                    _outputs[index] = pin.Host == PinHost.Expander
+                        ? _expander.OpenOutput(pin.Number, initialHigh)
+                        : io.OpenOutput(pin.Number, initialHigh);
+                }
+                else if (pin.IsInput)
+                {
+                    bool pullUp = pin.Use == PinUse.InputInternalPullUp;
+                    _inputs[index] = pin.Host == PinHost.Expander
+                        ? (IInputPin)_expander.OpenInput(pin.Number, pullUp)
+                        : io.OpenInput(pin.Number, pullUp);
+                }
+            }
+
+            ISpiDevice adeSpi = io.OpenSpi(board.SpiBusId, board.Ade7880.ChipSelectGpio, board.Ade7880.ClockHz);
+            _ade7880 = new Ade7880Driver(adeSpi, RequireOutput(BoardSignal.Ade7880Reset), RequireOutput(BoardSignal.Ade7880Pm0),
+                RequireOutput(BoardSignal.Ade7880Pm1), RequireInput(BoardSignal.Ade7880Irq0), RequireInput(BoardSignal.Ade7880Irq1), delay);
+
+            if (board.Rtc != null)
+                _rtc = new Ds3234Rtc(io.OpenSpi(board.SpiBusId, board.Rtc.ChipSelectGpio, board.Rtc.ClockHz));
+            if (board.Fram != null && board.NvMemory != null)
+                _fram = new SpiFram(io.OpenSpi(board.SpiBusId, board.Fram.ChipSelectGpio, board.Fram.ClockHz), board.NvMemory.SizeBytes);
+            if (board.OpticalUart != null)
+                _optical = new SoftwareParitySerialLink(io.OpenUart(board.OpticalUart, OpticalInitialBaud));
+            if (board.Lcd == LcdKind.Ht1621Segment)
+                _lcd = new Ht1621(RequireOutput(BoardSignal.LcdChipSelect), RequireOutput(BoardSignal.LcdWrite),
+                    RequireOutput(BoardSignal.LcdData), delay, LcdHalfPeriodMicroseconds);
+        }
+
+        /// <summary>The board this hardware was opened from.</summary>
+        public BoardDefinition Board { get { return _board; } }
+        /// <summary>The ADE7880 driver (not started: call Start with the preset's configuration).</summary>
+        public Ade7880Driver Ade7880 { get { return _ade7880; } }
+        /// <summary>The RTC, or null.</summary>
+        public IRtc Rtc { get { return _rtc; } }
+        /// <summary>The NV memory, or null.</summary>
+        public INvMemory NvMemory { get { return _fram; } }
+        /// <summary>The FRAM driver (device ID check), or null.</summary>
+        public SpiFram Fram { get { return _fram; } }
+        /// <summary>The optical port link (7E1, 300 Bd), or null.</summary>
+        public ISerialLink Optical { get { return _optical; } }
+        /// <summary>The HT1621 LCD controller, or null.</summary>
+        public Ht1621 Lcd { get { return _lcd; } }
+        /// <summary>The I/O expander, or null; call its Poll from the metering tick.</summary>
+        public Mcp23s17 Expander { get { return _expander; } }
+
+        /// <summary>The output pin of <paramref name="signal"/>, or null when the board does not fit it.</summary>
+        public IOutputPin Output(BoardSignal signal)
+        {
+            return _outputs[(int)signal];
+        }
+
+        /// <summary>The input pin of <paramref name="signal"/>, or null when the board does not fit it.</summary>
+        public IInputPin Input(BoardSignal signal)
+        {
+            return _inputs[(int)signal];
+        }
+
+        /// <summary>Reads the expander's inputs and raises their events (no-op without an expander).</summary>
+        public void PollSlowInputs()
+        {
+            if (_expander != null) _expander.Poll();
+        }
+
+        private IOutputPin RequireOutput(BoardSignal signal)
+        {
+            IOutputPin pin = _outputs[(int)signal];
+            if (pin == null) throw new System.InvalidOperationException("board definition lacks an output the hardware needs: " + Esp32PinRules.SignalName(signal));
+            return pin;
+        }
+
+        private IInputPin RequireInput(BoardSignal signal)
+        {
+            IInputPin pin = _inputs[(int)signal];
+            if (pin == null) throw new System.InvalidOperationException("board definition lacks an input the hardware needs: " + Esp32PinRules.SignalName(signal));
+            return pin;
+        }
+
+        private static bool IsChipSelect(BoardSignal signal)
+        {
+            // SPI chip selects are driven by the SPI driver (SpiConnectionSettings.ChipSelectLine).
+            return signal == BoardSignal.Ade7880ChipSelect || signal == BoardSignal.FramChipSelect ||
+                   signal == BoardSignal.RtcChipSelect || signal == BoardSignal.ExpanderChipSelect;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using Meter.Boards;
+using Meter.Device.Tests.Fakes;
+using Meter.Hal;
+using Meter.Hal.Device;
+
+namespace Meter.Device.Tests;
+
+public class BoardHardwareTests
+{
+    /// <summary>Records what the hardware opens; the expander's chip select gets an MCP23S17 model.</summary>
+    private sealed class RecordingIo : IBoardIo
+    {
+        public readonly Dictionary<int, bool> Outputs = new();           // GPIO → initial level
+        public readonly Dictionary<int, bool> Inputs = new();            // GPIO → pull-up
+        public readonly List<(int Bus, int ChipSelect, int Clock)> Spi = new();
+        public readonly List<(string Port, int Baud)> Uarts = new();
+        public readonly Dictionary<int, ISpiDevice> ChipAt = new();
+        public readonly List<string> Order = new();
+
+        public ISpiDevice OpenSpi(int busId, int chipSelectGpio, int clockHz)
+        {
+            Spi.Add((busId, chipSelectGpio, clockHz));
+            Order.Add("spi" + chipSelectGpio);
+            return ChipAt.TryGetValue(chipSelectGpio, out var chip) ? chip : new FramChipModel(262144, 3);
+        }
+
+        public IOutputPin OpenOutput(int gpio, bool initialHigh)
+        {
+            Assert.False(Outputs.ContainsKey(gpio) || Inputs.ContainsKey(gpio), $"GPIO{gpio} opened twice");
+            Outputs[gpio] = initialHigh;
+            Order.Add("out" + gpio);
+            return new Pin();
+        }
+
+        public IInputPin OpenInput(int gpio, bool pullUp)
+        {
+            Assert.False(Outputs.ContainsKey(gpio) || Inputs.ContainsKey(gpio), $"GPIO{gpio} opened twice");
+            Inputs[gpio] = pullUp;
+            Order.Add("in" + gpio);
+            return new Pin();
+        }
+
+        public IUartPort OpenUart(string portName, int baudRate)
+        {
+            Uarts.Add((portName, baudRate));
+            return new FakeUart();
+        }
+
+        private sealed class Pin : IOutputPin, IInputPin
+        {
+            public void Write(bool high) { }
+            public bool Read() => true;
+            public event PinChangedHandler? Changed { add { } remove { } }
+        }
+    }
+
+    private sealed class NoDelay : IDelay
+    {
+        public void Wait(int microseconds) { }
+    }
+
+    [Fact]
+    public void Reference_board_opens_every_pin_at_its_reset_level_and_every_chip_on_spi1()
+    {
+        var io = new RecordingIo();
+        var expander = new ExpanderChipModel { ExternalLevels = 0xFFFF };
+        io.ChipAt[13] = expander;
+        var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
+
+        // Direct outputs: ADE7880 reset 25 high (not in reset), S0 32 low, LED 2 low, HT1621 CS 21 high, WR 22 high, DATA 33 low.
+        Assert.Equal(new Dictionary<int, bool> { [25] = true, [32] = false, [2] = false, [21] = true, [22] = true, [33] = false }, io.Outputs);
+        // Direct inputs: IRQ0 34, IRQ1 35, button 0, mains fail 39 with board resistors; seal 26, cover 27 with internal pull-ups.
+        Assert.Equal(new Dictionary<int, bool> { [34] = false, [35] = false, [0] = false, [26] = true, [27] = true, [39] = false }, io.Inputs);
+        // Chip selects are never opened as GPIOs: the SPI driver owns them.
+        foreach (var cs in new[] { 5, 15, 4, 13 }) Assert.False(io.Outputs.ContainsKey(cs));
+        Assert.Equal(new[] { (1, 13, 2_000_000), (1, 5, 2_000_000), (1, 4, 2_000_000), (1, 15, 10_000_000) }, io.Spi);
+        Assert.Equal("spi13", io.Order[0]); // the expander first: it carries PM0/PM1
+        Assert.Equal(new[] { ("COM2", 300) }, io.Uarts);
+
+        // Expander: PM0 (GPA0) high, PM1 (GPA1) low, relays (GPA2/3) low and outputs; GPB0..2 inputs with pull-ups.
+        Assert.Equal(0x0001, expander.Latch & 0x000F);
+        Assert.Equal(0xFFFF & ~0x000F, expander.Directions);
+        Assert.Equal(0x0700, expander.PullUps);
+
+        Assert.NotNull(hw.Ade7880);
+        Assert.NotNull(hw.Rtc);
+        Assert.Equal(262144, hw.NvMemory.Size);
+        Assert.NotNull(hw.Optical);
+        Assert.NotNull(hw.Lcd);
+        Assert.NotNull(hw.Output(BoardSignal.Relay2));
+        Assert.NotNull(hw.Input(BoardSignal.TariffInput1));
+        Assert.Null(hw.Output(BoardSignal.Ade7880ChipSelect));
+    }
+
+    [Fact]
+    public void Expander_inputs_raise_their_events_on_the_slow_poll()
+    {
+        var io = new RecordingIo();
+        var expander = new ExpanderChipModel { ExternalLevels = 0xFFFF };
+        io.ChipAt[13] = expander;
+        var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
+        var levels = new List<bool>();
+        hw.Input(BoardSignal.MagneticSensor).Changed += (_, high) => levels.Add(high);
+        expander.ExternalLevels &= ~(1 << 10); // magnet present: GPB2 low
+        hw.PollSlowInputs();
+        Assert.Equal(new[] { false }, levels);
+    }
+
+    [Fact]
+    public void DevKitC_board_has_no_expander_lcd_or_relays()
+    {
+        var io = new RecordingIo();
+        var hw = new BoardHardware(BoardCatalog.DevKitCEvalAde7880(), io, new NoDelay());
+        Assert.Null(hw.Expander);
+        Assert.Null(hw.Lcd);
+        Assert.Null(hw.Output(BoardSignal.Relay1));
+        Assert.Equal(new Dictionary<int, bool> { [25] = true, [26] = true, [27] = false, [32] = false, [2] = false }, io.Outputs);
+        hw.PollSlowInputs(); // no expander: nothing to do, no failure
+    }
+
+    [Fact]
+    public void A_board_that_breaks_a_pin_rule_is_refused_before_anything_is_opened()
+    {
+        var bad = new BoardDefinition("bad", "ESP32-WROVER-E", true, 1, new SpiChip(5, 1_000_000, 2_500_000), null!, null!, null!, null!, null!, LcdKind.None,
+            new[] { new PinAssignment(BoardSignal.Ade7880Reset, PinHost.Esp32Gpio, 12, PinUse.OutputHighAtReset, true, "") });
+        var io = new RecordingIo();
+        var e = Assert.Throws<InvalidOperationException>(() => new BoardHardware(bad, io, new NoDelay()));
+        Assert.Contains("GPIO12", e.Message);
+        Assert.Empty(io.Order);
+    }
+
+    [Fact]
+    public void A_board_without_the_ade7880_pins_is_refused_naming_the_missing_signal()
+    {
+        var bare = new BoardDefinition("bare", "ESP32-WROOM-32E", false, 1, new SpiChip(5, 1_000_000, 2_500_000), null!, null!, null!, null!, null!, LcdKind.None,
+            new PinAssignment[0]);
+        var e = Assert.Throws<InvalidOperationException>(() => new BoardHardware(bare, new RecordingIo(), new NoDelay()));
+        Assert.Contains("Ade7880Reset", e.Message);
+    }
+}
