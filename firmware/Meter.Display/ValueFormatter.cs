@@ -7,8 +7,9 @@ namespace Meter.Display
     /// Writes a reading into the value and unit fields of a frame. Energy (Wh, varh, VAh) is
     /// shown in kilo units with the configured decimals (7.0, 6.1, 7.2, 6.3), truncated (a meter
     /// never shows more energy than it measured) and rolling over like a mechanical register:
-    /// only the lowest 7 or 9 digits are shown. Other quantities are shown in their own unit
-    /// with as many decimals as their scaler resolves; one that does not fit shows dashes.
+    /// only the lowest 7 or 9 digits are shown. Power (W, var, VA) is shown in kW, kvar, kVA
+    /// with 3 decimals; other quantities in their own unit with as many decimals as their scaler
+    /// resolves. A value other than energy that does not fit shows dashes.
     /// Exact integer arithmetic throughout; nothing is allocated.
     /// </summary>
     /// <remarks>
@@ -25,7 +26,11 @@ namespace Meter.Display
         public static bool IsEnergy(ObisUnit unit) =>
             unit == ObisUnit.WattHour || unit == ObisUnit.VarHour || unit == ObisUnit.VoltAmpereHour;
 
-        /// <summary>The <see cref="LcdUnits"/> symbols lit for a value of <paramref name="unit"/> (energy in kilo units).</summary>
+        /// <summary>True for the power units shown in kilo units with 3 decimals.</summary>
+        public static bool IsPower(ObisUnit unit) =>
+            unit == ObisUnit.Watt || unit == ObisUnit.Var || unit == ObisUnit.VoltAmpere;
+
+        /// <summary>The <see cref="LcdUnits"/> symbols lit for a value of <paramref name="unit"/> (energy and power in kilo units).</summary>
         public static int UnitSymbols(ObisUnit unit)
         {
             switch (unit)
@@ -33,9 +38,9 @@ namespace Meter.Display
                 case ObisUnit.WattHour: return LcdUnits.Kilo | LcdUnits.Watt | LcdUnits.Hour;
                 case ObisUnit.VarHour: return LcdUnits.Kilo | LcdUnits.Var | LcdUnits.Hour;
                 case ObisUnit.VoltAmpereHour: return LcdUnits.Kilo | LcdUnits.VoltAmpere | LcdUnits.Hour;
-                case ObisUnit.Watt: return LcdUnits.Watt;
-                case ObisUnit.Var: return LcdUnits.Var;
-                case ObisUnit.VoltAmpere: return LcdUnits.VoltAmpere;
+                case ObisUnit.Watt: return LcdUnits.Kilo | LcdUnits.Watt;
+                case ObisUnit.Var: return LcdUnits.Kilo | LcdUnits.Var;
+                case ObisUnit.VoltAmpere: return LcdUnits.Kilo | LcdUnits.VoltAmpere;
                 case ObisUnit.Volt: return LcdUnits.Volt;
                 case ObisUnit.Ampere: return LcdUnits.Ampere;
                 case ObisUnit.Hertz: return LcdUnits.Hertz;
@@ -55,7 +60,8 @@ namespace Meter.Display
             ClearValueField(frame);
             bool negative = value < 0;
             if (IsEnergy(unit)) WriteEnergy(value, negative, scaler, format, frame);
-            else WriteOther(value, negative, scaler, frame);
+            else if (IsPower(unit)) WriteOther(value, negative, scaler - 3, 3, frame); // W → kW, 3 decimals
+            else WriteOther(value, negative, scaler, scaler < 0 ? -scaler : 0, frame);
             frame.Units = UnitSymbols(unit);
         }
 
@@ -97,10 +103,9 @@ namespace Meter.Display
             if (negative && shown != 0) PlaceSign(frame);
         }
 
-        // Other quantities: decimals = −scaler (at most 8), no roll-over: too long shows dashes.
-        private static void WriteOther(long value, bool negative, int scaler, LcdFrame frame)
+        // Other quantities: shown = |v| × 10^(exponent + decimals) (decimals at most 8), no roll-over: too long shows dashes.
+        private static void WriteOther(long value, bool negative, int scaler, int decimals, LcdFrame frame)
         {
-            int decimals = scaler < 0 ? -scaler : 0;
             if (decimals > Positions - 1) decimals = Positions - 1;
             int exponent = scaler + decimals;
             long multiplier = exponent > 0 ? PowerOfTen(exponent) : 1;

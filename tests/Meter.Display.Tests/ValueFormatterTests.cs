@@ -113,18 +113,37 @@ public class ValueFormatterTests
     }
 
     [Fact]
-    public void Other_quantities_show_their_scaler_decimals_and_sign()
+    public void Power_is_shown_in_kilo_units_with_three_decimals()
     {
+        // −1 500 W = −1.500 kW.
         var power = Format(-1_500, 0, ObisUnit.Watt, DisplayDecimals.Digits6Decimals3);
         Assert.Equal("    -1500", FrameText.Value(power));
-        Assert.Equal(0, power.ValuePoints);
-        Assert.Equal(LcdUnits.Watt, power.Units);
+        Assert.Equal(PointAfter(5), power.ValuePoints);
+        Assert.Equal(LcdUnits.Kilo | LcdUnits.Watt, power.Units);
+        // 12 × 1000 var (scaler 3) = 12.000 kvar.
+        var reactive = Format(12, 3, ObisUnit.Var, DisplayDecimals.Digits7Decimals0);
+        Assert.Equal("    12000", FrameText.Value(reactive));
+        Assert.Equal(LcdUnits.Kilo | LcdUnits.Var, reactive.Units);
+        // 2 305 × 0.1 VA = 230.5 VA = 0.230 kVA (truncated).
+        Assert.Equal("     0230", FrameText.Value(Format(2_305, -1, ObisUnit.VoltAmpere, DisplayDecimals.Digits7Decimals0)));
+    }
+
+    [Fact]
+    public void Other_quantities_show_their_scaler_decimals()
+    {
         // 49 987 × 0.001 Hz = 49.987 Hz.
         var hz = Format(49_987, -3, ObisUnit.Hertz, DisplayDecimals.Digits7Decimals0);
         Assert.Equal("    49987", FrameText.Value(hz));
         Assert.Equal(PointAfter(5), hz.ValuePoints);
-        // 12 × 1000 W (scaler 3) = 12 000 W.
-        Assert.Equal("    12000", FrameText.Value(Format(12, 3, ObisUnit.Watt, DisplayDecimals.Digits7Decimals0)));
+        Assert.Equal(LcdUnits.Hertz, hz.Units);
+        // −512 × 0.01 A = −5.12 A.
+        var current = Format(-512, -2, ObisUnit.Ampere, DisplayDecimals.Digits7Decimals0);
+        Assert.Equal("     -512", FrameText.Value(current));
+        Assert.Equal(PointAfter(6), current.ValuePoints);
+        // 3 × 100 s (scaler 2) = 300 s, no decimals.
+        var seconds = Format(3, 2, ObisUnit.Second, DisplayDecimals.Digits7Decimals0);
+        Assert.Equal("      300", FrameText.Value(seconds));
+        Assert.Equal(0, seconds.ValuePoints);
         // A count has no unit.
         Assert.Equal(LcdUnits.None, Format(7, 0, ObisUnit.Count, DisplayDecimals.Digits7Decimals0).Units);
     }
@@ -132,12 +151,14 @@ public class ValueFormatterTests
     [Fact]
     public void Other_quantities_that_do_not_fit_show_dashes_instead_of_rolling_over()
     {
+        // 1 000 000 000 W = 1 000 000.000 kW: 10 digits.
         Assert.Equal("---------", FrameText.Value(Format(1_000_000_000, 0, ObisUnit.Watt, DisplayDecimals.Digits7Decimals0)));
         Assert.Equal("999999999", FrameText.Value(Format(999_999_999, 0, ObisUnit.Watt, DisplayDecimals.Digits7Decimals0)));
-        // Negative needs a position for the sign: −99 999 999 fits, −100 000 000 does not.
+        // Negative needs a position for the sign: −99 999.999 kW fits, −100 000.000 kW does not.
         Assert.Equal("-99999999", FrameText.Value(Format(-99_999_999, 0, ObisUnit.Watt, DisplayDecimals.Digits7Decimals0)));
         Assert.Equal("---------", FrameText.Value(Format(-100_000_000, 0, ObisUnit.Watt, DisplayDecimals.Digits7Decimals0)));
-        Assert.Equal("---------", FrameText.Value(Format(long.MinValue, 0, ObisUnit.Watt, DisplayDecimals.Digits7Decimals0)));
+        Assert.Equal("---------", FrameText.Value(Format(long.MinValue, 0, ObisUnit.Volt, DisplayDecimals.Digits7Decimals0)));
+        Assert.Equal("---------", FrameText.Value(Format(1_000_000_000, 0, ObisUnit.Volt, DisplayDecimals.Digits7Decimals0)));
     }
 
     [Fact]
