@@ -15,22 +15,53 @@ public sealed class SerialTransport : IOpticalTransport
     /// <exception cref="IOException">The port cannot be opened (named in the message).</exception>
     public SerialTransport(string portName)
     {
-        _port = new SerialPort(portName, 300, Parity.Even, 7, StopBits.One)
+        // Many optical heads take their supply from DTR/RTS, so raise them; pseudo-terminals
+        // (the virtual meter's "--optical pty") have no modem lines and setting DTR fails there
+        // ("Inappropriate ioctl for device"), so they are opened without.
+        bool modemLines = !IsPseudoTerminal(portName);
+        try
+        {
+            _port = Open(portName, modemLines);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            throw new IOException($"cannot open serial port {portName}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>True for a Unix pseudo-terminal (/dev/pts/N, or a link to one).</summary>
+    public static bool IsPseudoTerminal(string portName)
+    {
+        try
+        {
+            string target = new FileInfo(portName).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? portName;
+            return target.StartsWith("/dev/pts/", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return portName.StartsWith("/dev/pts/", StringComparison.Ordinal);
+        }
+    }
+
+    private static SerialPort Open(string portName, bool modemLines)
+    {
+        var port = new SerialPort(portName, 300, Parity.Even, 7, StopBits.One)
         {
             Handshake = Handshake.None,
-            DtrEnable = true, // many optical heads take their supply from DTR/RTS
-            RtsEnable = true,
+            DtrEnable = modemLines,
+            RtsEnable = modemLines,
             ReadTimeout = 1500,
             WriteTimeout = 30000,
         };
         try
         {
-            _port.Open();
+            port.Open();
+            return port;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        catch
         {
-            _port.Dispose();
-            throw new IOException($"cannot open serial port {portName}: {e.Message}", e);
+            port.Dispose();
+            throw;
         }
     }
 
