@@ -1,9 +1,11 @@
 namespace Meter.Storage
 {
     /// <summary>
-    /// Kinds of logged events (Kamstrup 351C event log; OMNIPOWER "Tamper proof": alarms are
-    /// "time and date stamped and saved in the permanent memory"). The detail byte of an event
-    /// says which phase, parameter, tamper source, fault or storage area it concerns.
+    /// Kinds of logged events. Kamstrup 351C data sheet: terminal-cover opening and magnetic
+    /// field are recorded with date and time; supply loss is recorded per phase with date,
+    /// time and duration (here: a PowerDown and a PowerUp event per phase). OMNIPOWER "Tamper
+    /// proof": alarms are "time and date stamped and saved in the permanent memory". The
+    /// detail byte says which phase, parameter, tamper source, fault or storage area.
     /// </summary>
     public static class EventKind
     {

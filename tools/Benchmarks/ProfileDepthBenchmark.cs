@@ -27,6 +27,15 @@ public sealed class ProfileDepthBenchmark : IBenchmark
         [ProfileChannels.FourQuadrant] = new[] { 17, 50, 100, 200 },
     };
 
+    // Kamstrup 351C (Russian data sheet, "Интервал усреднения" table), 5/15/30/60 min.
+    private static readonly Dictionary<int, int[]> Kamstrup351C = new()
+    {
+        [ProfileChannels.APlus] = new[] { 92, 275, 550, 1100 },
+        [ProfileChannels.APlusAMinus] = new[] { 77, 231, 462, 924 },
+        [ProfileChannels.APlusRPlus] = new[] { 77, 231, 462, 924 },
+        [ProfileChannels.FourQuadrant] = new[] { 58, 175, 350, 700 },
+    };
+
     private static readonly Dictionary<int, int[]> Omnipower = new()
     {
         [ProfileChannels.APlus] = new[] { 0, 278, 556, 1113 },
@@ -68,13 +77,14 @@ public sealed class ProfileDepthBenchmark : IBenchmark
                     }
                 }
                 row.Add(Kamstrup.TryGetValue(set, out var k) ? k[p].ToString(CultureInfo.InvariantCulture) : "–");
+                row.Add(Kamstrup351C.TryGetValue(set, out var kc) ? kc[p].ToString(CultureInfo.InvariantCulture) : "–");
                 row.Add(Omnipower.TryGetValue(set, out var o) && o[p] > 0 ? o[p].ToString(CultureInfo.InvariantCulture) : "–");
                 rows.Add(row.ToArray());
             }
         }
         var layout = new StorageLayout();
         report.Table("Load-profile depth in days (residential reference year, registers in Wh/varh)",
-            new[] { "energy type", "period", "64 KiB", "128 KiB", "256 KiB", "Kamstrup 351B/382J", "OMNIPOWER" }, rows);
+            new[] { "energy type", "period", "64 KiB", "128 KiB", "256 KiB", "351B/382J", "351C", "OMNIPOWER" }, rows);
         report.Note($"Profile region = memory − {layout.ProfileAddress} bytes of other records (default layout: {layout.RegisterCount} registers × {layout.RegisterSlots} slots, " +
             $"36 billing periods × {layout.BillingValueCount} values, logger 2 {layout.Logger2Depth} × {layout.Logger2ValueCount}, {layout.EventCapacity} events); " +
             $"{layout.ProfileBlockSize}-byte blocks, one spare. Depth = smallest span held over a year after the ring wrapped.");

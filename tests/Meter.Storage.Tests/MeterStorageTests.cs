@@ -1,0 +1,52 @@
+using Meter.Hal.Simulation.Storage;
+using Meter.Storage;
+
+namespace Meter.Storage.Tests;
+
+public class MeterStorageTests
+{
+    private static MeterStorage NewStorage(RamNvMemory memory) =>
+        new(memory, new StorageLayout(), new RegisterSavePolicy(Enumerable.Repeat(5L, 32).ToArray()));
+
+    [Fact]
+    public void A_cut_during_a_register_save_is_repaired_reported_and_logged()
+    {
+        var memory = new RamNvMemory(64 * 1024);
+        var storage = NewStorage(memory);
+        var t = new DateTime(2025, 3, 1, 12, 0, 0);
+        Assert.True(storage.Open(t).Formatted);
+        var registers = new long[32];
+        registers[0] = 1234;
+        Assert.True(storage.SaveRegisters(registers, force: false)); // first save always due
+        registers[0] = 1236; // 1234 is in the 5 Wh bucket [1230, 1235), 1236 in [1235, 1240): save due
+        memory.CutAtByteWrite = memory.ByteWrites + 100; // in the middle of the 264-byte slot
+        Assert.Throws<PowerCutException>(() => storage.SaveRegisters(registers, force: false));
+
+        var rebooted = NewStorage(memory);
+        var report = rebooted.Open(t.AddMinutes(1));
+        Assert.False(report.Formatted);
+        Assert.Equal(1, report.TornRegisterSlots);
+        Assert.Equal(1, report.RepairCount);
+        Assert.Equal(1234, rebooted.Registers[0]); // the previous commit
+        Assert.Equal(1, rebooted.Events.CountOf(EventKind.StorageRepair));
+        var e = new EventRecord();
+        Assert.True(rebooted.Events.TryRead(0, e));
+        Assert.Equal((EventKind.StorageRepair, StorageArea.Registers, 1L), (e.Kind, e.Detail, e.NewValue));
+
+        // Policy restored from the recovered value: 1236 is in a new bucket → save due.
+        Assert.True(rebooted.SaveRegisters(registers, force: false));
+        Assert.False(rebooted.SaveRegisters(registers, force: false));
+        Assert.Equal(0, NewStorage(memory).Open(t.AddMinutes(2)).RepairCount);
+    }
+
+    [Fact]
+    public void Default_layout_fits_64_KiB_and_leaves_the_rest_to_the_profile()
+    {
+        var layout = new StorageLayout();
+        // format 2·(4+96+4) = 208; registers 16·(4+256+4) = 4224; billing 37·(12+240+4) = 9472;
+        // logger 2 61·(12+64+4) = 4880; events 8·(4+96+4) + 251·32 = 832 + 8032 = 8864.
+        Assert.Equal(208 + 4224 + 9472 + 4880 + 8864, layout.ProfileAddress);
+        Assert.Equal(256 * 1024 - 27648, layout.ProfileRegionSize(256 * 1024));
+        Assert.Throws<ArgumentException>(() => NewStorage(new RamNvMemory(16 * 1024)));
+    }
+}
