@@ -574,7 +574,9 @@ public sealed class SimulatedAde7880 : ISpiDevice
             var (s0, s1) = (Reg(Register.STATUS0), Reg(Register.STATUS1));
             for (int p = 0; p < 3; p++)
             {
-                var codes = PowerCodesAt(p, start);
+                // Power at the middle of the step: exact for constant loads and for linear ramps of
+                // one quantity (steps never straddle a scheduled jump).
+                var codes = PowerCodesAt(p, start + dt / 2);
                 for (int q = 0; q < 4; q++) Accumulate(q, p, AccumulationCode(q, codes), dTicks, ref s0);
             }
             s1 |= PowerQuality(dt);

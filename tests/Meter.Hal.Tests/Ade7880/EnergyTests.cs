@@ -200,4 +200,34 @@ public class EnergyTests
         Assert.Equal(0u, rig.Reading.Status0 & StatusBits.AEHF);
         Assert.True(rig.Reading.Active[2] < 0);
     }
+
+    [Fact]
+    public void Harmonics_count_in_total_active_energy_but_not_in_fundamental()
+    {
+        var rig = new AdeRig();
+        // Phase A: 230 V 5 A PF 1 plus a 5th harmonic of 11.5 V / 1 A in phase:
+        // total active = 1150 + 11.5 W, fundamental = 1150 W, apparent = √(230²+11.5²) × √(5²+1²) = 1181.88 VA.
+        var a = new PhaseLoad(230, 5, 0) { Harmonics = new[] { new Harmonic(5, 11.5, 1, 0) } };
+        rig.SetLoads(a, new PhaseLoad(230, 2, 0), new PhaseLoad(230, 3, 0));
+        rig.Start();
+        for (int i = 0; i < 60; i++) rig.Cycle(60 * Second);
+        double perWh = 1 / ((double)rig.Driver.ActiveScale.Numerator / rig.Driver.ActiveScale.Denominator); // 26,928.13 counts/Wh
+        Assert.InRange(rig.DriverCounts[Active, 0], 1161.5 * perWh - 1, 1161.5 * perWh + 1);
+        Assert.InRange(rig.DriverCounts[FundamentalActive, 0], 1150 * perWh - 1, 1150 * perWh + 1);
+        double va = Math.Sqrt(230 * 230 + 11.5 * 11.5) * Math.Sqrt(26);
+        Assert.InRange(rig.DriverCounts[Apparent, 0], va * perWh - 1, va * perWh + 1);
+    }
+
+    [Fact]
+    public void A_current_ramp_integrates_to_the_mean_power()
+    {
+        var rig = new AdeRig();
+        // Phase B ramps 0 → 10 A over the hour at 230 V, PF 1: 230 × 5 A (mean) × 1 h = 1150 Wh.
+        rig.SetLoads(new PhaseLoad(230, 1, 0), new PhaseLoad(230, 0, 0), new PhaseLoad(230, 2, 0));
+        rig.Start();
+        rig.Chip.Phases[1].RampBetween(rig.Chip.NowUs, rig.Chip.NowUs + Hour, new PhaseLoad(230, 10, 0));
+        for (int i = 0; i < 60; i++) rig.Cycle(60 * Second);
+        // 1150 Wh = K × 0.5 × 0.25 counts = 30,967,343.90 (same as phase A at 5 A in the hand-worked test).
+        Assert.InRange(rig.DriverCounts[Active, 1], 30_967_343 - 2, 30_967_344 + 2);
+    }
 }
