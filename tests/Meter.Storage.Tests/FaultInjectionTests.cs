@@ -122,7 +122,7 @@ public class FaultInjectionTests
             run.VerifyRecovered(rebooted, report);
             tried++;
         }
-        _output.WriteLine($"replayed cut points: {tried} of {total} byte writes (every {stride}th)");
+        _output.WriteLine($"replayed cut points: {tried} of {total} byte writes (stride {stride})");
     }
 
     [Fact]
