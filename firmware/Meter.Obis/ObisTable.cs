@@ -34,9 +34,9 @@ namespace Meter.Obis
         public ObisObject Add(ObisObject item)
         {
             if (item == null) throw new System.ArgumentNullException("item");
-            if (_count == _objects.Length) throw new System.ArgumentException("register table full");
             for (int i = 0; i < _count; i++)
                 if (_objects[i].Code == item.Code) throw new System.ArgumentException("duplicate OBIS code in register table: " + item.Code.ToString());
+            if (_count == _objects.Length) throw new System.ArgumentException("register table full");
             _objects[_count++] = item;
             return item;
         }

@@ -133,4 +133,45 @@ public class RegisterTableTests
         Assert.True(meter.Store.TryReadText(StandardObjects.MeterNumber, out var number));
         Assert.Equal("A-0042", number);
     }
+
+    [Fact]
+    public void Profile_generic_describes_its_captures_and_shows_entries_in_use()
+    {
+        var store = new ObisMemoryStore(4);
+        var table = new ObisTable(2);
+        var loadProfile = new ObisCode(1, 0, 99, 1, 0, 255);
+        var profile = new ProfileGenericObject(loadProfile,
+            [StandardObjects.Clock, StandardObjects.ActiveImport, StandardObjects.ActiveExport], 900, store);
+        table.Add(profile);
+        store.SetInteger(loadProfile, 2976); // 31 days × 96 quarter hours
+        Assert.Equal(ObisInterfaceClass.ProfileGeneric, profile.ClassId);
+        Assert.Equal(3, profile.CaptureObjectCount);
+        Assert.Equal(StandardObjects.ActiveImport, profile.CaptureObject(1));
+        Assert.Equal("(2976)", Show(table, loadProfile));
+        var text = Encoding.ASCII.GetBytes("0");
+        Assert.Equal(ObisWriteResult.ReadOnly, table.Write(loadProfile, text, 0, 1, 9, true));
+    }
+
+    [Fact]
+    public void Demand_register_shows_the_running_average_and_period_start()
+    {
+        var meter = new SampleMeter();
+        meter.Store.SetInteger(StandardObjects.CurrentDemandImport, 1204); // W → 01.204 kW
+        meter.Store.SetCaptureTime(StandardObjects.CurrentDemandImport, new ObisDateTime(2024, 5, 1, 10, 15, 0));
+        var demand = (DemandRegisterObject)meter.Table.Find(StandardObjects.CurrentDemandImport)!;
+        Assert.Equal(ObisInterfaceClass.DemandRegister, demand.ClassId);
+        Assert.Equal(900, demand.PeriodSeconds);
+        Assert.Equal("(01.204*kW)(24-05-01 10:15)", Show(meter.Table, StandardObjects.CurrentDemandImport));
+    }
+
+    [Fact]
+    public void Duplicate_codes_and_a_full_table_are_refused()
+    {
+        var table = new ObisTable(1);
+        var store = new ObisMemoryStore(1);
+        table.Add(new IntegerDataObject(StandardObjects.IntegrationPeriod, 2, store));
+        var e = Assert.Throws<ArgumentException>(() => table.Add(new IntegerDataObject(StandardObjects.IntegrationPeriod, 2, store)));
+        Assert.Contains("duplicate", e.Message);
+        Assert.Contains("full", Assert.Throws<ArgumentException>(() => table.Add(new IntegerDataObject(StandardObjects.PulseFigure, 2, store))).Message);
+    }
 }
