@@ -21,7 +21,7 @@ namespace Meter.Boards
 
         /// <summary>
         /// The project's metering board: ESP32-WROVER-E, ADE7880, MB85RS2MT FRAM, DS3234 RTC,
-        /// MCP23S17 for the slow I/O, HT1621 segment LCD, IEC 62056-21 optical head.
+        /// MCP23S17 for the slow I/O, two HT1621 driving the segment glass, IEC 62056-21 optical head.
         /// </summary>
         public static BoardDefinition Reference()
         {
@@ -41,13 +41,13 @@ namespace Meter.Boards
                 Gpio(BoardSignal.StatusLed, 2, PinUse.OutputLowAtReset, false, "strapping pin, low at reset = LED off"),
                 Gpio(BoardSignal.PushButton, 0, PinUse.InputExternalPull, true, "strapping pin, 10 k pull-up; held at power-up = ROM download mode"),
                 Gpio(BoardSignal.SealSwitch, 26, PinUse.InputInternalPullUp, true, "switch to GND behind the seal"),
-                Gpio(BoardSignal.TerminalCoverSwitch, 27, PinUse.InputInternalPullUp, true, "switch to GND, closed with cover on"),
                 Gpio(BoardSignal.MainsFail, 39, PinUse.InputExternalPull, true, "input only; comparator on the DC bus, 10 k pull-up"),
                 Gpio(BoardSignal.OpticalTx, 14, PinUse.Peripheral, false, "COM2 TX, IR LED driver"),
                 Gpio(BoardSignal.OpticalRx, 36, PinUse.Peripheral, false, "COM2 RX, input only, phototransistor with 10 k pull-up"),
-                Gpio(BoardSignal.LcdChipSelect, 21, PinUse.OutputHighAtReset, true, "HT1621 CS, 10 k pull-up"),
-                Gpio(BoardSignal.LcdWrite, 22, PinUse.OutputHighAtReset, false, "HT1621 WR"),
-                Gpio(BoardSignal.LcdData, 33, PinUse.OutputLowAtReset, false, "HT1621 DATA"),
+                Gpio(BoardSignal.LcdChipSelect, 21, PinUse.OutputHighAtReset, true, "HT1621 #1 CS, 10 k pull-up"),
+                Gpio(BoardSignal.LcdChipSelect2, 27, PinUse.OutputHighAtReset, true, "HT1621 #2 CS, 10 k pull-up"),
+                Gpio(BoardSignal.LcdWrite, 22, PinUse.OutputHighAtReset, false, "HT1621 WR, both controllers"),
+                Gpio(BoardSignal.LcdData, 33, PinUse.OutputLowAtReset, false, "HT1621 DATA, both controllers"),
                 Expander(BoardSignal.Ade7880Pm0, 0, PinUse.OutputHighAtReset, false, "GPA0; 10 k pull-up: PSM0 (normal) from reset"),
                 Expander(BoardSignal.Ade7880Pm1, 1, PinUse.OutputLowAtReset, false, "GPA1; 10 k pull-down"),
                 Expander(BoardSignal.Relay1, 2, PinUse.OutputLowAtReset, false, "GPA2; ULN2003 input, 10 k pull-down"),
@@ -55,6 +55,7 @@ namespace Meter.Boards
                 Expander(BoardSignal.TariffInput1, 8, PinUse.InputInternalPullUp, true, "GPB0; optocoupler to GND"),
                 Expander(BoardSignal.TariffInput2, 9, PinUse.InputInternalPullUp, true, "GPB1; optocoupler to GND"),
                 Expander(BoardSignal.MagneticSensor, 10, PinUse.InputInternalPullUp, true, "GPB2; open-drain Hall switch"),
+                Expander(BoardSignal.TerminalCoverSwitch, 11, PinUse.InputInternalPullUp, true, "GPB3; switch to GND, closed with the cover on"),
             };
             return new BoardDefinition("reference", "ESP32-WROVER-E", true, 1,
                 new SpiChip(5, 2000000, Ade7880MaxClockHz),

@@ -33,7 +33,7 @@ namespace Meter.Boards
         StatusLed,
         /// <summary>Push button for the display (active low).</summary>
         PushButton,
-        /// <summary>Seal / programming switch behind the sealed cover (active low = closed).</summary>
+        /// <summary>Seal / programming switch behind the sealed cover (active low = programming position: legal data writable).</summary>
         SealSwitch,
         /// <summary>Terminal-cover switch (active low = cover on).</summary>
         TerminalCoverSwitch,
@@ -53,11 +53,13 @@ namespace Meter.Boards
         OpticalTx,
         /// <summary>Optical port UART RX (IR phototransistor).</summary>
         OpticalRx,
-        /// <summary>HT1621 segment LCD controller CS (active low).</summary>
+        /// <summary>First HT1621 segment LCD controller CS (active low).</summary>
         LcdChipSelect,
-        /// <summary>HT1621 WR clock.</summary>
+        /// <summary>HT1621 WR clock (shared by both controllers).</summary>
         LcdWrite,
-        /// <summary>HT1621 DATA.</summary>
+        /// <summary>HT1621 DATA (shared by both controllers).</summary>
         LcdData,
+        /// <summary>Second HT1621 CS (active low): the reference glass has two controllers sharing WR and DATA.</summary>
+        LcdChipSelect2,
     }
 }

@@ -134,6 +134,7 @@ namespace Meter.Boards
                 case BoardSignal.LcdChipSelect: return "LcdChipSelect";
                 case BoardSignal.LcdWrite: return "LcdWrite";
                 case BoardSignal.LcdData: return "LcdData";
+                case BoardSignal.LcdChipSelect2: return "LcdChipSelect2";
                 default: return "signal";
             }
         }

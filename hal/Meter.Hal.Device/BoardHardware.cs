@@ -1,5 +1,4 @@
 using Meter.Boards;
-using Meter.Hal.Ade7880;
 using Meter.Hal.Ds3234;
 using Meter.Hal.Lcd;
 
@@ -7,8 +6,9 @@ namespace Meter.Hal.Device
 {
     /// <summary>
     /// Opens everything a <see cref="BoardDefinition"/> describes, in a safe order, and builds the
-    /// chip drivers on it: the ADE7880 driver, the RTC, the NV memory, the optical link, the
-    /// HT1621 and the I/O expander. The app (firmware/Meter.App) and the device tests use it on
+    /// chip drivers on it: the RTC, the NV memory, the optical link, the HT1621 and the I/O
+    /// expander. The ADE7880's SPI device and pins are handed over as they are: the metering
+    /// cycle (firmware/Meter.Core) builds its driver. The app (firmware/Meter.App) and the device tests use it on
     /// the board; host tests drive it through a recording <see cref="IBoardIo"/>.
     /// </summary>
     public sealed class BoardHardware
@@ -23,11 +23,13 @@ namespace Meter.Hal.Device
         private readonly IOutputPin[] _outputs;
         private readonly IInputPin[] _inputs;
         private readonly Mcp23s17 _expander;
-        private readonly Ade7880Driver _ade7880;
+        private readonly ISpiDevice _ade7880Spi;
+        private readonly IDelay _delay;
         private readonly IRtc _rtc;
         private readonly SpiFram _fram;
         private readonly ISerialLink _optical;
-        private readonly Ht1621 _lcd;
+        private readonly Ht1621[] _lcdChips;
+        private readonly ILcdPanel _lcd;
 
         /// <summary>
         /// Opens <paramref name="board"/> through <paramref name="io"/>: the expander first (it
@@ -43,7 +45,8 @@ namespace Meter.Hal.Device
             string problem = Esp32PinRules.FirstProblem(board);
             if (problem != null) throw new System.InvalidOperationException(problem);
             _board = board;
-            int signals = (int)BoardSignal.LcdData + 1;
+            _delay = delay;
+            int signals = (int)BoardSignal.LcdChipSelect2 + 1;
             _outputs = new IOutputPin[signals];
             _inputs = new IInputPin[signals];
 
@@ -72,9 +75,13 @@ namespace Meter.Hal.Device
                 }
             }
 
-            ISpiDevice adeSpi = io.OpenSpi(board.SpiBusId, board.Ade7880.ChipSelectGpio, board.Ade7880.ClockHz);
-            _ade7880 = new Ade7880Driver(adeSpi, RequireOutput(BoardSignal.Ade7880Reset), RequireOutput(BoardSignal.Ade7880Pm0),
-                RequireOutput(BoardSignal.Ade7880Pm1), RequireInput(BoardSignal.Ade7880Irq0), RequireInput(BoardSignal.Ade7880Irq1), delay);
+            // Everything the ADE7880 driver needs must be there before anything else is opened.
+            RequireOutput(BoardSignal.Ade7880Reset);
+            RequireOutput(BoardSignal.Ade7880Pm0);
+            RequireOutput(BoardSignal.Ade7880Pm1);
+            RequireInput(BoardSignal.Ade7880Irq0);
+            RequireInput(BoardSignal.Ade7880Irq1);
+            _ade7880Spi = io.OpenSpi(board.SpiBusId, board.Ade7880.ChipSelectGpio, board.Ade7880.ClockHz);
 
             if (board.Rtc != null)
                 _rtc = new Ds3234Rtc(io.OpenSpi(board.SpiBusId, board.Rtc.ChipSelectGpio, board.Rtc.ClockHz));
@@ -83,14 +90,25 @@ namespace Meter.Hal.Device
             if (board.OpticalUart != null)
                 _optical = new SoftwareParitySerialLink(io.OpenUart(board.OpticalUart, OpticalInitialBaud));
             if (board.Lcd == LcdKind.Ht1621Segment)
-                _lcd = new Ht1621(RequireOutput(BoardSignal.LcdChipSelect), RequireOutput(BoardSignal.LcdWrite),
-                    RequireOutput(BoardSignal.LcdData), delay, LcdHalfPeriodMicroseconds);
+            {
+                // The reference glass: two HT1621 sharing WR and DATA, one CS each (hal/Lcd SegmentGlass.Reference).
+                IOutputPin write = RequireOutput(BoardSignal.LcdWrite);
+                IOutputPin data = RequireOutput(BoardSignal.LcdData);
+                _lcdChips = new Ht1621[]
+                {
+                    new Ht1621(RequireOutput(BoardSignal.LcdChipSelect), write, data, delay, LcdHalfPeriodMicroseconds),
+                    new Ht1621(RequireOutput(BoardSignal.LcdChipSelect2), write, data, delay, LcdHalfPeriodMicroseconds),
+                };
+                _lcd = new SegmentLcdPanel(_lcdChips, SegmentGlass.Reference());
+            }
         }
 
         /// <summary>The board this hardware was opened from.</summary>
         public BoardDefinition Board { get { return _board; } }
-        /// <summary>The ADE7880 driver (not started: call Start with the preset's configuration).</summary>
-        public Ade7880Driver Ade7880 { get { return _ade7880; } }
+        /// <summary>The ADE7880's SPI device (mode 3, at most 2.5 MHz).</summary>
+        public ISpiDevice Ade7880Spi { get { return _ade7880Spi; } }
+        /// <summary>The delay the drivers wait with.</summary>
+        public IDelay Delay { get { return _delay; } }
         /// <summary>The RTC, or null.</summary>
         public IRtc Rtc { get { return _rtc; } }
         /// <summary>The NV memory, or null.</summary>
@@ -99,8 +117,10 @@ namespace Meter.Hal.Device
         public SpiFram Fram { get { return _fram; } }
         /// <summary>The optical port link (7E1, 300 Bd), or null.</summary>
         public ISerialLink Optical { get { return _optical; } }
-        /// <summary>The HT1621 LCD controller, or null.</summary>
-        public Ht1621 Lcd { get { return _lcd; } }
+        /// <summary>The display (segment glass behind two HT1621), or null.</summary>
+        public ILcdPanel Lcd { get { return _lcd; } }
+        /// <summary>The HT1621 controllers (initialise them before the first frame), or null.</summary>
+        public Ht1621[] LcdChips { get { return _lcdChips; } }
         /// <summary>The I/O expander, or null; call its Poll from the metering tick.</summary>
         public Mcp23s17 Expander { get { return _expander; } }
 
