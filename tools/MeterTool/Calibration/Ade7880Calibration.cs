@@ -129,5 +129,5 @@ public static class Ade7880Calibration
     }
 
     private static string F(decimal d, int decimals = -1) =>
-        decimals < 0 ? d.ToString(CultureInfo.InvariantCulture) : Math.Round(d, decimals, MidpointRounding.AwayFromZero).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
+        decimals < 0 ? d.ToString("0.######", CultureInfo.InvariantCulture) : Math.Round(d, decimals, MidpointRounding.AwayFromZero).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
 }
