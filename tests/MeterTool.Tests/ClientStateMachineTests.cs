@@ -41,8 +41,9 @@ public class ClientStateMachineTests
         Assert.Equal(Cat(Request, ack), meter.Written);
         // 300 for the request; 9600 only after all 11 bytes (request + ACK) were written; back to 300 after ETX BCC.
         Assert.Equal(new[] { (300, 0), (9600, 11), (300, 11) }, meter.BaudChanges);
-        // Reaction time 200 ms before the ACK (upper-case 'M'), then the pre-switch pause 250 ms.
-        Assert.Equal(new[] { 200, 250 }, _sleeps);
+        // Reaction time 200 ms before the ACK (upper-case 'M'); the switch comes 300 ms after the
+        // ACK's start: its 6 characters take 6 × 10 bits / 300 Bd = 200 ms, so 100 ms remain.
+        Assert.Equal(new[] { 200, 100 }, _sleeps);
     }
 
     [Fact]

@@ -23,12 +23,14 @@ public sealed class ClientTimings
     public int? ReactionTimeMs { get; set; }
 
     /// <summary>
-    /// Pause between handing the ACK/option-select message to the port and switching the
-    /// baud rate (mode C), so the last character leaves at the old rate; like the ~250–300 ms
-    /// common clients use (aquaticus 250 ms, vzlogger baudrate_change_delay). The meter itself
-    /// waits ≥ 300 ms at the new rate before sending.
+    /// Mode C: time from the start of the ACK/option-select message to switching the baud
+    /// rate, like vzlogger's baudrate_change_delay (users needed 300–400 ms). The 6-character
+    /// ACK takes 200 ms at 300 Bd (10 bits a 7E1 character), so the default 300 ms switches
+    /// ~100 ms after its last stop bit: the ACK is never cut, and the client listens at the new
+    /// rate before the meter's earliest answer (tr ≥ 200 ms, IEC 62056-21 §5.3; this project's
+    /// meter waits 300 ms). Never shorter than the ACK's own transmission time.
     /// </summary>
-    public int BaudSwitchDelayMs { get; set; } = 250;
+    public int BaudSwitchDelayMs { get; set; } = 300;
 
     /// <summary>How many times a message is repeated after a NAK, or a NAK is sent for a bad BCC (the notes' "3").</summary>
     public int MaximumRepeats { get; set; } = 3;

@@ -187,13 +187,21 @@ public sealed class Iec62056Client
             default:
                 SessionBaud = BaudRates.Choose(id.MaximumBaud, maximumBaud);
                 _timings.Sleep(_reactionTimeMs);
-                _transport.Write(Frames.OptionSelect(SessionBaud, programming));
-                // The option select goes out at 300 Bd; switch only after its last character left (§6.4.4).
-                _timings.Sleep(_timings.BaudSwitchDelayMs);
+                byte[] ack = Frames.OptionSelect(SessionBaud, programming);
+                _transport.Write(ack);
+                // The option select goes out at 300 Bd; switch only after its last character left
+                // (§6.4.4). Write returns once the characters are out, so only the rest of the
+                // switch delay (counted from the ACK's start) remains.
+                int transmitMs = TransmissionTimeMs(ack.Length, BaudRates.Initial);
+                int remaining = _timings.BaudSwitchDelayMs - transmitMs;
+                if (remaining > 0) _timings.Sleep(remaining);
                 _transport.SetBaudRate(SessionBaud);
                 break;
         }
     }
+
+    /// <summary>Time to send <paramref name="characters"/> at <paramref name="baud"/>: 10 bits a character (start, 7 data, parity, stop).</summary>
+    public static int TransmissionTimeMs(int characters, int baud) => (characters * 10 * 1000 + baud - 1) / baud;
 
     /// <summary>Sends a command; repeats it on NAK (bounded) and returns the checked answer.</summary>
     private ReceivedMessage Exchange(string command, string data, string state)
