@@ -163,11 +163,11 @@ namespace Meter.Hal.Ade7880
             for (int phase = 0; phase < 3 && takeEnergy; phase++)
             {
                 last = Register.CVAHR;
-                reading.Active[phase] = ReadEnergyRegister((Register)((int)Register.AWATTHR + phase), verify);
+                reading.Active[phase] = ReadEnergyRegister((Register)((int)Register.AWATTHR + phase), verify, reading);
                 if (_configuration.ReadFundamentalActive)
-                    reading.FundamentalActive[phase] = ReadEnergyRegister((Register)((int)Register.AFWATTHR + phase), verify);
-                reading.Reactive[phase] = ReadEnergyRegister((Register)((int)Register.AFVARHR + phase), verify);
-                reading.Apparent[phase] = ReadEnergyRegister((Register)((int)Register.AVAHR + phase), verify);
+                    reading.FundamentalActive[phase] = ReadEnergyRegister((Register)((int)Register.AFWATTHR + phase), verify, reading);
+                reading.Reactive[phase] = ReadEnergyRegister((Register)((int)Register.AFVARHR + phase), verify, reading);
+                reading.Apparent[phase] = ReadEnergyRegister((Register)((int)Register.AVAHR + phase), verify, reading);
             }
 
             // Liveness: the chip's own record of the last address must name the last register read.
@@ -445,9 +445,15 @@ namespace Meter.Hal.Ade7880
             return verify ? _bus.ReadRawVerified(register, 4) : _bus.ReadRaw(register, 4);
         }
 
-        private int ReadEnergyRegister(Register register, bool verify)
+        private int ReadEnergyRegister(Register register, bool verify, EnergyReading reading)
         {
-            return (int)(verify ? _bus.ReadRawVerified(register, 4) : _bus.ReadRaw(register, 4));
+            if (!verify) return (int)_bus.ReadRaw(register, 4);
+            uint value;
+            if (_bus.TryReadRawVerified(register, 4, out value)) return (int)value;
+            // The register was cleared by the read but its value could not be proven: count
+            // nothing for it (this cycle's counts of this register are lost) and go on.
+            reading.FailedReads++;
+            return 0;
         }
 
         private static int DecodeEvents(uint status0, uint status1)

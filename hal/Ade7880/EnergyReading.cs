@@ -38,6 +38,12 @@ namespace Meter.Hal.Ade7880
         /// </summary>
         public bool ChipWasReset;
 
+        /// <summary>
+        /// Energy registers whose read could not be verified in this cycle (counted as zero; the
+        /// chip had already cleared them). Non-zero only on a badly disturbed SPI link.
+        /// </summary>
+        public int FailedReads;
+
         /// <summary>Sets every count and flag to zero.</summary>
         public void Clear()
         {
@@ -52,6 +58,7 @@ namespace Meter.Hal.Ade7880
             Status1 = 0;
             Events = 0;
             ChipWasReset = false;
+            FailedReads = 0;
         }
     }
 }

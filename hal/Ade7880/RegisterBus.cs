@@ -116,18 +116,34 @@ namespace Meter.Hal.Ade7880
         /// </summary>
         public uint ReadRawVerified(Register register, int bytes)
         {
-            uint value = ReadRaw(register, bytes);
+            uint value;
+            if (!TryReadRawVerified(register, bytes, out value)) throw new Ade7880CommunicationException(register);
+            return value;
+        }
+
+        /// <summary>
+        /// As <see cref="ReadRawVerified"/>, but reports failure by returning <c>false</c> instead of
+        /// throwing (the metering cycle goes on with the other registers).
+        /// </summary>
+        public bool TryReadRawVerified(Register register, int bytes, out uint value)
+        {
+            value = ReadRaw(register, bytes);
             Register record = bytes == 4 ? Register.LAST_RWDATA32 : (bytes == 2 ? Register.LAST_RWDATA16 : Register.LAST_RWDATA8);
             uint previous = ReadRaw(record, bytes);
-            if (previous == value) return value;
+            if (previous == value) return true;
             for (int attempt = 0; attempt < MaxVerificationRetries; attempt++)
             {
                 _verificationRetries++;
                 uint again = ReadRaw(record, bytes);
-                if (again == previous) return again;
+                if (again == previous)
+                {
+                    value = again;
+                    return true;
+                }
                 previous = again;
             }
-            throw new Ade7880CommunicationException(register);
+            value = 0;
+            return false;
         }
 
         /// <summary>Verified read of a register, decoded per its wire format.</summary>

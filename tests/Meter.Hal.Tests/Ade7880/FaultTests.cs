@@ -146,4 +146,50 @@ public class FaultTests
         Assert.True((rig.Reading.Events & MeterEvents.ZeroCrossingTimeout) != 0);
         Assert.NotEqual(0u, rig.Reading.Status1 & (1u << 5)); // ZXTOVC
     }
+
+    private sealed class FlakyRecordSpi : ISpiDevice
+    {
+        private readonly ISpiDevice _inner;
+        private int _flipsLeft;
+        public FlakyRecordSpi(ISpiDevice inner) => _inner = inner;
+        public bool Armed { get; set; }
+
+        public void TransferFullDuplex(byte[] w, byte[] r)
+        {
+            _inner.TransferFullDuplex(w, r);
+            bool read = (w[0] & 1) == 1;
+            ushort address = (ushort)((w[1] << 8) | w[2]);
+            if (Armed && read && address == (ushort)Register.BWATTHR) { _flipsLeft = 6; Armed = false; }
+            else if (_flipsLeft > 0 && read && address == (ushort)Register.LAST_RWDATA32)
+                r[6] ^= (byte)(1 << (_flipsLeft-- % 8)); // every record read disagrees with the one before
+        }
+    }
+
+    [Fact]
+    public void An_energy_read_that_cannot_be_verified_counts_zero_and_the_cycle_goes_on()
+    {
+        var chip = new SimulatedAde7880(460, 20);
+        chip.Phases[0].Set(new PhaseLoad(230, 5, 0));
+        chip.Phases[1].Set(new PhaseLoad(220, 3, 60));
+        chip.Phases[2].Set(new PhaseLoad(240, 7, -60));
+        var spi = new FlakyRecordSpi(chip);
+        var driver = new Ade7880Driver(spi, chip.ResetPin, chip.Pm0Pin, chip.Pm1Pin, chip.Irq0Pin, chip.Irq1Pin, new VirtualDelay(chip));
+        driver.Start(new Ade7880Configuration { FullScaleVoltageMillivolts = 460_000, FullScaleCurrentMilliamps = 20_000 });
+        var reading = new EnergyReading();
+        chip.Advance(60 * Second);
+        long lostB = (int)chip.Peek(Register.BWATTHR); // 8,886,281.29 / 60 = 148,104.69 counts
+        uint expectedA = chip.Peek(Register.AWATTHR);
+        spi.Armed = true;
+        driver.ReadEnergy(reading);
+        Assert.Equal(1, reading.FailedReads);
+        Assert.Equal(0, reading.Active[1]);
+        Assert.InRange(lostB, 148_104, 148_105);
+        Assert.Equal((int)expectedA, reading.Active[0]);       // the other registers of the cycle are kept
+        Assert.True(reading.Reactive[1] > 0);
+        Assert.Equal(0u, chip.Peek(Register.BWATTHR));         // the chip had cleared it: that cycle's B counts are gone
+        chip.Advance(60 * Second);
+        driver.ReadEnergy(reading);
+        Assert.Equal(0, reading.FailedReads);
+        Assert.InRange(reading.Active[1], 148_104, 148_105);
+    }
 }
