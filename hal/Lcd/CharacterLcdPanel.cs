@@ -48,6 +48,15 @@ namespace Meter.Hal.Lcd
             }
         }
 
+        /// <summary>
+        /// Forgets what the glass shows: the next <see cref="Show"/> initialises the controller again
+        /// and redraws everything (after the LCD supply was cut, e.g. on leaving a low-power state).
+        /// </summary>
+        public void Reset()
+        {
+            _initialized = false;
+        }
+
         /// <inheritdoc />
         public void Show(LcdFrame frame)
         {

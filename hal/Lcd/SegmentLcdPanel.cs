@@ -30,6 +30,15 @@ namespace Meter.Hal.Lcd
         /// <summary>RAM addresses written by the last <see cref="Show"/>, summed over the controllers.</summary>
         public int LastAddressesWritten { get; private set; }
 
+        /// <summary>
+        /// Forgets what the glass shows: the next <see cref="Show"/> initialises the controllers again
+        /// and redraws everything (after the LCD supply was cut, e.g. on leaving a low-power state).
+        /// </summary>
+        public void Reset()
+        {
+            _initialized = false;
+        }
+
         /// <inheritdoc />
         public void Show(LcdFrame frame)
         {

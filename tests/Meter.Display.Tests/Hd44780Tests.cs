@@ -126,6 +126,18 @@ public class CharacterLcdPanelTests
     }
 
     [Fact]
+    public void Reset_initialises_again_and_rewrites_every_non_blank_character()
+    {
+        var panel = NewPanel(16, 2);
+        panel.Show(SampleFrame());
+        _log.Writes.Clear();
+        panel.Reset();
+        panel.Show(SampleFrame());
+        Assert.Equal(new[] { (false, 0x3), (false, 0x3), (false, 0x3), (false, 0x2) }, Hd44780Decoder.Nibbles(_log).Take(4));
+        Assert.Equal(7 + 3 + 5 + 5 + 2, panel.LastCharactersWritten);
+    }
+
+    [Fact]
     public void Rows_3_and_4_of_a_20x4_module_start_at_0x14_and_0x54()
     {
         var panel = NewPanel(20, 4);

@@ -76,6 +76,22 @@ public class SegmentLcdPanelTests
     }
 
     [Fact]
+    public void Reset_initialises_again_and_redraws_everything()
+    {
+        var frame = new LcdFrame();
+        frame.Value[8] = '1';
+        _panel.Show(frame);
+        _log.Writes.Clear();
+        _panel.Reset();
+        _panel.Show(frame);
+        var chip0 = new int[32];
+        chip0[16] = 0x6;
+        var init = new[] { "100000000010", "100000110000", "100001010010", "100000000110" };
+        Assert.Equal(init.Append(FullWrite(chip0)), Ht1621Decoder.Frames(_log, "CS0"));
+        Assert.Equal(64, _panel.LastAddressesWritten);
+    }
+
+    [Fact]
     public void Decimal_points_and_id_digits_land_on_their_segments()
     {
         var frame = new LcdFrame();
