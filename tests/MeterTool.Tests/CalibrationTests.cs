@@ -104,6 +104,47 @@ public class CalibrationTests
         Assert.Equal(3, meter.Writes);
     }
 
+    [Fact]
+    public void Workflow_phase_step_removes_a_current_transformer_lag()
+    {
+        // Model: the CT delays the current by 0.3° (lag); the meter's angle is
+        // 60° + 0.3° − xPHCAL steps × 0.0176° (lag steps positive). At PF 0.5, 230 V, 5 A:
+        // P = 1150 × cos 60.3° = 569.78 W instead of 575 W (−0.91 %).
+        // Expected APHCAL: 0.3 / 0.0176 = 17.05 → 17 → 17 + 512 = 529; residual 0.3 − 17 × 0.0176 = 0.0008°.
+        var meter = new PhaseModelMeter(lagDegrees: 0.3);
+        var reference = new ReferenceValues(230m, 5m, 0.5m, 50);
+        var workflow = new CalibrationWorkflow(meter);
+        var correction = workflow.ComputePhase(1, reference, workflow.ReadPhase(1));
+        Assert.Equal(529, correction.NewValue);
+        workflow.Apply(1, [correction]);
+        var p = CalibrationWorkflow.Verify(reference, workflow.ReadPhase(1), 0.1m).Single(l => l.Quantity == "P (W)");
+        Assert.True(p.WithinTolerance, $"{p.ErrorPercent} %");
+    }
+
+    /// <summary>A phase-1 meter whose only error is a current-channel lag, compensated by xPHCAL.</summary>
+    private sealed class PhaseModelMeter(double lagDegrees) : IMeterSession
+    {
+        private long _phcal;
+
+        public IReadOnlyList<DataSet> Read(string address, string parameter = "")
+        {
+            double angle = 60.0 + lagDegrees - Ade7880Calibration.PhaseStepsOf(_phcal) * 0.0176;
+            string value =
+                address == MeterAddresses.PhaseCalibration(1) ? _phcal.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : address == MeterAddresses.Voltage(1) ? "230.000*V"
+                : address == MeterAddresses.Current(1) ? "5.0000*A"
+                : address == MeterAddresses.ActivePower(1) ? (1150.0 * Math.Cos(angle * Math.PI / 180)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "*W"
+                : throw new InvalidOperationException(address);
+            return DataBlockParser.Parse(address + "(" + value + ")");
+        }
+
+        public void Write(string address, string value)
+        {
+            Assert.Equal(MeterAddresses.PhaseCalibration(1), address);
+            _phcal = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>A meter with chip errors on phase 1, answering R1/W1 with a rounding of its display (0.1 V, 0.001 A, 0.1 W).</summary>
     private sealed class ModelMeter(decimal voltageError, decimal currentError, decimal powerError) : IMeterSession
     {

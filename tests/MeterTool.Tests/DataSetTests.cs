@@ -1,3 +1,4 @@
+using CsCheck;
 using Meter.Tool.Protocol;
 
 namespace MeterTool.Tests;
@@ -64,4 +65,29 @@ public class DataSetTests
     [Fact]
     public void Physical_value_with_the_wrong_unit_is_refused() =>
         Assert.Throws<FormatException>(() => PhysicalValue.ToBaseUnit(new DataValue("1", "kvar"), "W"));
+}
+
+/// <summary>Property: any well-formed data block parses back to the sets it was written from.</summary>
+public class DataSetRoundTripTests
+{
+    [Fact]
+    public void Formatted_sets_parse_back_unchanged()
+    {
+        // Address ≤ 16 characters without "( ) / !"; value ≤ 32 without "( ) * / !"; unit ≤ 16 (§6.3.17..20).
+        var addressChar = CsCheck.Gen.Char["0123456789.:-*&ABCFPabc"];
+        var valueChar = CsCheck.Gen.Char["0123456789.-: ABERabc"];
+        var unitChar = CsCheck.Gen.Char["kWhVvarAHz"];
+        var value = CsCheck.Gen.Select(valueChar.Array[0, 32], unitChar.Array[0, 16],
+            (v, u) => new Meter.Tool.Protocol.DataValue(new string(v), new string(u)));
+        var set = CsCheck.Gen.Select(addressChar.Array[1, 16], value.Array[1, 3],
+            (a, vs) => new Meter.Tool.Protocol.DataSet(new string(a), vs));
+        set.Array[0, 10].Sample(sets =>
+        {
+            string block = string.Concat(sets.Select(s => s.Address + string.Concat(s.Values.Select(v => "(" + (v.Unit.Length == 0 ? v.Value : v.Value + "*" + v.Unit) + ")")) + "\r\n")) + "!\r\n";
+            var parsed = Meter.Tool.Protocol.DataBlockParser.Parse(block);
+            return parsed.Count == sets.Length
+                && parsed.Zip(sets).All(p => p.First.Address == p.Second.Address
+                    && p.First.Values.Select(v => (v.Value, v.Unit)).SequenceEqual(p.Second.Values.Select(v => (v.Value, v.Unit))));
+        }, iter: 2000);
+    }
 }

@@ -16,7 +16,8 @@ public static class ProfileCommand
         var csv = new Option<string>("--csv") { Description = "Load profile CSV file", DefaultValueFactory = _ => "profile.csv" };
         var png = new Option<string>("--png") { Description = "Load profile chart (PNG)", DefaultValueFactory = _ => "profile.png" };
         var billing = new Option<string>("--billing-csv") { Description = "Billing logger CSV file", DefaultValueFactory = _ => "billing.csv" };
-        var command = new Command("profile", "Fetch the load profile and the billing logger (needs --password)") { from, to, csv, png, billing };
+        var address = new Option<string>("--profile-address") { Description = "Address of the load profile request (R1 address(from;to))", DefaultValueFactory = _ => MeterAddresses.LoadProfile };
+        var command = new Command("profile", "Fetch the load profile and the billing logger (needs --password)") { from, to, csv, png, billing, address };
         CommandRunner.SetAction(command, parse =>
         {
             DateTime? f = ParseTime(parse.GetValue(from), "--from"), t = ParseTime(parse.GetValue(to), "--to");
@@ -34,7 +35,7 @@ public static class ProfileCommand
                 using (var session = g.OpenSession(parse, client))
                 {
                     var sets = CommandRunner.WithProgress(client, "load profile",
-                        () => session.Read(MeterAddresses.LoadProfile, LoadProfile.RequestRange(f, t)));
+                        () => session.Read(parse.GetValue(address)!, LoadProfile.RequestRange(f, t)));
                     profile = LoadProfile.Parse(sets);
                 }
                 File.WriteAllText(parse.GetValue(csv)!, Csv.Profile(profile));
