@@ -1,0 +1,428 @@
+using Meter.Clock;
+using Meter.Display;
+using Meter.Hal;
+using Meter.Hal.Ade7880;
+using Meter.Metrology;
+using Meter.Obis;
+using Meter.Optical;
+using Meter.Storage;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// The electricity meter: metrology, clock and tariffs, permanent storage, OBIS table,
+    /// optical port and display wired together over a board's <see cref="MeterHardware"/>.
+    /// Time is injected and nothing runs by itself: the device app and the virtual meter call
+    /// <see cref="Start"/> once, <see cref="OnEnergyReady"/> at every metering interrupt (or
+    /// every <see cref="MeterSettings.CycleMilliseconds"/>), <see cref="Tick"/> often (every few
+    /// ms to 1 s), and <see cref="OnMainsFail"/> on the mains-fail signal. Not thread-safe: call
+    /// everything from one thread.
+    /// </summary>
+    public sealed class ElectricityMeter
+    {
+        private readonly MeterSettings _settings;
+        private readonly MeterHardware _hardware;
+        private readonly MeteringCycle _metering;
+        private readonly LocalTimeRule _rule;
+        private readonly IntegrationPeriod _period;
+        private readonly MeterClock _clock;
+        private readonly TariffController _tariffs;
+        private readonly MeterStorage _storage;
+        private readonly EventRouting _events;
+        private readonly ObisBindings _bindings;
+        private readonly PeriodClosing _periods;
+        private readonly long[] _record = new long[RegisterRecord.Length];
+        private readonly LcdFrame _frame = new LcdFrame();
+        private readonly LcdFrame _shownFrame = new LcdFrame();
+        private ObisTable _table;
+        private OpticalServer _optical;
+        private DisplayController _display;
+        private MeterIndicators _indicators;
+        private StorageRecoveryReport _recovery;
+        private bool _started;
+        private long _utcSeconds;
+        private long _lastNowMs;
+        private int _tariff;
+        private int _billingCounter;
+        private int _cyclesSinceMeasurement;
+        private bool _onBackupPower;
+        private long _registerSaves;
+
+        /// <summary>Describes the meter; nothing touches the hardware until <see cref="Start"/>.</summary>
+        /// <exception cref="System.ArgumentException">Bad settings or missing hardware (the message names it).</exception>
+        public ElectricityMeter(MeterSettings settings, MeterHardware hardware)
+        {
+            if (settings == null) throw new System.ArgumentNullException("settings");
+            if (hardware == null) throw new System.ArgumentNullException("hardware");
+            settings.Validate();
+            hardware.Validate();
+            _settings = settings;
+            _hardware = hardware;
+            _metering = new MeteringCycle(settings, hardware);
+            _rule = new LocalTimeRule(settings.GmtCode, settings.EuSummerTime ? SummerTimeTable.Eu : SummerTimeTable.None);
+            _period = new IntegrationPeriod(settings.IntegrationPeriodMinutes, _rule);
+            // Up to 30 s inside the running interval counts as an adjustment, not a jump (Meter.Clock MeterClock).
+            _clock = new MeterClock(hardware.Rtc, _period, 30);
+            _tariffs = new TariffController(_rule);
+            TariffDayProfile working = new TariffDayProfile(1).SwitchAt(settings.DayTariffStartHour, 0, 0).SwitchAt(settings.DayTariffEndHour, 0, 1);
+            TariffDayProfile weekend = new TariffDayProfile(1);
+            _tariffs.UseTimetable(TariffTimetable.AllYear(new HolidayTable(), working, weekend, weekend));
+
+            StorageLayout layout = new StorageLayout();
+            layout.RegisterCount = RegisterRecord.Length;
+            layout.ProfilePeriodMinutes = settings.IntegrationPeriodMinutes;
+            MeteringConfiguration m = _metering.Accumulator.Configuration;
+            RegisterSavePolicy policy = new RegisterSavePolicy(RegisterRecord.SaveSteps(m.ActiveConstant, m.ReactiveConstant, m.ApparentConstant));
+            _storage = new MeterStorage(hardware.NvMemory, layout, policy);
+            _events = new EventRouting(this);
+            _bindings = new ObisBindings(this);
+            _periods = new PeriodClosing(this);
+        }
+
+        /// <summary>The settings (the meter number is writable through the optical port).</summary>
+        public MeterSettings Settings { get { return _settings; } }
+        /// <summary>Metering: driver, energy registers, demand, S0.</summary>
+        public MeteringCycle Metering { get { return _metering; } }
+        /// <summary>Permanent storage: register record, billing logger, load profile, event log.</summary>
+        public MeterStorage Storage { get { return _storage; } }
+        /// <summary>The clock.</summary>
+        public MeterClock Clock { get { return _clock; } }
+        /// <summary>Local time rule (GMT code and summer time).</summary>
+        public LocalTimeRule TimeRule { get { return _rule; } }
+        /// <summary>Integration period of demand and load profile.</summary>
+        public IntegrationPeriod Period { get { return _period; } }
+        /// <summary>Tariff control.</summary>
+        public TariffController Tariffs { get { return _tariffs; } }
+        /// <summary>The OBIS register table every interface reads (after <see cref="Start"/>).</summary>
+        public ObisTable Table { get { return _table; } }
+        /// <summary>The optical port server (null without an optical link).</summary>
+        public OpticalServer Optical { get { return _optical; } }
+        /// <summary>The display controller (after <see cref="Start"/>).</summary>
+        public DisplayController Display { get { return _display; } }
+        /// <summary>Profile and billing closing.</summary>
+        public PeriodClosing Periods { get { return _periods; } }
+        /// <summary>Event routing to the event log.</summary>
+        public EventRouting Events { get { return _events; } }
+        /// <summary>What storage repaired at start.</summary>
+        public StorageRecoveryReport Recovery { get { return _recovery; } }
+        /// <summary>UTC seconds at the last cycle or tick.</summary>
+        public long UtcSeconds { get { return _utcSeconds; } }
+        /// <summary>Active tariff index (0 = T1).</summary>
+        public int ActiveTariff { get { return _tariff; } }
+        /// <summary>Billing period counter (VZ): periods closed over the meter's life.</summary>
+        public int BillingPeriodCounter { get { return _billingCounter; } }
+        /// <summary>True after the mains-fail signal (the meter runs on its backup supply until it stops).</summary>
+        public bool OnBackupPower { get { return _onBackupPower; } }
+        /// <summary>Register records written since start.</summary>
+        public long RegisterSaves { get { return _registerSaves; } }
+        /// <summary>
+        /// True: <see cref="Tick"/> does not poll the optical port; the host calls
+        /// <see cref="PollOpticalPort"/> with its own real-time clock (the virtual meter at ×N speed).
+        /// </summary>
+        public bool OpticalPortOnOwnClock { get; set; }
+        /// <summary>Cycles between reads of the instantaneous values (rms, power, frequency); 1 = every cycle.</summary>
+        public int MeasurementIntervalCycles { get; set; } = 1;
+
+        /// <summary>Error register F.F (see <see cref="ObisBindings"/> bits).</summary>
+        public int ErrorWord
+        {
+            get
+            {
+                int error = 0;
+                if (_metering.ChipFaults > 0) error |= ObisBindings.ErrorMeteringChip;
+                if (_recovery != null && _recovery.RepairCount > 0) error |= ObisBindings.ErrorStorageRepaired;
+                return error;
+            }
+        }
+
+        /// <summary>Operating status word 0-0:96.5.0.</summary>
+        public int StatusWord
+        {
+            get
+            {
+                int status = 0;
+                if (!_clock.Status.IsValid) status |= ObisBindings.StatusClockInvalid;
+                if (_rule.IsSummerTime(_utcSeconds)) status |= ObisBindings.StatusSummerTime;
+                if (_metering.S0 != null && _metering.S0.OverrunFlag) status |= ObisBindings.StatusPulseOverrun;
+                return status;
+            }
+        }
+
+        /// <summary>
+        /// Power-up at <paramref name="nowMs"/> (monotonic ms): opens storage (repairs are logged
+        /// as events), restores the registers and the clock state, boots the clock (a new meter or
+        /// an RTC that lost its backup restarts from the stored time, or from
+        /// <paramref name="factoryUtc"/> on a blank memory, marked invalid), starts the ADE7880,
+        /// creates the S0 output, builds the OBIS table, optical server and display.
+        /// </summary>
+        public void Start(long nowMs, System.DateTime factoryUtc)
+        {
+            if (_started) throw new System.InvalidOperationException("the meter is already started");
+            System.DateTime stamp;
+            if (_hardware.Rtc.HasLostTime() || !_hardware.Rtc.TryReadUtc(out stamp)) stamp = factoryUtc;
+            _recovery = _storage.Open(stamp);
+
+            long lastStoredUtc = UnixTime.ToSeconds(factoryUtc);
+            ClockStatus persisted = new ClockStatus();
+            bool resumed = _recovery.RegistersFound;
+            if (resumed)
+            {
+                _storage.Registers.CopyTo(_record);
+                lastStoredUtc = _record[RegisterRecord.UtcSeconds];
+                persisted = new ClockStatus((TimeQuality)(int)_record[RegisterRecord.ClockQuality],
+                    (ClockSetSource)(int)_record[RegisterRecord.ClockSetSourceIndex], _record[RegisterRecord.ClockSetAt]);
+            }
+            ClockBootOutcome boot = _clock.Boot(persisted, lastStoredUtc);
+            _utcSeconds = _clock.ReadUtcSeconds();
+            if (boot != ClockBootOutcome.RtcKeptTime) _events.Log(EventKind.ClockSet, (int)boot, 0, lastStoredUtc);
+
+            _metering.Start(resumed ? _record : null, _hardware.S0Output, nowMs);
+            _lastNowMs = nowMs;
+            _tariff = _tariffs.Evaluate(_utcSeconds);
+            _billingCounter = ReadBillingCounter();
+            _events.Log(EventKind.PowerUp, resumed ? 1 : 0, lastStoredUtc, _utcSeconds);
+            _periods.Start(_utcSeconds, lastStoredUtc, resumed);
+
+            _table = _bindings.CreateTable();
+            if (_hardware.OpticalLink != null)
+            {
+                OpticalPortSettings port = new OpticalPortSettings();
+                port.ManufacturerId = _settings.ManufacturerId;
+                port.Identification = _settings.Identification;
+                port.MaximumBaud = _settings.MaximumBaud;
+                port.Passwords = _settings.Passwords;
+                _optical = new OpticalServer(_hardware.OpticalLink, port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
+            }
+            CreateDisplay(nowMs);
+            _started = true;
+            SaveRegisters(true);
+        }
+
+        /// <summary>
+        /// One metering cycle at <paramref name="nowMs"/> (ADE7880 energy-ready interrupt or the
+        /// cycle timer): clock → tariff → chip read → registers → S0 → demand → save when a
+        /// register crossed its save step. No allocation.
+        /// </summary>
+        public void OnEnergyReady(long nowMs)
+        {
+            CheckStarted();
+            _lastNowMs = nowMs;
+            _utcSeconds = _clock.ReadUtcSeconds();
+            _tariff = _tariffs.Evaluate(_utcSeconds);
+            _metering.Run(nowMs, _utcSeconds, _tariff);
+            if (++_cyclesSinceMeasurement >= MeasurementIntervalCycles)
+            {
+                _cyclesSinceMeasurement = 0;
+                _metering.ReadMeasurements();
+            }
+            SaveRegisters(false);
+        }
+
+        /// <summary>
+        /// Time-driven work at <paramref name="nowMs"/>: S0 pulse edges, profile intervals and
+        /// billing closings, display scrolling, optical port (unless on its own clock).
+        /// </summary>
+        public void Tick(long nowMs)
+        {
+            CheckStarted();
+            _lastNowMs = nowMs;
+            _metering.UpdatePulses(nowMs);
+            _utcSeconds = _clock.ReadUtcSeconds();
+            _periods.Update(_utcSeconds);
+            if (!OpticalPortOnOwnClock) PollOpticalPort(nowMs);
+            RefreshDisplay(nowMs);
+        }
+
+        /// <summary>Polls the optical port with the host's monotonic ms clock (see <see cref="OpticalPortOnOwnClock"/>).</summary>
+        public void PollOpticalPort(long nowMs)
+        {
+            if (_optical != null) _optical.Poll(nowMs);
+        }
+
+        /// <summary>The display push button.</summary>
+        public void PressButton(long nowMs)
+        {
+            CheckStarted();
+            _display.PressButton(nowMs);
+            RefreshDisplay(nowMs);
+        }
+
+        /// <summary>
+        /// Mains-fail signal: the registers are saved now (whatever the save steps), a power-down
+        /// event is logged and the display shows the battery list. Energy metered after this is
+        /// what a power cut loses.
+        /// </summary>
+        public void OnMainsFail(long nowMs)
+        {
+            CheckStarted();
+            _utcSeconds = _clock.ReadUtcSeconds();
+            SaveRegisters(true);
+            _events.Log(EventKind.PowerDown, 0, 0, _utcSeconds);
+            _onBackupPower = true;
+            _display.SetBackupPower(true, nowMs);
+        }
+
+        /// <summary>
+        /// Sets the clock (optical port W1 of 0-0:1.0.0): logs the old and new time, closes and
+        /// marks the profile interval when it was a jump, saves the clock state.
+        /// </summary>
+        public bool SetClock(long newUtcSeconds)
+        {
+            CheckStarted();
+            ClockSetEvent set;
+            try
+            {
+                set = _clock.SetTime(newUtcSeconds, ClockSetSource.OpticalPort);
+            }
+            catch (System.ArgumentException)
+            {
+                return false; // the RTC cannot hold the date
+            }
+            _utcSeconds = newUtcSeconds;
+            _events.Log(EventKind.ClockSet, (int)set.Kind, set.OldUtcSeconds, set.NewUtcSeconds);
+            _periods.OnClockSet(set.OldUtcSeconds, set.NewUtcSeconds, set.IntervalClosed);
+            _tariff = _tariffs.Evaluate(_utcSeconds);
+            SaveRegisters(true);
+            return true;
+        }
+
+        /// <summary>Reads calibration register <paramref name="kind"/> (1..6, see <see cref="ObisBindings.CalibrationKinds"/>) of phase 1..3.</summary>
+        public bool TryReadCalibration(int kind, int phase, out int value)
+        {
+            value = 0;
+            if (phase < 1 || phase > 3) return false;
+            Ade7880Configuration c = _metering.ChipConfiguration;
+            if (kind == 4) { value = c.PhaseCalibration[phase - 1]; return true; }
+            int register = CalibrationRegister(kind, phase);
+            if (register < 0) return false;
+            value = c.GetDspRegister((Register)register);
+            return true;
+        }
+
+        /// <summary>
+        /// Writes a calibration register (legal data: the table already checked password level
+        /// and the seal): the energy metered so far is taken first, then the chip is restarted
+        /// with the new configuration (ADE7880 DSP RAM is written at start-up, data sheet Rev. C
+        /// "Digital Signal Processor") so no counted energy is lost.
+        /// </summary>
+        public ObisWriteResult WriteCalibration(int kind, int phase, int value)
+        {
+            if (phase < 1 || phase > 3) return ObisWriteResult.UnknownObject;
+            Ade7880Configuration c = _metering.ChipConfiguration;
+            int old;
+            if (!TryReadCalibration(kind, phase, out old)) return ObisWriteResult.UnknownObject;
+            try
+            {
+                if (kind == 4) c.PhaseCalibration[phase - 1] = value;
+                else c.SetDspRegister((Register)CalibrationRegister(kind, phase), value);
+                c.Validate();
+            }
+            catch (System.ArgumentException)
+            {
+                if (kind == 4) c.PhaseCalibration[phase - 1] = old;
+                else c.SetDspRegister((Register)CalibrationRegister(kind, phase), old);
+                return ObisWriteResult.OutOfRange;
+            }
+            OnEnergyReady(_lastNowMs);
+            try
+            {
+                _metering.Restart();
+            }
+            catch (Ade7880Exception)
+            {
+                return ObisWriteResult.Rejected;
+            }
+            _events.Log(EventKind.LegalDataChange, kind * 16 + phase, old, value);
+            return ObisWriteResult.Accepted;
+        }
+
+        /// <summary>Saves the register record now (<paramref name="force"/>) or when the save policy says so. Returns true when written.</summary>
+        public bool SaveRegisters(bool force)
+        {
+            _metering.Accumulator.SaveTo(_record);
+            _record[RegisterRecord.UtcSeconds] = _utcSeconds;
+            ClockStatus status = _clock.Status;
+            _record[RegisterRecord.ClockQuality] = (int)status.Quality;
+            _record[RegisterRecord.ClockSetSourceIndex] = (int)status.LastSetSource;
+            _record[RegisterRecord.ClockSetAt] = status.LastSetUtcSeconds;
+            if (!_storage.SaveRegisters(_record, force)) return false;
+            _registerSaves++;
+            return true;
+        }
+
+        /// <summary>Called by <see cref="PeriodClosing"/> after a billing period was stored: counter + 1, demand maxima cleared.</summary>
+        public void OnBillingPeriodClosed()
+        {
+            _billingCounter++;
+            _metering.Demand.CloseBillingPeriod();
+        }
+
+        private int ReadBillingCounter()
+        {
+            if (_storage.Billing.Count == 0) return 0;
+            PeriodRecord newest = new PeriodRecord(_storage.Billing.ValueCount);
+            return _storage.Billing.TryRead(0, newest) ? (int)newest.Sequence : 0;
+        }
+
+        private static int CalibrationRegister(int kind, int phase)
+        {
+            int p = phase - 1;
+            // ADE7880 data sheet Rev. C, Table 30: xIGAIN/xVGAIN interleaved from 0x4380, xPGAIN every
+            // second address from 0x4389, xIRMSOS/xVRMSOS interleaved from 0x438F.
+            if (kind == 1) return (int)Register.AVGAIN + 2 * p;
+            if (kind == 2) return (int)Register.AIGAIN + 2 * p;
+            if (kind == 3) return (int)Register.APGAIN + 2 * p;
+            if (kind == 5) return (int)Register.AVRMSOS + 2 * p;
+            if (kind == 6) return (int)Register.AIRMSOS + 2 * p;
+            return -1;
+        }
+
+        private void CreateDisplay(long nowMs)
+        {
+            _indicators = new MeterIndicators();
+            ObisCode[] legal = new ObisCode[] { StandardObjects.ActiveImport, StandardObjects.ActiveExport };
+            _display = new DisplayController(new ObisTableDisplaySource(_table), new DisplayFormat(), _indicators, legal);
+            _display.AutomaticList.Configure(new ObisCode[]
+            {
+                StandardObjects.ActiveImport, StandardObjects.ActiveImportT1, StandardObjects.ActiveImportT2,
+                StandardObjects.ActiveExport, StandardObjects.ActivePower,
+            });
+            _display.ManualList.Configure(new ObisCode[]
+            {
+                StandardObjects.ActiveImport, StandardObjects.ActiveExport, StandardObjects.ReactiveImport, StandardObjects.ReactiveExport,
+                StandardObjects.MaximumDemandImport, StandardObjects.VoltageL1, StandardObjects.VoltageL2, StandardObjects.VoltageL3,
+                StandardObjects.CurrentL1, StandardObjects.CurrentL2, StandardObjects.CurrentL3, StandardObjects.Frequency,
+            });
+            _display.Start(nowMs);
+        }
+
+        private void RefreshDisplay(long nowMs)
+        {
+            if (_hardware.Lcd == null) return;
+            EnergyAccumulator energy = _metering.Accumulator;
+            _indicators.Quadrant = energy.IsNoLoad ? 0 : (int)energy.LastQuadrant;
+            _indicators.Tariff = _tariff + 1;
+            _indicators.ErrorCode = ErrorWord;
+            for (int phase = 0; phase < 3; phase++)
+            {
+                bool used = energy.Configuration.IsPhaseUsed(phase);
+                PhaseMeasurements m = _metering.Measurements;
+                // Phase symbol: voltage present above 10 % of full scale, current above 0.1 %.
+                bool voltage = used && _metering.MeasurementsValid && (long)m.VoltageRms[phase] * 10 > Ade7880Scaling.FullScaleRmsCode;
+                bool current = used && _metering.MeasurementsValid && (long)m.CurrentRms[phase] * 1000 > Ade7880Scaling.FullScaleRmsCode;
+                _indicators.SetPhase(phase + 1, voltage, current);
+            }
+            _display.Render(nowMs, _frame);
+            if (!_frame.SameAs(_shownFrame))
+            {
+                _shownFrame.CopyFrom(_frame);
+                _hardware.Lcd.Show(_frame);
+            }
+        }
+
+        private void CheckStarted()
+        {
+            if (!_started) throw new System.InvalidOperationException("the meter is not started: call Start first");
+        }
+    }
+}

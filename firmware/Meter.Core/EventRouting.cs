@@ -1,0 +1,57 @@
+using Meter.Clock;
+using Meter.Obis;
+using Meter.Optical;
+using Meter.Storage;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// Sends every event of the meter to the storage event log, stamped with the meter's UTC
+    /// time: optical-port security events (password failures, locks, accepted writes), clock
+    /// settings, power down/up, metrology faults. Logins and session ends are not logged (they
+    /// carry no change and would wear the log).
+    /// </summary>
+    public sealed class EventRouting : IOpticalEventSink
+    {
+        private readonly ElectricityMeter _meter;
+
+        /// <summary>Routes the events of <paramref name="meter"/>.</summary>
+        public EventRouting(ElectricityMeter meter)
+        {
+            _meter = meter;
+        }
+
+        /// <summary>Writes one event (detail, old and new value as the event kind defines them).</summary>
+        public void Log(int kind, int detail, long oldValue, long newValue)
+        {
+            _meter.Storage.Events.Log(UnixTime.ToDateTime(_meter.UtcSeconds), kind, detail, oldValue, newValue);
+        }
+
+        /// <inheritdoc />
+        public void Record(OpticalEventKind kind, long timeMs, ObisCode code, int detail)
+        {
+            switch (kind)
+            {
+                case OpticalEventKind.PasswordRejected:
+                case OpticalEventKind.PortLocked:
+                case OpticalEventKind.LoginWhileLocked:
+                    Log(EventKind.PasswordFailure, (int)kind, 0, detail);
+                    break;
+                case OpticalEventKind.WriteAccepted:
+                    // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
+                    bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
+                    if (code != StandardObjects.Clock) // clock settings are logged with their old and new time by the meter
+                        Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, PackCode(code), 0, 0);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        /// <summary>The OBIS code C.D.E packed in one integer (C·65536 + D·256 + E) for the event's detail.</summary>
+        public static int PackCode(ObisCode code)
+        {
+            return code.C * 65536 + code.D * 256 + code.E;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+namespace Meter.Core
+{
+    /// <summary>
+    /// Everything the meter is configured with: nameplate and board scaling (from a
+    /// <see cref="Meter.Boards.MeterPreset"/>, see <see cref="PresetSettings"/>), pulse constants,
+    /// tariffs, clock rule, periods and the optical port's identity and passwords. Plain data,
+    /// checked by <see cref="Validate"/> when the meter starts.
+    /// </summary>
+    public sealed class MeterSettings
+    {
+        /// <summary>Preset name (shown in diagnostics).</summary>
+        public string PresetName = "custom";
+
+        /// <summary>Measuring systems: 3 (three-phase four-wire) or 1 (single phase, channel A).</summary>
+        public int Phases = 3;
+
+        /// <summary>Rms mains voltage at the ADC's full scale, mV (board front end).</summary>
+        public int FullScaleVoltageMillivolts;
+
+        /// <summary>Rms phase current at the ADC's full scale, mA (board front end).</summary>
+        public int FullScaleCurrentMilliamps;
+
+        /// <summary>ADE7880 GAIN register (PGA settings of the board).</summary>
+        public int AdcGainRegister;
+
+        /// <summary>Meter constant of the test LED, imp/kWh (legal).</summary>
+        public int MeterConstantImpPerKwh = 1000;
+
+        /// <summary>S0 output constant, imp/kWh.</summary>
+        public int S0ImpPerKwh = 1000;
+
+        /// <summary>S0 pulse width, ms (30 or 80; IEC 62053-31 class A/B).</summary>
+        public int S0PulseMilliseconds = 30;
+
+        /// <summary>CT primary current, A (5 for a direct meter).</summary>
+        public int CtPrimaryAmps = 5;
+
+        /// <summary>CT secondary current, A.</summary>
+        public int CtSecondaryAmps = 5;
+
+        /// <summary>Tariff registers, 1..8.</summary>
+        public int TariffCount = 2;
+
+        /// <summary>Working days: tariff 2 (index 1) from 00:00, tariff 1 (index 0) from this hour…</summary>
+        public int DayTariffStartHour = 6;
+
+        /// <summary>…until this hour (then tariff 2 again). Weekends and holidays stay in tariff 2.</summary>
+        public int DayTariffEndHour = 22;
+
+        /// <summary>GMT code LL (seeds: 00–12 = UTC+0..+12 h, 13–23 = UTC−11..−1 h).</summary>
+        public int GmtCode = 1;
+
+        /// <summary>True: EU summer time (PPP = 001); false: none.</summary>
+        public bool EuSummerTime = true;
+
+        /// <summary>Integration period of demand and load profile, minutes (5, 15, 30, 60).</summary>
+        public int IntegrationPeriodMinutes = 15;
+
+        /// <summary>Billing target day GG (1..28) — the period closes at 00:00 local time of that day.</summary>
+        public int BillingTargetDay = 1;
+
+        /// <summary>Billing interval code HH (01 = monthly, Kamstrup 351 "Configuration 2").</summary>
+        public int BillingIntervalCode = 1;
+
+        /// <summary>Meter (serial) number, 0-0:96.1.0.</summary>
+        public string MeterNumber = "00000001";
+
+        /// <summary>Firmware version text, 1-0:0.2.0.</summary>
+        public string FirmwareVersion = "0.1.0";
+
+        /// <summary>Manufacturer's 3-letter FLAG id of the identification message (IEC 62056-21 §6.3.2).</summary>
+        public string ManufacturerId = "OMF";
+
+        /// <summary>Identification text after the baud character.</summary>
+        public string Identification = "OpenMeter";
+
+        /// <summary>Highest baud rate offered in mode C.</summary>
+        public int MaximumBaud = 9600;
+
+        /// <summary>Optical port passwords, index 0 = level 1.</summary>
+        public string[] Passwords = new string[] { "00000000" };
+
+        /// <summary>Metering cycle, ms (the ADE7880 energy registers are read this often).</summary>
+        public int CycleMilliseconds = 1000;
+
+        /// <summary>NV memory bytes the storage layout may use (the whole part).</summary>
+        public int NvMemoryBytes = 131072;
+
+        /// <summary>Checks the settings; throws <see cref="System.ArgumentException"/> naming the bad one.</summary>
+        public void Validate()
+        {
+            if (Phases != 1 && Phases != 3) throw new System.ArgumentException("Phases must be 1 or 3");
+            if (FullScaleVoltageMillivolts <= 0) throw new System.ArgumentException("FullScaleVoltageMillivolts must be positive");
+            if (FullScaleCurrentMilliamps <= 0) throw new System.ArgumentException("FullScaleCurrentMilliamps must be positive");
+            if (TariffCount < 2 || TariffCount > 8) throw new System.ArgumentException("TariffCount must be 2 … 8 (the timetable uses T1 and T2)");
+            if (DayTariffStartHour < 0 || DayTariffEndHour > 23 || DayTariffStartHour >= DayTariffEndHour)
+                throw new System.ArgumentException("day tariff hours must satisfy 0 <= start < end <= 23");
+            if (CycleMilliseconds < 100 || CycleMilliseconds > 60000) throw new System.ArgumentException("CycleMilliseconds must be 100 … 60000");
+            if (MeterNumber == null || MeterNumber.Length == 0 || MeterNumber.Length > 16) throw new System.ArgumentException("MeterNumber must be 1 … 16 characters");
+            if (Passwords == null || Passwords.Length == 0) throw new System.ArgumentException("at least one optical port password is required");
+        }
+    }
+}

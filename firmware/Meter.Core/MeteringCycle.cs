@@ -1,0 +1,191 @@
+using Meter.Hal;
+using Meter.Hal.Ade7880;
+using Meter.Metrology;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// One metering cycle, allocation-free after construction: ADE7880 energy registers
+    /// (read-with-reset) → <see cref="EnergyAccumulator"/> with the active tariff → S0 pulses →
+    /// demand (Meter.Metrology README, "One metering cycle"). Also owns the chip's start-up
+    /// configuration and the instantaneous values read for display and readout.
+    /// </summary>
+    public sealed class MeteringCycle
+    {
+        /// <summary>
+        /// WTHR = VARTHR = VATHR. The driver's exact energy per count has the denominator
+        /// 13 529 839 × 28 125 × 10^6 / gcd; Meter.Metrology's <see cref="EnergyConstant"/> accepts
+        /// terms up to 10^12 only, so the threshold and the nominal full scales are chosen to
+        /// cancel 3^2 × 5^5 (45 = 3^2 × 5; full-scale voltage a multiple of 125 mV and current a
+        /// multiple of 5 mA give 5^4). ADE7880 data sheet Rev. C, "Active Energy Calculation":
+        /// any THR 1..255 is allowed; a larger one only makes one count worth more energy.
+        /// </summary>
+        public const int EnergyThreshold = 45;
+
+        private readonly MeterSettings _settings;
+        private readonly Ade7880Driver _driver;
+        private readonly Ade7880Configuration _chipConfiguration;
+        private readonly EnergyReading _reading = new EnergyReading();
+        private readonly PhaseMeasurements _measurements = new PhaseMeasurements();
+        private readonly EnergyAccumulator _accumulator;
+        private readonly DemandMeter _demand;
+        private readonly int _nominalVoltageMillivolts;
+        private readonly int _nominalCurrentMilliamps;
+        private PulseOutput _s0;
+        private long _lastCycleMs = -1;
+        private int _chipFaults;
+        private bool _measurementsValid;
+
+        /// <summary>Builds the chip configuration and the accumulator for <paramref name="settings"/>.</summary>
+        public MeteringCycle(MeterSettings settings, MeterHardware hardware)
+        {
+            _settings = settings;
+            _driver = new Ade7880Driver(hardware.MeteringSpi, hardware.MeteringReset, hardware.MeteringPm0, hardware.MeteringPm1,
+                hardware.MeteringIrq0, hardware.MeteringIrq1, hardware.Delay);
+            _nominalVoltageMillivolts = RoundToMultiple(settings.FullScaleVoltageMillivolts, 125);
+            _nominalCurrentMilliamps = RoundToMultiple(settings.FullScaleCurrentMilliamps, 5);
+
+            _chipConfiguration = new Ade7880Configuration();
+            _chipConfiguration.FullScaleVoltageMillivolts = _nominalVoltageMillivolts;
+            _chipConfiguration.FullScaleCurrentMilliamps = _nominalCurrentMilliamps;
+            _chipConfiguration.Gain = settings.AdcGainRegister;
+            _chipConfiguration.ActiveThreshold = EnergyThreshold;
+            _chipConfiguration.ReactiveThreshold = EnergyThreshold;
+            _chipConfiguration.ApparentThreshold = EnergyThreshold;
+
+            EnergyScale active = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
+            EnergyScale reactive = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
+            EnergyScale apparent = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
+            EnergyConstant activeConstant = new EnergyConstant(active.Numerator, active.Denominator);
+
+            // Test LED on CF1: CF1DEN for the meter constant (ADE7880 data sheet Rev. C, "Energy-to-Frequency Conversion").
+            CfDenominatorSetting led = CfDenominatorCalculator.Compute(activeConstant, settings.MeterConstantImpPerKwh);
+            _chipConfiguration.CfDenominators[0] = led.CfDen;
+            _chipConfiguration.CfDenominators[1] = led.CfDen;
+            _chipConfiguration.CfDenominators[2] = led.CfDen;
+            // CFMODE: CF1DIS (bit 9) cleared so CF1 drives the LED with CF1SEL = 000, total active
+            // power (ADE7880 data sheet Rev. C, CFMODE register bit descriptions); CF2/CF3 stay off.
+            _chipConfiguration.CfMode = Ade7880Driver.CfModeResetValue & ~0x0200;
+
+            MeteringConfiguration metering = new MeteringConfiguration(
+                settings.Phases == 1 ? ConnectionType.SinglePhase : ConnectionType.ThreePhaseFourWire,
+                PhaseSummation.VectorSum,
+                activeConstant,
+                new EnergyConstant(reactive.Numerator, reactive.Denominator),
+                new EnergyConstant(apparent.Numerator, apparent.Denominator),
+                settings.TariffCount,
+                new CurrentTransformerRatio(settings.CtPrimaryAmps, settings.CtSecondaryAmps),
+                0);
+            _accumulator = new EnergyAccumulator(metering);
+            _demand = new DemandMeter(_accumulator, settings.IntegrationPeriodMinutes);
+        }
+
+        /// <summary>The ADE7880 driver.</summary>
+        public Ade7880Driver Driver { get { return _driver; } }
+
+        /// <summary>The chip configuration (calibration registers live here; <see cref="Restart"/> applies it).</summary>
+        public Ade7880Configuration ChipConfiguration { get { return _chipConfiguration; } }
+
+        /// <summary>The energy registers.</summary>
+        public EnergyAccumulator Accumulator { get { return _accumulator; } }
+
+        /// <summary>Maximum demand.</summary>
+        public DemandMeter Demand { get { return _demand; } }
+
+        /// <summary>The S0 output (null when the board has none or before <see cref="Start"/>).</summary>
+        public PulseOutput S0 { get { return _s0; } }
+
+        /// <summary>The last instantaneous values (valid after the first cycle).</summary>
+        public PhaseMeasurements Measurements { get { return _measurements; } }
+
+        /// <summary>True once <see cref="Measurements"/> holds a reading.</summary>
+        public bool MeasurementsValid { get { return _measurementsValid; } }
+
+        /// <summary>Nominal full-scale voltage used for the energy constant, mV.</summary>
+        public int NominalVoltageMillivolts { get { return _nominalVoltageMillivolts; } }
+
+        /// <summary>Nominal full-scale current used for the energy constant, mA.</summary>
+        public int NominalCurrentMilliamps { get { return _nominalCurrentMilliamps; } }
+
+        /// <summary>Cycles that failed because the chip did not answer (energy of those cycles stays in the chip).</summary>
+        public int ChipFaults { get { return _chipFaults; } }
+
+        /// <summary>
+        /// Restores the registers (before the first cycle, Meter.Metrology README), starts the
+        /// chip and creates the S0 output. <paramref name="snapshot"/> may be null (new meter).
+        /// </summary>
+        public void Start(long[] snapshot, IOutputPin s0Pin, long nowMs)
+        {
+            if (snapshot != null) _accumulator.RestoreFrom(snapshot);
+            _driver.Start(_chipConfiguration);
+            if (s0Pin != null)
+            {
+                // Backlog bound: one hour of pulses at the output's maximum rate (never reached in practice).
+                PulseOutputSettings s0 = new PulseOutputSettings(EnergyRegister.ActiveImport, _settings.S0ImpPerKwh, false,
+                    _settings.S0PulseMilliseconds, 3600000L / (2L * _settings.S0PulseMilliseconds), NoLoadIndication.Off);
+                _s0 = new PulseOutput(s0Pin, _accumulator, s0);
+            }
+            _lastCycleMs = nowMs;
+        }
+
+        /// <summary>Re-initialises the chip with <see cref="ChipConfiguration"/> (after a calibration write).</summary>
+        public void Restart()
+        {
+            _driver.Start(_chipConfiguration);
+        }
+
+        /// <summary>
+        /// One cycle at <paramref name="nowMs"/>: read and add the energy, drive S0, update demand
+        /// at <paramref name="clockSeconds"/> with <paramref name="tariffIndex"/>. Returns false
+        /// when the chip did not answer (nothing added; the driver restarts it next time).
+        /// </summary>
+        public bool Run(long nowMs, long clockSeconds, int tariffIndex)
+        {
+            long elapsed = _lastCycleMs < 0 ? _settings.CycleMilliseconds : nowMs - _lastCycleMs;
+            if (elapsed < 1) elapsed = 1;
+            if (elapsed > EnergyAccumulator.MaximumCycleMilliseconds) elapsed = EnergyAccumulator.MaximumCycleMilliseconds;
+            _lastCycleMs = nowMs;
+            try
+            {
+                if (!_driver.IsRunning) _driver.Start(_chipConfiguration);
+                _driver.ReadEnergy(_reading);
+            }
+            catch (Ade7880Exception)
+            {
+                _chipFaults++;
+                return false;
+            }
+            _accumulator.AddCycle(_reading.Active, _reading.Reactive, _reading.Apparent, tariffIndex, (int)elapsed);
+            if (_s0 != null) _s0.Update(nowMs);
+            _demand.Update(clockSeconds, tariffIndex);
+            return true;
+        }
+
+        /// <summary>Reads rms values, powers and periods for display and readout (not on the energy path).</summary>
+        public void ReadMeasurements()
+        {
+            try
+            {
+                if (!_driver.IsRunning) return;
+                _driver.ReadMeasurements(_measurements);
+                _measurementsValid = true;
+            }
+            catch (Ade7880Exception)
+            {
+                _chipFaults++;
+            }
+        }
+
+        /// <summary>Drives the S0 output's pulse edges between cycles.</summary>
+        public void UpdatePulses(long nowMs)
+        {
+            if (_s0 != null) _s0.Update(nowMs);
+        }
+
+        private static int RoundToMultiple(int value, int step)
+        {
+            int rounded = (value + step / 2) / step * step;
+            return rounded < step ? step : rounded;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using Meter.Clock;
+using Meter.Metrology;
+using Meter.Storage;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// Time-driven logging: closes load-profile intervals (one entry per integration period,
+    /// A+, A−, R+, R− in Wh, stamped with the interval's end in UTC) and billing periods (the
+    /// 30 billing values, then the demand maxima are cleared). Registers are force-saved before
+    /// every capture so a logger never holds values newer than the register record (Meter.Storage
+    /// MeterStorage.SaveRegisters remarks). Pre-allocated buffers; no allocation per call.
+    /// </summary>
+    public sealed class PeriodClosing
+    {
+        private readonly ElectricityMeter _meter;
+        private readonly PeriodSchedule _billingSchedule;
+        private readonly long[] _profileValues = new long[4];
+        private readonly long[] _billingValues = new long[BillingValues.Count];
+        private long _nextProfileEnd;
+        private int _pendingStatus;
+        private long _lastBillingCheckUtc;
+        private long _nextBillingCheckUtc;
+
+        /// <summary>Creates the logger driver for <paramref name="meter"/>.</summary>
+        public PeriodClosing(ElectricityMeter meter)
+        {
+            _meter = meter;
+            _billingSchedule = PeriodSchedule.ForBilling(meter.Settings.BillingTargetDay, meter.Settings.BillingIntervalCode);
+        }
+
+        /// <summary>Profile entries written since start.</summary>
+        public long ProfileEntries { get; private set; }
+
+        /// <summary>Billing periods closed since start.</summary>
+        public long BillingClosings { get; private set; }
+
+        /// <summary>
+        /// Start-up at <paramref name="utcSeconds"/>; <paramref name="lastStoredUtcSeconds"/> is the
+        /// time in the register record (the last time the meter ran), from which missed billing
+        /// closings are caught up. <paramref name="powerFailure"/> marks the first interval.
+        /// </summary>
+        public void Start(long utcSeconds, long lastStoredUtcSeconds, bool powerFailure)
+        {
+            LoadProfile profile = _meter.Storage.Profile;
+            if (!profile.IsStarted)
+            {
+                CaptureProfileValues();
+                profile.Start(UnixTime.ToDateTime(utcSeconds), _profileValues);
+            }
+            _pendingStatus = powerFailure ? IntervalStatus.PowerFailure : IntervalStatus.None;
+            _nextProfileEnd = _meter.Period.IntervalEnd(utcSeconds);
+            _lastBillingCheckUtc = lastStoredUtcSeconds < utcSeconds ? lastStoredUtcSeconds : utcSeconds;
+            _nextBillingCheckUtc = utcSeconds;
+        }
+
+        /// <summary>Closes what is due at <paramref name="utcSeconds"/>.</summary>
+        public void Update(long utcSeconds)
+        {
+            if (utcSeconds >= _nextProfileEnd)
+            {
+                // A late call (meter was busy or off) closes only the interval that ended last, stamped at its end.
+                long end = _meter.Period.IntervalStart(utcSeconds);
+                AppendProfile(end, _pendingStatus);
+                _pendingStatus = IntervalStatus.None;
+                _nextProfileEnd = _meter.Period.IntervalEnd(utcSeconds);
+            }
+            if (utcSeconds >= _nextBillingCheckUtc)
+            {
+                CloseBillingIfDue(utcSeconds);
+                _nextBillingCheckUtc = utcSeconds - UnixTime.FloorMod(utcSeconds, 60) + 60; // once a minute
+            }
+        }
+
+        /// <summary>
+        /// The clock was set from <paramref name="oldUtc"/> to <paramref name="newUtc"/>: when it
+        /// jumped, the running interval is closed at the old time and marked, and the next one
+        /// is marked too (IEC 62056-62 profile status "clock set"; Kamstrup 351 load profile).
+        /// </summary>
+        public void OnClockSet(long oldUtc, long newUtc, bool intervalClosed)
+        {
+            if (intervalClosed)
+            {
+                AppendProfile(oldUtc, _pendingStatus | IntervalStatus.ClockSet | IntervalStatus.Incomplete);
+                _pendingStatus = IntervalStatus.ClockSet | IntervalStatus.Incomplete;
+                _nextProfileEnd = _meter.Period.IntervalEnd(newUtc);
+            }
+            _lastBillingCheckUtc = newUtc < oldUtc ? newUtc : oldUtc;
+            _nextBillingCheckUtc = newUtc;
+        }
+
+        private void AppendProfile(long endUtc, int status)
+        {
+            _meter.SaveRegisters(true);
+            CaptureProfileValues();
+            if (_meter.TimeRule.IsSummerTime(endUtc - 1)) status |= IntervalStatus.DaylightSaving;
+            _meter.Storage.Profile.Append(UnixTime.ToDateTime(endUtc), _profileValues, status);
+            ProfileEntries++;
+        }
+
+        private void CaptureProfileValues()
+        {
+            EnergyAccumulator energy = _meter.Metering.Accumulator;
+            _profileValues[0] = energy.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
+            _profileValues[1] = energy.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
+            _profileValues[2] = energy.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
+            _profileValues[3] = energy.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
+        }
+
+        private void CloseBillingIfDue(long utcSeconds)
+        {
+            LocalTimeRule rule = _meter.TimeRule;
+            // Billing dates are local (00:00 of the target day); Meter.Storage counts local minutes.
+            System.DateTime previous = UnixTime.ToDateTime(rule.ToLocal(_lastBillingCheckUtc).LocalSeconds);
+            System.DateTime now = UnixTime.ToDateTime(rule.ToLocal(utcSeconds).LocalSeconds);
+            PeriodLogger billing = _meter.Storage.Billing;
+            for (int guard = 0; guard < StorageLayout.BillingDepth; guard++)
+            {
+                // Same test as PeriodLogger.CloseIfDue, made first so that registers are only
+                // force-saved (an NV write) when a period really closes.
+                long from = Meter.Storage.CivilCalendar.ToMinutes(previous);
+                if (billing.Count > 0)
+                {
+                    long newest = Meter.Storage.CivilCalendar.ToMinutes(billing.NewestClosedAt);
+                    if (newest > from) from = newest;
+                }
+                if (_billingSchedule.IsExternallyControlled || _billingSchedule.NextClosingMinute(from) > Meter.Storage.CivilCalendar.ToMinutes(now)) break;
+                _meter.SaveRegisters(true);
+                CaptureBillingValues();
+                if (!billing.CloseIfDue(_billingSchedule, previous, now, _billingValues)) break;
+                _meter.OnBillingPeriodClosed();
+                BillingClosings++;
+            }
+            _lastBillingCheckUtc = utcSeconds;
+        }
+
+        private void CaptureBillingValues()
+        {
+            EnergyAccumulator energy = _meter.Metering.Accumulator;
+            DemandMeter demand = _meter.Metering.Demand;
+            long[] v = _billingValues;
+            v[BillingValues.HourCounter] = energy.OperatingHours;
+            v[BillingValues.PowerThresholdCounter] = demand.PowerThresholdCount;
+            v[BillingValues.PulseInput] = 0;
+            v[BillingValues.TransformerRatio] = energy.Configuration.CtRatio.PrimaryAmps;
+            v[BillingValues.APlus] = energy.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
+            v[BillingValues.AMinus] = energy.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
+            v[BillingValues.RPlus] = energy.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
+            v[BillingValues.RMinus] = energy.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
+            for (int t = 0; t < 4; t++)
+            {
+                bool used = t < _meter.Settings.TariffCount;
+                v[BillingValues.APlusTariff1 + t] = used ? energy.ReadTariffActiveImport(t, true, 0) : 0;
+                v[BillingValues.RPlusTariff1 + t] = used ? energy.ReadTariffReactiveImport(t, true, 0) : 0;
+                bool slot = t < 2; // DemandSlot: all tariffs, T1, T2
+                v[BillingValues.PPlusMaxTariff1 + t] = slot ? demand.ReadMaximumPower(DemandQuantity.ActiveImport, t + 1, true, 0) : 0;
+                v[BillingValues.QPlusMaxTariff1 + t] = slot ? demand.ReadMaximumPower(DemandQuantity.ReactiveImport, t + 1, true, 0) : 0;
+            }
+            v[BillingValues.PPlusMax] = demand.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, true, 0);
+            v[BillingValues.PPlusMaxTime] = demand.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs);
+            v[BillingValues.PPlusMaxAccumulated] = demand.ReadAccumulatedMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, true, 0);
+            v[BillingValues.QPlusMax] = demand.ReadMaximumPower(DemandQuantity.ReactiveImport, DemandSlot.AllTariffs, true, 0);
+            v[BillingValues.QPlusMaxTime] = demand.GetMaximumTime(DemandQuantity.ReactiveImport, DemandSlot.AllTariffs);
+            v[BillingValues.QPlusMaxAccumulated] = demand.ReadAccumulatedMaximumPower(DemandQuantity.ReactiveImport, DemandSlot.AllTariffs, true, 0);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Meter.Clock;
+using Meter.Metrology;
+using Meter.Storage;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// The power-fail-safe register record: the accumulator's snapshot (energy registers,
+    /// tariff registers, operating time) followed by the clock's state (last known UTC time and
+    /// its quality), saved as one record by <see cref="MeterStorage.SaveRegisters"/>.
+    /// </summary>
+    public static class RegisterRecord
+    {
+        /// <summary>Index of the last known UTC time, s (for <see cref="MeterClock.Boot"/>).</summary>
+        public const int UtcSeconds = EnergyAccumulator.SnapshotLength;
+        /// <summary>Index of the clock's <see cref="TimeQuality"/>.</summary>
+        public const int ClockQuality = UtcSeconds + 1;
+        /// <summary>Index of the clock's last <see cref="ClockSetSource"/>.</summary>
+        public const int ClockSetSourceIndex = UtcSeconds + 2;
+        /// <summary>Index of the time the clock was last set, UTC s.</summary>
+        public const int ClockSetAt = UtcSeconds + 3;
+        /// <summary>Values in the record.</summary>
+        public const int Length = UtcSeconds + 4;
+
+        /// <summary>
+        /// Save steps: energy and tariff registers every half display digit (1 Wh digit, kWh with
+        /// three decimals) so that a cut loses less than one digit (Meter.Storage
+        /// RegisterSavePolicy remarks); operating time every hour; the UTC time once a day (it
+        /// only bounds how far back a clock with a lost backup restarts); clock state on change.
+        /// </summary>
+        public static long[] SaveSteps(EnergyConstant active, EnergyConstant reactive, EnergyConstant apparent)
+        {
+            long[] steps = new long[Length];
+            for (int register = 0; register < EnergyAccumulator.RegisterCount; register++)
+            {
+                EnergyKind kind = EnergyAccumulator.KindOf((EnergyRegister)register);
+                EnergyConstant constant = kind == EnergyKind.Active ? active : kind == EnergyKind.Reactive ? reactive : apparent;
+                long step = HalfWattHourCounts(constant);
+                for (int channel = 0; channel < MeterChannel.Count; channel++)
+                    steps[register * MeterChannel.Count + channel] = step;
+            }
+            int tariffBase = EnergyAccumulator.RegisterCount * MeterChannel.Count;
+            for (int t = 0; t < MeteringConfiguration.MaximumTariffs; t++)
+            {
+                steps[tariffBase + t] = HalfWattHourCounts(active);
+                steps[tariffBase + MeteringConfiguration.MaximumTariffs + t] = HalfWattHourCounts(reactive);
+            }
+            steps[EnergyAccumulator.SnapshotLength - 1] = 3600000;
+            steps[UtcSeconds] = UnixTime.SecondsPerDay;
+            steps[ClockQuality] = 1;
+            steps[ClockSetSourceIndex] = 1;
+            steps[ClockSetAt] = 1;
+            return steps;
+        }
+
+        /// <summary>Counts in half a watt-hour, rounded down, at least 1: counts per Wh = denominator / numerator.</summary>
+        public static long HalfWattHourCounts(EnergyConstant constant)
+        {
+            long counts = constant.Denominator / constant.Numerator / 2;
+            return counts < 1 ? 1 : counts;
+        }
+    }
+}

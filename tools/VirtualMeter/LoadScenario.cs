@@ -1,0 +1,170 @@
+using System.Globalization;
+using Meter.Hal.Simulation.Ade7880;
+
+namespace Meter.VirtualMeter;
+
+/// <summary>
+/// What the simulated chip's terminals see over time: a named scenario (constant or with a
+/// repeating pattern) or a CSV file of 15-minute means per phase (the format of
+/// /work/shared/data/*.csv: start_utc, p_l1_w..p_l3_w, q_l1_var..q_l3_var).
+/// </summary>
+public abstract class LoadScenario
+{
+    /// <summary>Names accepted by <see cref="Named"/>.</summary>
+    public static readonly string[] Names = ["balanced", "unbalanced", "export", "inductive", "capacitive", "harmonics", "sag-swell", "outage"];
+
+    /// <summary>Nominal phase voltage, V.</summary>
+    public const double NominalVoltage = 230.0;
+
+    /// <summary>One line describing the scenario.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The loads at virtual UTC second <paramref name="utcSeconds"/>, written into <paramref name="loads"/> (3 phases); returns false when unchanged since the last call.</summary>
+    public abstract bool LoadsAt(long utcSeconds, PhaseLoad[] loads);
+
+    /// <summary>First UTC second the scenario has data for (files), else null.</summary>
+    public virtual DateTime? NaturalStart => null;
+
+    /// <summary>The named scenario; currents are given as fractions of <paramref name="fullScaleCurrent"/> (A) so every preset gets a sensible load.</summary>
+    public static LoadScenario Named(string name, double fullScaleCurrent)
+    {
+        // Base current: 40 % of the full scale, at most 10 A (a household on the direct meters, near In on the CT meter).
+        double i = Math.Min(10.0, 0.4 * fullScaleCurrent);
+        PhaseLoad P(double current, double angle) => new(NominalVoltage, current, angle);
+        return name switch
+        {
+            "balanced" => new ConstantScenario("balanced: 3 × " + F(i) + " A at PF 0.95 inductive", [P(i, 18.19), P(i, 18.19), P(i, 18.19)]),
+            "unbalanced" => new ConstantScenario("unbalanced: " + F(i / 2) + " A / " + F(i) + " A / " + F(i / 5) + " A at 10°, 25°, 0°", [P(i / 2, 10), P(i, 25), P(i / 5, 0)]),
+            "export" => new ConstantScenario("export (PV): 3 × " + F(i * 0.8) + " A fed back at PF 1", [P(i * 0.8, 180), P(i * 0.8, 180), P(i * 0.8, 180)]),
+            "inductive" => new ConstantScenario("inductive: 3 × " + F(i) + " A at PF 0.5 lagging (60°)", [P(i, 60), P(i, 60), P(i, 60)]),
+            "capacitive" => new ConstantScenario("capacitive: 3 × " + F(i) + " A at PF 0.5 leading (−60°)", [P(i, -60), P(i, -60), P(i, -60)]),
+            "harmonics" => new ConstantScenario("harmonics: 3 × " + F(i) + " A at 10° with 3rd (30 %) and 5th (20 %) current harmonics", Enumerable.Range(0, 3)
+                .Select(_ => P(i, 10) with { Harmonics = [new Harmonic(3, 6.9, 0.3 * i, 30), new Harmonic(5, 4.6, 0.2 * i, 60)] }).ToArray()),
+            "sag-swell" => new SagSwellScenario(i),
+            "outage" => new OutageScenario(i),
+            _ => throw new ArgumentException($"unknown load scenario '{name}'; known: {string.Join(", ", Names)}"),
+        };
+    }
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private sealed class ConstantScenario(string description, PhaseLoad[] loads) : LoadScenario
+    {
+        private bool _applied;
+        public override string Description => description;
+        public override bool LoadsAt(long utcSeconds, PhaseLoad[] target)
+        {
+            if (_applied) return false;
+            Array.Copy(loads, target, 3);
+            _applied = true;
+            return true;
+        }
+    }
+
+    /// <summary>Every minute: 2 s sag to 70 % at second 10, 2 s swell to 110 % at second 40 (IEC 61000-4-30 event examples).</summary>
+    private sealed class SagSwellScenario(double current) : LoadScenario
+    {
+        private int _last = -1;
+        public override string Description => "sag/swell: " + F(current) + " A per phase; each minute a 2 s sag to 70 % at :10 and a 2 s swell to 110 % at :40";
+        public override bool LoadsAt(long utcSeconds, PhaseLoad[] target)
+        {
+            long s = utcSeconds % 60;
+            int state = s is >= 10 and < 12 ? 1 : s is >= 40 and < 42 ? 2 : 0;
+            if (state == _last) return false;
+            _last = state;
+            double factor = state == 1 ? 0.7 : state == 2 ? 1.1 : 1.0;
+            for (int p = 0; p < 3; p++) target[p] = new PhaseLoad(NominalVoltage * factor, current * factor, 18.19);
+            return true;
+        }
+    }
+
+    /// <summary>Every two minutes all phases are dead for 20 s (the meter itself keeps running, as on an auxiliary supply).</summary>
+    private sealed class OutageScenario(double current) : LoadScenario
+    {
+        private int _last = -1;
+        public override string Description => "outage: " + F(current) + " A per phase; every 2 minutes the mains is off for 20 s";
+        public override bool LoadsAt(long utcSeconds, PhaseLoad[] target)
+        {
+            int state = utcSeconds % 120 < 20 ? 1 : 0;
+            if (state == _last) return false;
+            _last = state;
+            for (int p = 0; p < 3; p++) target[p] = state == 1 ? PhaseLoad.Off() : new PhaseLoad(NominalVoltage, current, 18.19);
+            return true;
+        }
+    }
+}
+
+/// <summary>A CSV of 15-minute means (a day or a year), repeated when the simulation runs past its end.</summary>
+public sealed class FileScenario : LoadScenario
+{
+    private readonly string _path;
+    private readonly long _firstUtc;
+    private readonly double[][] _rows; // p1, p2, p3, q1, q2, q3
+    private readonly double _maxCurrent;
+    private long _lastIndex = -1;
+
+    private FileScenario(string path, long firstUtc, double[][] rows, double maxCurrent)
+    {
+        _path = path;
+        _firstUtc = firstUtc;
+        _rows = rows;
+        _maxCurrent = maxCurrent;
+    }
+
+    /// <summary>Reads <paramref name="path"/>; currents are clamped to <paramref name="maxCurrent"/> A. Errors name the file and line.</summary>
+    public static FileScenario Load(string path, double maxCurrent)
+    {
+        if (!File.Exists(path)) throw new ArgumentException($"scenario file '{path}' does not exist");
+        var lines = File.ReadAllLines(path);
+        if (lines.Length < 2) throw new ArgumentException($"scenario file '{path}': no data lines");
+        if (!lines[0].StartsWith("start_utc,", StringComparison.Ordinal))
+            throw new ArgumentException($"scenario file '{path}' line 1: expected the header start_utc,p_l1_w,p_l2_w,p_l3_w,q_l1_var,q_l2_var,q_l3_var");
+        var rows = new List<double[]>();
+        long first = 0;
+        for (int n = 1; n < lines.Length; n++)
+        {
+            if (lines[n].Length == 0) continue;
+            var cells = lines[n].Split(',');
+            if (cells.Length != 7) throw new ArgumentException($"scenario file '{path}' line {n + 1}: expected 7 columns, found {cells.Length}");
+            if (!DateTime.TryParse(cells[0], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+                throw new ArgumentException($"scenario file '{path}' line {n + 1}: '{cells[0]}' is not a UTC time");
+            long seconds = new DateTimeOffset(at, TimeSpan.Zero).ToUnixTimeSeconds();
+            if (rows.Count == 0) first = seconds;
+            else if (seconds != first + 900L * rows.Count)
+                throw new ArgumentException($"scenario file '{path}' line {n + 1}: expected 15-minute steps without gaps");
+            var row = new double[6];
+            for (int c = 0; c < 6; c++)
+                if (!double.TryParse(cells[c + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out row[c]))
+                    throw new ArgumentException($"scenario file '{path}' line {n + 1}: '{cells[c + 1]}' is not a number");
+            rows.Add(row);
+        }
+        return new FileScenario(path, first, rows.ToArray(), maxCurrent);
+    }
+
+    /// <inheritdoc />
+    public override string Description => $"file {Path.GetFileName(_path)}: {_rows.Length} intervals of 15 min from {DateTimeOffset.FromUnixTimeSeconds(_firstUtc):yyyy-MM-dd HH:mm}Z, repeated";
+
+    /// <inheritdoc />
+    public override DateTime? NaturalStart => DateTimeOffset.FromUnixTimeSeconds(_firstUtc).UtcDateTime;
+
+    /// <summary>Intervals in the file.</summary>
+    public int Intervals => _rows.Length;
+
+    /// <inheritdoc />
+    public override bool LoadsAt(long utcSeconds, PhaseLoad[] target)
+    {
+        long index = ((utcSeconds - _firstUtc) / 900 % _rows.Length + _rows.Length) % _rows.Length;
+        if (index == _lastIndex) return false;
+        _lastIndex = index;
+        var r = _rows[index];
+        for (int p = 0; p < 3; p++)
+        {
+            double pw = r[p], q = r[p + 3];
+            double s = Math.Sqrt(pw * pw + q * q);
+            double current = Math.Min(s / NominalVoltage, _maxCurrent);
+            double angle = s == 0 ? 0 : Math.Atan2(q, pw) * 180 / Math.PI; // current lags voltage by +angle (inductive Q > 0)
+            target[p] = new PhaseLoad(NominalVoltage, current, angle);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using Meter.Core;
+using Meter.Hal;
+using Meter.Hal.Simulation.Lcd;
+using Meter.Metrology;
+
+namespace Meter.VirtualMeter;
+
+/// <summary>Keeps the last frame the meter sent to its LCD (the host draws it with the rest of the screen).</summary>
+public sealed class CapturedLcd : ILcdPanel
+{
+    /// <summary>The frame shown.</summary>
+    public LcdFrame Frame { get; } = new();
+
+    /// <summary>Frames received.</summary>
+    public long Frames { get; private set; }
+
+    /// <inheritdoc />
+    public void Show(LcdFrame frame)
+    {
+        Frame.CopyFrom(frame);
+        Frames++;
+    }
+}
+
+/// <summary>The text the virtual meter shows: the LCD, pulse counts, registers, where the optical port listens.</summary>
+public static class MeterView
+{
+    /// <summary>The screen (interactive) or a status block (redirected output).</summary>
+    public static IReadOnlyList<string> Lines(VirtualMeterHost host, CapturedLcd lcd, double speed) => host.Inspect(h =>
+    {
+        var m = h.Meter;
+        var lines = new List<string>();
+        DateTime utc = DateTimeOffset.FromUnixTimeSeconds(m.UtcSeconds).UtcDateTime;
+        var local = m.TimeRule.ToLocal(m.UtcSeconds);
+        lines.Add($"Virtual meter {m.Settings.PresetName} · meter no. {m.Settings.MeterNumber} · optical port {h.OpticalEndpoint} (password {h.Board.Optical switch { null => "-", _ => "set" }})");
+        lines.Add($"load: {h.LoadDescription}");
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"time {utc:yyyy-MM-dd HH:mm:ss}Z (local {local.Year:0000}-{local.Month:00}-{local.Day:00} {local.Hour:00}:{local.Minute:00}{(local.IsSummerTime ? " summer" : "")}) · speed {(speed == 0 ? "max" : "×" + speed.ToString("0.##", CultureInfo.InvariantCulture))} · simulated {TimeSpan.FromMilliseconds(h.VirtualMilliseconds):d\\.hh\\:mm\\:ss}"));
+        foreach (var line in TerminalLcdRenderer.RenderLines(lcd.Frame)) lines.Add("  " + line);
+        var e = m.Metering.Accumulator;
+        long s0 = m.Metering.S0?.EmittedPulses ?? 0;
+        long led = h.Board.Chip.CfPulses[0];
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"A+ {Kwh(e.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0))} kWh (T1 {Kwh(e.ReadTariffActiveImport(0, true, 0))}, T2 {Kwh(e.ReadTariffActiveImport(1, true, 0))}) · A- {Kwh(e.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0))} kWh · R+ {Kwh(e.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0))} kvarh · R- {Kwh(e.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0))} kvarh"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"S0 pulses {s0} ({m.Settings.S0ImpPerKwh} imp/kWh) · LED pulses {led} ({m.Settings.MeterConstantImpPerKwh} imp/kWh) · tariff T{m.ActiveTariff + 1} · quadrant {(e.IsNoLoad ? "-" : e.LastQuadrant.ToString())} · profile entries {m.Periods.ProfileEntries} · billing periods {m.BillingPeriodCounter} · register saves {m.RegisterSaves}"));
+        return (IReadOnlyList<string>)lines;
+    });
+
+    private static string Kwh(long wh) => (wh / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Draws <paramref name="lines"/> from the top-left corner, clearing the rest of each line.</summary>
+    public static void Draw(IReadOnlyList<string> lines, string footer)
+    {
+        var sb = new StringBuilder("\u001b[H");
+        foreach (var line in lines) sb.Append(line).Append("\u001b[K\n");
+        sb.Append("\u001b[K\n").Append(footer).Append("\u001b[K\n\u001b[J");
+        Console.Out.Write(sb.ToString());
+        Console.Out.Flush();
+    }
+}

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Meter.VirtualMeter;
+
+/// <summary>
+/// <c>dotnet run --project tools/VirtualMeter</c>: the meter on the simulated board. With no
+/// arguments: direct 5(105) A three-phase meter, balanced load, real time, optical port on
+/// tcp:127.0.0.1:6100, registers in memory only.
+/// </summary>
+public static class Program
+{
+    /// <summary>Exit code for bad arguments.</summary>
+    public const int BadArguments = 1;
+
+    /// <summary>Builds the command line (also used by tests).</summary>
+    public static RootCommand BuildRoot()
+    {
+        var preset = new Option<string>("--preset") { Description = "Meter preset: ct-5-6a, direct-5-105a, single-phase-5-100a", DefaultValueFactory = _ => "direct-5-105a" };
+        var load = new Option<string>("--load") { Description = "Load scenario: " + string.Join(", ", LoadScenario.Names), DefaultValueFactory = _ => "balanced" };
+        var scenario = new Option<string?>("--scenario") { Description = "CSV of 15-min means per phase (format of /work/shared/data/*.csv): a day or a year, repeated" };
+        var speed = new Option<string>("--speed") { Description = "Time speed: 1 = real time, N = ×N, max = as fast as possible", DefaultValueFactory = _ => "1" };
+        var optical = new Option<string>("--optical") { Description = "Optical port: tcp:127.0.0.1:PORT, pty (a pseudo-terminal for serial tools) or none", DefaultValueFactory = _ => "tcp:127.0.0.1:6100" };
+        var state = new Option<string?>("--state") { Description = "NV memory file: a restart with the same file resumes the same registers" };
+        var duration = new Option<string?>("--duration") { Description = "Simulated time to run, then exit: e.g. 90s, 15m, 24h, 7d (default: until q / Ctrl+C)" };
+        var start = new Option<string?>("--start") { Description = "Virtual start time, UTC (yyyy-MM-ddTHH:mm:ssZ); default now, or the scenario file's first interval" };
+        var seal = new Option<bool>("--seal-open") { Description = "Open the programming switch (legal data such as calibration may be written)" };
+        var gainError = new Option<double>("--gain-error") { Description = "Simulated chip's current gain error in percent (for calibration practice)", DefaultValueFactory = _ => 0 };
+        var password = new Option<string>("--password") { Description = "Optical port password, level 1", DefaultValueFactory = _ => "00000000" };
+        var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
+            + "optical port on TCP or a pty). Keys: space/enter = display button, q = quit.")
+            { preset, load, scenario, speed, optical, state, duration, start, seal, gainError, password };
+        root.SetAction(parse =>
+        {
+            try
+            {
+                var options = new VirtualMeterOptions
+                {
+                    Preset = parse.GetValue(preset)!,
+                    Load = parse.GetValue(load)!,
+                    ScenarioFile = parse.GetValue(scenario),
+                    Speed = ParseSpeed(parse.GetValue(speed)!),
+                    Optical = parse.GetValue(optical)!,
+                    StateFile = parse.GetValue(state),
+                    Duration = parse.GetValue(duration) is string d ? ParseDuration(d) : null,
+                    Start = parse.GetValue(start) is string s ? ParseStart(s) : null,
+                    SealOpen = parse.GetValue(seal),
+                    CurrentGainError = parse.GetValue(gainError) / 100.0,
+                    Password = parse.GetValue(password)!,
+                };
+                if (!LoadScenario.Names.Contains(options.Load)) throw new ArgumentException($"unknown --load '{options.Load}'; known: {string.Join(", ", LoadScenario.Names)}");
+                if (Math.Abs(options.CurrentGainError) > 0.2) throw new ArgumentException("--gain-error must be within ±20 %");
+                return Run(options);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine("virtualmeter: " + e.Message);
+                return BadArguments;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                Console.Error.WriteLine("virtualmeter: " + e.Message);
+                return 3;
+            }
+        });
+        return root;
+    }
+
+    /// <summary>Runs the command line.</summary>
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return BuildRoot().Parse(args).Invoke();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"virtualmeter: internal error ({e.GetType().Name}): {e.Message}");
+            return 70;
+        }
+    }
+
+    private static int Run(VirtualMeterOptions options)
+    {
+        var lcd = new CapturedLcd();
+        using var host = new VirtualMeterHost(options, lcd);
+        bool interactive = !Console.IsOutputRedirected && !Console.IsInputRedirected;
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        if (!interactive)
+        {
+            Console.WriteLine($"virtual meter {options.Preset}: optical port {host.OpticalEndpoint}; load: {host.LoadDescription}");
+            Console.Out.Flush();
+        }
+        else Console.Write("\u001b[2J");
+        host.RunInBackground();
+        var lastStatus = DateTime.UtcNow;
+        while (!host.IsFinished && !cancel.IsCancellationRequested)
+        {
+            Thread.Sleep(interactive ? 250 : 100);
+            if (interactive)
+            {
+                while (Console.KeyAvailable)
+                {
+                    var key = Console.ReadKey(intercept: true).Key;
+                    if (key is ConsoleKey.Spacebar or ConsoleKey.Enter) host.PressButton();
+                    else if (key is ConsoleKey.Q or ConsoleKey.Escape) cancel.Cancel();
+                }
+                MeterView.Draw(MeterView.Lines(host, lcd, options.Speed), "space/enter: display button · q: quit");
+            }
+            else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(10))
+            {
+                lastStatus = DateTime.UtcNow;
+                Console.WriteLine(MeterView.Lines(host, lcd, options.Speed)[2]);
+            }
+        }
+        host.Stop();
+        if (host.Failure != null)
+        {
+            Console.Error.WriteLine($"virtualmeter: the meter stopped: {host.Failure.GetType().Name}: {host.Failure.Message}");
+            if (Environment.GetEnvironmentVariable("VIRTUALMETER_TRACE") == "1") Console.Error.WriteLine(host.Failure);
+            return 70;
+        }
+        if (!interactive || options.Duration != null)
+            foreach (var line in MeterView.Lines(host, lcd, options.Speed)) Console.WriteLine(line);
+        return 0;
+    }
+
+    private static double ParseSpeed(string text)
+    {
+        if (text == "max") return 0;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= 1e7) return v;
+        throw new ArgumentException($"--speed '{text}': give 1 (real time), a factor N > 0 (×N) or max");
+    }
+
+    /// <summary>"90s", "15m", "24h", "7d" or a TimeSpan ("1.00:00:00").</summary>
+    public static TimeSpan ParseDuration(string text)
+    {
+        if (text.Length >= 2 && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0)
+        {
+            switch (text[^1])
+            {
+                case 's': return TimeSpan.FromSeconds(n);
+                case 'm': return TimeSpan.FromMinutes(n);
+                case 'h': return TimeSpan.FromHours(n);
+                case 'd': return TimeSpan.FromDays(n);
+            }
+        }
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero) return span;
+        throw new ArgumentException($"--duration '{text}': give e.g. 90s, 15m, 24h or 7d");
+    }
+
+    private static DateTime ParseStart(string text)
+    {
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)) return t;
+        throw new ArgumentException($"--start '{text}': give a UTC time like 2026-01-01T00:00:00Z");
+    }
+}

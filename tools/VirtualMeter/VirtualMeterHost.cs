@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Meter.Boards;
+using Meter.Core;
+using Meter.Hal;
+using Meter.Hal.Simulation.Ade7880;
+
+namespace Meter.VirtualMeter;
+
+/// <summary>
+/// The virtual meter as a library: the firmware's <see cref="ElectricityMeter"/> on a
+/// <see cref="SimulatedBoard"/>, driven in virtual time (1 s metering cycles, S0 edges at their
+/// exact times) while the optical port is served in real time. Used by the command line, the
+/// end-to-end tests (in process) and anyone who wants a meter to talk to.
+/// Thread model: one loop thread (<see cref="RunInBackground"/>) or the caller
+/// (<see cref="RunFor"/>) drives everything; other threads look at the meter through
+/// <see cref="Inspect"/>, which holds the same lock.
+/// </summary>
+public sealed class VirtualMeterHost : IDisposable
+{
+    private const int CyclesPerSliceAtMaxSpeed = 600;
+
+    private readonly object _gate = new();
+    private readonly VirtualMeterOptions _options;
+    private readonly LoadScenario _scenario;
+    private readonly PhaseLoad[] _loads = new PhaseLoad[3];
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly int _cycleMs;
+    private readonly long _durationMs;
+    private Thread? _thread;
+    private volatile bool _stopRequested;
+    private bool _stopped;
+    private long _virtualMs;
+
+    /// <summary>Builds the board and the meter and starts the meter (storage opened, chip up).</summary>
+    /// <exception cref="ArgumentException">A bad option (the message names it).</exception>
+    public VirtualMeterHost(VirtualMeterOptions options, ILcdPanel? lcd = null)
+    {
+        _options = options;
+        if (options.Speed < 0 || double.IsNaN(options.Speed)) throw new ArgumentException("--speed must be positive (1 = real time) or max");
+        MeterPreset preset;
+        try { preset = MeterPresets.ByName(options.Preset); }
+        catch (ArgumentException) { throw new ArgumentException($"unknown --preset '{options.Preset}'; known: {string.Join(", ", MeterPresets.Names)}"); }
+        double fullScaleCurrent = preset.FrontEnd.FullScaleCurrentMilliamps / 1000.0;
+        _scenario = options.ScenarioFile != null
+            ? FileScenario.Load(options.ScenarioFile, 0.95 * fullScaleCurrent)
+            : LoadScenario.Named(options.Load, fullScaleCurrent);
+
+        DateTime start = options.Start ?? _scenario.NaturalStart ?? DateTime.UtcNow;
+        start = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        if (options.StateFile != null && File.Exists(RtcFile(options.StateFile)))
+        {
+            // The RTC is battery-backed: it continues from where the last run stopped.
+            string text = File.ReadAllText(RtcFile(options.StateFile)).Trim();
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ticks) && ticks > 0)
+                start = new DateTime(ticks, DateTimeKind.Utc);
+        }
+
+        IOpticalPort? port = OpenPort(options.Optical);
+        try
+        {
+            Board = new SimulatedBoard(preset, start, options.StateFile, port, options.SealOpen, options.CurrentGainError);
+            MeterSettings settings = PresetSettings.FromPreset(preset);
+            settings.MeterNumber = options.MeterNumber;
+            settings.Passwords = [options.Password];
+            settings.Validate();
+            Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
+            _cycleMs = settings.CycleMilliseconds;
+            _scenario.LoadsAt(start.Ticks / TimeSpan.TicksPerSecond - 62135596800L, _loads);
+            ApplyLoads();
+            Meter.Start(0, start);
+        }
+        catch
+        {
+            port?.Dispose();
+            Board?.Dispose();
+            throw;
+        }
+        _durationMs = options.Duration is TimeSpan d ? (long)d.TotalMilliseconds : long.MaxValue;
+    }
+
+    /// <summary>The meter (use from another thread only inside <see cref="Inspect"/>).</summary>
+    public ElectricityMeter Meter { get; }
+
+    /// <summary>The simulated board.</summary>
+    public SimulatedBoard Board { get; }
+
+    /// <summary>The load scenario's description.</summary>
+    public string LoadDescription => _scenario.Description;
+
+    /// <summary>Where the optical port listens ("tcp:127.0.0.1:6100", "/dev/pts/3"), or "off".</summary>
+    public string OpticalEndpoint => Board.Optical?.Endpoint ?? "off";
+
+    /// <summary>The TCP port of the optical port, or 0.</summary>
+    public int TcpPort => Board.Optical is TcpOpticalPort tcp ? tcp.Port : 0;
+
+    /// <summary>Simulated time since start, ms.</summary>
+    public long VirtualMilliseconds => Interlocked.Read(ref _virtualMs);
+
+    /// <summary>True once the duration ran out or <see cref="Stop"/> was called.</summary>
+    public bool IsFinished => _stopped;
+
+    /// <summary>Runs <paramref name="look"/> on the meter while the loop is held.</summary>
+    public T Inspect<T>(Func<VirtualMeterHost, T> look)
+    {
+        lock (_gate) return look(this);
+    }
+
+    /// <summary>Presses the display button.</summary>
+    public void PressButton()
+    {
+        lock (_gate) Meter.PressButton(_virtualMs);
+    }
+
+    /// <summary>Runs <paramref name="simulated"/> of virtual time now, as fast as possible, on the calling thread (optical port served in between).</summary>
+    public void RunFor(TimeSpan simulated)
+    {
+        long target = _virtualMs + (long)simulated.TotalMilliseconds;
+        while (_virtualMs < target)
+        {
+            lock (_gate)
+            {
+                ServePort();
+                long sliceEnd = Math.Min(target, _virtualMs + CyclesPerSliceAtMaxSpeed * (long)_cycleMs);
+                while (_virtualMs + _cycleMs <= sliceEnd) Cycle();
+                if (_virtualMs + _cycleMs > target) break;
+            }
+        }
+    }
+
+    /// <summary>Starts the loop thread: virtual time at the configured speed, port served every few ms, until the duration ends or <see cref="Stop"/>.</summary>
+    public void RunInBackground()
+    {
+        if (_thread != null) throw new InvalidOperationException("already running");
+        _thread = new Thread(Loop) { IsBackground = true, Name = "virtual meter" };
+        _thread.Start();
+    }
+
+    /// <summary>Blocks until the loop thread ends (duration over or stopped).</summary>
+    public void WaitForEnd() => _thread?.Join();
+
+    /// <summary>Stops the loop, then powers the meter down: mains-fail save, RTC state kept with the state file.</summary>
+    public void Stop()
+    {
+        _stopRequested = true;
+        if (_thread != null && Thread.CurrentThread != _thread) _thread.Join();
+        PowerDown();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Stop();
+        Board.Dispose();
+    }
+
+    /// <summary>What stopped the loop thread unexpectedly (a bug or a meter fault), or null.</summary>
+    public Exception? Failure { get; private set; }
+
+    private void Loop()
+    {
+        try
+        {
+            LoopBody();
+        }
+        catch (Exception e)
+        {
+            Failure = e;
+            _stopped = true;
+        }
+    }
+
+    private void LoopBody()
+    {
+        long startWall = _wall.ElapsedMilliseconds;
+        long startVirtual = _virtualMs;
+        while (!_stopRequested && _virtualMs < _durationMs)
+        {
+            lock (_gate)
+            {
+                ServePort();
+                long target;
+                if (_options.Speed == 0) target = _virtualMs + CyclesPerSliceAtMaxSpeed * (long)_cycleMs;
+                else
+                {
+                    target = startVirtual + (long)((_wall.ElapsedMilliseconds - startWall) * _options.Speed);
+                    // Falling behind (slow machine, ×N too high): do not try to catch up unboundedly.
+                    long cap = _virtualMs + CyclesPerSliceAtMaxSpeed * (long)_cycleMs;
+                    if (target > cap) { startVirtual -= target - cap; target = cap; }
+                }
+                target = Math.Min(target, _durationMs);
+                while (_virtualMs + _cycleMs <= target) Cycle();
+            }
+            if (_options.Speed != 0) Thread.Sleep(2);
+        }
+        PowerDown();
+    }
+
+    private void ServePort()
+    {
+        if (Board.Optical == null) return;
+        Board.Optical.Pump();
+        Meter.PollOpticalPort(_wall.ElapsedMilliseconds);
+    }
+
+    /// <summary>One cycle of virtual time: the load acts on the chip, the RTC ticks, the meter reads energy; S0 edges in between at their times.</summary>
+    private void Cycle()
+    {
+        long end = _virtualMs + _cycleMs;
+        var s0 = Meter.Metering.S0;
+        while (s0 != null && s0.NextActionMilliseconds < end)
+        {
+            long at = Math.Max(s0.NextActionMilliseconds, _virtualMs);
+            Meter.Tick(at);
+            if (s0.NextActionMilliseconds <= at) break; // nothing more this cycle
+        }
+        Board.Chip.Advance(_cycleMs * 1000L);
+        Board.Rtc.Advance(TimeSpan.FromMilliseconds(_cycleMs));
+        Interlocked.Exchange(ref _virtualMs, end);
+        Meter.OnEnergyReady(end);
+        Meter.Tick(end);
+        if (_scenario.LoadsAt(Meter.UtcSeconds, _loads)) ApplyLoads();
+    }
+
+    private void ApplyLoads()
+    {
+        for (int p = 0; p < 3; p++)
+        {
+            bool used = Board.Preset.Phases == 3 || p == 0;
+            Board.Chip.Phases[p].Set(used ? _loads[p] : PhaseLoad.Off());
+        }
+    }
+
+    private void PowerDown()
+    {
+        lock (_gate)
+        {
+            if (_stopped) return;
+            _stopped = true;
+            Meter.OnMainsFail(_virtualMs);
+            if (_options.StateFile != null)
+                File.WriteAllText(RtcFile(_options.StateFile), Board.Rtc.ChipTime.Ticks.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string RtcFile(string stateFile) => stateFile + ".rtc";
+
+    private static IOpticalPort? OpenPort(string spec)
+    {
+        if (spec == "none") return null;
+        if (spec == "pty") return new PtyOpticalPort();
+        if (spec.StartsWith("tcp:", StringComparison.Ordinal))
+        {
+            string rest = spec[4..];
+            int colon = rest.LastIndexOf(':');
+            if (colon > 0 && IPAddress.TryParse(rest[..colon], out var address)
+                && int.TryParse(rest[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535)
+                return new TcpOpticalPort(address, port);
+        }
+        throw new ArgumentException($"--optical '{spec}': use tcp:ADDRESS:PORT (e.g. tcp:127.0.0.1:6100, port 0 = any free port), pty or none");
+    }
+}

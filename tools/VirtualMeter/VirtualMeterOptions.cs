@@ -1,0 +1,41 @@
+namespace Meter.VirtualMeter;
+
+/// <summary>What the virtual meter runs with (the command line, or a test building it directly).</summary>
+public sealed class VirtualMeterOptions
+{
+    /// <summary>Meter preset: ct-5-6a, direct-5-105a (default), single-phase-5-100a.</summary>
+    public string Preset { get; set; } = "direct-5-105a";
+
+    /// <summary>Named load scenario (see <see cref="LoadScenario.Names"/>); ignored when <see cref="ScenarioFile"/> is set.</summary>
+    public string Load { get; set; } = "balanced";
+
+    /// <summary>CSV of 15-minute means per phase (the format of /work/shared/data/*.csv).</summary>
+    public string? ScenarioFile { get; set; }
+
+    /// <summary>Time speed: 1 = real time, N = ×N, 0 = as fast as possible.</summary>
+    public double Speed { get; set; } = 1;
+
+    /// <summary>"tcp:HOST:PORT" (PORT 0 = any free port), "pty", or "none".</summary>
+    public string Optical { get; set; } = "tcp:127.0.0.1:6100";
+
+    /// <summary>NV memory file (a restart with the same file resumes the registers); null = memory only.</summary>
+    public string? StateFile { get; set; }
+
+    /// <summary>Simulated time to run before stopping; null = until stopped.</summary>
+    public TimeSpan? Duration { get; set; }
+
+    /// <summary>Virtual UTC start time when no state file holds one; null = now (or the scenario file's first interval).</summary>
+    public DateTime? Start { get; set; }
+
+    /// <summary>Seal (programming switch) open: legal data such as calibration may be written.</summary>
+    public bool SealOpen { get; set; }
+
+    /// <summary>Gain error of the simulated chip's current channels, e.g. 0.02 = reads 2 % high until calibrated.</summary>
+    public double CurrentGainError { get; set; }
+
+    /// <summary>Meter number.</summary>
+    public string MeterNumber { get; set; } = "12345678";
+
+    /// <summary>Password of level 1.</summary>
+    public string Password { get; set; } = "00000000";
+}
