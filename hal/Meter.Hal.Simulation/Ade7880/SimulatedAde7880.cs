@@ -241,8 +241,8 @@ public sealed class SimulatedAde7880 : ISpiDevice
         bool isRead = (writeBuffer[0] & 1) == 1;
         ushort address = (ushort)((writeBuffer[1] << 8) | writeBuffer[2]);
         var format = RegisterMap.FormatOf((Register)address);
-        int width = format == WireFormat.None ? (address == (ushort)Register.SpiSelectDummy ? 1 : 0) : RegisterMap.WireBytes(format);
-        if (width == 0 || writeBuffer.Length != 3 + width)
+        int width = format == WireFormat.None ? UnallocatedWidth(address) : RegisterMap.WireBytes(format);
+        if (writeBuffer.Length != 3 + width)
         {
             // SS rose before (or after) the register's last bit: the chip aborts the transfer.
             IgnoredFrames++;
@@ -265,6 +265,16 @@ public sealed class SimulatedAde7880 : ISpiDevice
     }
 
     // ---------------------------------------------------------------- register file
+
+    /// <summary>
+    /// Width the serial port assumes at an address without a register: by address block, as
+    /// the allocated registers around it (8-bit 0xE700–0xE7FF and 0xEA00–0xECFF, 16-bit
+    /// 0xE200–0xE2FF, 0xE600–0xE6FF and 0xE900–0xE9FF, 32-bit elsewhere).
+    /// </summary>
+    private static int UnallocatedWidth(ushort a) =>
+        (a >= 0xE700 && a <= 0xE7FF) || (a >= 0xEA00 && a <= 0xECFF) ? 1
+        : (a >= 0xE200 && a <= 0xE2FF) || (a >= 0xE600 && a <= 0xE6FF) || (a >= 0xE900 && a <= 0xE9FF) ? 2
+        : 4;
 
     private uint Reg(Register r) => _registers.TryGetValue((ushort)r, out var v) ? v : 0;
 

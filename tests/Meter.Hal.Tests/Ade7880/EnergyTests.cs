@@ -148,6 +148,7 @@ public class EnergyTests
         {
             rig.Chip.Advance(250_000);                 // four polls a period
             if (rig.Chip.Irq0Pin.Read()) { rig.Cycle(0); Assert.Equal(0, rig.Reading.Active[0]); continue; }
+            Assert.True(rig.Driver.Irq0Pending);        // the pin's falling edge reached the driver
             rig.Cycle(0);
             windows++;
             Assert.True((rig.Reading.Events & MeterEvents.EnergyReady) != 0);
