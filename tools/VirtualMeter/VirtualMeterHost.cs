@@ -148,6 +148,23 @@ public sealed class VirtualMeterHost : IDisposable
         PowerDown();
     }
 
+    /// <summary>
+    /// A power cut without the mains-fail signal (for tests of the save policy): the loop stops
+    /// and nothing more is written; the NV memory keeps what was last saved.
+    /// </summary>
+    public void CutPower()
+    {
+        _stopRequested = true;
+        if (_thread != null && Thread.CurrentThread != _thread) _thread.Join();
+        lock (_gate)
+        {
+            if (_stopped) return;
+            _stopped = true;
+            if (_options.StateFile != null)
+                File.WriteAllText(RtcFile(_options.StateFile), Board.Rtc.ChipTime.Ticks.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
