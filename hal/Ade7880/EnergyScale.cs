@@ -17,6 +17,9 @@ namespace Meter.Hal.Ade7880
     /// PMAX × fs × 3600 = 2^18 × 13,529,839 × 28,125, so 2^18 cancels against 2^27 and the
     /// fraction stays within 64 bits: numerator = THR × 2^9 × Vfs[mV] × Ifs[mA],
     /// denominator = 13,529,839 × 28,125 × 10^6 (mV·mA → W), then reduced.
+    /// With Vfs and Ifs in whole volts and amps, 10^6 always cancels: the reduced numerator is at
+    /// most THR × 512 × V × I and the denominator at most 13,529,839 × 28,125 ≈ 3.81 × 10^11
+    /// (13,529,839 = 167 × 81,017 never cancels), within 10^12 up to 1000 V and 1000 A.
     /// The phase gains (xPGAIN) are calibration corrections that make the real front end match
     /// the nominal Vfs/Ifs, so they do not enter the constant.
     /// </para>

@@ -231,4 +231,48 @@ public class EnergyTests
         // 1150 Wh = K × 0.5 × 0.25 counts = 30,967,343.90 (same as phase A at 5 A in the hand-worked test).
         Assert.InRange(rig.DriverCounts[Active, 1], 30_967_343 - 2, 30_967_344 + 2);
     }
+
+    [Fact]
+    public void The_energy_scale_is_exactly_the_equation_26_fraction_for_any_board()
+    {
+        // num/den = THR × 2^27 × Vfs × Ifs / (PMAX × fs × 3600 × 10^6)   [mV·mA → W], checked in big integers.
+        Gen.Select(Gen.Int[1, 255], Gen.Int[1, 1000], Gen.Int[1, 1000]).Sample((thr, volts, amps) =>
+        {
+            var scale = new EnergyScale(thr, volts * 1000, amps * 1000);
+            var left = (System.Numerics.BigInteger)scale.Numerator * 27_059_678 * 1_024_000 * 3600 * 1_000_000;
+            var right = (System.Numerics.BigInteger)scale.Denominator * thr * (1L << 27) * (volts * 1000L) * (amps * 1000L);
+            // whole volts and amps (≤ 1000 V, ≤ 1000 A) keep both terms within the metrology's 10^12 limit:
+            // 10^6 always cancels, so numerator ≤ THR × 512 × V × I and denominator ≤ 13,529,839 × 28,125.
+            return left == right && scale.Numerator <= (long)thr * 512 * volts * amps && scale.Denominator <= 380_526_721_875;
+        }, iter: 5000);
+    }
+
+    [Fact]
+    public void A_larger_varthr_gives_fewer_reactive_counts_of_more_varh_each()
+    {
+        var rig = new AdeRig(c => c.ReactiveThreshold = 6);
+        rig.SetLoads(new PhaseLoad(230, 5, 90), new PhaseLoad(230, 5, -90), new PhaseLoad(230, 2, 30));
+        rig.Start();
+        for (int i = 0; i < 60; i++) rig.Cycle(60 * Second);
+        // Phase A: 230 V × 5 A × sin 90° = 1150 var·h: K/2 × 0.125 = 15,483,671.95 counts at VARTHR = 6.
+        AssertWithinOneCount(15_483_671.95, rig.DriverCounts[Reactive, 0]);
+        AssertWithinOneCount(-15_483_671.95, rig.DriverCounts[Reactive, 1]);
+        var varh = rig.Driver.ReactiveScale;
+        Assert.Equal(2 * rig.Driver.ActiveScale.Numerator * varh.Denominator, varh.Numerator * rig.Driver.ActiveScale.Denominator);
+        Assert.InRange(AdeRig.Wh(rig.DriverCounts[Reactive, 0], varh), 1150 - 0.0001, 1150 + 0.0001);
+    }
+
+    [Fact]
+    public void A_step_in_the_load_is_integrated_exactly_on_both_sides()
+    {
+        var rig = new AdeRig();
+        rig.SetLoads(new PhaseLoad(230, 5, 0), new PhaseLoad(230, 1, 0), new PhaseLoad(230, 2, 0));
+        rig.Start();
+        rig.Chip.Phases[0].StepAt(rig.Chip.NowUs + 1800 * Second + 123_456, new PhaseLoad(230, 10, 0));
+        for (int i = 0; i < 60; i++) rig.Cycle(60 * Second);
+        // 5 A for 1800.123456 s, then 10 A for 1799.876544 s at 230 V, PF 1:
+        // K × 0.5 × (0.25 × 1800.123456 + 0.5 × 1799.876544) / 3600
+        //   = 247,738,751.22 × 0.5 × 1349.969136 / 3600 = 46,449,953.88 counts.
+        AssertWithinOneCount(46_449_953.88, rig.DriverCounts[Active, 0]);
+    }
 }
