@@ -26,7 +26,7 @@ namespace Meter.Hal.Ade7880
         /// <summary>Poll interval while waiting for the end of a reset, µs.</summary>
         public const int PollMicroseconds = 1000;
 
-        /// <summary>Polls before giving up on a reset (100 × 1 ms; the chip needs about 40 ms).</summary>
+        /// <summary>Polls before giving up on a reset (100 × 1 ms; reset typically completes in about 10 ms, see ade7880-notes.md §2).</summary>
         public const int ResetPolls = 100;
 
         /// <summary>CFMODE reset value, used as the chip identity check after selecting SPI.</summary>
@@ -245,7 +245,7 @@ namespace Meter.Hal.Ade7880
         }
 
         /// <summary>
-        /// Selects a power mode through PM1/PM0 (data sheet Rev. A, Table 9). Leaving for PSM0
+        /// Selects a power mode through PM1/PM0 (data sheet Rev. A, "Power Management", PM1/PM0 table). Leaving for PSM0
         /// resets the chip's registers (all but CONFIG2 and LPOILVL), so the driver waits for
         /// RSTDONE and configures it again.
         /// </summary>
@@ -281,7 +281,7 @@ namespace Meter.Hal.Ade7880
 
         private void WritePowerModePins(PowerMode mode)
         {
-            // Table 9: PSM0 PM1=0 PM0=1; PSM1 0/0; PSM2 1/0; PSM3 1/1.
+            // Data sheet "Power Management": PSM0 PM1=0 PM0=1; PSM1 0/0; PSM2 1/0; PSM3 1/1.
             bool pm0 = mode == PowerMode.Normal || mode == PowerMode.Sleep;
             bool pm1 = mode == PowerMode.LowPower || mode == PowerMode.Sleep;
             _pm1.Write(pm1);

@@ -1,7 +1,7 @@
 namespace Meter.Hal.Ade7880
 {
     /// <summary>
-    /// Power modes selected by the PM1/PM0 pins (ADE7880 data sheet Rev. A, Table 9:
+    /// Power modes selected by the PM1/PM0 pins (ADE7880 data sheet Rev. A, "Power Management":
     /// PSM0 PM1=0 PM0=1, PSM1 0/0, PSM2 1/0, PSM3 1/1).
     /// </summary>
     public enum PowerMode

@@ -3,7 +3,7 @@ namespace Meter.Hal.Ade7880
     /// <summary>
     /// ADE7880 register access over SPI: one chip-select frame per access,
     /// [command][address MSB][address LSB][data MSB … LSB], command bit 0 = 1 read, 0 write
-    /// (ADE7880 data sheet Rev. A, "SPI Read Operation"/"SPI Write Operation", Figures 103–104).
+    /// (ADE7880 data sheet Rev. A, "SPI Read Operation" and "SPI Write Operation").
     /// The data length is the register's (8, 16 or 32 bits, Tables 30–33). Buffers are allocated
     /// once; no call allocates.
     /// </summary>
@@ -15,7 +15,7 @@ namespace Meter.Hal.Ade7880
         /// <summary>Command byte of a write frame (bit 0 = 0).</summary>
         public const byte WriteCommand = 0x00;
 
-        /// <summary>LAST_OP value after a successful read (data sheet Rev. A, "Checking communication integrity").</summary>
+        /// <summary>LAST_OP value after a successful read (data sheet Rev. A, Table 33: LAST_OP, LAST_ADD, LAST_RWDATAx).</summary>
         public const int LastOpRead = 0x35;
 
         /// <summary>LAST_OP value after a successful write.</summary>
@@ -109,7 +109,7 @@ namespace Meter.Hal.Ade7880
 
         /// <summary>
         /// Reads a register and proves the value by reading the chip's record of the transfer,
-        /// LAST_RWDATA8/16/32 (data sheet Rev. A, "Checking communication integrity"): costs one
+        /// LAST_RWDATA8/16/32 (data sheet Rev. A, Table 33: LAST_OP, LAST_ADD, LAST_RWDATAx): costs one
         /// more frame per read. On disagreement LAST_RWDATA is read again until two consecutive
         /// reads of it agree (the register itself may be read-with-reset, so it is never re-read).
         /// Throws <see cref="Ade7880CommunicationException"/> when no agreement is reached.

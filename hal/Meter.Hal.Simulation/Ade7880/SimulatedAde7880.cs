@@ -347,7 +347,7 @@ public sealed class SimulatedAde7880 : ISpiDevice
 
     private void OnPowerModePins()
     {
-        // Table 9: PSM0 PM1=0 PM0=1; PSM1 0/0; PSM2 1/0; PSM3 1/1.
+        // Data sheet "Power Management": PSM0 PM1=0 PM0=1; PSM1 0/0; PSM2 1/0; PSM3 1/1.
         bool pm0 = Pm0Pin.Level, pm1 = Pm1Pin.Level;
         var mode = !pm1 ? (pm0 ? PowerMode.Normal : PowerMode.ReducedPower) : (pm0 ? PowerMode.Sleep : PowerMode.LowPower);
         if (mode == _mode) return;
@@ -363,7 +363,7 @@ public sealed class SimulatedAde7880 : ISpiDevice
     private void RecordOperation(uint op, ushort address, uint value, int width)
     {
         // LAST_OP/LAST_ADD/LAST_RWDATAx record the last successful access; reading them does not
-        // change them (data sheet Rev. A, "Checking communication integrity").
+        // change them (data sheet Rev. A, Table 33; assumed as the sibling ADE9000 documents it).
         SetReg(Register.LAST_OP, op);
         SetReg(Register.LAST_ADD, address);
         var data = width == 4 ? Register.LAST_RWDATA32 : width == 2 ? Register.LAST_RWDATA16 : Register.LAST_RWDATA8;
@@ -838,7 +838,7 @@ public sealed class SimulatedAde7880 : ISpiDevice
         if (!Missing && !_inReset)
         {
             irq0Low = (Reg(Register.STATUS0) & Reg(Register.MASK0)) != 0;
-            // RSTDONE cannot be masked (Table 39).
+            // RSTDONE cannot be masked (Table 39, MASK1 bit 15).
             irq1Low = (Reg(Register.STATUS1) & (Reg(Register.MASK1) | StatusBits.RSTDONE)) != 0;
         }
         Irq0Pin.Set(Irq0StuckLevel ?? !irq0Low);
