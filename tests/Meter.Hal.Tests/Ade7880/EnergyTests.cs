@@ -167,11 +167,11 @@ public class EnergyTests
     {
         // CF1 = total active of phases A..C (TERMSEL1 = 111, CF1SEL = 000), CF1DEN = 27 counts a pulse.
         var rig = new AdeRig(c => { c.CfMode = 0x0CA0; c.CfDenominators[0] = 27; });
-        rig.SetLoads(new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0));
+        rig.SetLoads(new PhaseLoad(230, 5, 0), new PhaseLoad(230, 3, 0), new PhaseLoad(230, 2, 0));
         rig.Start();
         rig.Cycle(3600 * Second);
-        // 3 × 30,967,343.90 counts / 27 = 3,440,815.99 pulses
-        Assert.InRange(rig.Chip.CfPulses[0], 3_440_815, 3_440_816);
+        // K × 0.5 × (0.25 + 0.15 + 0.10) = 61,934,687.81 counts / 27 = 2,293,877.33 pulses
+        Assert.InRange(rig.Chip.CfPulses[0], 2_293_876, 2_293_878);
         Assert.Equal(0, rig.Chip.CfPulses[1]); // CF2 disabled
         Assert.True((rig.Reading.Events & MeterEvents.CfPulse) != 0);
     }
@@ -251,12 +251,13 @@ public class EnergyTests
     public void A_larger_varthr_gives_fewer_reactive_counts_of_more_varh_each()
     {
         var rig = new AdeRig(c => c.ReactiveThreshold = 6);
-        rig.SetLoads(new PhaseLoad(230, 5, 90), new PhaseLoad(230, 5, -90), new PhaseLoad(230, 2, 30));
+        rig.SetLoads(new PhaseLoad(230, 5, 90), new PhaseLoad(230, 4, -90), new PhaseLoad(230, 2, 30));
         rig.Start();
         for (int i = 0; i < 60; i++) rig.Cycle(60 * Second);
         // Phase A: 230 V × 5 A × sin 90° = 1150 var·h: K/2 × 0.125 = 15,483,671.95 counts at VARTHR = 6.
+        // Phase B: 230 V × 4 A × sin −90° = −920 var·h: −K/2 × 0.1 = −12,386,937.56 counts.
         AssertWithinOneCount(15_483_671.95, rig.DriverCounts[Reactive, 0]);
-        AssertWithinOneCount(-15_483_671.95, rig.DriverCounts[Reactive, 1]);
+        AssertWithinOneCount(-12_386_937.56, rig.DriverCounts[Reactive, 1]);
         var varh = rig.Driver.ReactiveScale;
         Assert.Equal(2 * rig.Driver.ActiveScale.Numerator * varh.Denominator, varh.Numerator * rig.Driver.ActiveScale.Denominator);
         Assert.InRange(AdeRig.Wh(rig.DriverCounts[Reactive, 0], varh), 1150 - 0.0001, 1150 + 0.0001);
