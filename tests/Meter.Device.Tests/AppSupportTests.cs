@@ -97,3 +97,32 @@ public class MonotonicClockTests
         Assert.True(b >= a && a >= 0);
     }
 }
+
+public class FallingEdgeSignalTests
+{
+    private sealed class Pin : Meter.Hal.IInputPin
+    {
+        public bool Level = true;
+        public bool Read() => Level;
+        public event Meter.Hal.PinChangedHandler? Changed;
+        public void Set(bool high) { Level = high; Changed?.Invoke(this, high); }
+    }
+
+    [Fact]
+    public void Only_falling_edges_raise_the_signal()
+    {
+        var pin = new Pin();
+        var signals = new PendingSignals();
+        var irq = new FallingEdgeSignal(pin, signals, PendingSignals.EnergyReady);
+        pin.Set(true);
+        Assert.Equal(0, signals.TakeAll());
+        pin.Set(false); // IRQ0 asserted
+        Assert.Equal(PendingSignals.EnergyReady, signals.TakeAll());
+        pin.Set(true);
+        pin.Set(false);
+        pin.Set(true);
+        pin.Set(false);
+        Assert.Equal(PendingSignals.EnergyReady, signals.TakeAll()); // two edges before the meter thread ran: one cycle
+        Assert.Equal(3, irq.Edges);
+    }
+}

@@ -1,0 +1,35 @@
+using Meter.Boards;
+using Meter.Core;
+using Meter.Hal;
+using Meter.Hal.Device;
+using Meter.Hal.Esp32;
+
+namespace Meter.App
+{
+    /// <summary>Hands the opened board to the meter (Meter.Core's MeterHardware).</summary>
+    internal static class MeterWiring
+    {
+        public static MeterHardware Build(BoardHardware board, int s0PulseMilliseconds)
+        {
+            MeterHardware parts = new MeterHardware();
+            parts.MeteringSpi = board.Ade7880Spi;
+            parts.MeteringReset = board.Output(BoardSignal.Ade7880Reset);
+            parts.MeteringPm0 = board.Output(BoardSignal.Ade7880Pm0);
+            parts.MeteringPm1 = board.Output(BoardSignal.Ade7880Pm1);
+            parts.MeteringIrq0 = board.Input(BoardSignal.Ade7880Irq0);
+            parts.MeteringIrq1 = board.Input(BoardSignal.Ade7880Irq1);
+            parts.Delay = board.Delay;
+            parts.Rtc = board.Rtc;
+            parts.NvMemory = board.NvMemory;
+            parts.OpticalLink = board.Optical;
+            parts.Lcd = board.Lcd;
+            IOutputPin s0 = board.Output(BoardSignal.S0Output);
+            // S0 pulses end on the µs timer, not on the next meter tick (IEC 62053-31: at least 30 ms).
+            if (s0 != null) parts.S0Output = new HighResPulsePin(s0, s0PulseMilliseconds);
+            IInputPin seal = board.Input(BoardSignal.SealSwitch);
+            if (seal != null) parts.Seal = new SealSwitch(seal);
+            parts.Validate();
+            return parts;
+        }
+    }
+}
