@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using Meter.Core;
+using Meter.Hal.Simulation.Ade7880;
+using Meter.Hal.Simulation.Clock;
+using Meter.Hal.Simulation.Pins;
+using Meter.Hal.Simulation.Storage;
+using Meter.Metrology;
+
+namespace Meter.Benchmarks;
+
+/// <summary>
+/// A simulated year of the whole meter (Meter.Core's ElectricityMeter on the simulated board):
+/// 1 s metering cycles through the simulated ADE7880 at SPI byte level, S0 pulses, 15-min load
+/// profile, tariff switching, monthly billing, register saves into a RAM NV memory; the load
+/// follows /work/shared/data/residential-pv-2025-15min.csv. By default a part of the year is
+/// run and the time is extrapolated (linear: every day does the same work); <c>--days 365</c>
+/// runs the whole year. Also times where the cost goes (simulated chip vs meter firmware).
+/// </summary>
+public sealed class YearSimBenchmark : IBenchmark
+{
+    private const string ProfileFile = "residential-pv-2025-15min.csv";
+
+    public string Name => "year-sim";
+
+    public string Description => "Whole meter for a simulated year (1 s cycles via the simulated ADE7880, profile, tariffs, billing): seconds per simulated year";
+
+    public void Run(BenchmarkReport report, string[] args)
+    {
+        int days = 3;
+        string? data = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--days" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n is > 0 and <= 366) { days = n; i++; }
+            else if (args[i] == "--data" && i + 1 < args.Length) { data = args[++i]; }
+            else throw new ArgumentException($"unknown option '{args[i]}' (use --days 1..366, --data FILE.csv)");
+        }
+        data ??= FindData();
+        double[][] rows = data != null ? ReadProfile(data) : [];
+
+        var lean = Measure(days, rows, measurementEveryCycle: false);
+        var full = Measure(Math.Min(days, 1), rows, measurementEveryCycle: true);
+
+        double leanPerYear = lean.Seconds / lean.Days * 365;
+        double perYear = full.Seconds / full.Days * 365;
+        string load = data != null ? Path.GetFileName(data) : "constant 3 × 10 A (data file not found)";
+        report.Table($"Simulated meter, direct 5(105) A, load {load}",
+            ["figure", "energy path (headline)", "+ instantaneous values every cycle"],
+            [
+                ["simulated days run", lean.Days.ToString(CultureInfo.InvariantCulture), full.Days.ToString(CultureInfo.InvariantCulture)],
+                ["wall seconds", F(lean.Seconds), F(full.Seconds)],
+                ["metering cycles per wall second", F(lean.Cycles / lean.Seconds), F(full.Cycles / full.Seconds)],
+                ["seconds per simulated year", F(leanPerYear), F(perYear)],
+                ["SPI frames per cycle", F(lean.Frames / (double)lean.Cycles), F(full.Frames / (double)full.Cycles)],
+                ["% in simulated chip: Advance (load integration)", Pct(lean.ChipTicks, lean), Pct(full.ChipTicks, full)],
+                ["% in simulated chip: SPI frames (register model)", Pct(lean.SpiTicks, lean), Pct(full.SpiTicks, full)],
+                ["% in firmware: OnEnergyReady without SPI", Pct(lean.CycleTicks - lean.SpiTicks, lean), Pct(full.CycleTicks - full.SpiTicks, full)],
+                ["% in firmware: Tick (S0 edges, profile, billing)", Pct(lean.TickTicks, lean), Pct(full.TickTicks, full)],
+                ["profile entries", lean.ProfileEntries.ToString(CultureInfo.InvariantCulture), full.ProfileEntries.ToString(CultureInfo.InvariantCulture)],
+                ["billing closings", lean.Billing.ToString(CultureInfo.InvariantCulture), full.Billing.ToString(CultureInfo.InvariantCulture)],
+                ["register records saved", lean.Saves.ToString(CultureInfo.InvariantCulture), full.Saves.ToString(CultureInfo.InvariantCulture)],
+            ]);
+        report.Note("OnEnergyReady = driver (SPI frames answered by the simulated chip's register model), accumulator, S0, demand, save policy and NV record writes; "
+            + "chip Advance = the simulated chip integrating the load (doubles) for 1 s; Tick = profile/billing checks, S0 edges, display. "
+            + (days < 365 ? $"The year is extrapolated from {days} day(s): every simulated day does the same work (one billing closing a month adds < 0.1 %)." : "Full year run."));
+        report.Figure("seconds_per_simulated_year", leanPerYear);
+        report.Figure("seconds_per_simulated_year_with_instantaneous_values", perYear);
+        report.Figure("cycles_per_second", lean.Cycles / lean.Seconds);
+        report.Figure("simulated_days_run", days);
+        report.Figure("spi_frames_per_cycle", lean.Frames / (double)lean.Cycles);
+        report.Figure("simulated_chip_share_percent", 100.0 * (lean.ChipTicks + lean.SpiTicks) / lean.TotalTicks);
+        report.Figure("firmware_share_percent", 100.0 * (lean.CycleTicks - lean.SpiTicks + lean.TickTicks) / lean.TotalTicks);
+    }
+
+    private static string Pct(long ticks, Result r) => F(100.0 * ticks / r.TotalTicks);
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private sealed record Result(int Days, long SpiTicks, double Seconds, long Cycles, long ChipTicks, long CycleTicks, long TickTicks, long TotalTicks, long Frames, long ProfileEntries, long Billing, long Saves);
+
+    private static Result Measure(int days, double[][] rows, bool measurementEveryCycle)
+    {
+        // Start on 2025-01-30 00:00 UTC so that even a short run crosses a month end (billing on the 1st, 00:00 local).
+        var start = new DateTime(2025, 1, 30, 0, 0, 0, DateTimeKind.Utc);
+        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
+        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
+        var spi = new TimedSpi(chip);
+        var rtc = new VirtualRtc(start);
+        var hardware = new MeterHardware
+        {
+            MeteringSpi = spi, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
+            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
+            Rtc = rtc, NvMemory = new RamNvMemory(131072), S0Output = new VirtualOutputPin(),
+        };
+        var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementEveryCycle ? 1 : int.MaxValue };
+        long startUtc = new DateTimeOffset(start).ToUnixTimeSeconds();
+        SetLoad(chip, rows, startUtc);
+        meter.Start(0, start);
+
+        long cycles = (long)days * 86400;
+        long chipTicks = 0, cycleTicks = 0, tickTicks = 0;
+        long frames0 = chip.Frames;
+        PulseOutput s0 = meter.Metering.S0;
+        var total = Stopwatch.StartNew();
+        for (long c = 1; c <= cycles; c++)
+        {
+            long nowMs = c * 1000;
+            long t0 = Stopwatch.GetTimestamp();
+            while (s0.NextActionMilliseconds < nowMs) // S0 edges inside the second, at their times
+            {
+                long at = Math.Max(s0.NextActionMilliseconds, nowMs - 1000);
+                meter.Tick(at);
+                if (s0.NextActionMilliseconds <= at) break;
+            }
+            long t1 = Stopwatch.GetTimestamp();
+            chip.Advance(1_000_000);
+            rtc.Advance(TimeSpan.FromSeconds(1));
+            long t2 = Stopwatch.GetTimestamp();
+            meter.OnEnergyReady(nowMs);
+            long t3 = Stopwatch.GetTimestamp();
+            meter.Tick(nowMs);
+            long t4 = Stopwatch.GetTimestamp();
+            if ((startUtc + c) % 900 == 0) SetLoad(chip, rows, startUtc + c);
+            chipTicks += t2 - t1;
+            cycleTicks += t3 - t2;
+            tickTicks += (t1 - t0) + (t4 - t3);
+        }
+        total.Stop();
+        return new Result(days, spi.Ticks, total.Elapsed.TotalSeconds, cycles, chipTicks, cycleTicks, tickTicks, total.Elapsed.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond,
+            chip.Frames - frames0, meter.Periods.ProfileEntries, meter.Periods.BillingClosings, meter.RegisterSaves);
+    }
+
+    /// <summary>Times the SPI frames the simulated chip answers (adds two timestamp reads a frame).</summary>
+    private sealed class TimedSpi(SimulatedAde7880 chip) : Meter.Hal.ISpiDevice
+    {
+        public long Ticks;
+
+        public void TransferFullDuplex(byte[] writeBuffer, byte[] readBuffer)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            chip.TransferFullDuplex(writeBuffer, readBuffer);
+            Ticks += Stopwatch.GetTimestamp() - t0;
+        }
+    }
+
+    private static void SetLoad(SimulatedAde7880 chip, double[][] rows, long utcSeconds)
+    {
+        for (int p = 0; p < 3; p++)
+        {
+            if (rows.Length == 0) { chip.Phases[p].Set(new PhaseLoad(230, 10, 18.19)); continue; }
+            // The 2025 profile is indexed by the quarter hour of the year.
+            var r = rows[(int)((utcSeconds - 1735689600L) / 900 % rows.Length + rows.Length) % rows.Length];
+            double s = Math.Sqrt(r[p] * r[p] + r[p + 3] * r[p + 3]);
+            chip.Phases[p].Set(new PhaseLoad(230, s / 230, s == 0 ? 0 : Math.Atan2(r[p + 3], r[p]) * 180 / Math.PI));
+        }
+    }
+
+    private static string? FindData()
+    {
+        foreach (var dir in new[] { "/work/shared/data", Path.Combine(AppContext.BaseDirectory, "data") })
+            if (File.Exists(Path.Combine(dir, ProfileFile))) return Path.Combine(dir, ProfileFile);
+        return null;
+    }
+
+    private static double[][] ReadProfile(string path)
+    {
+        if (!File.Exists(path)) throw new ArgumentException($"--data '{path}' does not exist");
+        return File.ReadLines(path).Skip(1).Where(l => l.Length > 0)
+            .Select(l => l.Split(',').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+    }
+}
