@@ -1,0 +1,199 @@
+using Meter.Hal.Ade7880;
+
+namespace Meter.Hal.Simulation.Ade7880;
+
+/// <summary>
+/// The simulated ADE7880's energy path: power codes from the phase sources, the two-stage
+/// accumulation at fs = 1.024 MHz against THR × 2^27 (data sheet Rev. A, "Active Energy
+/// Calculation", Figure 75), ACCMODE, line-cycle accumulation and the CF outputs.
+/// </summary>
+public sealed partial class SimulatedAde7880
+{
+    private static double Gain(uint raw) => 1.0 + RegisterMap.Decode(WireFormat.Zpse24, raw) / 8388608.0; // 1 + x/2^23
+
+    private PhaseLoad LoadOf(int phase) => Phases[phase].LoadAt(_now);
+
+    private (double V, double I) Ratios(int phase, double vrms, double irms)
+    {
+        double vg = Gain(_registers[(ushort)(0x4381 + 2 * phase)]);
+        double ig = Gain(_registers[(ushort)(0x4380 + 2 * phase)]);
+        return (vrms / FullScaleVoltage * vg, irms / FullScaleCurrent * ig);
+    }
+
+    /// <summary>Power codes of a phase: total active, fundamental active, fundamental reactive, apparent.</summary>
+    private double[] PowerCodes(int phase)
+    {
+        var load = LoadOf(phase);
+        double pg = Gain(_registers[(ushort)(0x4389 + 2 * phase)]);
+        var (v1, i1) = Ratios(phase, load.VoltageRms, load.CurrentRms);
+        double phi = load.AngleDegrees * Math.PI / 180.0;
+        double fundamental = PMax * pg * v1 * i1 * Math.Cos(phi);
+        double total = fundamental;
+        foreach (var h in load.Harmonics)
+        {
+            var (vh, ih) = Ratios(phase, h.VoltageRms, h.CurrentRms);
+            total += PMax * pg * vh * ih * Math.Cos(h.AngleDegrees * Math.PI / 180.0);
+        }
+        double reactive = PMax * pg * v1 * i1 * Math.Sin(phi);
+        var (vt, it) = Ratios(phase, load.TotalVoltageRms, load.TotalCurrentRms);
+        double apparent = PMax * pg * vt * it;
+        return new[] { total, fundamental, reactive, apparent };
+    }
+
+    private double AccumulationCode(int quantity, double[] codes)
+    {
+        uint accmode = Reg(Register.ACCMODE);
+        double p = codes[quantity];
+        if (quantity == Active || quantity == FundamentalActive)
+        {
+            // ACCMODE.WATTACC: 00 signed, 01 positive only, 11 absolute.
+            return (accmode & 3) switch { 1 => Math.Max(0, p), 3 => Math.Abs(p), _ => p };
+        }
+        if (quantity == Reactive)
+        {
+            // ACCMODE.VARACC: 00 signed, 10 sign follows the total active power, 11 absolute.
+            return ((accmode >> 2) & 3) switch { 2 => codes[Active] >= 0 ? p : -p, 3 => Math.Abs(p), _ => p };
+        }
+        return p;
+    }
+
+    private bool IsLineCycle(int quantity)
+    {
+        uint mode = Reg(Register.LCYCMODE);
+        return quantity switch { Active or FundamentalActive => (mode & 1) != 0, Reactive => (mode & 2) != 0, _ => (mode & 4) != 0 };
+    }
+
+    private int SelectedZeroCrossingPhases()
+    {
+        uint zxsel = (Reg(Register.LCYCMODE) >> 3) & 7;
+        int n = 0;
+        for (int p = 0; p < 3; p++)
+            if ((zxsel & (1u << p)) != 0 && LoadOf(p).VoltageRms > 0) n++;
+        return n;
+    }
+
+    private long TimeToLineCycleEnd()
+    {
+        if (!IsRunning || !(IsLineCycle(0) || IsLineCycle(2) || IsLineCycle(3))) return long.MaxValue;
+        int n = SelectedZeroCrossingPhases();
+        if (n == 0) return long.MaxValue;
+        double rate = 2 * LoadOf(0).FrequencyHz * n / 1e6; // half cycles per µs
+        double remaining = (Reg(Register.LINECYC) - _halfCycles) / rate;
+        return Math.Max(1, (long)Math.Ceiling(remaining - 1e-6));
+    }
+
+    private void Step(long dt)
+    {
+        long start = _now;
+        _now += dt;
+        // fs = 1.024 MHz: exact tick count since power-up.
+        long ticks = _now * 1024 / 1000;
+        long dTicks = ticks - _ticks;
+        _ticks = ticks;
+        if (_resetDoneAt >= 0 && _now >= _resetDoneAt) FinishReset();
+        if (IsRunning)
+        {
+            var (s0, s1) = (Reg(Register.STATUS0), Reg(Register.STATUS1));
+            for (int p = 0; p < 3; p++)
+            {
+                // Power at the middle of the step: exact for constant loads and for linear ramps of
+                // one quantity (steps never straddle a scheduled jump).
+                var codes = PowerCodesAt(p, start + dt / 2);
+                for (int q = 0; q < 4; q++) Accumulate(q, p, AccumulationCode(q, codes), dTicks, ref s0);
+            }
+            s1 |= PowerQuality(dt);
+            SetReg(Register.STATUS0, s0);
+            SetReg(Register.STATUS1, s1);
+            LineCycle(dt);
+        }
+        UpdateIrqPins();
+    }
+
+    private double[] PowerCodesAt(int phase, long time)
+    {
+        long saved = _now;
+        _now = time;
+        var codes = PowerCodes(phase);
+        _now = saved;
+        return codes;
+    }
+
+    private void Accumulate(int q, int p, double powerCode, long dTicks, ref uint status0)
+    {
+        // One LSB each time the accumulator passes THR × 2^27 (THR = WTHR, VARTHR or VATHR).
+        var threshold = q == Reactive ? Register.VARTHR : q == Apparent ? Register.VATHR : Register.WTHR;
+        Int128 limit = (Int128)Reg(threshold) << (27 + PowerFraction);
+        if (limit == 0) return;
+        long fixedPower = (long)Math.Round(powerCode * (1L << PowerFraction));
+        _accumulators[q, p] += (Int128)fixedPower * dTicks;
+        long counts = (long)(_accumulators[q, p] / limit);
+        if (counts == 0) return;
+        _accumulators[q, p] -= counts * limit;
+        if (IsLineCycle(q))
+        {
+            _lineCycleWindow[q, p] += (int)counts;
+        }
+        else
+        {
+            var register = (Register)(EnergyBase[q] + p);
+            uint before = Reg(register);
+            uint after = unchecked((uint)((int)before + (int)counts));
+            SetReg(register, after);
+            TotalCounts[q, p] += counts;
+            // Half-full flags (Table 36: AEHF, FAEHF, FREHF, VAEHF): the register became half full,
+            // 0x3FFFFFFF → 0x40000000 for positive power, 0xC0000000 → 0xBFFFFFFF for negative
+            // ("Active Energy Calculation"): bits 31 and 30 start to differ.
+            if (!IsHalfFull(before) && IsHalfFull(after))
+                status0 |= q switch { Active => StatusBits.AEHF, FundamentalActive => StatusBits.FAEHF, Reactive => StatusBits.FREHF, _ => StatusBits.VAEHF };
+        }
+        CfChain(q, p, counts, ref status0);
+    }
+
+    private static bool IsHalfFull(uint value) => (((value >> 31) ^ (value >> 30)) & 1) != 0;
+
+    private void CfChain(int q, int p, long counts, ref uint status0)
+    {
+        // CFxSEL (CFMODE): 000 total active, 010 apparent, 011 fundamental active, 100 fundamental reactive.
+        uint cfmode = Reg(Register.CFMODE), compmode = Reg(Register.COMPMODE);
+        int selected = q switch { Active => 0, Apparent => 2, FundamentalActive => 3, _ => 4 };
+        for (int cf = 0; cf < 3; cf++)
+        {
+            if (((cfmode >> (3 * cf)) & 7) != selected) continue;
+            if (((compmode >> (3 * cf)) & (1u << p)) == 0) continue; // TERMSELx
+            if ((cfmode & (1u << (9 + cf))) != 0) continue;           // CFxDIS
+            long den = Math.Max(1, Reg((Register)((int)Register.CF1DEN + cf)));
+            _cfAccumulators[cf] += Math.Abs(counts);
+            long pulses = _cfAccumulators[cf] / den;
+            if (pulses == 0) continue;
+            _cfAccumulators[cf] -= pulses * den;
+            CfPulses[cf] += pulses;
+            status0 |= StatusBits.CF1 << cf;
+        }
+    }
+
+    private void LineCycle(long dt)
+    {
+        if (!(IsLineCycle(0) || IsLineCycle(2) || IsLineCycle(3))) return;
+        int n = SelectedZeroCrossingPhases();
+        if (n == 0) return;
+        _halfCycles += dt * 2 * LoadOf(0).FrequencyHz * n / 1e6;
+        uint linecyc = Math.Max(1u, Reg(Register.LINECYC));
+        if (_halfCycles + 1e-6 < linecyc) return;
+        _halfCycles = Math.Max(0, _halfCycles - linecyc);
+        // End of LINECYC half cycles: the window's energy is latched into the registers and STATUS0.LENERGY set.
+        for (int q = 0; q < 4; q++)
+        {
+            if (!IsLineCycle(q)) continue;
+            for (int p = 0; p < 3; p++)
+            {
+                var register = (Register)(EnergyBase[q] + p);
+                if (!_readSinceLatch[q, p]) OverwrittenCounts[q, p] += (int)Reg(register);
+                SetReg(register, unchecked((uint)_lineCycleWindow[q, p]));
+                TotalCounts[q, p] += _lineCycleWindow[q, p];
+                _lineCycleWindow[q, p] = 0;
+                _readSinceLatch[q, p] = false;
+            }
+        }
+        SetReg(Register.STATUS0, Reg(Register.STATUS0) | StatusBits.LENERGY);
+    }
+}
