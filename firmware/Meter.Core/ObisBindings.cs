@@ -227,12 +227,15 @@ namespace Meter.Core
             return false;
         }
 
-        /// <summary>xWATT code → mW: full-scale inputs give PMAX (ADE7880 data sheet Rev. C, "Active Power Calculation").</summary>
+        /// <summary>
+        /// xWATT code → mW. The instantaneous power registers read PMAX/16 at full-scale inputs
+        /// ("AWATT multiplier is 16", shared/docs/ade7880-notes.md §7; the simulated chip models it).
+        /// </summary>
         private long PowerMilliwatts(int code)
         {
             MeteringCycle metering = _meter.Metering;
-            // code × Vfs[mV] × Ifs[mA] / PMAX = µW; stays within 64 bits (2^31 × 2^19 × 2^18 < 2^63).
-            long microwatts = (long)code * metering.NominalVoltageMillivolts / EnergyScale.FullScalePowerCode * metering.NominalCurrentMilliamps;
+            // 16 × code × Vfs[mV] × Ifs[mA] / PMAX = µW; within 64 bits (2^25 × 2^19 before the division).
+            long microwatts = 16L * code * metering.NominalVoltageMillivolts / EnergyScale.FullScalePowerCode * metering.NominalCurrentMilliamps;
             return microwatts / 1000;
         }
 

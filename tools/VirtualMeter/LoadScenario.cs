@@ -11,7 +11,7 @@ namespace Meter.VirtualMeter;
 public abstract class LoadScenario
 {
     /// <summary>Names accepted by <see cref="Named"/>.</summary>
-    public static readonly string[] Names = ["balanced", "unbalanced", "export", "inductive", "capacitive", "harmonics", "sag-swell", "outage"];
+    public static readonly string[] Names = ["balanced", "unbalanced", "export", "inductive", "capacitive", "harmonics", "sag-swell", "outage", "reference"];
 
     /// <summary>Nominal phase voltage, V.</summary>
     public const double NominalVoltage = 230.0;
@@ -42,6 +42,9 @@ public abstract class LoadScenario
                 .Select(_ => P(i, 10) with { Harmonics = [new Harmonic(3, 6.9, 0.3 * i, 30), new Harmonic(5, 4.6, 0.2 * i, 60)] }).ToArray()),
             "sag-swell" => new SagSwellScenario(i),
             "outage" => new OutageScenario(i),
+            // Calibration rig: 230 V, 40 % of full-scale current, PF 1 on every phase (MeterTool calibrate --step gain).
+            "reference" => new ConstantScenario("reference (calibration rig): 3 × 230 V, " + F(Math.Round(0.4 * fullScaleCurrent)) + " A, PF 1",
+                [P(Math.Round(0.4 * fullScaleCurrent), 0), P(Math.Round(0.4 * fullScaleCurrent), 0), P(Math.Round(0.4 * fullScaleCurrent), 0)]),
             _ => throw new ArgumentException($"unknown load scenario '{name}'; known: {string.Join(", ", Names)}"),
         };
     }

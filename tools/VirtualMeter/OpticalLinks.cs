@@ -65,7 +65,6 @@ public sealed class TcpOpticalPort : IOpticalPort
             if (!_listener.Pending()) return;
             _client = _listener.AcceptSocket();
             _client.NoDelay = true;
-            _in.Clear();
         }
         try
         {
@@ -101,9 +100,20 @@ public sealed class TcpOpticalPort : IOpticalPort
 
     private void Drop()
     {
+        if (_client != null)
+        {
+            // The head was taken away mid-session: hand the meter a break message (SOH B0 ETX BCC,
+            // IEC 62056-21 §6.3.15) so it leaves programming mode now instead of after its
+            // inactivity timeout, and the next client is answered at once. Password failure
+            // counters and locks are kept (they live in the server, not in the connection).
+            foreach (byte b in BreakMessage) _in.Enqueue(b);
+        }
         try { _client?.Dispose(); } catch (SocketException) { }
         _client = null;
     }
+
+    /// <summary>SOH 'B' '0' ETX BCC, BCC = 'B' ^ '0' ^ ETX = 0x71 (§6.3.14: XOR from after SOH through ETX).</summary>
+    private static readonly byte[] BreakMessage = [0x01, (byte)'B', (byte)'0', 0x03, 0x71];
 
     /// <inheritdoc />
     public void Dispose()

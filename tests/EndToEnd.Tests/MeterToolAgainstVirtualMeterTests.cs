@@ -1,0 +1,94 @@
+using System.Globalization;
+using Meter.Metrology;
+using Meter.Storage;
+
+namespace EndToEnd.Tests;
+
+/// <summary>MeterTool's command line against the virtual meter over TCP (real-time optical port, ~1–3 s a command).</summary>
+[Collection("console")]
+public class MeterToolAgainstVirtualMeterTests
+{
+    [Fact]
+    public void Readout_shows_the_meter_number_and_the_live_energy_register()
+    {
+        // ×600: ten simulated minutes per wall second, so the registers are well above zero.
+        using var meter = new MeterUnderTest(speed: 600);
+        Thread.Sleep(1500);
+        var (code, output, error) = meter.Tool("readout", "--csv");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("0-0:96.1.0,12345678", output);
+        // 1.8.0 in kWh with 3 decimals; compare with the register read after the readout
+        // (the meter runs on: the value read is at most the register now).
+        var line = output.Split('\n').First(l => l.StartsWith("1.8.0,", StringComparison.Ordinal));
+        decimal shown = decimal.Parse(line.Split(',')[1], CultureInfo.InvariantCulture);
+        long nowWh = meter.Host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0));
+        Assert.True(shown > 0.5m, output);
+        Assert.InRange(shown * 1000, 1, nowWh);
+        Assert.Contains(",kWh,", line);
+    }
+
+    [Fact]
+    public void Password_protected_write_changes_the_meter_number_and_a_wrong_password_is_refused()
+    {
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("write", "0-0:96.1.0", "87654321", "--password", "11111111");
+        Assert.NotEqual(0, code);
+        Assert.Contains("ER", error + output);
+        Assert.Equal("12345678", meter.Host.Inspect(h => h.Meter.Settings.MeterNumber));
+
+        (code, output, error) = meter.Tool("write", "0-0:96.1.0", "87654321", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal("87654321", meter.Host.Inspect(h => h.Meter.Settings.MeterNumber));
+        // Both are in the event log: one password failure, one parameter change.
+        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.PasswordFailure)));
+        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ParameterChange)));
+    }
+
+    [Fact]
+    public void Set_clock_moves_the_meter_clock_logs_it_and_marks_the_profile()
+    {
+        using var meter = new MeterUnderTest();
+        // Local time (CET, GMT code 01; 2025-03-01 is winter time): 12:34:56 local = 11:34:56 UTC.
+        var (code, output, error) = meter.Tool("set-clock", "--time", "2025-03-01 12:34:56", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        long expected = new DateTimeOffset(2025, 3, 1, 11, 34, 56, TimeSpan.Zero).ToUnixTimeSeconds();
+        long utc = meter.Host.Inspect(h => h.Meter.UtcSeconds);
+        Assert.InRange(utc, expected, expected + 5); // the meter ran on for up to a few seconds since
+        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ClockSet)));
+        Assert.True(meter.Host.Inspect(h => h.Meter.Clock.Status.IsValid));
+        // A jump of months closes the running profile interval, marked "clock set".
+        var statuses = meter.Host.Inspect(h =>
+        {
+            var reader = new LoadProfileReader(h.Meter.Storage.Profile);
+            var e = new ProfileEntry(4);
+            var s = new List<int>();
+            while (reader.Next(e)) s.Add(e.Status);
+            return s;
+        });
+        Assert.Contains(statuses, s => (s & IntervalStatus.ClockSet) != 0);
+    }
+
+    [Fact]
+    public void Calibration_of_a_mis_gained_chip_brings_it_within_a_tenth_of_a_percent()
+    {
+        // The simulated chip's current channels read 2 % high; the rig applies 230 V, 52 A, PF 1
+        // (the "reference" load: 40 % of the 130 A full scale). Seal open: calibration is legal data.
+        using var meter = new MeterUnderTest(load: "reference", speed: 1, sealOpen: true, currentGainError: 0.02);
+        Thread.Sleep(1500);
+        decimal before = ReadCurrent(meter);
+        Assert.InRange(before, 52m * 1.019m, 52m * 1.021m); // 2 % high before
+
+        var (code, output, error) = meter.Tool("calibrate", "--phase", "all", "--voltage", "230", "--current", "52",
+            "--settle-ms", "2500", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output); // exit 0 = MeterTool verified every phase within ±0.1 %
+        decimal after = ReadCurrent(meter);
+        Assert.InRange(after, 52m * 0.999m, 52m * 1.001m);
+        Assert.True(meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.LegalDataChange)) >= 3);
+    }
+
+    private static decimal ReadCurrent(MeterUnderTest meter) => meter.Host.Inspect(h =>
+    {
+        var m = h.Meter.Metering;
+        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.CurrentRms[0], m.NominalCurrentMilliamps) / 1000m;
+    });
+}

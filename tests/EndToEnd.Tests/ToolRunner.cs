@@ -1,0 +1,55 @@
+using Meter.VirtualMeter;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// A virtual meter on a free TCP port, run in the background at the given speed, and MeterTool's
+/// command line run in process against it (its console output captured).
+/// </summary>
+public sealed class MeterUnderTest : IDisposable
+{
+    public const string Password = "00000000";
+
+    public MeterUnderTest(string load = "balanced", double speed = 1, bool sealOpen = false, double currentGainError = 0, DateTime? start = null)
+    {
+        Host = new VirtualMeterHost(new VirtualMeterOptions
+        {
+            Preset = "direct-5-105a",
+            Load = load,
+            Speed = speed,
+            Optical = "tcp:127.0.0.1:0",
+            SealOpen = sealOpen,
+            CurrentGainError = currentGainError,
+            Start = start ?? new DateTime(2025, 5, 14, 8, 0, 0, DateTimeKind.Utc),
+            Password = Password,
+        });
+        Host.RunInBackground();
+    }
+
+    public VirtualMeterHost Host { get; }
+
+    public (int Code, string Out, string Error) Tool(params string[] args)
+    {
+        lock (ConsoleGate)
+        {
+            var (oldOut, oldErr) = (Console.Out, Console.Error);
+            var (o, e) = (new StringWriter(), new StringWriter());
+            Console.SetOut(o);
+            Console.SetError(e);
+            try
+            {
+                int code = Meter.Tool.Program.Main([.. args, "--tcp", $"127.0.0.1:{Host.TcpPort}"]);
+                return (code, o.ToString(), e.ToString());
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldErr);
+            }
+        }
+    }
+
+    private static readonly object ConsoleGate = new();
+
+    public void Dispose() => Host.Dispose();
+}
