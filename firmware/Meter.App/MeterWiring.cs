@@ -24,8 +24,8 @@ namespace Meter.App
             parts.OpticalLink = board.Optical;
             parts.Lcd = board.Lcd;
             IOutputPin s0 = board.Output(BoardSignal.S0Output);
-            // S0 pulses end on the µs timer, not on the next meter tick (IEC 62053-31: at least 30 ms).
-            if (s0 != null) parts.S0Output = new HighResPulsePin(s0, s0PulseMilliseconds);
+            // S0 pulses never shorter than the set width (IEC 62053-31: at least 30 ms), timed in µs.
+            if (s0 != null) parts.S0Output = new MinimumWidthPulsePin(s0, new Esp32MicrosecondTimer(), s0PulseMilliseconds);
             IInputPin seal = board.Input(BoardSignal.SealSwitch);
             if (seal != null) parts.Seal = new SealSwitch(seal);
             parts.Validate();
