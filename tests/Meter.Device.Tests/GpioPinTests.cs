@@ -68,3 +68,27 @@ public class GpioPinTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new GpioInputPin(controller, -1, false));
     }
 }
+
+public class SystemDeviceIoTests
+{
+    [Fact]
+    public void Pins_open_through_the_gpio_controller_with_their_modes_and_levels()
+    {
+        var driver = new FakeGpioDriver();
+        var io = new SystemDeviceIo(new GpioController(driver));
+        var reset = io.OpenOutput(25, initialHigh: true);
+        var irq = io.OpenInput(34, pullUp: false);
+        var seal = io.OpenInput(26, pullUp: true);
+        Assert.Equal(PinMode.Output, driver.ModeOf(25));
+        Assert.Equal(PinValue.High, driver.LevelOf(25));
+        Assert.Equal(PinMode.Input, driver.ModeOf(34));
+        Assert.Equal(PinMode.InputPullUp, driver.ModeOf(26));
+        reset.Write(false);
+        Assert.Equal(PinValue.Low, driver.LevelOf(25));
+        bool? seen = null;
+        irq.Changed += (_, high) => seen = high;
+        driver.Drive(34, true);
+        Assert.True(seen);
+        Assert.False(seal.Read());
+    }
+}
