@@ -36,6 +36,7 @@ namespace Meter.Core
         private readonly LcdFrame _shownFrame = new LcdFrame();
         private ObisTable _table;
         private OpticalServer _optical;
+        private ProfileRequestLink _profileLink;
         private DisplayController _display;
         private MeterIndicators _indicators;
         private StorageRecoveryReport _recovery;
@@ -97,6 +98,8 @@ namespace Meter.Core
         public ObisTable Table { get { return _table; } }
         /// <summary>The optical port server (null without an optical link).</summary>
         public OpticalServer Optical { get { return _optical; } }
+        /// <summary>The load-profile request handler in front of the optical server (null without an optical link).</summary>
+        public ProfileRequestLink ProfileRequests { get { return _profileLink; } }
         /// <summary>The display controller (after <see cref="Start"/>).</summary>
         public DisplayController Display { get { return _display; } }
         /// <summary>Profile and billing closing.</summary>
@@ -191,7 +194,8 @@ namespace Meter.Core
                 port.Identification = _settings.Identification;
                 port.MaximumBaud = _settings.MaximumBaud;
                 port.Passwords = _settings.Passwords;
-                _optical = new OpticalServer(_hardware.OpticalLink, port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
+                _profileLink = new ProfileRequestLink(_hardware.OpticalLink, this);
+                _optical = new OpticalServer(_profileLink, port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
             }
             CreateDisplay(nowMs);
             _started = true;

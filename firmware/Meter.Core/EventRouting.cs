@@ -21,10 +21,20 @@ namespace Meter.Core
             _meter = meter;
         }
 
-        /// <summary>Writes one event (detail, old and new value as the event kind defines them).</summary>
+        /// <summary>Events the log refused (bad time or detail): counted, never allowed to stop the meter.</summary>
+        public int Refused { get; private set; }
+
+        /// <summary>Writes one event (detail 0..255, old and new value as the event kind defines them).</summary>
         public void Log(int kind, int detail, long oldValue, long newValue)
         {
-            _meter.Storage.Events.Log(UnixTime.ToDateTime(_meter.UtcSeconds), kind, detail, oldValue, newValue);
+            try
+            {
+                _meter.Storage.Events.Log(UnixTime.ToDateTime(_meter.UtcSeconds), kind, detail & 0xFF, oldValue, newValue);
+            }
+            catch (System.ArgumentException)
+            {
+                Refused++;
+            }
         }
 
         /// <inheritdoc />
@@ -41,14 +51,14 @@ namespace Meter.Core
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
                     bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
                     if (code != StandardObjects.Clock) // clock settings are logged with their old and new time by the meter
-                        Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, PackCode(code), 0, 0);
+                        Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;
                 default:
                     break;
             }
         }
 
-        /// <summary>The OBIS code C.D.E packed in one integer (C·65536 + D·256 + E) for the event's detail.</summary>
+        /// <summary>The OBIS code C.D.E packed in one integer (C·65536 + D·256 + E), stored as the event's old value.</summary>
         public static int PackCode(ObisCode code)
         {
             return code.C * 65536 + code.D * 256 + code.E;

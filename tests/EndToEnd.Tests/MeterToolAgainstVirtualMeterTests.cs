@@ -69,6 +69,33 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Profile_fetch_writes_the_intervals_to_csv_and_draws_the_chart()
+    {
+        // ×3600: an hour of load a wall second; start 2025-05-14 08:00 UTC (10:00 local, summer time).
+        using var meter = new MeterUnderTest(speed: 3600);
+        Thread.Sleep(3000);
+        string dir = Path.Combine(Path.GetTempPath(), "e2e-profile-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string csv = Path.Combine(dir, "p.csv"), png = Path.Combine(dir, "p.png"), billing = Path.Combine(dir, "b.csv");
+            var (code, output, error) = meter.Tool("profile", "--csv", csv, "--png", png, "--billing-csv", billing, "--password", MeterUnderTest.Password);
+            Assert.True(code == 0, error + output);
+            Assert.True(new FileInfo(png).Length > 1000, "chart file too small");
+            var rows = File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).ToArray();
+            Assert.True(rows.Length >= 8, string.Join("\n", rows));
+            // Each full quarter hour of the balanced load: 6555.18 W / 4 = 1.639 kWh of A+ (3 decimals, truncated).
+            int full = rows.Count(r => r.Contains(",1.638,") || r.Contains(",1.639,"));
+            Assert.True(full >= rows.Length - 1, string.Join("\n", rows));
+            Assert.Equal(1, meter.Host.Inspect(h => h.Meter.ProfileRequests.Requests));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Calibration_of_a_mis_gained_chip_brings_it_within_a_tenth_of_a_percent()
     {
         // The simulated chip's current channels read 2 % high; the rig applies 230 V, 52 A, PF 1
