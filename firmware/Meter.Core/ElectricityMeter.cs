@@ -44,6 +44,8 @@ namespace Meter.Core
         private long _utcSeconds;
         private long _lastNowMs;
         private int _tariff;
+        private long _tariffFrom = long.MaxValue;
+        private long _tariffUntil = long.MinValue;
         private int _billingCounter;
         private int _cyclesSinceMeasurement;
         private bool _onBackupPower;
@@ -181,7 +183,7 @@ namespace Meter.Core
 
             _metering.Start(resumed ? _record : null, _hardware.S0Output, nowMs);
             _lastNowMs = nowMs;
-            _tariff = _tariffs.Evaluate(_utcSeconds);
+            _tariff = CurrentTariff(_utcSeconds);
             _billingCounter = ReadBillingCounter();
             _events.Log(EventKind.PowerUp, resumed ? 1 : 0, lastStoredUtc, _utcSeconds);
             _periods.Start(_utcSeconds, lastStoredUtc, resumed);
@@ -212,7 +214,7 @@ namespace Meter.Core
             CheckStarted();
             _lastNowMs = nowMs;
             _utcSeconds = _clock.ReadUtcSeconds();
-            _tariff = _tariffs.Evaluate(_utcSeconds);
+            _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
             if (++_cyclesSinceMeasurement >= MeasurementIntervalCycles)
             {
@@ -285,7 +287,8 @@ namespace Meter.Core
             _utcSeconds = newUtcSeconds;
             _events.Log(EventKind.ClockSet, (int)set.Kind, set.OldUtcSeconds, set.NewUtcSeconds);
             _periods.OnClockSet(set.OldUtcSeconds, set.NewUtcSeconds, set.IntervalClosed);
-            _tariff = _tariffs.Evaluate(_utcSeconds);
+            _tariffUntil = long.MinValue; // the cached tariff belongs to the old time
+            _tariff = CurrentTariff(_utcSeconds);
             SaveRegisters(true);
             return true;
         }
@@ -359,6 +362,24 @@ namespace Meter.Core
         {
             _billingCounter++;
             _metering.Demand.CloseBillingPeriod();
+        }
+
+        /// <summary>
+        /// The tariff at <paramref name="utcSeconds"/>, re-evaluated only when the time leaves the
+        /// span in which it cannot change (Meter.Clock TariffController.NextPossibleChange): the
+        /// timetable lookup with local-time conversion otherwise runs every cycle.
+        /// </summary>
+        private int CurrentTariff(long utcSeconds)
+        {
+            if (utcSeconds < _tariffFrom || utcSeconds >= _tariffUntil)
+            {
+                int tariff = _tariffs.Evaluate(utcSeconds);
+                _tariffFrom = utcSeconds;
+                _tariffUntil = _tariffs.NextPossibleChange(utcSeconds);
+                if (tariff >= _settings.TariffCount) tariff = _settings.TariffCount - 1; // timetable naming a tariff the meter lacks
+                _tariff = tariff;
+            }
+            return _tariff;
         }
 
         private int ReadBillingCounter()

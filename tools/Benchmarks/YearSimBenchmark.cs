@@ -54,13 +54,15 @@ public sealed class YearSimBenchmark : IBenchmark
                 ["SPI frames per cycle", F(lean.Frames / (double)lean.Cycles), F(full.Frames / (double)full.Cycles)],
                 ["% in simulated chip: Advance (load integration)", Pct(lean.ChipTicks, lean), Pct(full.ChipTicks, full)],
                 ["% in simulated chip: SPI frames (register model)", Pct(lean.SpiTicks, lean), Pct(full.SpiTicks, full)],
-                ["% in firmware: OnEnergyReady without SPI", Pct(lean.CycleTicks - lean.SpiTicks, lean), Pct(full.CycleTicks - full.SpiTicks, full)],
+                ["% in simulated NV memory (writes of register records, profile)", Pct(lean.NvTicks, lean), Pct(full.NvTicks, full)],
+                ["% in firmware: OnEnergyReady without SPI and NV", Pct(lean.CycleTicks - lean.SpiTicks - lean.NvTicks, lean), Pct(full.CycleTicks - full.SpiTicks - full.NvTicks, full)],
                 ["% in firmware: Tick (S0 edges, profile, billing)", Pct(lean.TickTicks, lean), Pct(full.TickTicks, full)],
                 ["profile entries", lean.ProfileEntries.ToString(CultureInfo.InvariantCulture), full.ProfileEntries.ToString(CultureInfo.InvariantCulture)],
                 ["billing closings", lean.Billing.ToString(CultureInfo.InvariantCulture), full.Billing.ToString(CultureInfo.InvariantCulture)],
                 ["register records saved", lean.Saves.ToString(CultureInfo.InvariantCulture), full.Saves.ToString(CultureInfo.InvariantCulture)],
+                ["NV bytes written per simulated day", F(lean.NvBytes / (double)lean.Days), F(full.NvBytes / (double)full.Days)],
             ]);
-        report.Note("OnEnergyReady = driver (SPI frames answered by the simulated chip's register model), accumulator, S0, demand, save policy and NV record writes; "
+        report.Note("OnEnergyReady = driver (SPI frames answered by the simulated chip's register model), accumulator, S0, demand, save policy and NV record writes (timed apart); "
             + "chip Advance = the simulated chip integrating the load (doubles) for 1 s; Tick = profile/billing checks, S0 edges, display. "
             + (days < 365 ? $"The year is extrapolated from {days} day(s): every simulated day does the same work (one billing closing a month adds < 0.1 %)." : "Full year run."));
         report.Figure("seconds_per_simulated_year", leanPerYear);
@@ -69,14 +71,16 @@ public sealed class YearSimBenchmark : IBenchmark
         report.Figure("simulated_days_run", days);
         report.Figure("spi_frames_per_cycle", lean.Frames / (double)lean.Cycles);
         report.Figure("simulated_chip_share_percent", 100.0 * (lean.ChipTicks + lean.SpiTicks) / lean.TotalTicks);
-        report.Figure("firmware_share_percent", 100.0 * (lean.CycleTicks - lean.SpiTicks + lean.TickTicks) / lean.TotalTicks);
+        report.Figure("simulated_nv_share_percent", 100.0 * lean.NvTicks / lean.TotalTicks);
+        report.Figure("firmware_share_percent", 100.0 * (lean.CycleTicks - lean.SpiTicks - lean.NvTicks + lean.TickTicks) / lean.TotalTicks);
+        report.Figure("nv_bytes_written_per_day", lean.NvBytes / (double)lean.Days);
     }
 
     private static string Pct(long ticks, Result r) => F(100.0 * ticks / r.TotalTicks);
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private sealed record Result(int Days, long SpiTicks, double Seconds, long Cycles, long ChipTicks, long CycleTicks, long TickTicks, long TotalTicks, long Frames, long ProfileEntries, long Billing, long Saves);
+    private sealed record Result(int Days, long SpiTicks, long NvTicks, long NvBytes, double Seconds, long Cycles, long ChipTicks, long CycleTicks, long TickTicks, long TotalTicks, long Frames, long ProfileEntries, long Billing, long Saves);
 
     private static Result Measure(int days, double[][] rows, bool measurementEveryCycle)
     {
@@ -85,12 +89,13 @@ public sealed class YearSimBenchmark : IBenchmark
         MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
         var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
         var spi = new TimedSpi(chip);
+        var nv = new TimedNv(new RamNvMemory(131072));
         var rtc = new VirtualRtc(start);
         var hardware = new MeterHardware
         {
             MeteringSpi = spi, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
             MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
-            Rtc = rtc, NvMemory = new RamNvMemory(131072), S0Output = new VirtualOutputPin(),
+            Rtc = rtc, NvMemory = nv, S0Output = new VirtualOutputPin(),
         };
         var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementEveryCycle ? 1 : int.MaxValue };
         long startUtc = new DateTimeOffset(start).ToUnixTimeSeconds();
@@ -126,7 +131,7 @@ public sealed class YearSimBenchmark : IBenchmark
             tickTicks += (t1 - t0) + (t4 - t3);
         }
         total.Stop();
-        return new Result(days, spi.Ticks, total.Elapsed.TotalSeconds, cycles, chipTicks, cycleTicks, tickTicks, total.Elapsed.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond,
+        return new Result(days, spi.Ticks, nv.Ticks, nv.Bytes, total.Elapsed.TotalSeconds, cycles, chipTicks, cycleTicks, tickTicks, total.Elapsed.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond,
             chip.Frames - frames0, meter.Periods.ProfileEntries, meter.Periods.BillingClosings, meter.RegisterSaves);
     }
 
@@ -140,6 +145,31 @@ public sealed class YearSimBenchmark : IBenchmark
             long t0 = Stopwatch.GetTimestamp();
             chip.TransferFullDuplex(writeBuffer, readBuffer);
             Ticks += Stopwatch.GetTimestamp() - t0;
+        }
+    }
+
+    /// <summary>Times the simulated NV memory (RAM array with per-byte wear counters) under the storage layer.</summary>
+    private sealed class TimedNv(RamNvMemory nv) : Meter.Hal.INvMemory
+    {
+        public long Ticks;
+        public long Bytes;
+        public int Size => nv.Size;
+        public int PageSize => nv.PageSize;
+        public long WriteEndurance => nv.WriteEndurance;
+
+        public void Read(int address, byte[] buffer, int offset, int count)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            nv.Read(address, buffer, offset, count);
+            Ticks += Stopwatch.GetTimestamp() - t0;
+        }
+
+        public void Write(int address, byte[] buffer, int offset, int count)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            nv.Write(address, buffer, offset, count);
+            Ticks += Stopwatch.GetTimestamp() - t0;
+            Bytes += count;
         }
     }
 
