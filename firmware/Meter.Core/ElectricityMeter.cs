@@ -158,7 +158,8 @@ namespace Meter.Core
         /// as events), restores the registers and the clock state, boots the clock (a new meter or
         /// an RTC that lost its backup restarts from the stored time, or from
         /// <paramref name="factoryUtc"/> on a blank memory, marked invalid), starts the ADE7880,
-        /// creates the S0 output, builds the OBIS table, optical server and display.
+        /// creates the S0 output, builds the OBIS table, optical server and display. On a blank
+        /// memory (a new meter) the clock is set to <paramref name="factoryUtc"/> as the factory would.
         /// </summary>
         public void Start(long nowMs, System.DateTime factoryUtc)
         {
@@ -180,6 +181,13 @@ namespace Meter.Core
             ClockBootOutcome boot = _clock.Boot(persisted, lastStoredUtc);
             _utcSeconds = _clock.ReadUtcSeconds();
             if (boot != ClockBootOutcome.RtcKeptTime) _events.Log(EventKind.ClockSet, (int)boot, 0, lastStoredUtc);
+            if (_recovery.Formatted)
+            {
+                // A new meter (blank memory) leaves the factory with its clock set, before anything is metered.
+                ClockSetEvent factory = _clock.SetTime(UnixTime.ToSeconds(factoryUtc), ClockSetSource.Factory);
+                _utcSeconds = factory.NewUtcSeconds;
+                _events.Log(EventKind.ClockSet, (int)factory.Kind, factory.OldUtcSeconds, factory.NewUtcSeconds);
+            }
 
             _metering.Start(resumed ? _record : null, _hardware.S0Output, nowMs);
             _lastNowMs = nowMs;
@@ -274,11 +282,17 @@ namespace Meter.Core
         /// </summary>
         public bool SetClock(long newUtcSeconds)
         {
+            return SetClock(newUtcSeconds, ClockSetSource.OpticalPort);
+        }
+
+        /// <summary>Sets the clock on behalf of <paramref name="source"/> (factory, optical port, module); see <see cref="SetClock(long)"/>.</summary>
+        public bool SetClock(long newUtcSeconds, ClockSetSource source)
+        {
             CheckStarted();
             ClockSetEvent set;
             try
             {
-                set = _clock.SetTime(newUtcSeconds, ClockSetSource.OpticalPort);
+                set = _clock.SetTime(newUtcSeconds, source);
             }
             catch (System.ArgumentException)
             {
