@@ -420,7 +420,9 @@ namespace Meter.Core
         {
             _indicators = new MeterIndicators();
             ObisCode[] legal = new ObisCode[] { StandardObjects.ActiveImport, StandardObjects.ActiveExport };
-            _display = new DisplayController(new ObisTableDisplaySource(_table), new DisplayFormat(), _indicators, legal);
+            DisplayFormat format = new DisplayFormat();
+            format.Decimals = DisplayFormat.DecimalsFromCode(_settings.DisplayDecimalsCode);
+            _display = new DisplayController(new ObisTableDisplaySource(_table), format, _indicators, legal);
             _display.AutomaticList.Configure(new ObisCode[]
             {
                 StandardObjects.ActiveImport, StandardObjects.ActiveImportT1, StandardObjects.ActiveImportT2,

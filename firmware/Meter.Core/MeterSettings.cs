@@ -80,6 +80,9 @@ namespace Meter.Core
         /// <summary>Optical port passwords, index 0 = level 1.</summary>
         public string[] Passwords = new string[] { "00000000" };
 
+        /// <summary>Display decimals code (seeds' configuration: 1 = 7.0, 2 = 6.1, 3 = 7.2, 4 = 6.3).</summary>
+        public int DisplayDecimalsCode = 1;
+
         /// <summary>Metering cycle, ms (the ADE7880 energy registers are read this often).</summary>
         public int CycleMilliseconds = 1000;
 
@@ -97,6 +100,7 @@ namespace Meter.Core
                 throw new System.ArgumentException("day tariff hours must satisfy 0 <= start < end <= 23");
             if (CycleMilliseconds < 100 || CycleMilliseconds > 60000) throw new System.ArgumentException("CycleMilliseconds must be 100 … 60000");
             if (MeterNumber == null || MeterNumber.Length == 0 || MeterNumber.Length > 16) throw new System.ArgumentException("MeterNumber must be 1 … 16 characters");
+            if (DisplayDecimalsCode < 1 || DisplayDecimalsCode > 4) throw new System.ArgumentException("DisplayDecimalsCode must be 1 (7.0), 2 (6.1), 3 (7.2) or 4 (6.3)");
             if (Passwords == null || Passwords.Length == 0) throw new System.ArgumentException("at least one optical port password is required");
         }
     }
