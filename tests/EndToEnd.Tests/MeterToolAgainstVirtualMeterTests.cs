@@ -13,7 +13,7 @@ public class MeterToolAgainstVirtualMeterTests
     {
         // ×600: ten simulated minutes per wall second, so the registers are well above zero.
         using var meter = new MeterUnderTest(speed: 600);
-        Thread.Sleep(1500);
+        meter.WaitUntil(h => h.Meter.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0) > 1000, "1 kWh registered");
         var (code, output, error) = meter.Tool("readout", "--csv");
         Assert.True(code == 0, error + output);
         Assert.Contains("0-0:96.1.0,12345678", output);
@@ -74,7 +74,7 @@ public class MeterToolAgainstVirtualMeterTests
     {
         // ×3600: an hour of load a wall second; start 2025-05-14 08:00 UTC (10:00 local, summer time).
         using var meter = new MeterUnderTest(speed: 3600);
-        Thread.Sleep(3000);
+        meter.WaitUntil(h => h.Meter.Periods.ProfileEntries >= 10, "10 profile intervals");
         string dir = Path.Combine(Path.GetTempPath(), "e2e-profile-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try
@@ -102,7 +102,7 @@ public class MeterToolAgainstVirtualMeterTests
         // The simulated chip's current channels read 2 % high; the rig applies 230 V, 52 A, PF 1
         // (the "reference" load: 40 % of the 130 A full scale). Seal open: calibration is legal data.
         using var meter = new MeterUnderTest(load: "reference", speed: 1, sealOpen: true, currentGainError: 0.02);
-        Thread.Sleep(1500);
+        meter.WaitUntil(h => h.Meter.Metering.MeasurementsValid, "first instantaneous values");
         decimal before = ReadCurrent(meter);
         Assert.InRange(before, 52m * 1.019m, 52m * 1.021m); // 2 % high before
 

@@ -28,6 +28,18 @@ public sealed class MeterUnderTest : IDisposable
 
     public VirtualMeterHost Host { get; }
 
+    /// <summary>Waits (up to 60 s of wall time) until <paramref name="condition"/> holds on the running meter.</summary>
+    public void WaitUntil(Func<VirtualMeterHost, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!Host.Inspect(condition))
+        {
+            if (Host.Failure != null) throw new InvalidOperationException("the virtual meter stopped", Host.Failure);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the virtual meter did not reach: " + what);
+            Thread.Sleep(50);
+        }
+    }
+
     public (int Code, string Out, string Error) Tool(params string[] args)
     {
         lock (ConsoleGate)
