@@ -43,14 +43,7 @@ public class YearRunTests
         return 1;
     }
 
-    private static string DataFile()
-    {
-        string? dir = Environment.GetEnvironmentVariable("METER_DATA_DIR");
-        string[] candidates = { dir is null ? "" : Path.Combine(dir, FileName), Path.Combine("/work/shared/data", FileName) };
-        foreach (string c in candidates)
-            if (c.Length > 0 && File.Exists(c)) return c;
-        throw new FileNotFoundException($"reference profile {FileName} not found; set METER_DATA_DIR to the folder holding it");
-    }
+    private static string DataFile() => Meter.ReferenceData.ReferenceDataFiles.Find(FileName);
 
     /// <summary>"-12.3" → -123 tenths, exactly (the file has one decimal everywhere).</summary>
     private static long Tenths(string s)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Meter.Hal.Simulation.Storage;
+using Meter.ReferenceData;
 using Meter.Storage;
 
 namespace Meter.Benchmarks;
@@ -14,7 +15,7 @@ namespace Meter.Benchmarks;
 /// </summary>
 public sealed class ProfileDepthBenchmark : IBenchmark
 {
-    private const string DefaultData = "/work/shared/data/residential-pv-2025-15min.csv";
+    private const string ProfileFile = "residential-pv-2025-15min.csv";
     private static readonly int[] Periods = { 5, 15, 30, 60 };
     private static readonly int[] SizesKiB = { 64, 128, 256 };
 
@@ -51,10 +52,11 @@ public sealed class ProfileDepthBenchmark : IBenchmark
 
     public void Run(BenchmarkReport report, string[] args)
     {
-        string path = DefaultData;
+        string? path = null;
         for (int i = 0; i + 1 < args.Length; i++)
             if (args[i] == "--data") path = args[i + 1];
-        if (!File.Exists(path)) throw new ArgumentException($"reference profile not found: {path} (give --data PATH)");
+        if (path != null && !File.Exists(path)) throw new ArgumentException($"--data '{path}' does not exist");
+        path ??= ReferenceDataFiles.Find(ProfileFile);
         var year = LoadYear(path);
 
         var rows = new List<string[]>();

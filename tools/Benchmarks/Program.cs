@@ -34,5 +34,11 @@ catch (ArgumentException e)
     Console.Error.WriteLine($"{chosen.Name}: {e.Message}");
     return 2;
 }
+catch (FileNotFoundException e)
+{
+    // A reference data file is missing: the message names every place looked in.
+    Console.Error.WriteLine($"{chosen.Name}: {e.Message}");
+    return 2;
+}
 report.WriteFigures(Console.Out);
 return 0;

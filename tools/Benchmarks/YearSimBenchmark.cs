@@ -185,12 +185,8 @@ public sealed class YearSimBenchmark : IBenchmark
         }
     }
 
-    private static string? FindData()
-    {
-        foreach (var dir in new[] { "/work/shared/data", Path.Combine(AppContext.BaseDirectory, "data") })
-            if (File.Exists(Path.Combine(dir, ProfileFile))) return Path.Combine(dir, ProfileFile);
-        return null;
-    }
+    // The reference year, or an error naming where it was looked for: never an invented load.
+    private static string FindData() => Meter.ReferenceData.ReferenceDataFiles.Find(ProfileFile);
 
     private static double[][] ReadProfile(string path)
     {
