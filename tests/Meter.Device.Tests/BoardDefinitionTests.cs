@@ -46,6 +46,8 @@ public class BoardDefinitionTests
     {
         Assert.Equal(NfConfig.Boards, BoardCatalog.Names);
         Assert.Equal(NfConfig.Presets, MeterPresets.Names);
+        // The reader refuses PSRAM images exactly for the boards whose module has no PSRAM.
+        Assert.Equal(NfConfig.BoardsWithoutPsram, BoardCatalog.Names.Where(n => !BoardCatalog.ByName(n).ModuleHasPsram).ToArray());
         foreach (var name in NfConfig.Presets) Assert.Equal(name, MeterPresets.ByName(name).Name);
         Assert.Throws<ArgumentException>(() => BoardCatalog.ByName("esp32-cam"));
         Assert.Throws<ArgumentException>(() => MeterPresets.ByName("ct-1-2a"));

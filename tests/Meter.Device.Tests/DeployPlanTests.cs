@@ -5,13 +5,13 @@ namespace Meter.Device.Tests;
 public class DeployPlanTests
 {
     private static NfConfig Config(string port = "COM5") =>
-        NfConfig.Parse($"target = ESP32_PSRAM_REV3\nboard = devkitc-eval-ade7880\nserial_port = {port}\npreset = ct-5-6a\n");
+        NfConfig.Parse($"target = ESP32_REV3\nboard = devkitc-eval-ade7880\nserial_port = {port}\npreset = ct-5-6a\n");
 
     [Fact]
     public void Flash_writes_the_nanoclr_image_for_the_target_on_the_port()
     {
         var steps = DeployPlan.Flash(Config());
-        Assert.Equal(new[] { "nanoff --target ESP32_PSRAM_REV3 --serialport COM5 --update" }, steps.Select(s => s.CommandLine));
+        Assert.Equal(new[] { "nanoff --target ESP32_REV3 --serialport COM5 --update" }, steps.Select(s => s.CommandLine));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class DeployPlanTests
             @"(helper) write firmware\Meter.App\DeploymentSettings.cs (board devkitc-eval-ade7880, preset ct-5-6a)",
             "nuget restore MeterFirmware.sln",
             "msbuild MeterFirmware.sln -p:Configuration=Nano-Release \"-p:Platform=Any CPU\" -verbosity:minimal",
-            @"nanoff --target ESP32_PSRAM_REV3 --serialport COM5 --deploy --image firmware\Meter.App\bin\Release\Meter.App.bin",
+            @"nanoff --target ESP32_REV3 --serialport COM5 --deploy --image firmware\Meter.App\bin\Release\Meter.App.bin",
         }, steps.Select(s => s.CommandLine));
         Assert.Null(steps[0].Program);
     }
@@ -33,7 +33,7 @@ public class DeployPlanTests
     {
         var last = DeployPlan.Deploy(Config("/dev/ttyUSB0"), windows: false).Last();
         Assert.Equal("nanoff", last.Program);
-        Assert.Equal(new[] { "--target", "ESP32_PSRAM_REV3", "--serialport", "/dev/ttyUSB0", "--deploy", "--image", "firmware/Meter.App/bin/Release/Meter.App.bin" }, last.Arguments);
+        Assert.Equal(new[] { "--target", "ESP32_REV3", "--serialport", "/dev/ttyUSB0", "--deploy", "--image", "firmware/Meter.App/bin/Release/Meter.App.bin" }, last.Arguments);
     }
 
     [Fact]

@@ -12,8 +12,19 @@ public sealed record NfConfig(string Target, string Board, string SerialPort, st
     /// <summary>Meter configuration presets (boards/Meter.Boards/MeterPresets).</summary>
     public static readonly string[] Presets = { "ct-5-6a", "direct-5-105a", "single-phase-5-100a" };
 
-    /// <summary>nanoFramework ESP32 firmware images (nanoff --target) the firmware supports.</summary>
-    public static readonly string[] Targets = { "ESP32_REV0", "ESP32_REV3", "ESP32_PSRAM_REV3", "ESP32_PSRAM_REV0", "ESP32_S3", "ESP32_S3_ALL" };
+    /// <summary>
+    /// nanoFramework firmware images (nanoff --target) for the classic ESP32 that every board in
+    /// boards/ carries (ESP32-WROVER-E, ESP32-WROOM-32E): the pin maps and Esp32PinRules are the
+    /// ESP32's, so images for other chips (ESP32-S3, -C3 …) are refused.
+    /// </summary>
+    public static readonly string[] Targets = { "ESP32_REV0", "ESP32_REV3", "ESP32_PSRAM_REV0", "ESP32_PSRAM_REV3" };
+
+    /// <summary>
+    /// Boards whose module has no PSRAM (boards/Meter.Boards BoardDefinition.ModuleHasPsram): the
+    /// DevKitC's WROOM module, which uses GPIO16/17 (the PSRAM pins on WROVER modules) for the
+    /// optical port. A PSRAM image does not fit them.
+    /// </summary>
+    public static readonly string[] BoardsWithoutPsram = { "devkitc-eval-ade7880" };
 
     private static readonly string[] Keys = { "target", "board", "serial_port", "preset" };
 
@@ -28,6 +39,7 @@ public sealed record NfConfig(string Target, string Board, string SerialPort, st
     public static NfConfig Parse(string text, string source = "nf.config")
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lineOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -46,31 +58,37 @@ public sealed record NfConfig(string Target, string Board, string SerialPort, st
             if (values.ContainsKey(key)) throw new NfConfigException($"{where}: '{key}' is given twice");
             if (value.Length == 0) throw new NfConfigException($"{where}: '{key}' has no value");
             values[key] = value;
+            lineOf[key] = where;
         }
 
         foreach (var key in Keys)
             if (!values.ContainsKey(key)) throw new NfConfigException($"{source}: required key '{key}' is missing");
 
-        return new NfConfig(
-            OneOf(values["target"], Targets, "target", source),
-            OneOf(values["board"], Boards, "board", source),
-            SerialPortName(values["serial_port"], source),
-            OneOf(values["preset"], Presets, "preset", source));
+        var config = new NfConfig(
+            OneOf(values["target"], Targets, "target", lineOf["target"]),
+            OneOf(values["board"], Boards, "board", lineOf["board"]),
+            SerialPortName(values["serial_port"], lineOf["serial_port"]),
+            OneOf(values["preset"], Presets, "preset", lineOf["preset"]));
+        if (config.Target.Contains("_PSRAM_", StringComparison.Ordinal) && Array.IndexOf(BoardsWithoutPsram, config.Board) >= 0)
+            throw new NfConfigException(
+                $"{lineOf["target"]}: target '{config.Target}' is a PSRAM image, but board '{config.Board}' has no PSRAM " +
+                "(it uses GPIO16/17 for the optical port): use ESP32_REV3 or ESP32_REV0");
+        return config;
     }
 
-    private static string OneOf(string value, string[] allowed, string key, string source)
+    private static string OneOf(string value, string[] allowed, string key, string where)
     {
         if (Array.IndexOf(allowed, value) < 0)
-            throw new NfConfigException($"{source}: {key} '{value}' is not one of: {string.Join(", ", allowed)}");
+            throw new NfConfigException($"{where}: {key} '{value}' is not one of: {string.Join(", ", allowed)}");
         return value;
     }
 
-    private static string SerialPortName(string value, string source)
+    private static string SerialPortName(string value, string where)
     {
         bool windows = value.StartsWith("COM", StringComparison.Ordinal) && value.Length > 3 && value[3..].All(char.IsAsciiDigit);
         bool unix = value.StartsWith("/dev/", StringComparison.Ordinal) && value.Length > 5 && !value.Contains(' ');
         if (!windows && !unix)
-            throw new NfConfigException($"{source}: serial_port '{value}' is neither a Windows port (COM5) nor a device path (/dev/ttyUSB0)");
+            throw new NfConfigException($"{where}: serial_port '{value}' is neither a Windows port (COM5) nor a device path (/dev/ttyUSB0)");
         return value;
     }
 }
