@@ -34,6 +34,11 @@ public class ProjectPairTests
         Assert.Contains(nf.Descendants(ns + "ProjectTypeGuids"), e => e.Value.Contains("11A8DD76-328B-46DF-9F39-F559912D0360"));
         // The .nfproj compiles every .cs file in the folder, as the .csproj does by default.
         Assert.Contains(nf.Descendants(ns + "Compile"), e => (string?)e.Attribute("Include") == @"**\*.cs");
+        Assert.Single(nf.Descendants(ns + "Compile"));
+        // ... and the .csproj compiles exactly that default set: no files added, removed or linked in.
+        var csproj = XDocument.Load(project.CsprojPath);
+        Assert.True(!csproj.Descendants("Compile").Any() && !csproj.Descendants("EnableDefaultCompileItems").Any(),
+            $"{relative}: Compile items or EnableDefaultCompileItems in the .csproj would make it build other sources than the .nfproj");
         Assert.True(File.Exists(Path.Combine(project.Directory, "packages.config")), $"{relative}: packages.config missing");
         Assert.True(File.Exists(Path.Combine(project.Directory, "Properties", "AssemblyInfo.cs")), $"{relative}: Properties/AssemblyInfo.cs missing");
     }
