@@ -26,6 +26,7 @@ namespace Meter.Metrology
         private readonly long[] _accumulatedCounts = new long[QuantityCount * DemandSlot.Count];
         private bool _started;
         private long _periodStartSeconds;
+        private long _lastClockSeconds;
         private int _periodTariff;
         private long _thresholdMilliwatts = long.MaxValue;
         private bool _thresholdPrimary;
@@ -68,24 +69,22 @@ namespace Meter.Metrology
         /// Advances to clock time <paramref name="clockSeconds"/> (seconds since an epoch in the meter's
         /// time base, e.g. UTC or local standard time) at the end of a metering cycle during which tariff
         /// <paramref name="tariffIndex"/> was active. Closes the running period when a boundary was crossed;
-        /// a period's tariff (for the T1/T2 maxima) is the tariff of its last cycle. A clock set backwards restarts the
-        /// running period without a maximum (the energy registers are unaffected).
+        /// a period's tariff (for the T1/T2 maxima) is the tariff of its last cycle. A clock set backwards, even
+        /// within the running period, restarts the running period without a maximum (the energy registers are
+        /// unaffected): integrating on would stretch the period beyond its length and overstate its mean power.
         /// </summary>
         public void Update(long clockSeconds, int tariffIndex)
         {
             if (tariffIndex < 0 || tariffIndex >= MeteringConfiguration.MaximumTariffs)
                 throw new System.ArgumentOutOfRangeException("tariffIndex", "tariff index must be 0 … 7");
-            if (!_started)
+            if (!_started || clockSeconds < _lastClockSeconds)
             {
                 StartPeriod(clockSeconds, tariffIndex);
                 _started = true;
+                _lastClockSeconds = clockSeconds;
                 return;
             }
-            if (clockSeconds < _periodStartSeconds)
-            {
-                StartPeriod(clockSeconds, tariffIndex);
-                return;
-            }
+            _lastClockSeconds = clockSeconds;
             if (clockSeconds >= _periodStartSeconds + _periodSeconds)
             {
                 // The cycle that just ended still belongs to the closing period, and so does its tariff.
