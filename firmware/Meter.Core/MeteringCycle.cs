@@ -77,7 +77,7 @@ namespace Meter.Core
                 new EnergyConstant(apparent.Numerator, apparent.Denominator),
                 settings.TariffCount,
                 new CurrentTransformerRatio(settings.CtPrimaryAmps, settings.CtSecondaryAmps),
-                0);
+                settings.StartingThresholdMilliVoltAmperes);
             _accumulator = new EnergyAccumulator(metering);
             _demand = new DemandMeter(_accumulator, settings.IntegrationPeriodMinutes);
         }

@@ -23,6 +23,13 @@ namespace Meter.Metrology
     /// sees energies, not currents, so the threshold is applied to each phase's apparent power:
     /// a phase is registered only while S ≥ <see cref="ApparentPowerMilliVoltAmperes"/>, set to a
     /// fraction (default 80 %) of Un × Ist so that Ist itself is safely above it.
+    /// <para>
+    /// The threshold is compared per cycle in whole counts (ceil(threshold × cycle / energy per count)), so it
+    /// only discriminates when it is worth more than one count per cycle: the CT preset (0.545 W·s per count,
+    /// 0.92 VA threshold → 2 counts per 1-s cycle) does; the direct presets (10 W·s per count, 3.68 VA → 1 count)
+    /// block only empty cycles. For those, longer cycles or the ADE7880's own no-load thresholds (xNOLOAD,
+    /// which act on power, not on counts) are needed.
+    /// </para>
     /// </summary>
     public static class StartingThreshold
     {
