@@ -38,6 +38,12 @@ namespace Meter.Core
         /// <summary>CT secondary current, A.</summary>
         public int CtSecondaryAmps = 5;
 
+        /// <summary>
+        /// Per-phase starting / no-load threshold on apparent power, mVA secondary (Meter.Metrology
+        /// <c>StartingThreshold</c>; EN 50470-3 starting and no-load tests); 0 registers any energy.
+        /// </summary>
+        public long StartingThresholdMilliVoltAmperes;
+
         /// <summary>Tariff registers, 1..8.</summary>
         public int TariffCount = 2;
 
@@ -98,6 +104,7 @@ namespace Meter.Core
             if (TariffCount < 2 || TariffCount > 8) throw new System.ArgumentException("TariffCount must be 2 … 8 (the timetable uses T1 and T2)");
             if (DayTariffStartHour < 0 || DayTariffEndHour > 23 || DayTariffStartHour >= DayTariffEndHour)
                 throw new System.ArgumentException("day tariff hours must satisfy 0 <= start < end <= 23");
+            if (StartingThresholdMilliVoltAmperes < 0) throw new System.ArgumentException("StartingThresholdMilliVoltAmperes must not be negative");
             if (CycleMilliseconds < 100 || CycleMilliseconds > 60000) throw new System.ArgumentException("CycleMilliseconds must be 100 … 60000");
             if (MeterNumber == null || MeterNumber.Length == 0 || MeterNumber.Length > 16) throw new System.ArgumentException("MeterNumber must be 1 … 16 characters");
             if (DisplayDecimalsCode < 1 || DisplayDecimalsCode > 4) throw new System.ArgumentException("DisplayDecimalsCode must be 1 (7.0), 2 (6.1), 3 (7.2) or 4 (6.3)");

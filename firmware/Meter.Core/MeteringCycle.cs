@@ -31,6 +31,7 @@ namespace Meter.Core
         private readonly DemandMeter _demand;
         private readonly int _nominalVoltageMillivolts;
         private readonly int _nominalCurrentMilliamps;
+        private readonly CfDenominatorSetting _led;
         private PulseOutput _s0;
         private long _lastCycleMs = -1;
         private int _chipFaults;
@@ -60,6 +61,7 @@ namespace Meter.Core
 
             // Test LED on CF1: CF1DEN for the meter constant (ADE7880 data sheet Rev. C, "Energy-to-Frequency Conversion").
             CfDenominatorSetting led = CfDenominatorCalculator.Compute(activeConstant, settings.MeterConstantImpPerKwh);
+            _led = led;
             _chipConfiguration.CfDenominators[0] = led.CfDen;
             _chipConfiguration.CfDenominators[1] = led.CfDen;
             _chipConfiguration.CfDenominators[2] = led.CfDen;
@@ -75,10 +77,17 @@ namespace Meter.Core
                 new EnergyConstant(apparent.Numerator, apparent.Denominator),
                 settings.TariffCount,
                 new CurrentTransformerRatio(settings.CtPrimaryAmps, settings.CtSecondaryAmps),
-                0);
+                settings.StartingThresholdMilliVoltAmperes);
             _accumulator = new EnergyAccumulator(metering);
             _demand = new DemandMeter(_accumulator, settings.IntegrationPeriodMinutes);
         }
+
+        /// <summary>
+        /// CF1DEN of the test LED and the constant the CF pin really gives: CFxDEN is an integer, so unless
+        /// <see cref="CfDenominatorSetting.IsExact"/> the LED runs off the nameplate constant by
+        /// <see cref="CfDenominatorSetting.ErrorPartsPerBillion"/> (the energy registers are unaffected).
+        /// </summary>
+        public CfDenominatorSetting LedCalibration { get { return _led; } }
 
         /// <summary>The ADE7880 driver.</summary>
         public Ade7880Driver Driver { get { return _driver; } }

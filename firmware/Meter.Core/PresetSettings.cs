@@ -1,4 +1,5 @@
 using Meter.Boards;
+using Meter.Metrology;
 
 namespace Meter.Core
 {
@@ -29,6 +30,13 @@ namespace Meter.Core
             // configured on site (Kamstrup 351 "Transformer ratio"), 5/5 until then.
             settings.CtPrimaryAmps = 5;
             settings.CtSecondaryAmps = 5;
+            // Starting threshold (80 % of Un × Ist) for the class with the smallest Ist the meter is offered in,
+            // so it starts at Ist whichever of its classes is on the nameplate: CT meters class B or C
+            // (Kamstrup 351) → C, 0.001 In; direct meters class A or B (Kamstrup 382) → B, 0.004 Ib.
+            settings.StartingThresholdMilliVoltAmperes = StartingThreshold.ApparentPowerMilliVoltAmperes(
+                preset.TransformerOperated ? AccuracyClass.C : AccuracyClass.B,
+                preset.TransformerOperated ? MeterConnectionKind.TransformerOperated : MeterConnectionKind.Direct,
+                preset.ReferenceCurrentMilliamps, preset.NominalVoltageVolts * 1000L, StartingThreshold.DefaultMarginPercent);
             return settings;
         }
     }

@@ -9,7 +9,9 @@ namespace Meter.Metrology
         /// <summary>
         /// 3-phase 3-wire Aron (two-wattmeter) connection: two measuring systems in channels A and C,
         /// channel B is ignored. Only the vector sum of the two systems is physical (each system's
-        /// power alone is not a phase power), so per-phase summation is refused.
+        /// power alone is not a phase power), so per-phase summation is refused. The total apparent
+        /// energy is the vector apparent energy √(P² + Q²) of each cycle, rounded to a count: the
+        /// arithmetic sum of the two systems' VA would read 2/√3 = 1.155 times too high.
         /// </summary>
         ThreePhaseThreeWireAron = 1,
 

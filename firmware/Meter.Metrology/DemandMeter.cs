@@ -18,6 +18,16 @@ namespace Meter.Metrology
     {
         private const int QuantityCount = 4;
 
+        /// <summary>Number of longs written by <see cref="SaveTo"/>.</summary>
+        public const int SnapshotLength = 8 + QuantityCount + 3 * QuantityCount * DemandSlot.Count;
+
+        // Snapshot layout: period length, started, period start, period tariff, last clock, power-threshold count,
+        // closed periods, reserved (0), start counts [4], maxima [12], their times [12], accumulated maxima [12].
+        private const int SnapshotStartCounts = 8;
+        private const int SnapshotMaxima = SnapshotStartCounts + QuantityCount;
+        private const int SnapshotTimes = SnapshotMaxima + QuantityCount * DemandSlot.Count;
+        private const int SnapshotAccumulated = SnapshotTimes + QuantityCount * DemandSlot.Count;
+
         private readonly EnergyAccumulator _source;
         private readonly int _periodSeconds;
         private readonly long[] _periodStartCounts = new long[QuantityCount];
@@ -26,6 +36,7 @@ namespace Meter.Metrology
         private readonly long[] _accumulatedCounts = new long[QuantityCount * DemandSlot.Count];
         private bool _started;
         private long _periodStartSeconds;
+        private long _lastClockSeconds;
         private int _periodTariff;
         private long _thresholdMilliwatts = long.MaxValue;
         private bool _thresholdPrimary;
@@ -68,24 +79,22 @@ namespace Meter.Metrology
         /// Advances to clock time <paramref name="clockSeconds"/> (seconds since an epoch in the meter's
         /// time base, e.g. UTC or local standard time) at the end of a metering cycle during which tariff
         /// <paramref name="tariffIndex"/> was active. Closes the running period when a boundary was crossed;
-        /// a period's tariff (for the T1/T2 maxima) is the tariff of its last cycle. A clock set backwards restarts the
-        /// running period without a maximum (the energy registers are unaffected).
+        /// a period's tariff (for the T1/T2 maxima) is the tariff of its last cycle. A clock set backwards, even
+        /// within the running period, restarts the running period without a maximum (the energy registers are
+        /// unaffected): integrating on would stretch the period beyond its length and overstate its mean power.
         /// </summary>
         public void Update(long clockSeconds, int tariffIndex)
         {
             if (tariffIndex < 0 || tariffIndex >= MeteringConfiguration.MaximumTariffs)
                 throw new System.ArgumentOutOfRangeException("tariffIndex", "tariff index must be 0 … 7");
-            if (!_started)
+            if (!_started || clockSeconds < _lastClockSeconds)
             {
                 StartPeriod(clockSeconds, tariffIndex);
                 _started = true;
+                _lastClockSeconds = clockSeconds;
                 return;
             }
-            if (clockSeconds < _periodStartSeconds)
-            {
-                StartPeriod(clockSeconds, tariffIndex);
-                return;
-            }
+            _lastClockSeconds = clockSeconds;
             if (clockSeconds >= _periodStartSeconds + _periodSeconds)
             {
                 // The cycle that just ended still belongs to the closing period, and so does its tariff.
@@ -152,6 +161,85 @@ namespace Meter.Metrology
                 _accumulatedCounts[i] += _maximumCounts[i];
                 _maximumCounts[i] = 0;
                 _maximumTimes[i] = 0;
+            }
+        }
+
+        /// <summary>
+        /// Writes the demand state (running period, maxima with their times, accumulated maxima, power-threshold
+        /// counter) into <paramref name="snapshot"/> (length ≥ <see cref="SnapshotLength"/>), to be stored with the
+        /// energy registers: the maxima of a billing period must survive a power cut.
+        /// </summary>
+        public void SaveTo(long[] snapshot)
+        {
+            if (snapshot == null) throw new System.ArgumentNullException("snapshot");
+            if (snapshot.Length < SnapshotLength) throw new System.ArgumentException("snapshot buffer shorter than SnapshotLength", "snapshot");
+            snapshot[0] = _periodSeconds;
+            snapshot[1] = _started ? 1 : 0;
+            snapshot[2] = _periodStartSeconds;
+            snapshot[3] = _periodTariff;
+            snapshot[4] = _lastClockSeconds;
+            snapshot[5] = _powerThresholdCount;
+            snapshot[6] = _closedPeriods;
+            snapshot[7] = 0;
+            for (int q = 0; q < QuantityCount; q++) snapshot[SnapshotStartCounts + q] = _periodStartCounts[q];
+            for (int i = 0; i < _maximumCounts.Length; i++)
+            {
+                snapshot[SnapshotMaxima + i] = _maximumCounts[i];
+                snapshot[SnapshotTimes + i] = _maximumTimes[i];
+                snapshot[SnapshotAccumulated + i] = _accumulatedCounts[i];
+            }
+        }
+
+        /// <summary>
+        /// Restores the state written by <see cref="SaveTo"/>, after the accumulator's registers were restored and
+        /// before the first <see cref="Update"/>. The next Update continues the saved period, or closes it (with the
+        /// energy registered before the cut) when the clock has passed its end. The snapshot is checked completely
+        /// first and rejected as a whole if it does not fit.
+        /// </summary>
+        /// <exception cref="System.InvalidOperationException">Update was already called.</exception>
+        /// <exception cref="System.ArgumentException">Short snapshot, another integration period, or inconsistent content
+        /// (negative or misaligned values, period start counts above the restored registers).</exception>
+        public void RestoreFrom(long[] snapshot)
+        {
+            if (_started) throw new System.InvalidOperationException("demand can only be restored before the first update");
+            if (snapshot == null) throw new System.ArgumentNullException("snapshot");
+            if (snapshot.Length < SnapshotLength) throw new System.ArgumentException("snapshot shorter than SnapshotLength", "snapshot");
+            if (snapshot[0] != _periodSeconds) throw new System.ArgumentException("snapshot was taken with another integration period: its maxima are means over that period", "snapshot");
+            bool started = snapshot[1] == 1;
+            if (snapshot[1] != 0 && !started) throw new System.ArgumentException("snapshot corrupt: started flag", "snapshot");
+            long start = snapshot[2];
+            if (snapshot[3] < 0 || snapshot[3] >= MeteringConfiguration.MaximumTariffs) throw new System.ArgumentException("snapshot corrupt: period tariff", "snapshot");
+            if (started && (Modulo(start, _periodSeconds) != 0 || snapshot[4] < start || snapshot[4] >= start + _periodSeconds))
+                throw new System.ArgumentException("snapshot corrupt: running period not aligned to the clock time", "snapshot");
+            if (snapshot[5] < 0 || snapshot[6] < 0 || snapshot[5] > snapshot[6]) throw new System.ArgumentException("snapshot corrupt: period counters", "snapshot");
+            for (int q = 0; q < QuantityCount; q++)
+            {
+                long c = snapshot[SnapshotStartCounts + q];
+                if (c < 0 || c > _source.GetCounts(RegisterOf(q), MeterChannel.Total))
+                    throw new System.ArgumentException("snapshot does not fit the energy registers: period start above the register", "snapshot");
+            }
+            for (int i = 0; i < _maximumCounts.Length; i++)
+            {
+                long counts = snapshot[SnapshotMaxima + i];
+                long time = snapshot[SnapshotTimes + i];
+                if (counts < 0 || snapshot[SnapshotAccumulated + i] < 0) throw new System.ArgumentException("snapshot corrupt: negative maximum", "snapshot");
+                // A maximum is stamped with its period's end, a multiple of the period length; no maximum has time 0.
+                if (counts == 0 ? time != 0 : Modulo(time, _periodSeconds) != 0)
+                    throw new System.ArgumentException("snapshot corrupt: maximum time stamp", "snapshot");
+            }
+
+            _started = started;
+            _periodStartSeconds = start;
+            _periodTariff = (int)snapshot[3];
+            _lastClockSeconds = snapshot[4];
+            _powerThresholdCount = snapshot[5];
+            _closedPeriods = snapshot[6];
+            for (int q = 0; q < QuantityCount; q++) _periodStartCounts[q] = snapshot[SnapshotStartCounts + q];
+            for (int i = 0; i < _maximumCounts.Length; i++)
+            {
+                _maximumCounts[i] = snapshot[SnapshotMaxima + i];
+                _maximumTimes[i] = snapshot[SnapshotTimes + i];
+                _accumulatedCounts[i] = snapshot[SnapshotAccumulated + i];
             }
         }
 

@@ -15,8 +15,9 @@ namespace Meter.Metrology
     /// </para>
     /// <para>
     /// Overflow: the chip's count rate is bounded by its full scale (fs = 1.024 MHz, PMAX = 27 059 678,
-    /// WTHR ≥ 1: at most ≈ 2.1 × 10^5 counts/s per phase even with +100 % gain), i.e. below 2 × 10^15
-    /// counts for three phases in 50 years, 4 700 times below <see cref="long.MaxValue"/>.
+    /// WTHR ≥ 1: at most 1.024 × 10^6 × 2 × PMAX / 2^27 ≈ 4.13 × 10^5 counts/s per phase with +100 % gain),
+    /// i.e. below 2 × 10^15 counts for three phases in 50 years, 4 700 times below <see cref="long.MaxValue"/>
+    /// (arithmetic in OverflowTests).
     /// </para>
     /// </summary>
     public sealed class EnergyAccumulator
@@ -132,7 +133,15 @@ namespace Meter.Metrology
                 }
             }
 
-            if (vector && anyRunning) Book(MeterChannel.Total, activeSum, reactiveSum, apparentSum);
+            if (vector && anyRunning)
+            {
+                // Aron: each system's VA is U_line-line × I_line, and their sum is not the 3-phase apparent
+                // energy (balanced load: 2 U I instead of √3 U I). The vector apparent energy √(P² + Q²) of
+                // the summed P and Q is (constants are equal for Aron, MeteringConfiguration checks it).
+                if (_configuration.Connection == ConnectionType.ThreePhaseThreeWireAron)
+                    apparentSum = WideArithmetic.RoundedHypotenuse(activeSum < 0 ? -activeSum : activeSum, reactiveSum < 0 ? -reactiveSum : reactiveSum);
+                Book(MeterChannel.Total, activeSum, reactiveSum, apparentSum);
+            }
 
             _tariffActiveImport[tariffIndex] += _registers[Index(EnergyRegister.ActiveImport, MeterChannel.Total)] - totalActiveImportBefore;
             _tariffReactiveImport[tariffIndex] += _registers[Index(EnergyRegister.ReactiveImport, MeterChannel.Total)] - totalReactiveImportBefore;

@@ -19,7 +19,7 @@ namespace Meter.Metrology
         /// <param name="tariffCount">Number of tariff registers, 1 … 8.</param>
         /// <param name="ctRatio">CT ratio (5/5 for a direct meter).</param>
         /// <param name="startingThresholdMilliVoltAmperes">Per-phase apparent power below which nothing registers (see <see cref="StartingThreshold"/>); 0 disables.</param>
-        /// <exception cref="System.ArgumentException">Null constant or ratio, tariff count outside 1 … 8, negative threshold, or per-phase summation on an Aron connection.</exception>
+        /// <exception cref="System.ArgumentException">Null constant or ratio, tariff count outside 1 … 8, negative threshold, or on an Aron connection per-phase summation or unequal constants.</exception>
         public MeteringConfiguration(
             ConnectionType connection,
             PhaseSummation summation,
@@ -40,6 +40,8 @@ namespace Meter.Metrology
                 throw new System.ArgumentOutOfRangeException("summation", "unknown phase summation");
             if (connection == ConnectionType.ThreePhaseThreeWireAron && summation == PhaseSummation.PerPhase)
                 throw new System.ArgumentException("an Aron (two-wattmeter) connection needs the vector sum: one system's power alone is not a phase power", "summation");
+            if (connection == ConnectionType.ThreePhaseThreeWireAron && !(SameValue(activeConstant, reactiveConstant) && SameValue(activeConstant, apparentConstant)))
+                throw new System.ArgumentException("an Aron connection forms apparent energy as √(P² + Q²) from the counts and needs equal active, reactive and apparent constants", "apparentConstant");
             if (tariffCount < 1 || tariffCount > MaximumTariffs)
                 throw new System.ArgumentOutOfRangeException("tariffCount", "tariff count must be 1 … 8");
             if (startingThresholdMilliVoltAmperes < 0)
@@ -85,6 +87,11 @@ namespace Meter.Metrology
             if (kind == EnergyKind.Active) return ActiveConstant;
             if (kind == EnergyKind.Reactive) return ReactiveConstant;
             return ApparentConstant;
+        }
+
+        private static bool SameValue(EnergyConstant a, EnergyConstant b)
+        {
+            return a.Numerator == b.Numerator && a.Denominator == b.Denominator;
         }
 
         /// <summary>True when the channel <paramref name="phase"/> (0 … 2) is a measuring system of this connection.</summary>

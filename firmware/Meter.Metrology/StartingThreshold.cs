@@ -5,9 +5,13 @@ namespace Meter.Metrology
     /// Starting current Ist as a fraction of the reference current (Ib for direct, In for CT
     /// meters): IEC 62053-21:2003 §8.3.3 (class 2: 0.005 Ib / 0.003 In; class 1: 0.004 Ib /
     /// 0.002 In) and IEC 62053-22:2003 §8.3.3 (class 0.5 S: 0.001 In), mapped to the EN 50470-3
-    /// classes A ≈ 2, B ≈ 1, C ≈ 0.5 S (EN 50470-1: Iref = 10 Itr direct, In = 20 Itr CT). The
-    /// class C direct value (0.004 Ib = 0.04 Itr) is taken from EN 50470-3 Table 9 as recalled,
-    /// not re-checked against the standard's text: verify before type testing.
+    /// classes A ≈ 2, B ≈ 1, C ≈ 0.5 S (EN 50470-1: Iref = 10 Itr direct, In = 20 Itr CT). In Itr the
+    /// table is the MID's (2014/32/EU Annex V / MI-003 Table 1, repeated in EN 50470-3): direct
+    /// 0.05 / 0.04 / 0.04 Itr, CT 0.06 / 0.04 / 0.02 Itr for A / B / C. Checked: the IEC factors and the
+    /// Iref/Itr relations (public summary of IEC 62053-21/22 and EN 50470-1), class B direct 0.04 Itr
+    /// (GB/T 17215.321-2021, which mirrors it). Not checked against a copy of the table itself (the
+    /// stored copy of Annex V lost its figures): the class C direct value, 0.04 Itr, is the one to
+    /// confirm before type testing.
     /// <code>
     ///            direct     CT
     ///  class A   0.005 Ib   0.003 In
@@ -19,6 +23,13 @@ namespace Meter.Metrology
     /// sees energies, not currents, so the threshold is applied to each phase's apparent power:
     /// a phase is registered only while S ≥ <see cref="ApparentPowerMilliVoltAmperes"/>, set to a
     /// fraction (default 80 %) of Un × Ist so that Ist itself is safely above it.
+    /// <para>
+    /// The threshold is compared per cycle in whole counts (ceil(threshold × cycle / energy per count)), so it
+    /// only discriminates when it is worth more than one count per cycle: the CT preset (0.545 W·s per count,
+    /// 0.92 VA threshold → 2 counts per 1-s cycle) does; the direct presets (10 W·s per count, 3.68 VA → 1 count)
+    /// block only empty cycles. For those, longer cycles or the ADE7880's own no-load thresholds (xNOLOAD,
+    /// which act on power, not on counts) are needed.
+    /// </para>
     /// </summary>
     public static class StartingThreshold
     {

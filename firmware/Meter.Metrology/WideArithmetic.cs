@@ -105,6 +105,53 @@ namespace Meter.Metrology
             return value;
         }
 
+        /// <summary>Largest leg accepted by <see cref="RoundedHypotenuse"/>, 2^62 (so that a + b fits in 63 bits).</summary>
+        public const long MaximumHypotenuseLeg = 1L << 62;
+
+        /// <summary>
+        /// Returns √(<paramref name="a"/>² + <paramref name="b"/>²) rounded to the nearest integer (an exact
+        /// half cannot occur for integers): the vector apparent energy of a cycle from its active and reactive
+        /// energy. The square sum is formed in 128 bits and the root found by bisection between max(a, b)
+        /// and a + b, so no floating point is used.
+        /// </summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">A negative leg or one above <see cref="MaximumHypotenuseLeg"/>.</exception>
+        public static long RoundedHypotenuse(long a, long b)
+        {
+            if (a < 0 || a > MaximumHypotenuseLeg) throw new System.ArgumentOutOfRangeException("a", "leg must be 0 … 2^62");
+            if (b < 0 || b > MaximumHypotenuseLeg) throw new System.ArgumentOutOfRangeException("b", "leg must be 0 … 2^62");
+            ulong aHigh;
+            ulong aLow;
+            ulong bHigh;
+            ulong bLow;
+            Multiply((ulong)a, (ulong)a, out aHigh, out aLow);
+            Multiply((ulong)b, (ulong)b, out bHigh, out bLow);
+            ulong xLow = aLow + bLow;
+            ulong xHigh = aHigh + bHigh + (xLow < aLow ? 1UL : 0UL);
+
+            // floor(√x) lies in [max(a, b), a + b]: the largest r there with r² ≤ x.
+            long low = a > b ? a : b;
+            long high = a + b;
+            while (low < high)
+            {
+                long middle = low + (high - low + 1) / 2;
+                if (CompareProduct(middle, middle, xHigh, xLow) <= 0) low = middle;
+                else high = middle - 1;
+            }
+            // (r + ½)² = r² + r + ¼, so for an integer x the root rounds up exactly when x > r(r + 1).
+            return CompareProduct(low, low + 1, xHigh, xLow) < 0 ? low + 1 : low;
+        }
+
+        /// <summary>Sign of (<paramref name="a"/> × <paramref name="b"/>) − (<paramref name="high"/>·2^64 + <paramref name="low"/>) for non-negative factors.</summary>
+        private static int CompareProduct(long a, long b, ulong high, ulong low)
+        {
+            ulong productHigh;
+            ulong productLow;
+            Multiply((ulong)a, (ulong)b, out productHigh, out productLow);
+            if (productHigh != high) return productHigh < high ? -1 : 1;
+            if (productLow != low) return productLow < low ? -1 : 1;
+            return 0;
+        }
+
         private static void Multiply(ulong a, ulong b, out ulong high, out ulong low)
         {
             ulong aLow = a & 0xFFFFFFFFUL;

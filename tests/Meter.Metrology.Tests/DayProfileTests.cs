@@ -208,6 +208,26 @@ public class DemandMeterTests
     }
 
     [Fact]
+    public void A_clock_set_back_inside_the_running_period_restarts_it()
+    {
+        // 15-min periods, 1000 W. 0–100 s registered, then the clock is set back from 100 s to 50 s (same period).
+        // The period restarts at 50 s: it closes at 900 s with the 850 s since then, 850 000 W·s / 900 s = 944 W,
+        // not the 950 000 W·s / 900 s = 1055 W that integrating on would show for a 15-min period.
+        var acc = Meters.Accumulator(ConnectionType.SinglePhase);
+        var demand = new DemandMeter(acc, 15);
+        demand.Update(0, 0);
+        for (int s = 0; s < 100; s++) { acc.Cycle(1000, 0, 0, 0, 0, 0, 1000, 0, 0); demand.Update(s + 1, 0); }
+        demand.Update(50, 0);
+        Assert.Equal(0, demand.GetCurrentPeriodCounts(DemandQuantity.ActiveImport));
+        Assert.Equal(0, demand.ClosedPeriods);
+        for (int s = 50; s < 900; s++) { acc.Cycle(1000, 0, 0, 0, 0, 0, 1000, 0, 0); demand.Update(s + 1, 0); }
+        Assert.Equal(1, demand.ClosedPeriods);
+        Assert.Equal(944, demand.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, false, 0));
+        Assert.Equal(900, demand.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs));
+        Assert.Equal(950_000, acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.Total)); // registers keep everything
+    }
+
+    [Fact]
     public void A_clock_jump_forward_closes_the_running_period_once_and_realigns()
     {
         // 15-min periods. 100 s at 900 W in the period 0–900, then the clock jumps to 3700 s (power cut, RTC set):

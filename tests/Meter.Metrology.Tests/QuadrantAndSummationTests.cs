@@ -71,6 +71,8 @@ public class QuadrantAndSummationTests
         //   system 1 (U_AB, I_A): P1 = 4000 × cos(φ + 30°) = 4000 × −0.1118 = −447 W,  Q1 = 4000 × sin(96.42°) = 3975 var
         //   system 2 (U_CB, I_C): P2 = 4000 × cos(φ − 30°) = 4000 ×  0.8049 = 3220 W,  Q2 = 4000 × sin(36.42°) = 2374 var
         //   P = P1 + P2 = 2773 W (= √3 × 400 × 10 × 0.4 = 2771 W), Q = 6349 var; S per system 4000 VA.
+        //   Total S = √(2773² + 6349²) = √47 999 330 = 6928.16 → 6928 VA (= √3 × 400 × 10 = 6928.2 VA),
+        //   not the 8000 VA of the systems' sum.
         // Channel B carries garbage that must not count. Ten 1-s cycles, 1 count = 1 W·s.
         var acc = Meters.Accumulator(ConnectionType.ThreePhaseThreeWireAron);
         for (int i = 0; i < 10; i++) acc.Cycle(-447, 999, 3220, 3975, 999, 2374, 4000, 999, 4000);
@@ -78,11 +80,36 @@ public class QuadrantAndSummationTests
         Assert.Equal(27730, acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.Total));
         Assert.Equal(0, acc.GetCounts(EnergyRegister.ActiveExport, MeterChannel.Total));   // no false export
         Assert.Equal(63490, acc.GetCounts(EnergyRegister.ReactiveQuadrant1, MeterChannel.Total));
-        Assert.Equal(80000, acc.GetCounts(EnergyRegister.ApparentImport, MeterChannel.Total));
+        Assert.Equal(69280, acc.GetCounts(EnergyRegister.ApparentImport, MeterChannel.Total));
+        Assert.Equal(40000, acc.GetCounts(EnergyRegister.ApparentExport, MeterChannel.PhaseA)); // system 1's own VA, P1 < 0
         Assert.Equal(4470, acc.GetCounts(EnergyRegister.ActiveExport, MeterChannel.PhaseA)); // system 1 alone looks like export
         Assert.Equal(32200, acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.PhaseC));
         Assert.Equal(0, acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.PhaseB));
         Assert.False(acc.IsPhaseRunning(MeterChannel.PhaseB));
+    }
+
+    [Fact]
+    public void Aron_exporting_books_the_vector_apparent_energy_into_E_minus()
+    {
+        // PV feeding back through an Aron meter: P = −3000 − 1000 = −4000 W, Q = 1000 + 2000 = 3000 var
+        // → quadrant II, S = √(4000² + 3000²) = 5000 VA into E−; one 1-s cycle, 1 count = 1 W·s.
+        var acc = Meters.Accumulator(ConnectionType.ThreePhaseThreeWireAron);
+        acc.Cycle(-3000, 0, -1000, 1000, 0, 2000, 3200, 0, 2300);
+        Assert.Equal(4000, acc.GetCounts(EnergyRegister.ActiveExport, MeterChannel.Total));
+        Assert.Equal(3000, acc.GetCounts(EnergyRegister.ReactiveQuadrant2, MeterChannel.Total));
+        Assert.Equal(5000, acc.GetCounts(EnergyRegister.ApparentExport, MeterChannel.Total));
+        Assert.Equal(0, acc.GetCounts(EnergyRegister.ApparentImport, MeterChannel.Total));
+        Assert.Equal(Quadrant.II, acc.LastQuadrant);
+    }
+
+    [Fact]
+    public void Aron_with_unequal_constants_is_refused()
+    {
+        // √(P² + Q²) of counts is only an energy when one count is the same energy in all three quantities.
+        var wattSecond = new EnergyConstant(1, 3600);
+        var ex = Assert.Throws<ArgumentException>(() => new MeteringConfiguration(ConnectionType.ThreePhaseThreeWireAron, PhaseSummation.VectorSum,
+            wattSecond, wattSecond, new EnergyConstant(1, 7200), 1, new CurrentTransformerRatio(5, 5), 0));
+        Assert.Contains("Aron", ex.Message);
     }
 
     [Fact]

@@ -55,7 +55,15 @@ internal sealed class ReferenceModel
         if (_vector)
         {
             if (running.Length > 0)
-                Put(_channels[3], running.Aggregate(BigInteger.Zero, (sum, ph) => sum + p[ph]), running.Aggregate(BigInteger.Zero, (sum, ph) => sum + q[ph]), running.Aggregate(BigInteger.Zero, (sum, ph) => sum + s[ph]));
+            {
+                BigInteger pSum = running.Aggregate(BigInteger.Zero, (sum, ph) => sum + p[ph]);
+                BigInteger qSum = running.Aggregate(BigInteger.Zero, (sum, ph) => sum + q[ph]);
+                // Aron: total apparent = vector apparent round(√(P² + Q²)); otherwise the sum of the phases' VA.
+                BigInteger sSum = _connection == ConnectionType.ThreePhaseThreeWireAron
+                    ? WideArithmeticTests.RoundedHypotenuse(BigInteger.Abs(pSum), BigInteger.Abs(qSum))
+                    : running.Aggregate(BigInteger.Zero, (sum, ph) => sum + s[ph]);
+                Put(_channels[3], pSum, qSum, sSum);
+            }
         }
         else
         {

@@ -11,6 +11,8 @@ public class StartingAndNoLoadTests
     [InlineData(AccuracyClass.B, MeterConnectionKind.TransformerOperated, 5000, 10)]  // 0.002 × 5 A
     [InlineData(AccuracyClass.C, MeterConnectionKind.TransformerOperated, 5000, 5)]   // 0.001 × 5 A
     [InlineData(AccuracyClass.A, MeterConnectionKind.TransformerOperated, 1000, 3)]   // 0.003 × 1 A
+    [InlineData(AccuracyClass.C, MeterConnectionKind.Direct, 10000, 40)]              // 0.04 Itr = 0.004 Iref (Iref = 10 Itr) × 10 A
+    [InlineData(AccuracyClass.A, MeterConnectionKind.Direct, 10000, 50)]              // 0.05 Itr = 0.005 Iref × 10 A
     public void Starting_current_per_class(AccuracyClass cls, MeterConnectionKind kind, long referenceMilliamps, long expectedMilliamps)
         => Assert.Equal(expectedMilliamps, StartingThreshold.StartingCurrentMilliamps(cls, kind, referenceMilliamps));
 

@@ -16,7 +16,7 @@ public sealed class DriftBenchmark : IBenchmark
     private const long LsbNumerator = 24_576;
     private const long LsbDenominator = 360_000_000;
 
-    // ≈ 1.23 kW, 1.22 kW, 1.23 kW per phase; reactive of mixed sign; counts per 1-s cycle.
+    // ≈ 1.23 kW, 1.22 kW, 1.23 kW per phase; reactive of mixed sign (phase B in quadrant IV); counts per 1-s cycle.
     private static readonly int[] Active = { 5_023, 4_987, 5_011 };
     private static readonly int[] Reactive = { 1_777, -211, 903 };
     private static readonly int[] Apparent = { 5_331, 4_992, 5_093 };
@@ -56,7 +56,22 @@ public sealed class DriftBenchmark : IBenchmark
         // Independent exact expectation: counts = cycles × per-cycle sum; Wh = counts × 24576 / 360 000 000.
         BigInteger exactCounts = (BigInteger)cycles * cycleCounts;
         long registerCounts = acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.Total);
-        BigInteger integerErrorCounts = BigInteger.Abs(registerCounts - exactCounts);
+        // Every register, per phase and total, plus the tariff registers: |register − cycles × expected per cycle|, summed.
+        BigInteger integerErrorCounts = 0;
+        int registersChecked = 0;
+        for (int channel = 0; channel < MeterChannel.Count; channel++)
+        {
+            long[] perCycle = ExpectedPerCycle(channel);
+            for (int r = 0; r < EnergyAccumulator.RegisterCount; r++)
+            {
+                integerErrorCounts += BigInteger.Abs(acc.GetCounts((EnergyRegister)r, channel) - (BigInteger)cycles * perCycle[r]);
+                registersChecked++;
+            }
+        }
+        long[] total = ExpectedPerCycle(MeterChannel.Total);
+        integerErrorCounts += BigInteger.Abs(acc.GetTariffActiveImportCounts(0) - (BigInteger)cycles * total[(int)EnergyRegister.ActiveImport]);
+        integerErrorCounts += BigInteger.Abs(acc.GetTariffReactiveImportCounts(0) - (BigInteger)cycles * total[(int)EnergyRegister.ReactiveImport]);
+        registersChecked += 2;
         BigInteger exactMilliWhFloor = exactCounts * LsbNumerator * 1000 / LsbDenominator;
         long registerMilliWh = acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3);
         double exactWh = (double)(exactCounts * LsbNumerator * 1_000_000_000 / LsbDenominator) / 1e9; // exact to 1 nWh
@@ -93,7 +108,7 @@ public sealed class DriftBenchmark : IBenchmark
             new[]
             {
                 new[] { "exact (independent)", $"{exactWh:F3} Wh", "—" },
-                new[] { "integer registers", $"{registerCounts} counts = {registerMilliWh} mWh", $"{integerErrorCounts} counts, mWh floor {(registerMilliWh == exactMilliWhFloor ? "exact" : "WRONG")}" },
+                new[] { "integer registers", $"{registerCounts} counts = {registerMilliWh} mWh", $"{integerErrorCounts} counts over all {registersChecked} registers, mWh floor {(registerMilliWh == exactMilliWhFloor ? "exact" : "WRONG")}" },
                 new[] { "double (Wh += counts × 0.24576/3600)", $"{doubleWh:F3} Wh", $"{doubleErrorWh:F6} Wh" },
                 new[] { "float", $"{floatWh:F3} Wh", $"{floatErrorWh:F1} Wh" },
             });
@@ -107,6 +122,7 @@ public sealed class DriftBenchmark : IBenchmark
 
         report.Figure("simulated_years", years);
         report.Figure("integer_error_counts", (long)integerErrorCounts);
+        report.Figure("integer_registers_checked", registersChecked);
         report.Figure("integer_error_mwh", (long)BigInteger.Abs(registerMilliWh - exactMilliWhFloor));
         report.Figure("double_error_wh", doubleErrorWh);
         report.Figure("float_error_wh", floatErrorWh);
@@ -114,6 +130,31 @@ public sealed class DriftBenchmark : IBenchmark
         report.Figure("accumulator_bytes_per_cycle", bytesPerCycle);
         report.Figure("metrology_ns_per_cycle", fullNsPerCycle);
         report.Figure("metrology_bytes_per_cycle", fullBytesPerCycle);
+    }
+
+    /// <summary>
+    /// Counts per cycle each register must gain, from the sign rules alone (IEC 62053-23 quadrants, P ≥ 0 import):
+    /// a phase books its own P, Q, S; the total (vector sum) books ΣP, ΣQ, ΣS.
+    /// </summary>
+    private static long[] ExpectedPerCycle(int channel)
+    {
+        long p = 0, q = 0, s = 0;
+        for (int ph = 0; ph < 3; ph++)
+        {
+            if (channel != MeterChannel.Total && channel != ph) continue;
+            p += Active[ph];
+            q += Reactive[ph];
+            s += Apparent[ph];
+        }
+        var e = new long[EnergyAccumulator.RegisterCount];
+        bool import = p >= 0;
+        e[(int)(import ? EnergyRegister.ActiveImport : EnergyRegister.ActiveExport)] = Math.Abs(p);
+        e[(int)(q >= 0 ? EnergyRegister.ReactiveImport : EnergyRegister.ReactiveExport)] = Math.Abs(q);
+        EnergyRegister quadrant = q >= 0 ? (import ? EnergyRegister.ReactiveQuadrant1 : EnergyRegister.ReactiveQuadrant2)
+                                         : (import ? EnergyRegister.ReactiveQuadrant4 : EnergyRegister.ReactiveQuadrant3);
+        e[(int)quadrant] = Math.Abs(q);
+        e[(int)(import ? EnergyRegister.ApparentImport : EnergyRegister.ApparentExport)] = s;
+        return e;
     }
 
     private static void FullCycle(EnergyAccumulator acc, PulseOutput s0, DemandMeter demand, long clockSeconds)
