@@ -17,7 +17,7 @@ namespace Meter.Optical
             ReactionTimeMs = 200;
             BaudSwitchDelayMs = 300;
             InterCharacterTimeoutMs = 1500;
-            OptionSelectTimeoutMs = 1500;
+            OptionSelectTimeoutMs = 2000;
             InactivityTimeoutMs = 120000;
             PasswordOperand = "";
             Passwords = new string[] { "00000000" };
@@ -58,7 +58,11 @@ namespace Meter.Optical
         /// <summary>ta: a silence longer than this inside a received message discards it (≤ 1500 ms).</summary>
         public int InterCharacterTimeoutMs { get; set; }
 
-        /// <summary>Mode C: the option-select message must start within this time after the identification; else idle.</summary>
+        /// <summary>
+        /// tt, mode C: when no option-select message has started this long after the
+        /// identification, the meter continues with the readout at 300 Bd. IEC 62056-21:2002:
+        /// 1500 ms &lt; tt ≤ 2200 ms (the master's own answer is due within tr ≤ 1500 ms).
+        /// </summary>
         public int OptionSelectTimeoutMs { get; set; }
 
         /// <summary>Programming mode ends after this silence (60..120 s in practice).</summary>
@@ -118,8 +122,8 @@ namespace Meter.Optical
                 throw new System.ArgumentException("BaudSwitchDelayMs must be at least ReactionTimeMs and below 1500 ms");
             if (InterCharacterTimeoutMs < 100 || InterCharacterTimeoutMs > 1500)
                 throw new System.ArgumentException("InterCharacterTimeoutMs must be 100..1500 ms (ta max 1500 ms)");
-            if (OptionSelectTimeoutMs < 100 || OptionSelectTimeoutMs > 5000)
-                throw new System.ArgumentException("OptionSelectTimeoutMs must be 100..5000 ms");
+            if (OptionSelectTimeoutMs <= 1500 || OptionSelectTimeoutMs > 2200)
+                throw new System.ArgumentException("OptionSelectTimeoutMs (tt) must be above 1500 ms and at most 2200 ms");
             if (InactivityTimeoutMs < 1000)
                 throw new System.ArgumentException("InactivityTimeoutMs must be at least 1000 ms");
             string operand = PasswordOperand;
