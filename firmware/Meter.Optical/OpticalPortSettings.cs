@@ -106,6 +106,17 @@ namespace Meter.Optical
             for (int i = 0; i < ident.Length; i++)
                 if (ident[i] < 0x20 || ident[i] > 0x7E || ident[i] == '/' || ident[i] == '!')
                     throw new System.ArgumentException("Identification: printable characters only, no '/' or '!'");
+            // Enhanced identification "\W" (§6.3.2, DLMS UA list of W): W = '2' announces mode E
+            // (HDLC), which this server does not implement; '0', '1', '3'..'9' are reserved;
+            // other printable characters except '/', '\' and '!' are manufacturer-specific.
+            for (int i = 0; i < ident.Length; i++)
+            {
+                if (ident[i] != '\\') continue;
+                char w = i + 1 < ident.Length ? ident[i + 1] : (char)0;
+                if (w == 0 || w == '\\' || (w >= '0' && w <= '9'))
+                    throw new System.ArgumentException("Identification: '\\' starts an enhanced identification \\W; W = 2 (mode E) is not implemented, 0..9 are reserved");
+                i++;
+            }
             string address = DeviceAddress;
             if (address == null || address.Length > 32)
                 throw new System.ArgumentException("DeviceAddress must be 0..32 characters (IEC 62056-21 §6.3.1)");

@@ -150,6 +150,16 @@ public class AddressAndTimeoutTests
     }
 
     [Fact]
+    public void Manufacturer_specific_enhanced_identification_is_sent_as_configured()
+    {
+        // "\W" with W a letter is manufacturer-specific (§6.3.2 enhanced identification).
+        var rig = new OpticalRig(s => s.Identification = "\\XOpenMeter1");
+        rig.Send("/?!\r\n");
+        rig.RunUntilQuiet(1000);
+        Assert.Equal("/OEM5\\XOpenMeter1\r\n", rig.TakeReceived());
+    }
+
+    [Fact]
     public void Settings_outside_the_standard_are_refused_with_a_specific_message()
     {
         var link = new Meter.Hal.Simulation.Serial.VirtualSerialPair().Meter;
@@ -166,6 +176,8 @@ public class AddressAndTimeoutTests
         Check(s => s.ManufacturerId = "oEM", "upper case");
         Check(s => s.Identification = "12345678901234567", "Identification");
         Check(s => s.Identification = "Meter/1", "Identification");
+        Check(s => s.Identification = "OpenMeter\\2", "Identification"); // "\2" would announce mode E (HDLC)
+        Check(s => s.Identification = "OpenMeter\\", "Identification");  // "\" without W
         Check(s => s.DeviceAddress = "12-34", "DeviceAddress");
         Check(s => s.ReactionTimeMs = 100, "ReactionTimeMs");      // 'M' upper case: ≥ 200 ms
         Check(s => s.ReactionTimeMs = 1600, "ReactionTimeMs");
