@@ -65,7 +65,7 @@ namespace Meter.Optical
         /// </summary>
         public int OptionSelectTimeoutMs { get; set; }
 
-        /// <summary>Programming mode ends after this silence (60..120 s in practice).</summary>
+        /// <summary>Programming mode ends after this silence: 60..120 s (IEC 62056-21:2002 mode C, note 1).</summary>
         public int InactivityTimeoutMs { get; set; }
 
         /// <summary>Operand sent in the P0 password request "SOH P0 STX (operand) ETX BCC"; "" for "()".</summary>
@@ -135,8 +135,9 @@ namespace Meter.Optical
                 throw new System.ArgumentException("InterCharacterTimeoutMs must be 100..1500 ms (ta max 1500 ms)");
             if (OptionSelectTimeoutMs <= 1500 || OptionSelectTimeoutMs > 2200)
                 throw new System.ArgumentException("OptionSelectTimeoutMs (tt) must be above 1500 ms and at most 2200 ms");
-            if (InactivityTimeoutMs < 1000)
-                throw new System.ArgumentException("InactivityTimeoutMs must be at least 1000 ms");
+            // "The inactivity time-out period for the tariff device is 60 s to 120 s" (mode C, §6.4.3 note 1).
+            if (InactivityTimeoutMs < 60000 || InactivityTimeoutMs > 120000)
+                throw new System.ArgumentException("InactivityTimeoutMs must be 60000..120000 ms (IEC 62056-21: 60 s to 120 s)");
             string operand = PasswordOperand;
             if (operand == null || operand.Length > 32)
                 throw new System.ArgumentException("PasswordOperand must be 0..32 characters");

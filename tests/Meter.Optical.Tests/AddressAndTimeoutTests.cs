@@ -188,5 +188,7 @@ public class AddressAndTimeoutTests
         Check(s => s.OptionSelectTimeoutMs = 1500, "tt");           // 1500 ms < tt <= 2200 ms
         Check(s => s.OptionSelectTimeoutMs = 2201, "tt");
         Check(s => s.InterCharacterTimeoutMs = 1501, "InterCharacterTimeoutMs");
+        Check(s => s.InactivityTimeoutMs = 59_999, "InactivityTimeoutMs");   // 60 s to 120 s
+        Check(s => s.InactivityTimeoutMs = 120_001, "InactivityTimeoutMs");
     }
 }
