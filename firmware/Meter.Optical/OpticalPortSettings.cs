@@ -17,7 +17,7 @@ namespace Meter.Optical
             ReactionTimeMs = 200;
             BaudSwitchDelayMs = 300;
             InterCharacterTimeoutMs = 1500;
-            OptionSelectTimeoutMs = 1500;
+            OptionSelectTimeoutMs = 2000;
             InactivityTimeoutMs = 120000;
             PasswordOperand = "";
             Passwords = new string[] { "00000000" };
@@ -58,10 +58,14 @@ namespace Meter.Optical
         /// <summary>ta: a silence longer than this inside a received message discards it (≤ 1500 ms).</summary>
         public int InterCharacterTimeoutMs { get; set; }
 
-        /// <summary>Mode C: the option-select message must start within this time after the identification; else idle.</summary>
+        /// <summary>
+        /// tt, mode C: when no option-select message has started this long after the
+        /// identification, the meter continues with the readout at 300 Bd. IEC 62056-21:2002:
+        /// 1500 ms &lt; tt ≤ 2200 ms (the master's own answer is due within tr ≤ 1500 ms).
+        /// </summary>
         public int OptionSelectTimeoutMs { get; set; }
 
-        /// <summary>Programming mode ends after this silence (60..120 s in practice).</summary>
+        /// <summary>Programming mode ends after this silence: 60..120 s (IEC 62056-21:2002 mode C, note 1).</summary>
         public int InactivityTimeoutMs { get; set; }
 
         /// <summary>Operand sent in the P0 password request "SOH P0 STX (operand) ETX BCC"; "" for "()".</summary>
@@ -102,6 +106,17 @@ namespace Meter.Optical
             for (int i = 0; i < ident.Length; i++)
                 if (ident[i] < 0x20 || ident[i] > 0x7E || ident[i] == '/' || ident[i] == '!')
                     throw new System.ArgumentException("Identification: printable characters only, no '/' or '!'");
+            // Enhanced identification "\W" (§6.3.2, DLMS UA list of W): W = '2' announces mode E
+            // (HDLC), which this server does not implement; '0', '1', '3'..'9' are reserved;
+            // other printable characters except '/', '\' and '!' are manufacturer-specific.
+            for (int i = 0; i < ident.Length; i++)
+            {
+                if (ident[i] != '\\') continue;
+                char w = i + 1 < ident.Length ? ident[i + 1] : (char)0;
+                if (w == 0 || w == '\\' || (w >= '0' && w <= '9'))
+                    throw new System.ArgumentException("Identification: '\\' starts an enhanced identification \\W; W = 2 (mode E) is not implemented, 0..9 are reserved");
+                i++;
+            }
             string address = DeviceAddress;
             if (address == null || address.Length > 32)
                 throw new System.ArgumentException("DeviceAddress must be 0..32 characters (IEC 62056-21 §6.3.1)");
@@ -118,10 +133,11 @@ namespace Meter.Optical
                 throw new System.ArgumentException("BaudSwitchDelayMs must be at least ReactionTimeMs and below 1500 ms");
             if (InterCharacterTimeoutMs < 100 || InterCharacterTimeoutMs > 1500)
                 throw new System.ArgumentException("InterCharacterTimeoutMs must be 100..1500 ms (ta max 1500 ms)");
-            if (OptionSelectTimeoutMs < 100 || OptionSelectTimeoutMs > 5000)
-                throw new System.ArgumentException("OptionSelectTimeoutMs must be 100..5000 ms");
-            if (InactivityTimeoutMs < 1000)
-                throw new System.ArgumentException("InactivityTimeoutMs must be at least 1000 ms");
+            if (OptionSelectTimeoutMs <= 1500 || OptionSelectTimeoutMs > 2200)
+                throw new System.ArgumentException("OptionSelectTimeoutMs (tt) must be above 1500 ms and at most 2200 ms");
+            // "The inactivity time-out period for the tariff device is 60 s to 120 s" (mode C, §6.4.3 note 1).
+            if (InactivityTimeoutMs < 60000 || InactivityTimeoutMs > 120000)
+                throw new System.ArgumentException("InactivityTimeoutMs must be 60000..120000 ms (IEC 62056-21: 60 s to 120 s)");
             string operand = PasswordOperand;
             if (operand == null || operand.Length > 32)
                 throw new System.ArgumentException("PasswordOperand must be 0..32 characters");

@@ -107,6 +107,11 @@ namespace Meter.Optical
             Receive();
             ApplyTimeouts();
             Transmit();
+            // Idle is always at 300 Bd: a return to idle while the link was still sending the
+            // last characters at another rate switches back once they have left (§6.4 initial rate).
+            if (_state == OpticalServerState.Idle && !IsSending && _link.BytesToWrite == 0
+                && _link.BaudRate != BaudRateCharacter.InitialBaud)
+                _link.BaudRate = BaudRateCharacter.InitialBaud;
         }
 
         // ---- reception ---------------------------------------------------------------------
@@ -223,21 +228,18 @@ namespace Meter.Optical
         {
             if (length != OptionSelectLength || _rx[4] != ControlCharacter.Cr || _rx[5] != ControlCharacter.Lf)
             {
-                ReturnToIdle();
+                ReadoutAtInitialBaud(_lastReceivedMs + _settings.ReactionTimeMs);
                 return;
             }
             byte v = _rx[1], z = _rx[2], y = _rx[3];
             int baud = BaudRateCharacter.FromModeC(z);
             // V = '0' normal protocol procedure only (secondary and HDLC procedures are not
             // offered); Z may select a lower rate than proposed, never a higher one (§6.3.3).
-            if (v != '0' || baud == 0 || baud > _settings.MaximumBaud)
+            // Y = '0' readout or '1' programming: binary (2), reserved and manufacturer modes
+            // are not offered. Anything else is an unsupported option select.
+            if (v != '0' || baud == 0 || baud > _settings.MaximumBaud || (y != '0' && y != '1'))
             {
-                ReturnToIdle();
-                return;
-            }
-            if (y != '0' && y != '1')
-            {
-                ReturnToIdle(); // binary (2), reserved and manufacturer modes are not offered
+                ReadoutAtInitialBaud(_lastReceivedMs + _settings.ReactionTimeMs);
                 return;
             }
             _selectedBaud = baud;
@@ -521,9 +523,15 @@ namespace Meter.Optical
                     if (_rxLength > 0 && silence > _settings.InterCharacterTimeoutMs) _rxLength = 0;
                     break;
                 case OpticalServerState.AwaitingOptionSelect:
+                    // A started option select broken off for longer than ta is an incorrect one;
+                    // none at all within tt after the identification: either way the exchange
+                    // continues with the readout at 300 Bd (see ReadoutAtInitialBaud).
                     if (_rxLength > 0 ? silence > _settings.InterCharacterTimeoutMs
-                        : _now - _identificationSentMs > _settings.OptionSelectTimeoutMs)
-                        ReturnToIdle();
+                        : _now - _identificationSentMs >= _settings.OptionSelectTimeoutMs)
+                    {
+                        long due = _lastReceivedMs + _settings.ReactionTimeMs;
+                        ReadoutAtInitialBaud(due > _now ? due : _now);
+                    }
                     break;
                 case OpticalServerState.Programming:
                     if (_rxLength > 0 && silence > _settings.InterCharacterTimeoutMs)
@@ -549,6 +557,18 @@ namespace Meter.Optical
             _pendingAction = ActionSendBuffer;
             _pendingAtMs = atMs;
             _afterSend = after;
+        }
+
+        // IEC 62056-21:2002 §6.3.14, protocol control character V (item 10 of 6.3.3): "the
+        // communication will proceed at 300 Bd (initial baud rate) if the Z character is 0, or an
+        // incorrect or unsupported acknowledgement/option select message is received, or none is
+        // received". Proceeding means the data message, as in mode A: nothing is switched and no
+        // programming is entered. The link is still at 300 Bd (no switch before a valid option select).
+        private void ReadoutAtInitialBaud(long atMs)
+        {
+            _rxLength = 0;
+            _selectedBaud = BaudRateCharacter.InitialBaud;
+            StartReadoutAt(atMs);
         }
 
         private void StartReadoutAt(long atMs)
@@ -624,13 +644,13 @@ namespace Meter.Optical
                     _identificationSentMs = _now;
                     if (_settings.Mode == OpticalProtocolMode.A)
                     {
-                        // §6.4.2 mode A: the data message follows the identification at 300 Bd.
+                        // §6.4.1 mode A: the data message follows the identification at 300 Bd.
                         StartReadoutAt(_now);
                         Transmit();
                     }
                     else if (_settings.Mode == OpticalProtocolMode.B)
                     {
-                        // §6.4.3 mode B: switch to the announced rate after the identification,
+                        // §6.4.2 mode B: switch to the announced rate after the identification,
                         // then send the data message once the master has switched too.
                         _selectedBaud = _settings.MaximumBaud;
                         _link.BaudRate = _selectedBaud;

@@ -5,6 +5,7 @@ namespace Meter.Optical.Tests;
 /// <summary>Addressed sign-on (IEC 62056-21:2002 §6.3.1) and the time-outs that return the port to idle.</summary>
 public class AddressAndTimeoutTests
 {
+    private const long Ms = 1_000_000; // ns
     private const string Ident = "/OEM5OpenMeter1\r\n";
 
     [Theory]
@@ -15,8 +16,9 @@ public class AddressAndTimeoutTests
     {
         var rig = new OpticalRig(s => s.DeviceAddress = "12345678");
         rig.Send(request);
-        rig.RunUntilQuiet();
+        rig.RunUntilQuiet(1000); // less than tt: the identification alone
         Assert.Equal(Ident, rig.TakeReceived());
+        Assert.Equal(OpticalServerState.AwaitingOptionSelect, rig.Server.State);
     }
 
     [Theory]
@@ -46,8 +48,9 @@ public class AddressAndTimeoutTests
         rig.RunUntilQuiet(3000);
         Assert.Equal("", rig.TakeReceived());
         rig.Send("/?!\r\n");
-        rig.RunUntilQuiet();
+        rig.RunUntilQuiet(1000); // less than tt: the identification alone
         Assert.Equal(Ident, rig.TakeReceived());
+        Assert.Equal(OpticalServerState.AwaitingOptionSelect, rig.Server.State);
     }
 
     [Fact]
@@ -58,22 +61,38 @@ public class AddressAndTimeoutTests
         rig.RunUntilSent();
         rig.Run(1400);
         rig.Send("!\r\n");
-        rig.RunUntilQuiet();
+        rig.RunUntilQuiet(1000); // less than tt: the identification alone
         Assert.Equal(Ident, rig.TakeReceived());
+        Assert.Equal(OpticalServerState.AwaitingOptionSelect, rig.Server.State);
     }
 
     [Fact]
-    public void Mode_C_without_option_select_returns_to_idle()
+    public void Mode_C_without_option_select_continues_with_the_readout_at_300_baud_after_tt()
     {
+        // Mode C timing: "if a response has not been received, the waiting time of the
+        // transmitting equipment after transmission of the identification message, before it
+        // continues with the transmission, is 1500 ms < tt <= 2200 ms"; it continues at 300 Bd
+        // (§6.3.14, V: no option select message received). tt = 2000 ms by default.
         var rig = new OpticalRig();
         rig.Send("/?!\r\n");
         rig.RunUntilReceived(Ident.Length);
         rig.TakeReceived();
-        rig.Run(1600);
+        rig.Run(1900);
+        Assert.Equal(OpticalServerState.AwaitingOptionSelect, rig.Server.State);
+        Assert.Equal(Ident.Length, rig.MeterCharacters.Count());
+        rig.RunUntilQuiet(3000);
+        var text = rig.TakeReceived();
+        Assert.StartsWith("\u0002" + "0-0:96.1.0(12345678)\r\n", text);
+        Assert.EndsWith("!\r\n\u0003X", text); // the short readout's hand-worked BCC (ReadoutModesTests)
+        var meter = rig.MeterCharacters.ToList();
+        long identEnd = meter[Ident.Length - 1].EndNs;
+        Assert.InRange(meter[Ident.Length].StartNs - identEnd, 2000 * Ms, 2002 * Ms);
+        Assert.All(meter, c => Assert.Equal(300, c.Baud));
         Assert.Equal(OpticalServerState.Idle, rig.Server.State);
         rig.Send("\u00060" + "50\r\n"); // too late: not a message of the idle state
         rig.RunUntilQuiet(3000);
         Assert.Equal("", rig.TakeReceived());
+        Assert.Empty(rig.Pair.Meter.BaudChanges);
     }
 
     [Fact]
@@ -131,6 +150,16 @@ public class AddressAndTimeoutTests
     }
 
     [Fact]
+    public void Manufacturer_specific_enhanced_identification_is_sent_as_configured()
+    {
+        // "\W" with W a letter is manufacturer-specific (§6.3.2 enhanced identification).
+        var rig = new OpticalRig(s => s.Identification = "\\XOpenMeter1");
+        rig.Send("/?!\r\n");
+        rig.RunUntilQuiet(1000);
+        Assert.Equal("/OEM5\\XOpenMeter1\r\n", rig.TakeReceived());
+    }
+
+    [Fact]
     public void Settings_outside_the_standard_are_refused_with_a_specific_message()
     {
         var link = new Meter.Hal.Simulation.Serial.VirtualSerialPair().Meter;
@@ -147,6 +176,8 @@ public class AddressAndTimeoutTests
         Check(s => s.ManufacturerId = "oEM", "upper case");
         Check(s => s.Identification = "12345678901234567", "Identification");
         Check(s => s.Identification = "Meter/1", "Identification");
+        Check(s => s.Identification = "OpenMeter\\2", "Identification"); // "\2" would announce mode E (HDLC)
+        Check(s => s.Identification = "OpenMeter\\", "Identification");  // "\" without W
         Check(s => s.DeviceAddress = "12-34", "DeviceAddress");
         Check(s => s.ReactionTimeMs = 100, "ReactionTimeMs");      // 'M' upper case: ≥ 200 ms
         Check(s => s.ReactionTimeMs = 1600, "ReactionTimeMs");
@@ -154,5 +185,10 @@ public class AddressAndTimeoutTests
         Check(s => { s.Mode = OpticalProtocolMode.B; s.MaximumBaud = 300; }, "mode B");
         Check(s => s.Passwords = new[] { "pass(1)" }, "Passwords");
         Check(s => s.MaximumPasswordFailures = 0, "MaximumPasswordFailures");
+        Check(s => s.OptionSelectTimeoutMs = 1500, "tt");           // 1500 ms < tt <= 2200 ms
+        Check(s => s.OptionSelectTimeoutMs = 2201, "tt");
+        Check(s => s.InterCharacterTimeoutMs = 1501, "InterCharacterTimeoutMs");
+        Check(s => s.InactivityTimeoutMs = 59_999, "InactivityTimeoutMs");   // 60 s to 120 s
+        Check(s => s.InactivityTimeoutMs = 120_001, "InactivityTimeoutMs");
     }
 }

@@ -4,7 +4,7 @@ using Meter.Optical.Tests.Support;
 namespace Meter.Optical.Tests;
 
 /// <summary>
-/// Mode C programming (IEC 62056-21:2002 §6.4.4, command messages §6.3.7-6.3.10): P0 request,
+/// Mode C programming (IEC 62056-21:2002 §6.4.3, command messages §6.3.7-6.3.10): P0 request,
 /// P1 password, R1 read, W1 write, B0 break, byte for byte. Error messages are
 /// "STX (ERnn) ETX BCC"; their BCC = '(' ^ 'E' ^ 'R' ^ ')' ^ ETX ^ d1 ^ d2
 /// = 0x28 ^ 0x45 ^ 0x52 ^ 0x29 ^ 0x03 ^ d1 ^ d2 = 0x15 ^ d1 ^ d2 (e.g. ER01: 0x15 ^ 0x01 = 0x14).

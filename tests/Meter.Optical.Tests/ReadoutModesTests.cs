@@ -2,7 +2,7 @@ using Meter.Optical.Tests.Support;
 
 namespace Meter.Optical.Tests;
 
-/// <summary>Full readout exchanges of modes A, B and C, byte for byte (IEC 62056-21:2002 §6.4.2-6.4.4).</summary>
+/// <summary>Full readout exchanges of modes A, B and C, byte for byte (IEC 62056-21:2002 §6.4.1-6.4.3).</summary>
 public class ReadoutModesTests
 {
     private const long Ms = 1_000_000; // ns
@@ -138,29 +138,60 @@ public class ReadoutModesTests
         Assert.Empty(rig.Pair.Meter.BaudChanges);
     }
 
+    // §6.3.14 (protocol control character V): "the communication will proceed at 300 Bd if
+    // an incorrect or unsupported acknowledgement/option select message is received": the
+    // data message follows at 300 Bd after tr, nothing is switched, no programming mode.
     [Theory]
     [InlineData("\u00062" + "50\r\n")] // V = '2': HDLC procedure, not offered
+    [InlineData("\u00061" + "50\r\n")] // V = '1': secondary procedure, not offered
     [InlineData("\u00060" + "60\r\n")] // Z = '6': 19200 above the proposed 9600
     [InlineData("\u00060" + "70\r\n")] // Z = '7': reserved
+    [InlineData("\u00060" + "61\r\n")] // programming asked for at an unsupported rate
     [InlineData("\u00060" + "52\r\n")] // Y = '2': binary mode, not offered
     [InlineData("\u00060" + "56\r\n")] // Y = '6': manufacturer mode, not offered
     [InlineData("\u00060" + "5\r\n")]  // too short
     [InlineData("\u00060" + "50\r\r")] // wrong completion characters
-    public void Invalid_option_select_returns_to_idle_without_data(string option)
+    public void Invalid_option_select_is_answered_with_the_readout_at_300_baud(string option)
     {
         var rig = new OpticalRig();
         rig.Send("/?!\r\n");
         rig.RunUntilReceived(17);
         rig.TakeReceived();
         rig.Send(option);
+        rig.RunUntilSent();
+        long optionEnd = rig.ProbeCharacters.Last().EndNs;
         rig.RunUntilQuiet(3000);
-        Assert.Equal("", rig.TakeReceived());
+        Assert.Equal(ShortReadout, rig.TakeReceived());
+        var data = rig.MeterCharacters.Skip(17).ToList();
+        Assert.All(data, c => Assert.Equal(300, c.Baud));
+        Assert.Empty(rig.Pair.Meter.BaudChanges);
+        // tr = 200 ms after the option select's last character (polled every 1 ms).
+        Assert.InRange(data[0].StartNs - optionEnd, 200 * Ms, 202 * Ms);
         Assert.Equal(OpticalServerState.Idle, rig.Server.State);
-        Assert.Equal(300, rig.Pair.Meter.BaudRate);
+        Assert.Equal(0, rig.Server.GrantedLevel);
         // and the port still answers a new request
         rig.Send("/?!\r\n");
         rig.RunUntilReceived(17);
         Assert.Equal("/OEM5OpenMeter1\r\n", rig.TakeReceived());
+    }
+
+    [Fact]
+    public void Option_select_broken_off_for_longer_than_ta_gets_the_readout_at_300_baud()
+    {
+        var rig = new OpticalRig();
+        rig.Send("/?!\r\n");
+        rig.RunUntilReceived(17);
+        rig.TakeReceived();
+        rig.Send("\u00060" + "5"); // ACK V Z, then the master falls silent
+        rig.RunUntilSent();
+        long lastEnd = rig.ProbeCharacters.Last().EndNs;
+        rig.RunUntilQuiet(3000);
+        Assert.Equal(ShortReadout, rig.TakeReceived());
+        var data = rig.MeterCharacters.Skip(17).ToList();
+        Assert.All(data, c => Assert.Equal(300, c.Baud));
+        // Continued once the gap exceeded ta = 1500 ms (polled every 1 ms).
+        Assert.InRange(data[0].StartNs - lastEnd, 1500 * Ms, 1502 * Ms);
+        Assert.Equal(OpticalServerState.Idle, rig.Server.State);
     }
 
     [Fact]
