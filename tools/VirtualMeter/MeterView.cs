@@ -34,11 +34,15 @@ public static class MeterView
         var lines = new List<string>();
         DateTime utc = DateTimeOffset.FromUnixTimeSeconds(m.UtcSeconds).UtcDateTime;
         var local = m.TimeRule.ToLocal(m.UtcSeconds);
-        lines.Add($"Virtual meter {m.Settings.PresetName} · meter no. {m.Settings.MeterNumber} · optical port {h.OpticalEndpoint} (password {h.Board.Optical switch { null => "-", _ => "set" }})");
+        lines.Add($"Virtual meter {m.Settings.PresetName} · meter no. {m.Settings.MeterNumber} · optical port {h.OpticalEndpoint} {(h.Board.Optical == null ? "" : $" (password {m.Settings.Passwords[0]})")}");
         lines.Add($"load: {h.LoadDescription}");
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"time {utc:yyyy-MM-dd HH:mm:ss}Z (local {local.Year:0000}-{local.Month:00}-{local.Day:00} {local.Hour:00}:{local.Minute:00}{(local.IsSummerTime ? " summer" : "")}) · speed {(speed == 0 ? "max" : "×" + speed.ToString("0.##", CultureInfo.InvariantCulture))} · simulated {TimeSpan.FromMilliseconds(h.VirtualMilliseconds):d\\.hh\\:mm\\:ss}"));
-        foreach (var line in TerminalLcdRenderer.RenderLines(lcd.Frame)) lines.Add("  " + line);
+        // The glass, boxed like TerminalLcdRenderer draws it: indicators, value and unit, OBIS id, status words.
+        string border = "  +" + new string('-', TerminalLcdRenderer.InnerWidth) + "+";
+        lines.Add(border);
+        foreach (var line in TerminalLcdRenderer.RenderLines(lcd.Frame)) lines.Add("  |" + line + "|");
+        lines.Add(border);
         var e = m.Metering.Accumulator;
         long s0 = m.Metering.S0?.EmittedPulses ?? 0;
         long led = h.Board.Chip.CfPulses[0];
