@@ -131,6 +131,32 @@ public class VirtualMeterCommandLineTests : IDisposable
         Assert.InRange(ActiveImportWh(host), 3446, 3451);
     }
 
+    [Fact]
+    public void The_screen_shows_the_lcd_the_pulse_counts_and_where_the_optical_port_listens()
+    {
+        // 2025-03-01 00:00 UTC is 01:00 local (CET): night tariff T2; the balanced load is
+        // inductive (quadrant I) on all three phases; 6555 Wh in the hour at 1000 imp/kWh.
+        var lcd = new CapturedLcd();
+        using var host = new VirtualMeterHost(new VirtualMeterOptions
+        {
+            Optical = "tcp:127.0.0.1:0",
+            Speed = 0,
+            Start = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+        }, lcd);
+        host.RunFor(TimeSpan.FromHours(1));
+        var lines = MeterView.Lines(host, lcd, 0);
+        Assert.Contains($"optical port tcp:127.0.0.1:{host.TcpPort} (password 00000000)", lines);
+        Assert.StartsWith("time 2025-03-01 01:00:00Z (local 2025-03-01 02:00)", lines[MeterView.TimeLine]);
+        int top = lines.ToList().FindIndex(l => l.StartsWith("  +---", StringComparison.Ordinal));
+        Assert.True(top > 0, string.Join("\n", lines));
+        Assert.Equal(lines[top], lines[top + 5]); // the box: border, 4 lines of glass, border
+        Assert.Matches(@"^  \| T2  Q1   L1 L2 L3 *\|$", lines[top + 1]);
+        Assert.Matches(@"^  \| +[0-9 ]+\.[0-9]+  (kWh|kvarh|kW|V|A|Hz) *\|$", lines[top + 2]);
+        Assert.Matches(@"^  \| [0-9]+\.[0-9]+\.[0-9]+ *\|$", lines[top + 3]);
+        Assert.Contains(lines, l => l.StartsWith("S0 pulses 65", StringComparison.Ordinal) && l.Contains("LED pulses 6555 (1000 imp/kWh)"));
+        Assert.Contains(lines, l => l.StartsWith("A+ 6.55", StringComparison.Ordinal));
+    }
+
     private static long ActiveImportWh(VirtualMeterHost host) => Read(host, EnergyRegister.ActiveImport);
 
     private static long Read(VirtualMeterHost host, EnergyRegister register) =>

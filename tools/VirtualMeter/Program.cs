@@ -119,7 +119,7 @@ public static class Program
             else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(10))
             {
                 lastStatus = DateTime.UtcNow;
-                Console.WriteLine(MeterView.Lines(host, lcd, options.Speed)[2]);
+                Console.WriteLine(MeterView.Lines(host, lcd, options.Speed)[MeterView.TimeLine]);
             }
         }
         host.Stop();

@@ -45,7 +45,7 @@ public sealed class VirtualMeterHost : IDisposable
         double fullScaleCurrent = preset.FrontEnd.FullScaleCurrentMilliamps / 1000.0;
         _scenario = options.ScenarioFile != null
             ? FileScenario.Load(options.ScenarioFile, 0.95 * fullScaleCurrent)
-            : LoadScenario.Named(options.Load, fullScaleCurrent);
+            : LoadScenario.Named(options.Load, fullScaleCurrent, preset.Phases);
 
         DateTime start = options.Start ?? _scenario.NaturalStart ?? DateTime.UtcNow;
         start = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
