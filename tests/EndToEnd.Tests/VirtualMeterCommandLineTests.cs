@@ -157,12 +157,33 @@ public class VirtualMeterCommandLineTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("A+ 6.55", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void MeterTool_reads_the_meter_through_its_pty_again_and_again()
+    {
+        // --optical pty: MeterTool's serial transport (System.IO.Ports, 300 Bd start, mode C
+        // switch to 9600 Bd) on the printed /dev/pts/N, one session per command.
+        if (!OperatingSystem.IsLinux()) return;
+        using var host = new VirtualMeterHost(new VirtualMeterOptions { Optical = "pty", Speed = 1 });
+        host.RunInBackground();
+        Assert.StartsWith("/dev/pts/", host.OpticalEndpoint);
+        for (int session = 1; session <= 2; session++)
+        {
+            var (code, output, error) = Tool("readout", "--csv", "--port", host.OpticalEndpoint);
+            Assert.True(code == 0, $"session {session}: {error}{output}");
+            Assert.Contains("0-0:96.1.0,12345678,,", output);
+        }
+    }
+
     private static long ActiveImportWh(VirtualMeterHost host) => Read(host, EnergyRegister.ActiveImport);
 
     private static long Read(VirtualMeterHost host, EnergyRegister register) =>
         host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(register, MeterChannel.Total, true, 0));
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
+    private static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
+
+    private static (int Code, string Out, string Error) Tool(params string[] args) => Capture(() => Meter.Tool.Program.Main(args));
+
+    private static (int Code, string Out, string Error) Capture(Func<int> main)
     {
         var (oldOut, oldErr) = (Console.Out, Console.Error);
         var (o, e) = (new StringWriter(), new StringWriter());
@@ -170,7 +191,7 @@ public class VirtualMeterCommandLineTests : IDisposable
         Console.SetError(e);
         try
         {
-            int code = Program.Main(args);
+            int code = main();
             return (code, o.ToString(), e.ToString());
         }
         finally
