@@ -83,6 +83,10 @@ public class MeterToolAgainstVirtualMeterTests
             var (code, output, error) = meter.Tool("profile", "--csv", csv, "--png", png, "--billing-csv", billing, "--password", MeterUnderTest.Password);
             Assert.True(code == 0, error + output);
             Assert.True(new FileInfo(png).Length > 1000, "chart file too small");
+            // A PNG file: the 8-byte signature of PNG (ISO/IEC 15948 §5.2) then the IHDR chunk.
+            byte[] head = File.ReadAllBytes(png)[..16];
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, head[..8]);
+            Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(head, 12, 4));
             var rows = File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).ToArray();
             Assert.True(rows.Length >= 8, string.Join("\n", rows));
             // Each full quarter hour of the balanced load: 6555.18 W / 4 = 1.639 kWh of A+ (3 decimals, truncated).
