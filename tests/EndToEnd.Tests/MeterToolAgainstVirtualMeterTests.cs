@@ -83,6 +83,10 @@ public class MeterToolAgainstVirtualMeterTests
             var (code, output, error) = meter.Tool("profile", "--csv", csv, "--png", png, "--billing-csv", billing, "--password", MeterUnderTest.Password);
             Assert.True(code == 0, error + output);
             Assert.True(new FileInfo(png).Length > 1000, "chart file too small");
+            // A PNG file: the 8-byte signature of PNG (ISO/IEC 15948 §5.2) then the IHDR chunk.
+            byte[] head = File.ReadAllBytes(png)[..16];
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, head[..8]);
+            Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(head, 12, 4));
             var rows = File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).ToArray();
             Assert.True(rows.Length >= 8, string.Join("\n", rows));
             // Each full quarter hour of the balanced load: 6555.18 W / 4 = 1.639 kWh of A+ (3 decimals, truncated).
@@ -100,23 +104,56 @@ public class MeterToolAgainstVirtualMeterTests
     public void Calibration_of_a_mis_gained_chip_brings_it_within_a_tenth_of_a_percent()
     {
         // The simulated chip's current channels read 2 % high; the rig applies 230 V, 52 A, PF 1
-        // (the "reference" load: 40 % of the 130 A full scale). Seal open: calibration is legal data.
+        // on every phase (the "reference" load: 40 % of the 130 A full scale). Seal open:
+        // calibration is legal data. The reference is the load the simulation applies, not any
+        // reading of the meter: 52 A, 230 V, and 3 × 230 V × 52 A × 1 = 35 880 W of true power.
         using var meter = new MeterUnderTest(load: "reference", speed: 1, sealOpen: true, currentGainError: 0.02);
         meter.WaitUntil(h => h.Meter.Metering.MeasurementsValid, "first instantaneous values");
-        decimal before = ReadCurrent(meter);
-        Assert.InRange(before, 52m * 1.019m, 52m * 1.021m); // 2 % high before
+        for (int phase = 0; phase < 3; phase++)
+            Assert.InRange(ReadCurrent(meter, phase), 52m * 1.019m, 52m * 1.021m); // 2 % high before
+        double before = RegisteredOverTrueEnergy(meter, seconds: 3);
+        Assert.InRange(before, 1.019, 1.021); // the energy registers count 2 % too much as well
 
         var (code, output, error) = meter.Tool("calibrate", "--phase", "all", "--voltage", "230", "--current", "52",
             "--settle-ms", "2500", "--password", MeterUnderTest.Password);
         Assert.True(code == 0, error + output); // exit 0 = MeterTool verified every phase within ±0.1 %
-        decimal after = ReadCurrent(meter);
-        Assert.InRange(after, 52m * 0.999m, 52m * 1.001m);
+        for (int phase = 0; phase < 3; phase++)
+        {
+            Assert.InRange(ReadCurrent(meter, phase), 52m * 0.999m, 52m * 1.001m);
+            Assert.InRange(ReadVoltage(meter, phase), 230m * 0.999m, 230m * 1.001m);
+        }
+        // What the customer is billed for: A+ registered over 5 s against the true energy.
+        double after = RegisteredOverTrueEnergy(meter, seconds: 5);
+        Assert.InRange(after, 0.999, 1.001);
         Assert.True(meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.LegalDataChange)) >= 3);
     }
 
-    private static decimal ReadCurrent(MeterUnderTest meter) => meter.Host.Inspect(h =>
+    /// <summary>
+    /// A+ (total, in mWh) registered over the next <paramref name="seconds"/> of virtual time,
+    /// divided by the true energy of the reference load over the same cycles:
+    /// 35 880 W × Δt ms / 3600 = mWh (e.g. 1 s → 9 966.7 mWh; 0.1 % of 5 s is 50 mWh, far above the register's resolution).
+    /// </summary>
+    private static double RegisteredOverTrueEnergy(MeterUnderTest meter, int seconds)
+    {
+        var (e0, t0) = EnergyAndTime(meter);
+        meter.WaitUntil(h => h.VirtualMilliseconds >= t0 + seconds * 1000L, $"{seconds} s of virtual time");
+        var (e1, t1) = EnergyAndTime(meter);
+        double trueMwh = 35880.0 * (t1 - t0) / 3600.0;
+        return (e1 - e0) / trueMwh;
+    }
+
+    private static (long Mwh, long VirtualMs) EnergyAndTime(MeterUnderTest meter) => meter.Host.Inspect(h =>
+        (h.Meter.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, -3), h.VirtualMilliseconds));
+
+    private static decimal ReadVoltage(MeterUnderTest meter, int phase) => meter.Host.Inspect(h =>
     {
         var m = h.Meter.Metering;
-        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.CurrentRms[0], m.NominalCurrentMilliamps) / 1000m;
+        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.VoltageRms[phase], m.NominalVoltageMillivolts) / 1000m;
+    });
+
+    private static decimal ReadCurrent(MeterUnderTest meter, int phase) => meter.Host.Inspect(h =>
+    {
+        var m = h.Meter.Metering;
+        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.CurrentRms[phase], m.NominalCurrentMilliamps) / 1000m;
     });
 }

@@ -58,8 +58,19 @@ public class CommandLineTests
     [Fact]
     public void Unknown_option_is_a_parse_error_with_non_zero_exit()
     {
-        var (code, _) = Run("readout", "--frobnicate");
-        Assert.NotEqual(0, code);
+        var (code, error) = Run("readout", "--frobnicate");
+        Assert.Equal(CommandRunner.BadArguments, code);
+        // One line naming the token, not the help page.
+        Assert.Equal("error: Unrecognized command or argument '--frobnicate'. (see MeterTool --help)", error.Trim());
+    }
+
+    [Fact]
+    public void Missing_argument_is_one_line()
+    {
+        var (code, error) = Run("read", "--tcp", "127.0.0.1:1");
+        Assert.Equal(CommandRunner.BadArguments, code);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'obis'", error);
     }
 
     [Fact]

@@ -47,6 +47,31 @@ public class SerialTransportTests
     }
 
     [Fact]
+    public void The_same_pty_opens_again_for_the_next_session()
+    {
+        // The virtual meter keeps one pty for its whole run, so MeterTool opens it once per
+        // command. The first session leaves the line at 300 Bd; the next open must still work
+        // (it failed with "Value does not fall within the expected range" when opened 7E1).
+        if (!OperatingSystem.IsLinux()) return;
+        int master = posix_openpt(0x0002 | 0x0100); // O_RDWR | O_NOCTTY
+        Assert.True(master >= 0, "posix_openpt failed");
+        Assert.Equal(0, grantpt(master));
+        Assert.Equal(0, unlockpt(master));
+        string slave = Marshal.PtrToStringAnsi(ptsname(master))!;
+        using var masterStream = new FileStream(new SafeFileHandle(master, ownsHandle: true), FileAccess.ReadWrite, 1);
+        for (int session = 1; session <= 3; session++)
+        {
+            using var transport = new SerialTransport(slave);
+            Assert.Equal(300, transport.BaudRate);
+            transport.Write(A("/?!\r\n"));
+            var got = new byte[5];
+            int n = 0;
+            while (n < 5) n += masterStream.Read(got, n, 5 - n);
+            Assert.Equal(A("/?!\r\n"), got);
+        }
+    }
+
+    [Fact]
     public void Missing_port_is_named()
     {
         var e = Assert.Throws<IOException>(() => new SerialTransport("/dev/does-not-exist-metertool"));

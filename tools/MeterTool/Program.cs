@@ -26,7 +26,14 @@ public static class Program
     /// <summary>Runs the command line; parse errors print a message and return non-zero.</summary>
     public static int Main(string[] args)
     {
-        var parse = BuildRoot().Parse(args);
+        // No arguments: the help page (the list of commands). A parse error: one line naming the
+        // bad token, exit 1, instead of the whole help page under it.
+        var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);
+        if (parse.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see MeterTool --help)");
+            return CommandRunner.BadArguments;
+        }
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = true });
     }
 }

@@ -25,25 +25,29 @@ public abstract class LoadScenario
     /// <summary>First UTC second the scenario has data for (files), else null.</summary>
     public virtual DateTime? NaturalStart => null;
 
-    /// <summary>The named scenario; currents are given as fractions of <paramref name="fullScaleCurrent"/> (A) so every preset gets a sensible load.</summary>
-    public static LoadScenario Named(string name, double fullScaleCurrent)
+    /// <summary>
+    /// The named scenario; currents are given as fractions of <paramref name="fullScaleCurrent"/> (A) so every preset gets a sensible load.
+    /// <paramref name="phases"/> only words the description (a single-phase meter uses phase 1's load).
+    /// </summary>
+    public static LoadScenario Named(string name, double fullScaleCurrent, int phases = 3)
     {
+        string each = phases == 3 ? "3 × " : "";
         // Base current: 40 % of the full scale, at most 10 A (a household on the direct meters, near In on the CT meter).
         double i = Math.Min(10.0, 0.4 * fullScaleCurrent);
         PhaseLoad P(double current, double angle) => new(NominalVoltage, current, angle);
         return name switch
         {
-            "balanced" => new ConstantScenario("balanced: 3 × " + F(i) + " A at PF 0.95 inductive", [P(i, 18.19), P(i, 18.19), P(i, 18.19)]),
+            "balanced" => new ConstantScenario("balanced: " + each + F(i) + " A at PF 0.95 inductive", [P(i, 18.19), P(i, 18.19), P(i, 18.19)]),
             "unbalanced" => new ConstantScenario("unbalanced: " + F(i / 2) + " A / " + F(i) + " A / " + F(i / 5) + " A at 10°, 25°, 0°", [P(i / 2, 10), P(i, 25), P(i / 5, 0)]),
-            "export" => new ConstantScenario("export (PV): 3 × " + F(i * 0.8) + " A fed back at PF 1", [P(i * 0.8, 180), P(i * 0.8, 180), P(i * 0.8, 180)]),
-            "inductive" => new ConstantScenario("inductive: 3 × " + F(i) + " A at PF 0.5 lagging (60°)", [P(i, 60), P(i, 60), P(i, 60)]),
-            "capacitive" => new ConstantScenario("capacitive: 3 × " + F(i) + " A at PF 0.5 leading (−60°)", [P(i, -60), P(i, -60), P(i, -60)]),
-            "harmonics" => new ConstantScenario("harmonics: 3 × " + F(i) + " A at 10° with 3rd (30 %) and 5th (20 %) current harmonics", Enumerable.Range(0, 3)
+            "export" => new ConstantScenario("export (PV): " + each + F(i * 0.8) + " A fed back at PF 1", [P(i * 0.8, 180), P(i * 0.8, 180), P(i * 0.8, 180)]),
+            "inductive" => new ConstantScenario("inductive: " + each + F(i) + " A at PF 0.5 lagging (60°)", [P(i, 60), P(i, 60), P(i, 60)]),
+            "capacitive" => new ConstantScenario("capacitive: " + each + F(i) + " A at PF 0.5 leading (−60°)", [P(i, -60), P(i, -60), P(i, -60)]),
+            "harmonics" => new ConstantScenario("harmonics: " + each + F(i) + " A at 10° with 3rd (30 %) and 5th (20 %) current harmonics", Enumerable.Range(0, 3)
                 .Select(_ => P(i, 10) with { Harmonics = [new Harmonic(3, 6.9, 0.3 * i, 30), new Harmonic(5, 4.6, 0.2 * i, 60)] }).ToArray()),
             "sag-swell" => new SagSwellScenario(i),
             "outage" => new OutageScenario(i),
             // Calibration rig: 230 V, 40 % of full-scale current, PF 1 on every phase (MeterTool calibrate --step gain).
-            "reference" => new ConstantScenario("reference (calibration rig): 3 × 230 V, " + F(Math.Round(0.4 * fullScaleCurrent)) + " A, PF 1",
+            "reference" => new ConstantScenario("reference (calibration rig): " + each + "230 V, " + F(Math.Round(0.4 * fullScaleCurrent)) + " A, PF 1",
                 [P(Math.Round(0.4 * fullScaleCurrent), 0), P(Math.Round(0.4 * fullScaleCurrent), 0), P(Math.Round(0.4 * fullScaleCurrent), 0)]),
             _ => throw new ArgumentException($"unknown load scenario '{name}'; known: {string.Join(", ", Names)}"),
         };

@@ -27,6 +27,9 @@ public sealed class CapturedLcd : ILcdPanel
 /// <summary>The text the virtual meter shows: the LCD, pulse counts, registers, where the optical port listens.</summary>
 public static class MeterView
 {
+    /// <summary>Index of the time line in <see cref="Lines"/> (printed alone as the status when output is redirected).</summary>
+    public const int TimeLine = 3;
+
     /// <summary>The screen (interactive) or a status block (redirected output).</summary>
     public static IReadOnlyList<string> Lines(VirtualMeterHost host, CapturedLcd lcd, double speed) => host.Inspect(h =>
     {
@@ -34,18 +37,29 @@ public static class MeterView
         var lines = new List<string>();
         DateTime utc = DateTimeOffset.FromUnixTimeSeconds(m.UtcSeconds).UtcDateTime;
         var local = m.TimeRule.ToLocal(m.UtcSeconds);
-        lines.Add($"Virtual meter {m.Settings.PresetName} · meter no. {m.Settings.MeterNumber} · optical port {h.OpticalEndpoint} (password {h.Board.Optical switch { null => "-", _ => "set" }})");
+        // Lines kept within 80 columns where the values allow, so the screen does not wrap.
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Virtual meter {m.Settings.PresetName} · meter no. {m.Settings.MeterNumber} · speed {(speed == 0 ? "max" : "×" + speed.ToString("0.##", CultureInfo.InvariantCulture))}"));
+        lines.Add($"optical port {h.OpticalEndpoint}{(h.Board.Optical == null ? "" : $" (password {m.Settings.Passwords[0]})")}");
         lines.Add($"load: {h.LoadDescription}");
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"time {utc:yyyy-MM-dd HH:mm:ss}Z (local {local.Year:0000}-{local.Month:00}-{local.Day:00} {local.Hour:00}:{local.Minute:00}{(local.IsSummerTime ? " summer" : "")}) · speed {(speed == 0 ? "max" : "×" + speed.ToString("0.##", CultureInfo.InvariantCulture))} · simulated {TimeSpan.FromMilliseconds(h.VirtualMilliseconds):d\\.hh\\:mm\\:ss}"));
-        foreach (var line in TerminalLcdRenderer.RenderLines(lcd.Frame)) lines.Add("  " + line);
+            $"time {utc:yyyy-MM-dd HH:mm:ss}Z (local {local.Year:0000}-{local.Month:00}-{local.Day:00} {local.Hour:00}:{local.Minute:00}{(local.IsSummerTime ? " summer" : "")}) · simulated {TimeSpan.FromMilliseconds(h.VirtualMilliseconds):d\\.hh\\:mm\\:ss}"));
+        // The glass, boxed like TerminalLcdRenderer draws it: indicators, value and unit, OBIS id, status words.
+        string border = "  +" + new string('-', TerminalLcdRenderer.InnerWidth) + "+";
+        lines.Add(border);
+        foreach (var line in TerminalLcdRenderer.RenderLines(lcd.Frame)) lines.Add("  |" + line + "|");
+        lines.Add(border);
         var e = m.Metering.Accumulator;
         long s0 = m.Metering.S0?.EmittedPulses ?? 0;
         long led = h.Board.Chip.CfPulses[0];
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"A+ {Kwh(e.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0))} kWh (T1 {Kwh(e.ReadTariffActiveImport(0, true, 0))}, T2 {Kwh(e.ReadTariffActiveImport(1, true, 0))}) · A- {Kwh(e.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0))} kWh · R+ {Kwh(e.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0))} kvarh · R- {Kwh(e.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0))} kvarh"));
+            $"A+ {Kwh(e.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0))} kWh (T1 {Kwh(e.ReadTariffActiveImport(0, true, 0))}, T2 {Kwh(e.ReadTariffActiveImport(1, true, 0))}) · A- {Kwh(e.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0))} kWh"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"S0 pulses {s0} ({m.Settings.S0ImpPerKwh} imp/kWh) · LED pulses {led} ({m.Settings.MeterConstantImpPerKwh} imp/kWh) · tariff T{m.ActiveTariff + 1} · quadrant {(e.IsNoLoad ? "-" : e.LastQuadrant.ToString())} · profile entries {m.Periods.ProfileEntries} · billing periods {m.BillingPeriodCounter} · register saves {m.RegisterSaves}"));
+            $"R+ {Kwh(e.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0))} kvarh · R- {Kwh(e.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0))} kvarh"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"S0 pulses {s0} ({m.Settings.S0ImpPerKwh} imp/kWh) · LED pulses {led} ({m.Settings.MeterConstantImpPerKwh} imp/kWh)"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"tariff T{m.ActiveTariff + 1} · quadrant {(e.IsNoLoad ? "-" : e.LastQuadrant.ToString())} · profile entries {m.Periods.ProfileEntries} · billing periods {m.BillingPeriodCounter} · register saves {m.RegisterSaves}"));
         return (IReadOnlyList<string>)lines;
     });
 

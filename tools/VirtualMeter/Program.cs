@@ -71,7 +71,15 @@ public static class Program
     {
         try
         {
-            return BuildRoot().Parse(args).Invoke();
+            var parse = BuildRoot().Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // One line, not the whole help page: the first error names the bad token.
+                Console.Error.WriteLine($"virtualmeter: {parse.Errors[0].Message} (see --help)");
+                return BadArguments;
+            }
+            // Our own handler below reports unexpected failures without a stack trace.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {
@@ -111,7 +119,7 @@ public static class Program
             else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(10))
             {
                 lastStatus = DateTime.UtcNow;
-                Console.WriteLine(MeterView.Lines(host, lcd, options.Speed)[2]);
+                Console.WriteLine(MeterView.Lines(host, lcd, options.Speed)[MeterView.TimeLine]);
             }
         }
         host.Stop();

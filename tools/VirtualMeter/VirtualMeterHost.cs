@@ -45,7 +45,7 @@ public sealed class VirtualMeterHost : IDisposable
         double fullScaleCurrent = preset.FrontEnd.FullScaleCurrentMilliamps / 1000.0;
         _scenario = options.ScenarioFile != null
             ? FileScenario.Load(options.ScenarioFile, 0.95 * fullScaleCurrent)
-            : LoadScenario.Named(options.Load, fullScaleCurrent);
+            : LoadScenario.Named(options.Load, fullScaleCurrent, preset.Phases);
 
         DateTime start = options.Start ?? _scenario.NaturalStart ?? DateTime.UtcNow;
         start = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
@@ -60,7 +60,7 @@ public sealed class VirtualMeterHost : IDisposable
         IOpticalPort? port = OpenPort(options.Optical);
         try
         {
-            Board = new SimulatedBoard(preset, start, options.StateFile, port, options.SealOpen, options.CurrentGainError);
+            Board = OpenBoard(preset, start, port, options);
             MeterSettings settings = PresetSettings.FromPreset(preset);
             settings.MeterNumber = options.MeterNumber;
             settings.Passwords = [options.Password];
@@ -263,6 +263,19 @@ public sealed class VirtualMeterHost : IDisposable
     }
 
     private static string RtcFile(string stateFile) => stateFile + ".rtc";
+
+    /// <summary>The board; a state file that cannot be opened or is not an NV image of the right size is a bad --state argument.</summary>
+    private static SimulatedBoard OpenBoard(MeterPreset preset, DateTime start, IOpticalPort? port, VirtualMeterOptions options)
+    {
+        try
+        {
+            return new SimulatedBoard(preset, start, options.StateFile, port, options.SealOpen, options.CurrentGainError);
+        }
+        catch (Exception e) when (options.StateFile != null && e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new ArgumentException($"--state '{options.StateFile}': {e.Message}", e);
+        }
+    }
 
     private static IOpticalPort? OpenPort(string spec)
     {

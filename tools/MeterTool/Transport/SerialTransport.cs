@@ -18,10 +18,10 @@ public sealed class SerialTransport : IOpticalTransport
         // Many optical heads take their supply from DTR/RTS, so raise them; pseudo-terminals
         // (the virtual meter's "--optical pty") have no modem lines and setting DTR fails there
         // ("Inappropriate ioctl for device"), so they are opened without.
-        bool modemLines = !IsPseudoTerminal(portName);
+        bool physical = !IsPseudoTerminal(portName);
         try
         {
-            _port = Open(portName, modemLines);
+            _port = Open(portName, physical);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
@@ -43,13 +43,18 @@ public sealed class SerialTransport : IOpticalTransport
         }
     }
 
-    private static SerialPort Open(string portName, bool modemLines)
+    private static SerialPort Open(string portName, bool physical)
     {
-        var port = new SerialPort(portName, 300, Parity.Even, 7, StopBits.One)
+        // 7E1 on a real head. A pseudo-terminal has no character size or parity: Linux forces
+        // CS8 without PARENB on every tcsetattr (drivers/tty/pty.c, pty_set_termios), and
+        // System.IO.Ports then rejects the port ("Value does not fall within the expected range")
+        // whenever the pty is already at 300 Bd, i.e. on every session after the first. So a pty
+        // is opened 8N1; the bytes are the same (7-bit characters, the parity bit is the UART's).
+        var port = new SerialPort(portName, 300, physical ? Parity.Even : Parity.None, physical ? 7 : 8, StopBits.One)
         {
             Handshake = Handshake.None,
-            DtrEnable = modemLines,
-            RtsEnable = modemLines,
+            DtrEnable = physical,
+            RtsEnable = physical,
             ReadTimeout = 1500,
             WriteTimeout = 30000,
         };

@@ -1,0 +1,203 @@
+using Meter.Metrology;
+using Meter.Storage;
+using Meter.VirtualMeter;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The virtual meter's own options: bad arguments (one line, exit code 1, no stack trace), the
+/// state file (a restart resumes the same registers and clock) and scenario files (a day of
+/// 15-minute means, repeated).
+/// </summary>
+[Collection("console")]
+public class VirtualMeterCommandLineTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vm-cli-" + Guid.NewGuid().ToString("N"));
+
+    public VirtualMeterCommandLineTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    public static TheoryData<string, string[]> BadArguments() => new()
+    {
+        { "Unrecognized command or argument '--bogus'", ["--bogus"] },
+        { "--speed 'fast'", ["--speed", "fast"] },
+        { "--speed '-3'", ["--speed", "-3"] },
+        { "--duration '10x'", ["--duration", "10x"] },
+        { "--start 'yesterday'", ["--start", "yesterday"] },
+        { "--optical 'tcp:127.0.0.1:99999'", ["--optical", "tcp:127.0.0.1:99999"] },
+        { "--optical 'serial'", ["--optical", "serial"] },
+        { "unknown --preset 'ct'", ["--preset", "ct"] },
+        { "unknown --load 'party'", ["--load", "party"] },
+        { "--gain-error must be within", ["--gain-error", "50"] },
+        { "'--gain-error'", ["--gain-error", "abc"] },
+        { "scenario file '/nonexistent/day.csv' does not exist", ["--scenario", "/nonexistent/day.csv"] },
+        { "--state '/nonexistent/dir/meter.nv'", ["--state", "/nonexistent/dir/meter.nv", "--optical", "none"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadArguments))]
+    public void A_bad_argument_gets_one_line_and_exit_code_1(string expected, string[] args)
+    {
+        var (code, output, error) = Run(args);
+        Assert.Equal(Program.BadArguments, code);
+        Assert.Equal("", output);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("virtualmeter: ", line);
+        Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public void A_malformed_scenario_file_is_named_with_its_line()
+    {
+        string file = Path.Combine(_dir, "short.csv");
+        File.WriteAllLines(file, ["start_utc,p_l1_w,p_l2_w,p_l3_w,q_l1_var,q_l2_var,q_l3_var", "2025-01-01T00:00:00Z,1,2,3"]);
+        var (code, _, error) = Run("--scenario", file);
+        Assert.Equal(1, code);
+        Assert.Equal($"virtualmeter: scenario file '{file}' line 2: expected 7 columns, found 4", error.Trim());
+    }
+
+    [Fact]
+    public void A_state_file_that_is_not_an_nv_image_is_refused_and_left_alone()
+    {
+        // A truncated or foreign file must not be "repaired" into a blank meter (registers are never silently reset).
+        string file = Path.Combine(_dir, "meter.nv");
+        File.WriteAllBytes(file, new byte[1000]);
+        var (code, _, error) = Run("--state", file, "--optical", "none", "--duration", "1s");
+        Assert.Equal(1, code);
+        Assert.Equal($"virtualmeter: --state '{file}': NV memory file '{file}' has 1000 bytes, expected {SimulatedBoard.NvBytes}", error.Trim());
+        Assert.Equal(1000, new FileInfo(file).Length);
+    }
+
+    [Fact]
+    public void A_restart_with_the_same_state_file_resumes_the_registers_the_profile_and_the_clock()
+    {
+        // Balanced load: 3 × 230 V × 10 A × cos 18.19° = 3 × 2300 × 0.95001 = 6555.1 W, so 6555 Wh an hour.
+        var options = new VirtualMeterOptions
+        {
+            StateFile = Path.Combine(_dir, "meter.nv"),
+            Optical = "none",
+            Speed = 0,
+            Start = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+        long first, stopUtc;
+        using (var host = new VirtualMeterHost(options))
+        {
+            host.RunFor(TimeSpan.FromHours(1));
+            first = ActiveImportWh(host);
+            stopUtc = host.Meter.UtcSeconds;
+        } // Dispose: mains-fail save, RTC kept in meter.nv.rtc
+        Assert.InRange(first, 6550, 6556);
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 1, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), stopUtc);
+
+        using (var host = new VirtualMeterHost(options))
+        {
+            // Same registers, and the battery-backed clock went on from where it stopped (not from --start).
+            Assert.Equal(first, ActiveImportWh(host));
+            Assert.Equal(stopUtc, host.Meter.UtcSeconds);
+            host.RunFor(TimeSpan.FromHours(1));
+            Assert.InRange(ActiveImportWh(host), 2 * 6555 - 6, 2 * 6555 + 1);
+            // Both hours' quarter-hour intervals are in the load profile: 4 + 4.
+            int intervals = 0;
+            var reader = new LoadProfileReader(host.Meter.Storage.Profile);
+            var entry = new ProfileEntry(4);
+            while (reader.Next(entry)) intervals++;
+            Assert.Equal(8, intervals);
+        }
+    }
+
+    [Fact]
+    public void A_scenario_file_drives_the_load_interval_by_interval_and_repeats()
+    {
+        // Two 15-minute intervals: 3 × 2300 W import, then 3 × 1150 W export (PF 1, Q = 0).
+        // A+ after the first quarter hour: 6900 W × 0.25 h = 1725 Wh; A− after the second: 3450 W × 0.25 h = 862.5 Wh.
+        // The file repeats: after the third quarter hour A+ is 2 × 1725 = 3450 Wh.
+        string file = Path.Combine(_dir, "day.csv");
+        File.WriteAllLines(file,
+        [
+            "start_utc,p_l1_w,p_l2_w,p_l3_w,q_l1_var,q_l2_var,q_l3_var",
+            "2025-06-01T00:00:00Z,2300,2300,2300,0,0,0",
+            "2025-06-01T00:15:00Z,-1150,-1150,-1150,0,0,0",
+        ]);
+        using var host = new VirtualMeterHost(new VirtualMeterOptions { ScenarioFile = file, Optical = "none", Speed = 0 });
+        // No --start: the meter starts at the file's first interval.
+        Assert.Equal(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), host.Meter.UtcSeconds);
+        host.RunFor(TimeSpan.FromMinutes(15));
+        Assert.InRange(ActiveImportWh(host), 1722, 1725);
+        host.RunFor(TimeSpan.FromMinutes(15));
+        Assert.InRange(Read(host, EnergyRegister.ActiveExport), 859, 863);
+        Assert.InRange(ActiveImportWh(host), 1722, 1727);
+        host.RunFor(TimeSpan.FromMinutes(15));
+        Assert.InRange(ActiveImportWh(host), 3446, 3451);
+    }
+
+    [Fact]
+    public void The_screen_shows_the_lcd_the_pulse_counts_and_where_the_optical_port_listens()
+    {
+        // 2025-03-01 00:00 UTC is 01:00 local (CET): night tariff T2; the balanced load is
+        // inductive (quadrant I) on all three phases; 6555 Wh in the hour at 1000 imp/kWh.
+        var lcd = new CapturedLcd();
+        using var host = new VirtualMeterHost(new VirtualMeterOptions
+        {
+            Optical = "tcp:127.0.0.1:0",
+            Speed = 0,
+            Start = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+        }, lcd);
+        host.RunFor(TimeSpan.FromHours(1));
+        var lines = MeterView.Lines(host, lcd, 0);
+        Assert.Contains($"optical port tcp:127.0.0.1:{host.TcpPort} (password 00000000)", lines);
+        Assert.StartsWith("time 2025-03-01 01:00:00Z (local 2025-03-01 02:00)", lines[MeterView.TimeLine]);
+        int top = lines.ToList().FindIndex(l => l.StartsWith("  +---", StringComparison.Ordinal));
+        Assert.True(top > 0, string.Join("\n", lines));
+        Assert.Equal(lines[top], lines[top + 5]); // the box: border, 4 lines of glass, border
+        Assert.Matches(@"^  \| T2  Q1   L1 L2 L3 *\|$", lines[top + 1]);
+        Assert.Matches(@"^  \| +[0-9 ]+\.[0-9]+  (kWh|kvarh|kW|V|A|Hz) *\|$", lines[top + 2]);
+        Assert.Matches(@"^  \| [0-9]+\.[0-9]+\.[0-9]+ *\|$", lines[top + 3]);
+        Assert.Contains(lines, l => l.StartsWith("S0 pulses 65", StringComparison.Ordinal) && l.Contains("LED pulses 6555 (1000 imp/kWh)"));
+        Assert.Contains(lines, l => l.StartsWith("A+ 6.55", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MeterTool_reads_the_meter_through_its_pty_again_and_again()
+    {
+        // --optical pty: MeterTool's serial transport (System.IO.Ports, 300 Bd start, mode C
+        // switch to 9600 Bd) on the printed /dev/pts/N, one session per command.
+        if (!OperatingSystem.IsLinux()) return;
+        using var host = new VirtualMeterHost(new VirtualMeterOptions { Optical = "pty", Speed = 1 });
+        host.RunInBackground();
+        Assert.StartsWith("/dev/pts/", host.OpticalEndpoint);
+        for (int session = 1; session <= 2; session++)
+        {
+            var (code, output, error) = Tool("readout", "--csv", "--port", host.OpticalEndpoint);
+            Assert.True(code == 0, $"session {session}: {error}{output}");
+            Assert.Contains("0-0:96.1.0,12345678,,", output);
+        }
+    }
+
+    private static long ActiveImportWh(VirtualMeterHost host) => Read(host, EnergyRegister.ActiveImport);
+
+    private static long Read(VirtualMeterHost host, EnergyRegister register) =>
+        host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(register, MeterChannel.Total, true, 0));
+
+    private static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
+
+    private static (int Code, string Out, string Error) Tool(params string[] args) => Capture(() => Meter.Tool.Program.Main(args));
+
+    private static (int Code, string Out, string Error) Capture(Func<int> main)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Console.SetOut(o);
+        Console.SetError(e);
+        try
+        {
+            int code = main();
+            return (code, o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+}
