@@ -100,7 +100,7 @@ namespace Meter.Storage
             }
             for (int i = 0; i < _steps.Length; i++)
             {
-                if (FloorDiv(current[i], _steps[i]) != _savedBucket[i])
+                if (Meter.Clock.UnixTime.FloorDiv(current[i], _steps[i]) != _savedBucket[i])
                 {
                     return true;
                 }
@@ -120,7 +120,7 @@ namespace Meter.Storage
             CheckLength(saved);
             for (int i = 0; i < _steps.Length; i++)
             {
-                _savedBucket[i] = FloorDiv(saved[i], _steps[i]);
+                _savedBucket[i] = Meter.Clock.UnixTime.FloorDiv(saved[i], _steps[i]);
             }
             _hasSaved = true;
         }
@@ -131,16 +131,6 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("values must hold exactly one entry per register");
             }
-        }
-
-        private static long FloorDiv(long a, long b)
-        {
-            long q = a / b;
-            if ((a % b != 0) && ((a < 0) != (b < 0)))
-            {
-                q--;
-            }
-            return q;
         }
     }
 }
