@@ -24,8 +24,8 @@ namespace Meter.Storage
     /// written 86 400 times a day (tools/Benchmarks nv-lifetime): with 16 wear-levelled slots each
     /// byte takes 5 400 writes a day, which a 10^13-cycle FRAM (MB85RS2MT) takes for millions of
     /// years and a 10^6-cycle EEPROM for half a year. The board therefore needs FRAM; an EEPROM
-    /// would only do with a 1 kWh step and 64 slots (about 49 years), i.e. losing up to half a
-    /// kWh at every cut the mains-fail save misses.
+    /// would only do with a 1 kWh digit (0.5 kWh step) and 64 slots (about 49 years), i.e.
+    /// losing up to 0.54 kWh at every cut the mains-fail save misses.
     /// </remarks>
     public sealed class RegisterSavePolicy
     {
