@@ -262,14 +262,19 @@ namespace Meter.Core
         }
 
         /// <summary>
-        /// Mains-fail signal: the registers are saved now (whatever the save steps), a power-down
-        /// event is logged and the display shows the battery list. Energy metered after this is
-        /// what a power cut loses.
+        /// Mains-fail signal: the energy the ADE7880 accumulated since the last cycle is read
+        /// first (it would die with the chip: up to one cycle, 20 Wh at full load), then the
+        /// registers are saved now (whatever the save steps), a power-down event is logged and
+        /// the display shows the battery list. Energy metered after this is what a power cut
+        /// loses (Meter.Storage README, "Energy lost at a power cut").
         /// </summary>
         public void OnMainsFail(long nowMs)
         {
             CheckStarted();
+            _lastNowMs = nowMs;
             _utcSeconds = _clock.ReadUtcSeconds();
+            _tariff = CurrentTariff(_utcSeconds);
+            _metering.Run(nowMs, _utcSeconds, _tariff);
             SaveRegisters(true);
             _events.Log(EventKind.PowerDown, 0, 0, _utcSeconds);
             _onBackupPower = true;

@@ -118,13 +118,13 @@ namespace Meter.Core
             {
                 // Same test as PeriodLogger.CloseIfDue, made first so that registers are only
                 // force-saved (an NV write) when a period really closes.
-                long from = Meter.Storage.CivilCalendar.ToMinutes(previous);
+                long from = Meter.Storage.StorageTime.ToMinutes(previous);
                 if (billing.Count > 0)
                 {
-                    long newest = Meter.Storage.CivilCalendar.ToMinutes(billing.NewestClosedAt);
+                    long newest = Meter.Storage.StorageTime.ToMinutes(billing.NewestClosedAt);
                     if (newest > from) from = newest;
                 }
-                if (_billingSchedule.IsExternallyControlled || _billingSchedule.NextClosingMinute(from) > Meter.Storage.CivilCalendar.ToMinutes(now)) break;
+                if (_billingSchedule.IsExternallyControlled || _billingSchedule.NextClosingMinute(from) > Meter.Storage.StorageTime.ToMinutes(now)) break;
                 _meter.SaveRegisters(true);
                 CaptureBillingValues();
                 if (!billing.CloseIfDue(_billingSchedule, previous, now, _billingValues)) break;

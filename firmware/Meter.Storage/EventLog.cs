@@ -179,7 +179,7 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("event detail must be 0-255");
             }
-            long ticks = time.Ticks - CivilCalendar.EpochTicks;
+            long ticks = time.Ticks - StorageTime.EpochTicks;
             if (ticks < 0)
             {
                 throw new System.ArgumentException("times before 2000-01-01 cannot be stored");
@@ -221,7 +221,7 @@ namespace Meter.Storage
                 return false;
             }
             into.Sequence = seq;
-            into.Time = new System.DateTime(CivilCalendar.EpochTicks + ByteCodec.ReadUInt32(_record, 4) * TicksPerSecond);
+            into.Time = new System.DateTime(StorageTime.EpochTicks + ByteCodec.ReadUInt32(_record, 4) * TicksPerSecond);
             into.Kind = _record[8];
             into.Detail = _record[9];
             into.OldValue = ByteCodec.ReadInt64(_record, 12);

@@ -267,7 +267,7 @@ namespace Meter.Storage
                 throw new System.InvalidOperationException("the load profile is already started");
             }
             CheckValues(values);
-            long minute = CivilCalendar.ToMinutes(at);
+            long minute = StorageTime.ToMinutes(at);
             long seq = _pointer.HasValue && _pointer[0] >= 1 ? _pointer[0] + 1 : 1;
             WriteHeader(seq, minute, values);
             Commit(seq, _headerSize);
@@ -307,7 +307,7 @@ namespace Meter.Storage
                 }
                 _deltas[c] = delta;
             }
-            long minute = CivilCalendar.ToMinutes(intervalEnd);
+            long minute = StorageTime.ToMinutes(intervalEnd);
             int length = -1;
             if (minute > _lastMinute)
             {

@@ -72,7 +72,7 @@ namespace Meter.Storage
                         _offset = next;
                         _minute = minute;
                         entry.EndMinute = minute;
-                        entry.EndTime = CivilCalendar.FromMinutes(minute);
+                        entry.EndTime = StorageTime.FromMinutes(minute);
                         entry.Status = status;
                         for (int c = 0; c < _values.Length; c++)
                         {

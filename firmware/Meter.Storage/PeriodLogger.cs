@@ -104,7 +104,7 @@ namespace Meter.Storage
         /// <summary>Close time of the newest period; only meaningful when <see cref="Count"/> &gt; 0.</summary>
         public System.DateTime NewestClosedAt
         {
-            get { return CivilCalendar.FromMinutes(_newestCloseMinute); }
+            get { return StorageTime.FromMinutes(_newestCloseMinute); }
         }
 
         /// <summary>Scans the ring and finds the newest valid period. Returns the number of torn slots discarded.</summary>
@@ -149,7 +149,7 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("unknown close reason");
             }
-            long minute = CivilCalendar.ToMinutes(closedAt);
+            long minute = StorageTime.ToMinutes(closedAt);
             long seq = _newestSequence + 1;
             ByteCodec.WriteUInt32(_slot, 0, (uint)seq);
             ByteCodec.WriteUInt32(_slot, 4, (uint)minute);
@@ -184,17 +184,17 @@ namespace Meter.Storage
             {
                 return false;
             }
-            long from = CivilCalendar.ToMinutes(previousCheck);
+            long from = StorageTime.ToMinutes(previousCheck);
             if (Count > 0 && _newestCloseMinute > from)
             {
                 from = _newestCloseMinute;
             }
             long boundary = schedule.NextClosingMinute(from);
-            if (boundary > CivilCalendar.ToMinutes(now))
+            if (boundary > StorageTime.ToMinutes(now))
             {
                 return false;
             }
-            Close(CivilCalendar.FromMinutes(boundary), CloseReason.Scheduled, values);
+            Close(StorageTime.FromMinutes(boundary), CloseReason.Scheduled, values);
             return true;
         }
 
@@ -222,7 +222,7 @@ namespace Meter.Storage
                 return false;
             }
             into.Sequence = seq;
-            into.ClosedAt = CivilCalendar.FromMinutes(ByteCodec.ReadUInt32(_slot, 4));
+            into.ClosedAt = StorageTime.FromMinutes(ByteCodec.ReadUInt32(_slot, 4));
             into.Reason = _slot[8];
             for (int i = 0; i < _valueCount; i++)
             {

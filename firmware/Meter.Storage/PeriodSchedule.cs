@@ -107,7 +107,7 @@ namespace Meter.Storage
         /// </summary>
         public System.DateTime NextClosing(System.DateTime after)
         {
-            return CivilCalendar.FromMinutes(NextClosingMinute(CivilCalendar.ToMinutes(after)));
+            return StorageTime.FromMinutes(NextClosingMinute(StorageTime.ToMinutes(after)));
         }
 
         /// <summary>First closing time (minutes since 2000-01-01 00:00) strictly after <paramref name="afterMinute"/>.</summary>
@@ -117,30 +117,30 @@ namespace Meter.Storage
             {
                 throw new System.InvalidOperationException("an externally controlled schedule has no closing times");
             }
-            long firstMidnightDay = FloorDiv(afterMinute, CivilCalendar.MinutesPerDay) + 1;
+            long firstMidnightDay = Meter.Clock.UnixTime.FloorDiv(afterMinute, StorageTime.MinutesPerDay) + 1;
             if (_kind == KindDaily)
             {
-                return firstMidnightDay * CivilCalendar.MinutesPerDay;
+                return firstMidnightDay * StorageTime.MinutesPerDay;
             }
             if (_kind == KindWeekly)
             {
                 long day = firstMidnightDay;
-                while (CivilCalendar.IsoDayOfWeek(day) != 1)
+                while (StorageTime.IsoDayOfWeek(day) != 1)
                 {
                     day++;
                 }
-                return day * CivilCalendar.MinutesPerDay;
+                return day * StorageTime.MinutesPerDay;
             }
             int year;
             int month;
             int dayOfMonth;
-            CivilCalendar.CivilFromDays(FloorDiv(afterMinute, CivilCalendar.MinutesPerDay), out year, out month, out dayOfMonth);
+            StorageTime.CivilFromDays(Meter.Clock.UnixTime.FloorDiv(afterMinute, StorageTime.MinutesPerDay), out year, out month, out dayOfMonth);
             // At most 12 months ahead for yearly schedules, plus the current month.
             for (int i = 0; i < 14; i++)
             {
                 if ((_monthMask & (1 << (month - 1))) != 0)
                 {
-                    long boundary = CivilCalendar.DaysFromCivil(year, month, _targetDay) * CivilCalendar.MinutesPerDay;
+                    long boundary = StorageTime.DaysFromCivil(year, month, _targetDay) * StorageTime.MinutesPerDay;
                     if (boundary > afterMinute)
                     {
                         return boundary;
@@ -190,16 +190,6 @@ namespace Meter.Storage
                 mask |= 1 << (m - 1);
             }
             return mask;
-        }
-
-        private static long FloorDiv(long a, long b)
-        {
-            long q = a / b;
-            if (a % b != 0 && a < 0)
-            {
-                q--;
-            }
-            return q;
         }
     }
 }

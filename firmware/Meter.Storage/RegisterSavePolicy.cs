@@ -6,16 +6,26 @@ namespace Meter.Storage
     /// any register crosses a multiple of its save step, and always on the mains-fail signal.
     /// </summary>
     /// <remarks>
-    /// Worst-case loss at a power cut, per register: a save happens each time the register
-    /// crosses a multiple of <c>step</c>. If power fails with no save in progress, the NV value
-    /// is ≥ the last multiple crossed, so the loss is &lt; step. If power fails DURING the save
-    /// triggered at k·step, recovery yields the previous save (≥ (k−1)·step) while the register
-    /// is &lt; k·step + E_w, E_w being the energy metered while one record is written. So
-    /// loss &lt; step + E_w (<see cref="WorstCaseLoss"/>). With the step set to half a display
-    /// digit (<see cref="StepForDisplayDigit"/>) and E_w tiny (a 200-byte record on a 10 MHz SPI
-    /// FRAM takes &lt; 0.2 ms; at 3×230 V×100 A ≈ 69 kW that is &lt; 0.004 Wh), the loss stays
-    /// below one display digit even when the mains-fail save cannot run. With the mains-fail
-    /// save, the loss is only what is metered after it.
+    /// Worst-case loss at a power cut, per register. The registers in RAM advance once a
+    /// metering cycle, by at most E_c = P_max · T_cycle (72.45 kW · 1 s = 20.1 Wh for a
+    /// 3 × 230 V × 105 A meter), and a save happens whenever a register crosses a multiple of
+    /// <c>step</c>. Between two saves a register stays below the end of the saved step, so
+    /// RAM − NV &lt; step; a cut during the save triggered by a cycle leaves the previous save,
+    /// so RAM − NV &lt; step + E_c. The metering IC also holds up to one cycle of energy not yet
+    /// read. Without the mains-fail save the loss is therefore &lt; step + 2·E_c
+    /// (<see cref="WorstCaseLoss"/>). On the mains-fail signal the meter reads the IC and saves
+    /// unconditionally: nothing metered before the signal is lost (the supply is gone, so hardly
+    /// anything is metered after it). Hence the bound "less than one display digit": always
+    /// with the mains-fail save; without it only when step + 2·E_c &lt; digit, i.e. at full load
+    /// and 1-s cycles for digits of 0.1 kWh and coarser (50 + 40.2 Wh &lt; 100 Wh; the seeds'
+    /// legal display 7.0 kWh: 500 + 40.2 Wh &lt; 1 kWh), not for 0.01 kWh or 1 Wh digits.
+    /// Trade-off: the half-digit step is what keeps the loss below a digit, and it costs NV
+    /// writes. At full load a register crosses a 0.5 Wh … 5 Wh step every cycle, so the record is
+    /// written 86 400 times a day (tools/Benchmarks nv-lifetime): with 16 wear-levelled slots each
+    /// byte takes 5 400 writes a day, which a 10^13-cycle FRAM (MB85RS2MT) takes for millions of
+    /// years and a 10^6-cycle EEPROM for half a year. The board therefore needs FRAM; an EEPROM
+    /// would only do with a 1 kWh digit (0.5 kWh step) and 64 slots (about 49 years), i.e.
+    /// losing up to 0.54 kWh at every cut the mains-fail save misses.
     /// </remarks>
     public sealed class RegisterSavePolicy
     {
@@ -47,8 +57,8 @@ namespace Meter.Storage
 
         /// <summary>
         /// The save step for a register displayed with a last digit worth
-        /// <paramref name="displayDigit"/> register units: half a digit, so that
-        /// step + E_w &lt; one digit (see remarks of the class).
+        /// <paramref name="displayDigit"/> register units: half a digit, which leaves the other
+        /// half for the energy of the cycles a cut can catch (see remarks of the class).
         /// </summary>
         public static long StepForDisplayDigit(long displayDigit)
         {
@@ -59,10 +69,19 @@ namespace Meter.Storage
             return displayDigit / 2;
         }
 
-        /// <summary>Worst-case loss of a register with save step <paramref name="step"/> when writing one record meters at most <paramref name="energyDuringOneWrite"/>.</summary>
-        public static long WorstCaseLoss(long step, long energyDuringOneWrite)
+        /// <summary>
+        /// Worst-case loss of a register with save step <paramref name="step"/> at a power cut the
+        /// mains-fail save misses, when one metering cycle adds at most
+        /// <paramref name="energyPerCycle"/> (same units): step + 2 · energyPerCycle, one cycle
+        /// for a cut during a save, one for the energy still in the metering IC (see remarks).
+        /// </summary>
+        public static long WorstCaseLoss(long step, long energyPerCycle)
         {
-            return step + energyDuringOneWrite;
+            if (step <= 0 || energyPerCycle < 0)
+            {
+                throw new System.ArgumentException("step must be positive and the energy per cycle not negative");
+            }
+            return step + 2 * energyPerCycle;
         }
 
         /// <summary>Number of registers watched.</summary>
@@ -81,7 +100,7 @@ namespace Meter.Storage
             }
             for (int i = 0; i < _steps.Length; i++)
             {
-                if (FloorDiv(current[i], _steps[i]) != _savedBucket[i])
+                if (Meter.Clock.UnixTime.FloorDiv(current[i], _steps[i]) != _savedBucket[i])
                 {
                     return true;
                 }
@@ -101,7 +120,7 @@ namespace Meter.Storage
             CheckLength(saved);
             for (int i = 0; i < _steps.Length; i++)
             {
-                _savedBucket[i] = FloorDiv(saved[i], _steps[i]);
+                _savedBucket[i] = Meter.Clock.UnixTime.FloorDiv(saved[i], _steps[i]);
             }
             _hasSaved = true;
         }
@@ -112,16 +131,6 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("values must hold exactly one entry per register");
             }
-        }
-
-        private static long FloorDiv(long a, long b)
-        {
-            long q = a / b;
-            if ((a % b != 0) && ((a < 0) != (b < 0)))
-            {
-                q--;
-            }
-            return q;
         }
     }
 }

@@ -88,6 +88,44 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public void A_second_cut_at_every_byte_the_boot_repair_writes_is_survivable_too()
+    {
+        // Boot recovery writes as well (torn slots erased, event counters repaired, a
+        // StorageRepair event per area). Take every 499th cut point of one day around the
+        // monthly close, and cut again at every byte those repairs write: the next boot must
+        // still find the state the first cut left.
+        var scenario = MeterScenario.Fresh(new DateTime(2024, 2, 29, 12, 0, 0));
+        long firstCuts = 0, secondCuts = 0, candidates = 0;
+        scenario.Memory.BeforeWrite = (address, buffer, offset, count) =>
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (candidates++ % 499 != 0) continue;
+                byte[] torn = scenario.Memory.Snapshot();
+                for (int j = 0; j < i; j++) torn[address + j] = buffer[offset + j];
+                var probe = RamNvMemory.FromImage(torn);
+                MeterScenario.NewStorage(probe).Open(scenario.Now);
+                long repairBytes = probe.ByteWrites;
+                firstCuts++;
+                for (long k = 0; k < repairBytes; k++)
+                {
+                    var memory = RamNvMemory.FromImage(torn);
+                    memory.CutAtByteWrite = k;
+                    Assert.Throws<PowerCutException>(() => MeterScenario.NewStorage(memory).Open(scenario.Now));
+                    var rebooted = MeterScenario.NewStorage(memory);
+                    scenario.VerifyRecovered(rebooted, rebooted.Open(scenario.Now));
+                    secondCuts++;
+                }
+            }
+        };
+        for (int m = 0; m < 24 * 60; m++) scenario.Tick();
+        scenario.Memory.BeforeWrite = null;
+        _output.WriteLine($"first cuts: {firstCuts}; second cuts inside their boot repairs: {secondCuts}");
+        Assert.Contains(scenario.Billing, c => c.Reason == CloseReason.Scheduled && c.At == new DateTime(2024, 3, 1));
+        Assert.True(secondCuts > firstCuts, "most first cuts should leave something to repair");
+    }
+
+    [Fact]
     public void Real_power_cut_exceptions_thrown_mid_write_over_four_hours_leave_a_consistent_meter()
     {
         // Replay style: the cut is a PowerCutException thrown from inside the write, and the

@@ -100,13 +100,13 @@ public class LoadProfileTests
         var values = new long[4];
         profile.Start(t0, values);
         var rng = new Random(5);
-        long minute = CivilCalendar.ToMinutes(t0);
+        long minute = StorageTime.ToMinutes(t0);
         for (int i = 0; i < 2000; i++) // ≈ 10 ring turns
         {
             minute += rng.Next(20) == 0 ? 15 * rng.Next(2, 10) : 15; // occasional gap
             for (int c = 0; c < 4; c++) values[c] += rng.Next(3) == 0 ? 0 : rng.Next(0, 3000);
             int status = rng.Next(10) == 0 ? IntervalStatus.PowerFailure : IntervalStatus.None;
-            profile.Append(CivilCalendar.FromMinutes(minute), values, status);
+            profile.Append(StorageTime.FromMinutes(minute), values, status);
             written.Add(new Interval(minute, (long[])values.Clone(), status));
         }
         var read = ReadAll(NewProfile(memory, region));
@@ -135,13 +135,13 @@ public class LoadProfileTests
             var t0 = new DateTime(2030, 1, 1);
             var values = new long[4];
             profile.Start(t0, values);
-            long minute = CivilCalendar.ToMinutes(t0);
+            long minute = StorageTime.ToMinutes(t0);
             var written = new List<Interval>();
             foreach (var (gap, deltas, status) in steps)
             {
                 minute += 5 * gap;
                 for (int c = 0; c < 4; c++) values[c] += deltas[c];
-                profile.Append(CivilCalendar.FromMinutes(minute), values, status);
+                profile.Append(StorageTime.FromMinutes(minute), values, status);
                 written.Add(new Interval(minute, (long[])values.Clone(), status));
             }
             var read = ReadAll(NewProfile(memory, region, blockSize: 512, channels: 4, period: 5));

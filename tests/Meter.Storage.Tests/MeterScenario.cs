@@ -114,7 +114,7 @@ internal sealed class MeterScenario
     {
         var previous = Now;
         Now = Now.AddMinutes(1);
-        long minute = CivilCalendar.ToMinutes(Now);
+        long minute = StorageTime.ToMinutes(Now);
         Increments(minute, _inc);
         for (int i = 0; i < 4; i++) Registers[i] += _inc[i];
 

@@ -102,13 +102,38 @@ public class RegisterSavePolicyTests
         Assert.True(policy.ShouldSaveOnMainsFail());
     }
 
-    [Fact]
-    public void Worst_case_loss_is_below_one_display_digit()
+    [Theory]
+    // Full load of a 3 × 230 V × 105 A meter with 1-s cycles: 72 450 W · 1 s / 3600 = 20.125 Wh
+    // a cycle, 21 Wh rounded up. Bound = ½ digit + 2 · 21 Wh.
+    [InlineData(1000, 21, 542, true)] // 7.0 kWh display (seeds' legal display): 500 + 42 < 1000
+    [InlineData(100, 21, 92, true)] // 0.1 kWh: 50 + 42 < 100
+    [InlineData(10, 21, 47, false)] // 0.01 kWh: 5 + 42 > 10, needs the mains-fail save
+    [InlineData(2, 21, 43, false)] // 0.002 kWh: 1 + 42 > 2
+    // Light load, 180 W: 0.05 Wh a cycle, 1 Wh rounded up: 0.01 kWh digit: 5 + 2 < 10.
+    [InlineData(10, 1, 7, true)]
+    public void Worst_case_loss_without_the_mains_fail_save_is_half_a_digit_plus_two_cycles(long digit, long energyPerCycle, long expected, bool belowOneDigit)
     {
-        // Step 5 Wh; energy metered while one record is written: 0.2 ms at 69 kW = 0.0038 Wh,
-        // i.e. at most 1 Wh in register units (rounded up): bound 5 + 1 = 6 Wh < 10 Wh.
-        Assert.Equal(6, RegisterSavePolicy.WorstCaseLoss(RegisterSavePolicy.StepForDisplayDigit(10), 1));
-        Assert.True(RegisterSavePolicy.WorstCaseLoss(RegisterSavePolicy.StepForDisplayDigit(10), 1) < 10);
+        long loss = RegisterSavePolicy.WorstCaseLoss(RegisterSavePolicy.StepForDisplayDigit(digit), energyPerCycle);
+        Assert.Equal(expected, loss);
+        Assert.Equal(belowOneDigit, loss < digit);
+    }
+
+    [Fact]
+    public void A_register_never_gets_further_than_one_step_ahead_of_its_last_save()
+    {
+        // The first half of the bound, checked on a random walk of cycle increments: after every
+        // cycle either a save happens or RAM − saved < step.
+        const long step = 50;
+        var policy = new RegisterSavePolicy(new[] { step });
+        var rng = new Random(5);
+        long ram = 0, saved = 0;
+        policy.MarkSaved(new[] { saved });
+        for (int cycle = 0; cycle < 100_000; cycle++)
+        {
+            ram += rng.Next(0, 121); // up to 120 units a cycle: more than two steps
+            if (policy.ShouldSave(new[] { ram })) { saved = ram; policy.MarkSaved(new[] { saved }); }
+            Assert.InRange(ram - saved, 0, step - 1);
+        }
     }
 
     [Fact]

@@ -57,8 +57,10 @@ public sealed class NvLifetimeBenchmark : IBenchmark
             new[] { "digit", "slots", "saves/day", "writes/day", "KiB/day", "hot byte/day", "FRAM yrs", "EEPROM yrs" }, rows);
         report.Note("Saves are bounded by the 1-s metering cycle: with a 0.01 kWh digit the registers cross a 5 Wh step every cycle.");
         report.Note("Lifetime = endurance / writes a day of the most-written byte (wear-levelled register slots) / 365.25.");
-        report.Note("Worst-case energy lost at a power cut without the mains-fail save: < save step + energy metered during one record write " +
-            "(264-byte record at 10 MHz SPI ≈ 0.22 ms → 72.45 kW × 0.22 ms ≈ 0.0045 Wh), i.e. < ½ digit + 0.005 Wh < 1 digit.");
+        report.Note("Saves/day are the same for any digit up to 0.02 kWh (a step ≤ 10 Wh is crossed every cycle), so the meter's 1 Wh digit wears like the 0.01 kWh row.");
+        report.Note("Worst-case energy lost at a power cut the mains-fail save misses: < save step + 2 × energy of one cycle " +
+            "(RegisterSavePolicy.WorstCaseLoss; 72.45 kW × 1 s = 20.1 Wh): < 1 digit for 0.1 kWh and coarser digits; finer digits rely on the mains-fail save (0 Wh lost).");
+        report.Note("Hence FRAM on the board: a 10^6-cycle EEPROM lasts years_at_max_load_eeprom years with the half-digit step (Meter.Storage README, 'Which NV part').");
         report.Figure("writes_per_day_at_max_load", writesPerDayDefault);
         report.Figure("years_at_max_load", Math.Round(framYearsDefault, 0));
         report.Figure("years_at_max_load_eeprom", Math.Round(eepromYearsDefault, 2));

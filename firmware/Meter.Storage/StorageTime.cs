@@ -2,10 +2,11 @@ namespace Meter.Storage
 {
     /// <summary>
     /// The storage time base: stored times are whole minutes since 2000-01-01 00:00 local time,
-    /// which fit 32 bits for 8000 years, and dates are days since 2000-01-01. The calendar
-    /// arithmetic itself is Meter.Clock.CivilCalendar's.
+    /// which fit 32 bits for 8000 years, and dates are days since 2000-01-01. Only the shift of
+    /// epoch lives here; the calendar arithmetic (leap years, day numbers, weekdays) is
+    /// <see cref="Meter.Clock.CivilCalendar"/>'s, on days since 1970-01-01.
     /// </summary>
-    public static class CivilCalendar
+    public static class StorageTime
     {
         /// <summary>100-ns ticks per minute (System.DateTime tick = 100 ns).</summary>
         public const long TicksPerMinute = 600000000L;
@@ -55,19 +56,8 @@ namespace Meter.Storage
         /// <summary>ISO 8601 day of week of <paramref name="days"/> since 2000-01-01: 1 = Monday … 7 = Sunday.</summary>
         public static int IsoDayOfWeek(long days)
         {
-            // 2000-01-01 was a Saturday (ISO 6).
-            long r = (days + 5) % 7;
-            if (r < 0)
-            {
-                r += 7;
-            }
-            return (int)r + 1;
-        }
-
-        /// <summary>Days in <paramref name="month"/> (1–12) of <paramref name="year"/>.</summary>
-        public static int DaysInMonth(int year, int month)
-        {
-            return Meter.Clock.CivilCalendar.DaysInMonth(year, month);
+            int d = (int)Meter.Clock.CivilCalendar.DayOfWeekOf(days + DaysFrom1970To2000); // Sunday = 0
+            return d == 0 ? 7 : d;
         }
     }
 }
