@@ -434,6 +434,11 @@ namespace Meter.Core
                 StandardObjects.MaximumDemandImport, StandardObjects.VoltageL1, StandardObjects.VoltageL2, StandardObjects.VoltageL3,
                 StandardObjects.CurrentL1, StandardObjects.CurrentL2, StandardObjects.CurrentL3, StandardObjects.Frequency,
             });
+            // Battery list: the legal energy readings, readable while the meter runs on backup power.
+            _display.BatteryList.Configure(new ObisCode[]
+            {
+                StandardObjects.ActiveImport, StandardObjects.ActiveExport, StandardObjects.ActiveImportT1, StandardObjects.ActiveImportT2,
+            });
             _display.Start(nowMs);
         }
 
@@ -444,6 +449,8 @@ namespace Meter.Core
             _indicators.Quadrant = energy.IsNoLoad ? 0 : (int)energy.LastQuadrant;
             _indicators.Tariff = _tariff + 1;
             _indicators.ErrorCode = ErrorWord;
+            // Status bits that need attention (clock not valid, pulse overrun) get a display screen; summer time does not.
+            _indicators.StatusCode = StatusWord & ~ObisBindings.StatusSummerTime;
             for (int phase = 0; phase < 3; phase++)
             {
                 bool used = energy.Configuration.IsPhaseUsed(phase);
