@@ -46,6 +46,7 @@ namespace Meter.Core
         private int _tariff;
         private long _tariffFrom = long.MaxValue;
         private long _tariffUntil = long.MinValue;
+        private int _tariffRevision;
         private int _billingCounter;
         private int _cyclesSinceMeasurement;
         private bool _onBackupPower;
@@ -385,9 +386,10 @@ namespace Meter.Core
         /// </summary>
         private int CurrentTariff(long utcSeconds)
         {
-            if (utcSeconds < _tariffFrom || utcSeconds >= _tariffUntil)
+            if (utcSeconds < _tariffFrom || utcSeconds >= _tariffUntil || _tariffs.Revision != _tariffRevision)
             {
                 int tariff = _tariffs.Evaluate(utcSeconds);
+                _tariffRevision = _tariffs.Revision; // inputs, commands or a new mode change the tariff outside the timetable
                 _tariffFrom = utcSeconds;
                 _tariffUntil = _tariffs.NextPossibleChange(utcSeconds);
                 if (tariff >= _settings.TariffCount) tariff = _settings.TariffCount - 1; // timetable naming a tariff the meter lacks
