@@ -308,6 +308,20 @@ namespace Meter.Core
             return true;
         }
 
+        /// <summary>
+        /// Register control (seeds: OMNIPOWER Z13 = 002): the tariff command selects
+        /// <paramref name="tariffIndex"/> (0 = T1) from the next metering cycle on. Rejected
+        /// unless <see cref="Tariffs"/> is in register control; out of range beyond the meter's tariffs.
+        /// </summary>
+        public ObisWriteResult CommandTariff(int tariffIndex)
+        {
+            CheckStarted();
+            if (_tariffs.Mode != TariffControlMode.Register) return ObisWriteResult.Rejected;
+            if (tariffIndex < 0 || tariffIndex >= _settings.TariffCount) return ObisWriteResult.OutOfRange;
+            _tariffs.CommandTariff(tariffIndex);
+            return ObisWriteResult.Accepted;
+        }
+
         /// <summary>Reads calibration register <paramref name="kind"/> (1..6, see <see cref="ObisBindings.CalibrationKinds"/>) of phase 1..3.</summary>
         public bool TryReadCalibration(int kind, int phase, out int value)
         {

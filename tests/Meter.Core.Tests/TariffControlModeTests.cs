@@ -1,3 +1,5 @@
+using Meter.Obis;
+
 namespace Meter.Core.Tests;
 
 /// <summary>Issue 6: tariff control by command and by the module inputs reaches the per-tariff registers at once.</summary>
@@ -37,5 +39,39 @@ public class TariffControlModeTests
         m.Tariffs.SetInputs(false, true);
         host.RunFor(TimeSpan.FromSeconds(1));
         Assert.Equal(1, m.ActiveTariff);
+    }
+}
+
+/// <summary>Register control through the register table (optical port W1 of 0-0:96.14.0).</summary>
+public class TariffCommandTests
+{
+    private static ObisWriteResult Write(ElectricityMeter m, string text)
+    {
+        byte[] bytes = System.Text.Encoding.ASCII.GetBytes(text);
+        return m.Table.Write(StandardObjects.ActiveTariff, bytes, 0, bytes.Length, grantedLevel: 1, sealOpen: false);
+    }
+
+    [Fact]
+    public void Tariff_indicator_reads_the_active_tariff_and_takes_commands_only_under_register_control()
+    {
+        using var host = MeterRig.Start(); // Wednesday 00:00 local: timetable T2
+        var m = host.Meter;
+        host.RunFor(TimeSpan.FromSeconds(2));
+        Assert.Equal("(2)", MeterRig.ValueText(m, StandardObjects.ActiveTariff));
+        Assert.Equal(ObisWriteResult.Rejected, Write(m, "1")); // timetable control: no commands
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+
+        m.Tariffs.UseRegisterControl(1);
+        Assert.Equal(ObisWriteResult.Accepted, Write(m, "1"));
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, m.ActiveTariff);
+        Assert.Equal("(1)", MeterRig.ValueText(m, StandardObjects.ActiveTariff));
+
+        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, "3")); // the preset meter has 2 tariff registers
+        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, "9")); // beyond T8
+        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, "0"));
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, m.ActiveTariff); // refused commands change nothing
     }
 }
