@@ -471,9 +471,11 @@ namespace Meter.Core
             {
                 bool used = energy.Configuration.IsPhaseUsed(phase);
                 PhaseMeasurements m = _metering.Measurements;
-                // Phase symbol: voltage present above 10 % of full scale, current above 0.1 %.
+                // Phase symbol (Kamstrup 382 "Mains voltage reading"): on with voltage above 10 % of
+                // full scale and the phase above the metering cut-off (the starting threshold that
+                // registers energy), flashing with voltage but below that cut-off.
                 bool voltage = used && _metering.MeasurementsValid && (long)m.VoltageRms[phase] * 10 > Ade7880Scaling.FullScaleRmsCode;
-                bool current = used && _metering.MeasurementsValid && (long)m.CurrentRms[phase] * 1000 > Ade7880Scaling.FullScaleRmsCode;
+                bool current = voltage && energy.IsPhaseRunning(phase);
                 _indicators.SetPhase(phase + 1, voltage, current);
             }
             _display.Render(nowMs, _frame);
