@@ -17,6 +17,7 @@ namespace Meter.Clock
         private bool _io2Active;
         private int _commandedTariff;
         private int _activeTariff;
+        private int _revision;
 
         /// <summary>Creates a controller (initially disabled: T1) evaluating timetables on <paramref name="rule"/>'s local time.</summary>
         public TariffController(LocalTimeRule rule)
@@ -35,6 +36,13 @@ namespace Meter.Clock
         /// <summary>The tariff found by the last <see cref="Evaluate"/> (0 = T1).</summary>
         public int ActiveTariff => _activeTariff;
 
+        /// <summary>
+        /// Counts the changes that can move the tariff outside the timetable's own switching
+        /// points: a new control mode or timetable, new input levels, a tariff command. A caller
+        /// caching the tariff until <see cref="NextPossibleChange"/> re-evaluates when it differs.
+        /// </summary>
+        public int Revision => _revision;
+
         /// <summary>The timetable in use, or <c>null</c>.</summary>
         public TariffTimetable Timetable => _timetable;
 
@@ -46,6 +54,7 @@ namespace Meter.Clock
         {
             _mode = TariffControlMode.Disabled;
             _activeTariff = 0;
+            _revision++;
         }
 
         /// <summary>Control by <paramref name="timetable"/>.</summary>
@@ -63,6 +72,7 @@ namespace Meter.Clock
 
             _timetable = timetable;
             _mode = TariffControlMode.Timetable;
+            _revision++;
         }
 
         /// <summary>Control by the module inputs configured by DD code <paramref name="ddCode"/>.</summary>
@@ -70,6 +80,7 @@ namespace Meter.Clock
         {
             _inputs = new TariffInputDecoder(ddCode); // throws for codes without tariff inputs
             _mode = TariffControlMode.ModuleInputs;
+            _revision++;
         }
 
         /// <summary>Control by command, starting in <paramref name="initialTariff"/>.</summary>
@@ -78,11 +89,18 @@ namespace Meter.Clock
             Tariffs.CheckIndex(initialTariff);
             _commandedTariff = initialTariff;
             _mode = TariffControlMode.Register;
+            _revision++;
         }
 
         /// <summary>Records the tariff input levels (<c>true</c> = energized), e.g. from the pins' change events.</summary>
         public void SetInputs(bool io1Active, bool io2Active)
         {
+            if (io1Active == _io1Active && io2Active == _io2Active)
+            {
+                return; // unchanged levels (e.g. polled every cycle) are not a change
+            }
+
+            _revision++;
             _io1Active = io1Active;
             _io2Active = io2Active;
         }
@@ -97,6 +115,7 @@ namespace Meter.Clock
 
             Tariffs.CheckIndex(tariffIndex);
             _commandedTariff = tariffIndex;
+            _revision++;
         }
 
         /// <summary>Finds the tariff in force at <paramref name="utcSeconds"/>, stores it in <see cref="ActiveTariff"/> and returns it.</summary>

@@ -46,6 +46,7 @@ namespace Meter.Core
         private int _tariff;
         private long _tariffFrom = long.MaxValue;
         private long _tariffUntil = long.MinValue;
+        private int _tariffRevision;
         private int _billingCounter;
         private int _cyclesSinceMeasurement;
         private bool _onBackupPower;
@@ -312,6 +313,20 @@ namespace Meter.Core
             return true;
         }
 
+        /// <summary>
+        /// Register control (seeds: OMNIPOWER Z13 = 002): the tariff command selects
+        /// <paramref name="tariffIndex"/> (0 = T1) from the next metering cycle on. Rejected
+        /// unless <see cref="Tariffs"/> is in register control; out of range beyond the meter's tariffs.
+        /// </summary>
+        public ObisWriteResult CommandTariff(int tariffIndex)
+        {
+            CheckStarted();
+            if (_tariffs.Mode != TariffControlMode.Register) return ObisWriteResult.Rejected;
+            if (tariffIndex < 0 || tariffIndex >= _settings.TariffCount) return ObisWriteResult.OutOfRange;
+            _tariffs.CommandTariff(tariffIndex);
+            return ObisWriteResult.Accepted;
+        }
+
         /// <summary>Reads calibration register <paramref name="kind"/> (1..6, see <see cref="ObisBindings.CalibrationKinds"/>) of phase 1..3.</summary>
         public bool TryReadCalibration(int kind, int phase, out int value)
         {
@@ -390,9 +405,10 @@ namespace Meter.Core
         /// </summary>
         private int CurrentTariff(long utcSeconds)
         {
-            if (utcSeconds < _tariffFrom || utcSeconds >= _tariffUntil)
+            if (utcSeconds < _tariffFrom || utcSeconds >= _tariffUntil || _tariffs.Revision != _tariffRevision)
             {
                 int tariff = _tariffs.Evaluate(utcSeconds);
+                _tariffRevision = _tariffs.Revision; // inputs, commands or a new mode change the tariff outside the timetable
                 _tariffFrom = utcSeconds;
                 _tariffUntil = _tariffs.NextPossibleChange(utcSeconds);
                 if (tariff >= _settings.TariffCount) tariff = _settings.TariffCount - 1; // timetable naming a tariff the meter lacks
@@ -439,6 +455,11 @@ namespace Meter.Core
                 StandardObjects.MaximumDemandImport, StandardObjects.VoltageL1, StandardObjects.VoltageL2, StandardObjects.VoltageL3,
                 StandardObjects.CurrentL1, StandardObjects.CurrentL2, StandardObjects.CurrentL3, StandardObjects.Frequency,
             });
+            // Battery list: the legal energy readings, readable while the meter runs on backup power.
+            _display.BatteryList.Configure(new ObisCode[]
+            {
+                StandardObjects.ActiveImport, StandardObjects.ActiveExport, StandardObjects.ActiveImportT1, StandardObjects.ActiveImportT2,
+            });
             _display.Start(nowMs);
         }
 
@@ -449,13 +470,17 @@ namespace Meter.Core
             _indicators.Quadrant = energy.IsNoLoad ? 0 : (int)energy.LastQuadrant;
             _indicators.Tariff = _tariff + 1;
             _indicators.ErrorCode = ErrorWord;
+            // Status bits that need attention (clock not valid, pulse overrun) get a display screen; summer time does not.
+            _indicators.StatusCode = StatusWord & ~ObisBindings.StatusSummerTime;
             for (int phase = 0; phase < 3; phase++)
             {
                 bool used = energy.Configuration.IsPhaseUsed(phase);
                 PhaseMeasurements m = _metering.Measurements;
-                // Phase symbol: voltage present above 10 % of full scale, current above 0.1 %.
+                // Phase symbol (Kamstrup 382 "Mains voltage reading"): on with voltage above 10 % of
+                // full scale and the phase above the metering cut-off (the starting threshold that
+                // registers energy), flashing with voltage but below that cut-off.
                 bool voltage = used && _metering.MeasurementsValid && (long)m.VoltageRms[phase] * 10 > Ade7880Scaling.FullScaleRmsCode;
-                bool current = used && _metering.MeasurementsValid && (long)m.CurrentRms[phase] * 1000 > Ade7880Scaling.FullScaleRmsCode;
+                bool current = voltage && energy.IsPhaseRunning(phase);
                 _indicators.SetPhase(phase + 1, voltage, current);
             }
             _display.Render(nowMs, _frame);

@@ -83,6 +83,7 @@ namespace Meter.Core
             {
                 if (code == StandardObjects.ErrorRegister) { value = _meter.ErrorWord; return true; }
                 if (code == StandardObjects.StatusRegister) { value = _meter.StatusWord; return true; }
+                if (code == StandardObjects.ActiveTariff) { value = _meter.ActiveTariff + 1; return true; }
                 return false;
             }
             if (code.C == 0)
@@ -163,6 +164,7 @@ namespace Meter.Core
         public ObisWriteResult WriteInteger(ObisCode code, long value)
         {
             if (code.C == CalibrationGroup) return _meter.WriteCalibration(code.D, code.E, (int)value);
+            if (code == StandardObjects.ActiveTariff) return _meter.CommandTariff((int)value - 1);
             // Presetting energy, changing the meter constant, the CT ratio, the S0 constant or the
             // integration period would need their change paths in Meter.Metrology; not offered yet.
             return ObisWriteResult.Rejected;

@@ -73,13 +73,17 @@ namespace Meter.Display
         public DisplayMode Mode => _mode;
 
         /// <summary>
-        /// Position in the list being shown; in automatic mode, <c>AutomaticList.Count</c>
-        /// is the error-code screen (shown only while there is an error code).
+        /// Position in the list being shown; in automatic mode the readings are followed by the
+        /// error-code screen (while there is an error code) and then the status screen (while
+        /// there is a status code).
         /// </summary>
         public int Index => _index;
 
         /// <summary>True when the error-code screen ("Err", ID "F.F") is being shown.</summary>
         public bool ShowsErrorCode => _mode == DisplayMode.Automatic && _indicators.ErrorCode != 0 && _index == _automatic.Count;
+
+        /// <summary>True when the status screen (status code in hexadecimal, ID "C.5.0") is being shown.</summary>
+        public bool ShowsStatusCode => _mode == DisplayMode.Automatic && _indicators.StatusCode != 0 && _index == StatusScreenIndex();
 
         /// <summary>
         /// The OBIS code of the reading shown; false when none is (error screen, empty list).
@@ -192,6 +196,12 @@ namespace Meter.Display
                 ObisIdFormatter.WriteErrorId(frame);
                 return;
             }
+            if (ShowsStatusCode)
+            {
+                ValueFormatter.WriteStatusCode(_indicators.StatusCode, frame);
+                ObisIdFormatter.Write(StandardObjects.StatusRegister, frame);
+                return;
+            }
             ObisCode code;
             if (!TryGetCurrentCode(out code)) return; // empty list: value and ID fields stay blank
             ObisIdFormatter.Write(code, frame);
@@ -214,6 +224,8 @@ namespace Meter.Display
             }
         }
 
-        private int AutomaticCycleLength() => _automatic.Count + (_indicators.ErrorCode != 0 ? 1 : 0);
+        private int StatusScreenIndex() => _automatic.Count + (_indicators.ErrorCode != 0 ? 1 : 0);
+
+        private int AutomaticCycleLength() => StatusScreenIndex() + (_indicators.StatusCode != 0 ? 1 : 0);
     }
 }

@@ -16,6 +16,7 @@ namespace Meter.Display
         private int _quadrant;
         private int _tariff;
         private int _errorCode;
+        private int _statusCode;
 
         /// <summary>Active quadrant 1..4, or 0 when none is shown (no load).</summary>
         public int Quadrant
@@ -50,6 +51,22 @@ namespace Meter.Display
             {
                 if (value < 0) throw new System.ArgumentOutOfRangeException("value", "error code must not be negative");
                 _errorCode = value;
+            }
+        }
+
+        /// <summary>
+        /// Operating-status bits that need the reader's attention (e.g. the clock is not valid
+        /// after a backup loss); 0 when there are none. A non-zero code adds a status screen
+        /// ("C.5.0", the status word 0-0:96.5.0 in hexadecimal) to the automatic list. Bits that
+        /// describe normal operation (summer time) belong in the readout only.
+        /// </summary>
+        public int StatusCode
+        {
+            get => _statusCode;
+            set
+            {
+                if (value < 0) throw new System.ArgumentOutOfRangeException("value", "status code must not be negative");
+                _statusCode = value;
             }
         }
 

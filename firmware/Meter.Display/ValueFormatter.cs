@@ -86,6 +86,28 @@ namespace Meter.Display
             WriteDigits(code % 1000000, 1, 0, frame);
         }
 
+        /// <summary>
+        /// Shows the status code in hexadecimal (at least 2 digits, its lowest 8), right-aligned as
+        /// the optical readout writes 0-0:96.5.0: "       01". Unit field blank.
+        /// </summary>
+        public static void WriteStatusCode(int code, LcdFrame frame)
+        {
+            if (code < 0) throw new System.ArgumentOutOfRangeException("code", "status code must not be negative");
+            ClearValueField(frame);
+            int position = Positions - 1;
+            int written = 0;
+            while ((code != 0 || written < 2) && written < 8)
+            {
+                int digit = code & 0xF;
+                frame.Value[position--] = digit < 10 ? (char)('0' + digit) : HexLetters[digit - 10];
+                code >>= 4;
+                written++;
+            }
+        }
+
+        // 7-segment forms of the hex digits A..F (b and d lower case, as SevenSegmentFont draws them).
+        private static readonly char[] HexLetters = new char[] { 'A', 'b', 'C', 'd', 'E', 'F' };
+
         // Energy: shown = floor(|v| × 10^(scaler − 3 + d) × primary / secondary) mod 10^k.
         private static void WriteEnergy(long value, bool negative, int scaler, DisplayFormat format, LcdFrame frame)
         {

@@ -17,6 +17,11 @@ namespace Meter.Obis
         public static readonly ObisCode ErrorRegister = new ObisCode(0, 0, 97, 97, 0, 255);
         /// <summary>0-0:96.5.0 internal operating status word.</summary>
         public static readonly ObisCode StatusRegister = new ObisCode(0, 0, 96, 5, 0, 255);
+        /// <summary>
+        /// 0-0:96.14.0 tariff indicator: the active tariff 1..8 (the code DSMR P1 meters use);
+        /// writable under register control (seeds: OMNIPOWER Z13 = 002 "Register control").
+        /// </summary>
+        public static readonly ObisCode ActiveTariff = new ObisCode(0, 0, 96, 14, 0, 255);
         /// <summary>1-0:0.1.0 billing period counter (VZ: the F value of the last closed period).</summary>
         public static readonly ObisCode BillingPeriodCounter = new ObisCode(1, 0, 0, 1, 0, 255);
         /// <summary>1-0:0.8.0 demand integration period, minutes.</summary>
@@ -67,7 +72,7 @@ namespace Meter.Obis
         public static readonly ObisCode Frequency = new ObisCode(14, 7, 0);
 
         /// <summary>Number of objects <see cref="AddTo"/> adds.</summary>
-        public const int Count = 29;
+        public const int Count = 30;
 
         /// <summary>
         /// Adds the standard objects to <paramref name="table"/>. Values: energies in Wh
@@ -91,6 +96,10 @@ namespace Meter.Obis
             table.Add(new IntegerDataObject(ErrorRegister, 8, source) { Hexadecimal = true });
             table.Add(new IntegerDataObject(StatusRegister, 8, source) { Hexadecimal = true });
             table.Add(new IntegerDataObject(BillingPeriodCounter, 2, source));
+            var tariff = new IntegerDataObject(ActiveTariff, 1, source);
+            tariff.SetWriteRange(1, 8);
+            tariff.AllowWrite(ObisAccess.Configuration, 1, target);
+            table.Add(tariff);
 
             var period = new IntegerDataObject(IntegrationPeriod, 2, source);
             period.SetWriteRange(1, 60);

@@ -74,6 +74,33 @@ public class TariffControlTests
     }
 
     [Fact]
+    public void Revision_counts_every_change_a_cached_tariff_cannot_foresee()
+    {
+        var c = new TariffController(Cet);
+        int r = c.Revision;
+        c.UseInputs(1);
+        Assert.Equal(++r, c.Revision);          // new mode
+        c.SetInputs(false, false);
+        Assert.Equal(r, c.Revision);            // same levels as before (both off): no change
+        c.SetInputs(true, false);
+        Assert.Equal(++r, c.Revision);          // I/O 1 energized
+        c.SetInputs(true, false);
+        Assert.Equal(r, c.Revision);            // polled again, unchanged
+        c.UseRegisterControl(2);
+        Assert.Equal(++r, c.Revision);
+        c.CommandTariff(3);
+        Assert.Equal(++r, c.Revision);
+        Assert.Throws<ArgumentOutOfRangeException>(() => c.CommandTariff(8));
+        Assert.Equal(r, c.Revision);            // refused command: nothing changed
+        c.UseTimetable(TariffTimetable.AllYear(new HolidayTable(), new TariffDayProfile(0), new TariffDayProfile(0), new TariffDayProfile(0)));
+        Assert.Equal(++r, c.Revision);
+        c.Evaluate(Utc(2025, 1, 1));
+        Assert.Equal(r, c.Revision);            // evaluating is not a change
+        c.Disable();
+        Assert.Equal(++r, c.Revision);
+    }
+
+    [Fact]
     public void Disabled_control_registers_everything_in_T1()
     {
         var c = new TariffController(Cet);

@@ -205,6 +205,59 @@ public class DisplayControllerTests
     }
 
     [Fact]
+    public void Status_code_adds_a_status_screen_after_the_error_screen_without_the_error_symbol()
+    {
+        _display.Indicators.StatusCode = 0x01; // e.g. the clock is not valid after a backup loss
+        var frame = new LcdFrame();
+        _display.Render(0, frame);
+        Assert.False(frame.Has(LcdSymbols.Error)); // a status is not a critical error
+        _display.Render(30_000, frame); // 3 readings (0, 10, 20 s), then the status screen
+        Assert.True(_display.ShowsStatusCode);
+        Assert.False(_display.ShowsErrorCode);
+        Assert.Equal("       01", FrameText.Value(frame));
+        Assert.Equal("C50    ", FrameText.Id(frame)); // 0-0:96.5.0 as "C.5.0"
+        Assert.Equal(0b11, frame.IdPoints);             // points after "C" and after "5"
+        _display.Render(40_000, frame);
+        Assert.Equal("180    ", FrameText.Id(frame));   // cycle of 4 wraps
+
+        _display.Indicators.ErrorCode = 7; // both: readings, error screen, status screen (cycle of 5)
+        _display.Render(70_000, frame);
+        Assert.True(_display.ShowsErrorCode);
+        Assert.Equal("Err     7", FrameText.Value(frame));
+        _display.Render(80_000, frame);
+        Assert.True(_display.ShowsStatusCode);
+        Assert.Equal("       01", FrameText.Value(frame));
+        _display.Render(90_000, frame);
+        Assert.Equal("180    ", FrameText.Id(frame));
+
+        _display.Indicators.StatusCode = 0; // cleared while the error stays: cycle of 4 again
+        _display.Render(120_000, frame);    // positions 0..3 at 90, 100, 110, 120 s: the error screen
+        Assert.True(_display.ShowsErrorCode);
+        _display.Render(130_000, frame);
+        Assert.False(_display.ShowsStatusCode);
+        Assert.Equal("180    ", FrameText.Id(frame));
+    }
+
+    [Fact]
+    public void Status_screen_is_not_in_the_manual_or_battery_list()
+    {
+        _display.Indicators.StatusCode = 0x01;
+        var frame = new LcdFrame();
+        _display.Render(0, frame);
+        _display.PressButton(1_000);
+        for (int i = 0; i < 5; i++)
+        {
+            _display.PressButton(2_000 + i * 1_000);
+            _display.Render(2_000 + i * 1_000, frame);
+            Assert.False(_display.ShowsStatusCode);
+        }
+        _display.SetBackupPower(true, 10_000);
+        _display.Render(10_000, frame);
+        Assert.False(_display.ShowsStatusCode);
+        Assert.Equal("180    ", FrameText.Id(frame));
+    }
+
+    [Fact]
     public void Button_does_nothing_without_a_manual_list_and_empty_lists_show_blank_fields()
     {
         var display = new DisplayController(_source, new DisplayFormat(), new MeterIndicators(), null!);

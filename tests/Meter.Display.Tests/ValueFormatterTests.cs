@@ -181,6 +181,61 @@ public class ValueFormatterTests
     }
 
     [Fact]
+    public void Status_code_screen_is_hexadecimal_with_at_least_two_digits()
+    {
+        var frame = new LcdFrame();
+        ValueFormatter.WriteStatusCode(0x01, frame); // clock not valid
+        Assert.Equal("       01", FrameText.Value(frame));
+        Assert.Equal(0, frame.ValuePoints);
+        Assert.Equal(LcdUnits.None, frame.Units);
+        ValueFormatter.WriteStatusCode(0x05, frame); // clock not valid + pulse overrun
+        Assert.Equal("       05", FrameText.Value(frame));
+        // 0xBD1C: digits B, D, 1, C drawn as the 7-segment letters b, d, C.
+        ValueFormatter.WriteStatusCode(0xBD1C, frame);
+        Assert.Equal("     bd1C", FrameText.Value(frame));
+        // int.MaxValue = 0x7FFFFFFF: 8 hex digits fill positions 1..8.
+        ValueFormatter.WriteStatusCode(int.MaxValue, frame);
+        Assert.Equal(" 7FFFFFFF", FrameText.Value(frame));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ValueFormatter.WriteStatusCode(-1, frame));
+    }
+
+    // The last value before the roll-over and the first after it, per setting (energy in Wh):
+    // 7.0: 9 999 999.999 kWh → 9999999; 10 000 000.000 kWh → 0.
+    // 6.1:   999 999.99 kWh → 999999.9;  1 000 000.0 kWh → 0.0.
+    // 7.2: 9 999 999.999 kWh → 9999999.99; 10 000 000.00 kWh → 0.00.
+    // 6.3:   999 999.999 kWh → 999999.999; 1 000 000.000 kWh → 0.000.
+    [Theory]
+    [InlineData(DisplayDecimals.Digits7Decimals0, 9_999_999_999L, "  9999999", 10_000_000_000L, "        0", 0)]
+    [InlineData(DisplayDecimals.Digits6Decimals1, 999_999_990L, "  9999999", 1_000_000_000L, "       00", 1 << 7)]
+    [InlineData(DisplayDecimals.Digits7Decimals2, 9_999_999_999L, "999999999", 10_000_000_000L, "      000", 1 << 6)]
+    [InlineData(DisplayDecimals.Digits6Decimals3, 999_999_999L, "999999999", 1_000_000_000L, "     0000", 1 << 5)]
+    public void Each_setting_rolls_over_to_zero_after_its_last_value(DisplayDecimals decimals, long lastWh, string last, long nextWh, string next, int points)
+    {
+        var before = Format(lastWh, 0, ObisUnit.WattHour, decimals);
+        Assert.Equal(last, FrameText.Value(before));
+        Assert.Equal(points, before.ValuePoints);
+        var after = Format(nextWh, 0, ObisUnit.WattHour, decimals);
+        Assert.Equal(next, FrameText.Value(after));
+        Assert.Equal(points, after.ValuePoints);
+    }
+
+    // −123 456 789 Wh = −123 456.789 kWh, truncated toward zero, sign before the first digit.
+    // 7.0 → −123456; 6.1 → −123456.7; 7.2 → −123456.78; 6.3 needs 9 digits + sign: the magnitude
+    // keeps its lowest 8 digits, 23456.789.
+    [Theory]
+    [InlineData(DisplayDecimals.Digits7Decimals0, "  -123456", 0)]
+    [InlineData(DisplayDecimals.Digits6Decimals1, " -1234567", 1 << 7)]
+    [InlineData(DisplayDecimals.Digits7Decimals2, "-12345678", 1 << 6)]
+    [InlineData(DisplayDecimals.Digits6Decimals3, "-23456789", 1 << 5)]
+    public void Negative_energy_in_each_setting(DisplayDecimals decimals, string expected, int points)
+    {
+        var frame = Format(-123_456_789, 0, ObisUnit.WattHour, decimals);
+        Assert.Equal(expected, FrameText.Value(frame));
+        Assert.Equal(points, frame.ValuePoints);
+        Assert.Equal(kWh, frame.Units);
+    }
+
+    [Fact]
     public void Bad_settings_are_rejected()
     {
         var format = new DisplayFormat();

@@ -1,0 +1,77 @@
+using Meter.Obis;
+
+namespace Meter.Core.Tests;
+
+/// <summary>Issue 6: tariff control by command and by the module inputs reaches the per-tariff registers at once.</summary>
+public class TariffControlModeTests
+{
+    private static long T(ElectricityMeter m, int tariff) => m.Metering.Accumulator.ReadTariffActiveImport(tariff, true, 0);
+
+    [Fact]
+    public void Commands_and_input_changes_switch_the_running_meter_without_waiting_for_a_timetable_switch()
+    {
+        // Wednesday 00:00 local: the preset timetable gives T2 (T1 is 06:00–22:00 on working days);
+        // its next switching point is 06:00, so a tariff cached "until the next possible change"
+        // would ignore a command for six hours.
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        host.RunFor(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, m.ActiveTariff);
+
+        m.Tariffs.UseRegisterControl(0);
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, m.ActiveTariff);
+        long t1 = T(m, 0), t2 = T(m, 1);
+        host.RunFor(TimeSpan.FromMinutes(10));
+        // balanced load 6555.18 W × 1/6 h = 1092.5 Wh, all in T1; tolerance 0.02 % + 1 Wh (see DayOnKnownLoadTests).
+        Assert.InRange(T(m, 0) - t1, 1092.53 * 0.9998 - 1, 1092.53 * 1.0002 + 1);
+        Assert.Equal(t2, T(m, 1));
+
+        m.Tariffs.CommandTariff(1);
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+
+        // DD 13: pulse in / 2-tariff on I/O 2; energized selects T2, de-energized T1.
+        m.Tariffs.UseInputs(13);
+        m.Tariffs.SetInputs(false, false);
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, m.ActiveTariff);
+        m.Tariffs.SetInputs(false, true);
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+    }
+}
+
+/// <summary>Register control through the register table (optical port W1 of 0-0:96.14.0).</summary>
+public class TariffCommandTests
+{
+    private static ObisWriteResult Write(ElectricityMeter m, string text)
+    {
+        byte[] bytes = System.Text.Encoding.ASCII.GetBytes(text);
+        return m.Table.Write(StandardObjects.ActiveTariff, bytes, 0, bytes.Length, grantedLevel: 1, sealOpen: false);
+    }
+
+    [Fact]
+    public void Tariff_indicator_reads_the_active_tariff_and_takes_commands_only_under_register_control()
+    {
+        using var host = MeterRig.Start(); // Wednesday 00:00 local: timetable T2
+        var m = host.Meter;
+        host.RunFor(TimeSpan.FromSeconds(2));
+        Assert.Equal("(2)", MeterRig.ValueText(m, StandardObjects.ActiveTariff));
+        Assert.Equal(ObisWriteResult.Rejected, Write(m, "1")); // timetable control: no commands
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+
+        m.Tariffs.UseRegisterControl(1);
+        Assert.Equal(ObisWriteResult.Accepted, Write(m, "1"));
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, m.ActiveTariff);
+        Assert.Equal("(1)", MeterRig.ValueText(m, StandardObjects.ActiveTariff));
+
+        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, "3")); // the preset meter has 2 tariff registers
+        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, "9")); // beyond T8
+        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, "0"));
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, m.ActiveTariff); // refused commands change nothing
+    }
+}
