@@ -112,6 +112,15 @@ public sealed class RamNvMemory : INvMemory
         CheckRange(address, buffer, offset, count);
         BeforeWrite?.Invoke(address, buffer, offset, count);
         WriteCalls++;
+        if (CutAtByteWrite < ByteWrites || CutAtByteWrite >= ByteWrites + count)
+        {
+            // No cut inside this write (the usual case): one block copy, then the wear counters.
+            Buffer.BlockCopy(buffer, offset, _cells, address, count);
+            var wear = _writesPerByte.AsSpan(address, count);
+            for (int i = 0; i < wear.Length; i++) wear[i]++;
+            ByteWrites += count;
+            return;
+        }
         for (int i = 0; i < count; i++)
         {
             if (CutAtByteWrite >= 0 && ByteWrites == CutAtByteWrite)
