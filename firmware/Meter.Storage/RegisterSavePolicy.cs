@@ -107,6 +107,8 @@ namespace Meter.Storage
             CheckLength(saved);
             for (int i = 0; i < _steps.Length; i++)
             {
+                // Most registers did not leave their bucket since the last save: nothing to divide.
+                if (_hasSaved && saved[i] >= _bucketLow[i] && saved[i] <= _bucketHigh[i]) continue;
                 long step = _steps[i];
                 long bucket = FloorDiv(saved[i], step);
                 // low = bucket × step and high = low + step − 1, saturated where they would leave

@@ -62,4 +62,31 @@ public class RegisterSavePolicyBucketTests
         Gen.Select(Gen.OneOf(Gen.Long[1, 50], Gen.Long[1, long.MaxValue]), values, values).Sample((step, saved, current) =>
             Assert.Equal(Floor(current, step) != Floor(saved, step), Due(step, saved, current)), iter: 20_000);
     }
+
+    [Fact]
+    public void Over_a_run_of_saves_the_rule_holds_for_every_register()
+    {
+        // Registers walk up and down by random amounts (some jump far); the policy is asked every
+        // step, saved when due, and must agree with floor buckets of the last saved values.
+        var steps = new long[] { 1, 3, 10, 500 };
+        Gen.OneOf(Gen.Long[-40, 40], Gen.Long[-5000, 5000], Gen.Long[-1_000_000_000, 1_000_000_000]).Array[4].Array[1, 200].Sample(moves =>
+        {
+            var policy = new RegisterSavePolicy(steps);
+            var current = new long[4];
+            var saved = new long[4];
+            policy.MarkSaved(current);
+            foreach (var move in moves)
+            {
+                for (int i = 0; i < 4; i++) current[i] += move[i];
+                bool due = false;
+                for (int i = 0; i < 4; i++) due |= Floor(current[i], steps[i]) != Floor(saved[i], steps[i]);
+                Assert.Equal(due, policy.ShouldSave(current));
+                if (due)
+                {
+                    policy.MarkSaved(current);
+                    Array.Copy(current, saved, 4);
+                }
+            }
+        }, iter: 500);
+    }
 }
