@@ -1,3 +1,4 @@
+using System.Numerics;
 using Meter.Hal;
 
 namespace Meter.Hal.Simulation.Storage;
@@ -117,7 +118,11 @@ public sealed class RamNvMemory : INvMemory
             // No cut inside this write (the usual case): one block copy, then the wear counters.
             Buffer.BlockCopy(buffer, offset, _cells, address, count);
             var wear = _writesPerByte.AsSpan(address, count);
-            for (int i = 0; i < wear.Length; i++) wear[i]++;
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+                for (; i <= wear.Length - Vector<long>.Count; i += Vector<long>.Count)
+                    (new Vector<long>(wear.Slice(i)) + Vector<long>.One).CopyTo(wear.Slice(i));
+            for (; i < wear.Length; i++) wear[i]++;
             ByteWrites += count;
             return;
         }
