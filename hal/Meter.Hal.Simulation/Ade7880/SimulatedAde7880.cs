@@ -162,16 +162,34 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     public double MisoBitErrorRate { get; set; }
 
     /// <summary>The chip is absent: MISO reads <see cref="MissingMisoLevel"/>, IRQ pins stay high.</summary>
-    public bool Missing { get; set; }
+    public bool Missing
+    {
+        get => _missing;
+        set { _missing = value; UpdateIrqPins(); }
+    }
+
+    private bool _missing;
 
     /// <summary>MISO level when the chip is missing or not driving (0x00 pulled down, 0xFF pulled up).</summary>
     public byte MissingMisoLevel { get; set; } = 0xFF;
 
     /// <summary>Forces IRQ0 to this level (null = normal).</summary>
-    public bool? Irq0StuckLevel { get; set; }
+    public bool? Irq0StuckLevel
+    {
+        get => _irq0Stuck;
+        set { _irq0Stuck = value; UpdateIrqPins(); }
+    }
+
+    private bool? _irq0Stuck;
 
     /// <summary>Forces IRQ1 to this level (null = normal).</summary>
-    public bool? Irq1StuckLevel { get; set; }
+    public bool? Irq1StuckLevel
+    {
+        get => _irq1Stuck;
+        set { _irq1Stuck = value; UpdateIrqPins(); }
+    }
+
+    private bool? _irq1Stuck;
 
     /// <summary>Flips one bit of the data of each of the next <paramref name="reads"/> read frames.</summary>
     public void CorruptNextReads(int reads) => _corruptNextReads = reads;
@@ -253,14 +271,15 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             for (int i = 0; i < width; i++) readBuffer[3 + i] = (byte)(value >> (8 * (width - 1 - i)));
             if (!IsCommunicationRecord(address)) RecordOperation(0x35, address, value, width);
             CorruptMiso(readBuffer, width);
+            // A read changes nothing the IRQ pins follow (STATUSx, MASKx, reset state): no update.
         }
         else
         {
             uint value = 0;
             for (int i = 0; i < width; i++) value = (value << 8) | writeBuffer[3 + i];
             if (WriteValue(address, value)) RecordOperation(0xCA, address, value, width);
+            UpdateIrqPins();
         }
-        UpdateIrqPins();
     }
 
     // ---------------------------------------------------------------- register file
