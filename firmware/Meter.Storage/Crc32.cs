@@ -9,9 +9,10 @@ namespace Meter.Storage
     {
         // Slicing-by-4 (Kounavis & Berry, "A Systematic Approach to Building High Performance,
         // Software-based, CRC Generators", 2005): four 256-entry tables in one array, entry
-        // k × 256 + n = CRC of byte n followed by k zero bytes. Four bytes per loop turn: the
-        // register record (~500 bytes, written about once a second) costs a quarter of the loop
-        // turns of the byte-wise table, on the host and on the device's interpreter.
+        // k × 256 + n = CRC of byte n followed by k zero bytes. Four bytes per loop turn with
+        // four independent lookups instead of a chain of four dependent ones: on the host the
+        // ~500-byte register record (saved about once a second) is CRC'd ~3× faster; on the
+        // device's interpreter the IL operations per byte are about the same (1 KB → 4 KB table).
         private static readonly uint[] Table = BuildTable();
 
         /// <summary>CRC-32 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
