@@ -35,7 +35,8 @@ namespace Meter.Clock
         public static long FloorDiv(long value, long divisor)
         {
             long quotient = value / divisor;
-            if ((value % divisor != 0) && ((value < 0) != (divisor < 0)))
+            long remainder = value - quotient * divisor; // one division: the remainder without a second one
+            if ((remainder != 0) && ((value < 0) != (divisor < 0)))
             {
                 quotient--;
             }

@@ -30,7 +30,11 @@ namespace Meter.Storage
     public sealed class RegisterSavePolicy
     {
         private readonly long[] _steps;
-        private readonly long[] _savedBucket;
+        // The saved values' buckets as value ranges [low, high] (inclusive): ShouldSave runs every
+        // metering cycle and compares instead of dividing (64-bit division is the slowest
+        // integer operation on the host and on the device's interpreter alike).
+        private readonly long[] _bucketLow;
+        private readonly long[] _bucketHigh;
         private bool _hasSaved;
 
         /// <summary>Creates the policy with one save step per register (in register units, &gt; 0).</summary>
@@ -48,7 +52,8 @@ namespace Meter.Storage
                 }
             }
             _steps = new long[saveSteps.Length];
-            _savedBucket = new long[saveSteps.Length];
+            _bucketLow = new long[saveSteps.Length];
+            _bucketHigh = new long[saveSteps.Length];
             for (int i = 0; i < saveSteps.Length; i++)
             {
                 _steps[i] = saveSteps[i];
@@ -100,7 +105,8 @@ namespace Meter.Storage
             }
             for (int i = 0; i < _steps.Length; i++)
             {
-                if (Meter.Clock.UnixTime.FloorDiv(current[i], _steps[i]) != _savedBucket[i])
+                long v = current[i];
+                if (v < _bucketLow[i] || v > _bucketHigh[i])
                 {
                     return true;
                 }
@@ -120,7 +126,23 @@ namespace Meter.Storage
             CheckLength(saved);
             for (int i = 0; i < _steps.Length; i++)
             {
-                _savedBucket[i] = Meter.Clock.UnixTime.FloorDiv(saved[i], _steps[i]);
+                // Most registers did not leave their bucket since the last save: nothing to divide.
+                if (_hasSaved && saved[i] >= _bucketLow[i] && saved[i] <= _bucketHigh[i]) continue;
+                long step = _steps[i];
+                long bucket = Meter.Clock.UnixTime.FloorDiv(saved[i], step);
+                // low = bucket × step and high = low + step − 1, saturated where they would leave
+                // the long range (then every value on that side is in the bucket anyway).
+                if (bucket < long.MinValue / step)
+                {
+                    _bucketLow[i] = long.MinValue;
+                    _bucketHigh[i] = (bucket + 1) * step - 1;
+                }
+                else
+                {
+                    long low = bucket * step;
+                    _bucketLow[i] = low;
+                    _bucketHigh[i] = low > long.MaxValue - (step - 1) ? long.MaxValue : low + (step - 1);
+                }
             }
             _hasSaved = true;
         }

@@ -45,6 +45,7 @@ public sealed class PhaseSource
     /// <summary>The load at <paramref name="timeUs"/>.</summary>
     public PhaseLoad LoadAt(long timeUs)
     {
+        if (_changes.Count == 0) return BaseLoad; // the common case, asked several times per simulated second
         PhaseLoad load = BaseLoad;
         double sag = 1.0;
         foreach (var change in _changes.OrderBy(c => c.StartUs))
@@ -81,5 +82,10 @@ public sealed class PhaseSource
     }
 
     /// <summary>Whether a ramp is in progress at <paramref name="timeUs"/> (the load changes continuously).</summary>
-    public bool IsRamping(long timeUs) => _changes.Any(c => c is RampChange r && r.StartUs <= timeUs && timeUs < r.EndUs);
+    public bool IsRamping(long timeUs)
+    {
+        foreach (var c in _changes)
+            if (c is RampChange r && r.StartUs <= timeUs && timeUs < r.EndUs) return true;
+        return false;
+    }
 }

@@ -19,7 +19,7 @@ public sealed partial class SimulatedAde7880
         for (int p = 0; p < 3; p++)
         {
             var load = LoadOf(p);
-            var (v, i) = Ratios(p, load.TotalVoltageRms, load.TotalCurrentRms);
+            var (v, i) = TotalRatios(p);
             double vPeak = v * FullScalePeak, iPeak = i * FullScalePeak;
             // Zero-crossing timeout: no crossing for ZXTOUT (STATUS1 ZXTOVx bits 3–5, ZXTOIx 6–8).
             _noVoltageZeroCrossingUs[p] = load.VoltageRms > 0 ? 0 : _noVoltageZeroCrossingUs[p] + dt;
@@ -56,8 +56,7 @@ public sealed partial class SimulatedAde7880
         if (a >= 0x43C0 && a <= 0x43C5)
         {
             int p = (a - 0x43C0) / 2;
-            var load = LoadOf(p);
-            var (v, i) = Ratios(p, load.TotalVoltageRms, load.TotalCurrentRms);
+            var (v, i) = TotalRatios(p);
             return (int)Math.Round(((a - 0x43C0) % 2 == 0 ? i : v) * FullScaleRms);
         }
         if (register == Register.NIRMS)
@@ -106,8 +105,7 @@ public sealed partial class SimulatedAde7880
             for (int p = 0; p < 3; p++)
             {
                 if ((peakSel & (1u << p)) == 0) continue;
-                var load = LoadOf(p);
-                var (v, i) = Ratios(p, load.TotalVoltageRms, load.TotalCurrentRms);
+                var (v, i) = TotalRatios(p);
                 double peak = (register == Register.VPEAK ? v : i) * FullScalePeak;
                 if (peak > best) { best = peak; bestPhase = p; }
             }

@@ -20,10 +20,59 @@ public sealed partial class SimulatedAde7880
         return (vrms / FullScaleVoltage * vg, irms / FullScaleCurrent * ig);
     }
 
-    /// <summary>Power codes of a phase: total active, fundamental active, fundamental reactive, apparent.</summary>
-    private double[] PowerCodes(int phase)
+    /// <summary>
+    /// Power codes of a phase: total active, fundamental active, fundamental reactive, apparent.
+    /// The returned array belongs to the phase's cache: callers read it, never change it.
+    /// </summary>
+    private double[] PowerCodes(int phase) => Cached(phase).Codes;
+
+    /// <summary>Total rms voltage and current of a phase as fractions of full scale, gains applied.</summary>
+    private (double V, double I) TotalRatios(int phase)
     {
+        var cache = Cached(phase);
+        return (cache.TotalVoltageRatio, cache.TotalCurrentRatio);
+    }
+
+    /// <summary>
+    /// What a phase's power codes and ratios are computed from: the load (an immutable record,
+    /// compared by reference: a constant load is the same object) and the three gain registers.
+    /// While these stay the same, the doubles below are what <see cref="ComputePowerCodes"/>
+    /// would compute again, bit for bit, so they are computed once per load change.
+    /// </summary>
+    private sealed class PhaseCache
+    {
+        public PhaseLoad? Load;
+        public uint VoltageGain, CurrentGain, PowerGain;
+        public readonly double[] Codes = new double[4];
+        public double TotalVoltageRatio, TotalCurrentRatio;
+
+        // Accumulation input of each quantity in 1/65536 code units, for one ACCMODE value.
+        public uint FixedAccmode;
+        public bool HasFixed;
+        public readonly long[] FixedPower = new long[4];
+    }
+
+    private readonly PhaseCache[] _phaseCache = { new(), new(), new() };
+
+    private PhaseCache Cached(int phase)
+    {
+        var cache = _phaseCache[phase];
         var load = LoadOf(phase);
+        uint vg = _registers[(ushort)(0x4381 + 2 * phase)], ig = _registers[(ushort)(0x4380 + 2 * phase)], pg = _registers[(ushort)(0x4389 + 2 * phase)];
+        if (!ReferenceEquals(cache.Load, load) || cache.VoltageGain != vg || cache.CurrentGain != ig || cache.PowerGain != pg)
+        {
+            ComputePowerCodes(phase, load, cache.Codes, out cache.TotalVoltageRatio, out cache.TotalCurrentRatio);
+            cache.Load = load;
+            cache.VoltageGain = vg;
+            cache.CurrentGain = ig;
+            cache.PowerGain = pg;
+            cache.HasFixed = false;
+        }
+        return cache;
+    }
+
+    private void ComputePowerCodes(int phase, PhaseLoad load, double[] codes, out double totalVoltageRatio, out double totalCurrentRatio)
+    {
         double pg = Gain(_registers[(ushort)(0x4389 + 2 * phase)]);
         var (v1, i1) = Ratios(phase, load.VoltageRms, load.CurrentRms);
         double phi = load.AngleDegrees * Math.PI / 180.0;
@@ -37,7 +86,26 @@ public sealed partial class SimulatedAde7880
         double reactive = PMax * pg * v1 * i1 * Math.Sin(phi);
         var (vt, it) = Ratios(phase, load.TotalVoltageRms, load.TotalCurrentRms);
         double apparent = PMax * pg * vt * it;
-        return new[] { total, fundamental, reactive, apparent };
+        codes[Active] = total;
+        codes[FundamentalActive] = fundamental;
+        codes[Reactive] = reactive;
+        codes[Apparent] = apparent;
+        totalVoltageRatio = vt;
+        totalCurrentRatio = it;
+    }
+
+    /// <summary>The accumulation inputs (ACCMODE applied, 1/65536 code units) of a phase's four quantities.</summary>
+    private long[] FixedPowers(int phase)
+    {
+        var cache = Cached(phase);
+        uint accmode = Reg(Register.ACCMODE);
+        if (!cache.HasFixed || cache.FixedAccmode != accmode)
+        {
+            for (int q = 0; q < 4; q++) cache.FixedPower[q] = (long)Math.Round(AccumulationCode(q, cache.Codes) * (1L << PowerFraction));
+            cache.FixedAccmode = accmode;
+            cache.HasFixed = true;
+        }
+        return cache.FixedPower;
     }
 
     private double AccumulationCode(int quantity, double[] codes)
@@ -98,8 +166,8 @@ public sealed partial class SimulatedAde7880
             {
                 // Power at the middle of the step: exact for constant loads and for linear ramps of
                 // one quantity (steps never straddle a scheduled jump).
-                var codes = PowerCodesAt(p, start + dt / 2);
-                for (int q = 0; q < 4; q++) Accumulate(q, p, AccumulationCode(q, codes), dTicks, ref s0);
+                var powers = FixedPowersAt(p, start + dt / 2);
+                for (int q = 0; q < 4; q++) Accumulate(q, p, powers[q], dTicks, ref s0);
             }
             s1 |= PowerQuality(dt);
             SetReg(Register.STATUS0, s0);
@@ -109,26 +177,23 @@ public sealed partial class SimulatedAde7880
         UpdateIrqPins();
     }
 
-    private double[] PowerCodesAt(int phase, long time)
+    private long[] FixedPowersAt(int phase, long time)
     {
         long saved = _now;
         _now = time;
-        var codes = PowerCodes(phase);
+        var powers = FixedPowers(phase);
         _now = saved;
-        return codes;
+        return powers;
     }
 
-    private void Accumulate(int q, int p, double powerCode, long dTicks, ref uint status0)
+    private void Accumulate(int q, int p, long fixedPower, long dTicks, ref uint status0)
     {
         // One LSB each time the accumulator passes THR × 2^27 (THR = WTHR, VARTHR or VATHR).
         var threshold = q == Reactive ? Register.VARTHR : q == Apparent ? Register.VATHR : Register.WTHR;
-        Int128 limit = (Int128)Reg(threshold) << (27 + PowerFraction);
-        if (limit == 0) return;
-        long fixedPower = (long)Math.Round(powerCode * (1L << PowerFraction));
-        _accumulators[q, p] += (Int128)fixedPower * dTicks;
-        long counts = (long)(_accumulators[q, p] / limit);
+        uint thr = Reg(threshold);
+        if (thr == 0) return;
+        long counts = AddToAccumulator(ref _accumulators[q, p], fixedPower, dTicks, thr);
         if (counts == 0) return;
-        _accumulators[q, p] -= counts * limit;
         if (IsLineCycle(q))
         {
             _lineCycleWindow[q, p] += (int)counts;
@@ -147,6 +212,34 @@ public sealed partial class SimulatedAde7880
                 status0 |= q switch { Active => StatusBits.AEHF, FundamentalActive => StatusBits.FAEHF, Reactive => StatusBits.FREHF, _ => StatusBits.VAEHF };
         }
         CfChain(q, p, counts, ref status0);
+    }
+
+    /// <summary>
+    /// accumulator += power × ticks; returns the whole multiples of THR × 2^(27+16) taken out of
+    /// it (truncated towards zero, the remainder keeps the accumulator's sign). Exact: in 64-bit
+    /// integers when every operand and the sum fit (a 1-s step of any in-range power does),
+    /// in 128-bit otherwise: the same integers either way.
+    /// </summary>
+    private static long AddToAccumulator(ref Int128 accumulator, long fixedPower, long dTicks, uint thr)
+    {
+        // 64-bit path: THR < 2^19 (limit < 2^62), accumulator and product within ±2^62.
+        if (thr < (1u << (63 - 27 - PowerFraction - 1)) && accumulator >= long.MinValue / 2 && accumulator <= long.MaxValue / 2)
+        {
+            long limit64 = (long)thr << (27 + PowerFraction);
+            long high = Math.BigMul(fixedPower, dTicks, out long low);
+            if ((high == 0 && low >= 0 && low <= long.MaxValue / 2) || (high == -1 && low < 0 && low >= long.MinValue / 2))
+            {
+                long sum = (long)accumulator + low; // both within ±2^62: no overflow
+                long n = sum / limit64;
+                accumulator = sum - n * limit64;
+                return n;
+            }
+        }
+        Int128 limit = (Int128)thr << (27 + PowerFraction);
+        accumulator += (Int128)fixedPower * dTicks;
+        long counts = (long)(accumulator / limit);
+        accumulator -= counts * limit;
+        return counts;
     }
 
     private static bool IsHalfFull(uint value) => (((value >> 31) ^ (value >> 30)) & 1) != 0;

@@ -54,7 +54,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         (ushort)Register.HSDC_CFG,
     };
 
-    private readonly Dictionary<ushort, uint> _registers = new();
+    private readonly RegisterFile _registers = new();
     private readonly Queue<(ushort Address, uint Value)> _dspPipeline = new();
     private readonly Int128[,] _accumulators = new Int128[4, 3];
     private readonly int[,] _lineCycleWindow = new int[4, 3];
@@ -162,16 +162,34 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     public double MisoBitErrorRate { get; set; }
 
     /// <summary>The chip is absent: MISO reads <see cref="MissingMisoLevel"/>, IRQ pins stay high.</summary>
-    public bool Missing { get; set; }
+    public bool Missing
+    {
+        get => _missing;
+        set { _missing = value; UpdateIrqPins(); }
+    }
+
+    private bool _missing;
 
     /// <summary>MISO level when the chip is missing or not driving (0x00 pulled down, 0xFF pulled up).</summary>
     public byte MissingMisoLevel { get; set; } = 0xFF;
 
     /// <summary>Forces IRQ0 to this level (null = normal).</summary>
-    public bool? Irq0StuckLevel { get; set; }
+    public bool? Irq0StuckLevel
+    {
+        get => _irq0Stuck;
+        set { _irq0Stuck = value; UpdateIrqPins(); }
+    }
+
+    private bool? _irq0Stuck;
 
     /// <summary>Forces IRQ1 to this level (null = normal).</summary>
-    public bool? Irq1StuckLevel { get; set; }
+    public bool? Irq1StuckLevel
+    {
+        get => _irq1Stuck;
+        set { _irq1Stuck = value; UpdateIrqPins(); }
+    }
+
+    private bool? _irq1Stuck;
 
     /// <summary>Flips one bit of the data of each of the next <paramref name="reads"/> read frames.</summary>
     public void CorruptNextReads(int reads) => _corruptNextReads = reads;
@@ -198,12 +216,12 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         while (_now < end)
         {
             // Constant loads are integrated exactly whatever the step; ramps need short steps.
-            bool ramping = Phases.Any(p => p.IsRamping(_now));
+            bool ramping = Phases[0].IsRamping(_now) || Phases[1].IsRamping(_now) || Phases[2].IsRamping(_now);
             long step = Math.Min(end - _now, ramping ? MaxRampStepUs : MaxStepUs);
             if (_resetDoneAt > _now) step = Math.Min(step, _resetDoneAt - _now);
-            foreach (var p in Phases)
+            for (int i = 0; i < Phases.Length; i++)
             {
-                long next = p.NextBreakAfter(_now);
+                long next = Phases[i].NextBreakAfter(_now);
                 if (next != long.MaxValue) step = Math.Min(step, next - _now);
             }
             step = Math.Max(1, Math.Min(step, TimeToLineCycleEnd()));
@@ -240,8 +258,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         }
         bool isRead = (writeBuffer[0] & 1) == 1;
         ushort address = (ushort)((writeBuffer[1] << 8) | writeBuffer[2]);
-        var format = RegisterMap.FormatOf((Register)address);
-        int width = format == WireFormat.None ? UnallocatedWidth(address) : RegisterMap.WireBytes(format);
+        int width = FrameWidth[address];
         if (writeBuffer.Length != 3 + width)
         {
             // SS rose before (or after) the register's last bit: the chip aborts the transfer.
@@ -254,14 +271,15 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             for (int i = 0; i < width; i++) readBuffer[3 + i] = (byte)(value >> (8 * (width - 1 - i)));
             if (!IsCommunicationRecord(address)) RecordOperation(0x35, address, value, width);
             CorruptMiso(readBuffer, width);
+            // A read changes nothing the IRQ pins follow (STATUSx, MASKx, reset state): no update.
         }
         else
         {
             uint value = 0;
             for (int i = 0; i < width; i++) value = (value << 8) | writeBuffer[3 + i];
             if (WriteValue(address, value)) RecordOperation(0xCA, address, value, width);
+            UpdateIrqPins();
         }
-        UpdateIrqPins();
     }
 
     // ---------------------------------------------------------------- register file
@@ -276,7 +294,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         : (a >= 0xE200 && a <= 0xE2FF) || (a >= 0xE600 && a <= 0xE6FF) || (a >= 0xE900 && a <= 0xE9FF) ? 2
         : 4;
 
-    private uint Reg(Register r) => _registers.TryGetValue((ushort)r, out var v) ? v : 0;
+    private uint Reg(Register r) => _registers[(ushort)r];
 
     private void SetReg(Register r, uint v) => _registers[(ushort)r] = v;
 
@@ -385,7 +403,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private uint ReadValue(ushort address, bool sideEffects)
     {
         var register = (Register)address;
-        var access = RegisterMap.AccessOf(register);
+        var access = Access[address];
         if (access == RegisterAccess.Unallocated || access == RegisterAccess.WriteOnly) return 0;
         if (address >= 0xE400 && address <= 0xE40E)
         {
@@ -399,11 +417,29 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             return value;
         }
         if (register == Register.CHECKSUM) return Checksum();
-        if (_registers.ContainsKey(address) && !IsMeasurement(address)) return _registers[address];
-        return RegisterMap.Encode(RegisterMap.FormatOf(register), Measure(register));
+        if (_registers.ContainsKey(address) && !IsMeasurementAddress[address]) return _registers[address];
+        return RegisterMap.Encode(Format[address], Measure(register));
     }
 
     private readonly bool[,] _readSinceLatch = new bool[4, 3];
+
+    // RegisterMap's answers for every address, looked up once (the SPI path asks per frame).
+    private static readonly WireFormat[] Format = new WireFormat[65536];
+    private static readonly RegisterAccess[] Access = new RegisterAccess[65536];
+    private static readonly byte[] FrameWidth = new byte[65536];
+    private static readonly bool[] IsMeasurementAddress = new bool[65536];
+
+    static SimulatedAde7880()
+    {
+        for (int a = 0; a < 65536; a++)
+        {
+            var format = RegisterMap.FormatOf((Register)a);
+            Format[a] = format;
+            Access[a] = RegisterMap.AccessOf((Register)a);
+            FrameWidth[a] = (byte)(format == WireFormat.None ? UnallocatedWidth((ushort)a) : RegisterMap.WireBytes(format));
+            IsMeasurementAddress[a] = IsMeasurement((ushort)a);
+        }
+    }
 
     private static bool IsMeasurement(ushort a) =>
         (a >= 0x43C0 && a <= 0x43C7) || (a >= 0xE500 && a <= 0xE501) || (a >= 0xE504 && a <= 0xE506)
@@ -413,13 +449,13 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private bool WriteValue(ushort address, uint value)
     {
         var register = (Register)address;
-        var access = RegisterMap.AccessOf(register);
+        var access = Access[address];
         if (access == RegisterAccess.Unallocated || access == RegisterAccess.ReadOnly)
         {
             RefusedWrites++;
             return false;
         }
-        var format = RegisterMap.FormatOf(register);
+        var format = Format[address];
         if (address >= 0x4380 && address <= 0x43BF)
         {
             if (_dspProtected)
@@ -488,8 +524,8 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
                 for (int b = 0; b < 8; b++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
             }
         }
-        foreach (var a in ChecksumCovered) Add(_registers.TryGetValue(a, out var v) ? v : 0, RegisterMap.WireBytes(RegisterMap.FormatOf((Register)a)));
-        for (ushort a = 0x4380; a <= 0x43BE; a++) Add(_registers.TryGetValue(a, out var v) ? v : 0, 4);
+        foreach (var a in ChecksumCovered) Add(_registers[a], RegisterMap.WireBytes(RegisterMap.FormatOf((Register)a)));
+        for (ushort a = 0x4380; a <= 0x43BE; a++) Add(_registers[a], 4);
         return ~crc;
     }
 

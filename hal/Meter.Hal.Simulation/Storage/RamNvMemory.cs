@@ -1,3 +1,4 @@
+using System.Numerics;
 using Meter.Hal;
 
 namespace Meter.Hal.Simulation.Storage;
@@ -112,6 +113,19 @@ public sealed class RamNvMemory : INvMemory
         CheckRange(address, buffer, offset, count);
         BeforeWrite?.Invoke(address, buffer, offset, count);
         WriteCalls++;
+        if (CutAtByteWrite < ByteWrites || CutAtByteWrite >= ByteWrites + count)
+        {
+            // No cut inside this write (the usual case): one block copy, then the wear counters.
+            Buffer.BlockCopy(buffer, offset, _cells, address, count);
+            var wear = _writesPerByte.AsSpan(address, count);
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+                for (; i <= wear.Length - Vector<long>.Count; i += Vector<long>.Count)
+                    (new Vector<long>(wear.Slice(i)) + Vector<long>.One).CopyTo(wear.Slice(i));
+            for (; i < wear.Length; i++) wear[i]++;
+            ByteWrites += count;
+            return;
+        }
         for (int i = 0; i < count; i++)
         {
             if (CutAtByteWrite >= 0 && ByteWrites == CutAtByteWrite)
