@@ -165,7 +165,7 @@ namespace Meter.Hal.Ade7880
             if (ActiveThreshold < 1 || ActiveThreshold > 255) throw new System.ArgumentException("ADE7880 configuration: WTHR must be 1..255");
             if (ReactiveThreshold < 1 || ReactiveThreshold > 255) throw new System.ArgumentException("ADE7880 configuration: VARTHR must be 1..255");
             if (ApparentThreshold < 1 || ApparentThreshold > 255) throw new System.ArgumentException("ADE7880 configuration: VATHR must be 1..255");
-            CheckRange(NominalVoltageCode, 0xFFFFFF, "VNOM");
+            CheckRange(NominalVoltageCode, 0x7FFFFF, "VNOM"); // 24-bit signed (Table 33); an rms code is never negative
             CheckRange(SagLevel, 0xFFFFFF, "SAGLVL");
             CheckRange(OverVoltageLevel, 0xFFFFFF, "OVLVL");
             CheckRange(OverCurrentLevel, 0xFFFFFF, "OILVL");

@@ -58,6 +58,50 @@ public class FramingTests
         Assert.Equal(1, bus.VerificationRetries);
     }
 
+    /// <summary>Passes frames to the chip and records each frame's address and length.</summary>
+    private sealed class AddressLog(ISpiDevice inner) : ISpiDevice
+    {
+        public List<(ushort Address, int Length)> Frames { get; } = new();
+
+        public void TransferFullDuplex(byte[] writeBuffer, byte[] readBuffer)
+        {
+            Frames.Add(((ushort)((writeBuffer[1] << 8) | writeBuffer[2]), writeBuffer.Length));
+            inner.TransferFullDuplex(writeBuffer, readBuffer);
+        }
+    }
+
+    [Fact]
+    public void Every_frame_the_driver_sends_names_an_allocated_register_with_its_width_and_never_0xE406_to_0xE408()
+    {
+        var chip = new Meter.Hal.Simulation.Ade7880.SimulatedAde7880(460, 20);
+        chip.Phases[0].Set(new(230, 5, 0));
+        chip.Phases[1].Set(new(220, 3, 60));
+        chip.Phases[2].Set(new(240, 7, -60));
+        var log = new AddressLog(chip);
+        var driver = new Ade7880Driver(log, chip.ResetPin, chip.Pm0Pin, chip.Pm1Pin, chip.Irq0Pin, chip.Irq1Pin, new Meter.Hal.Simulation.Ade7880.VirtualDelay(chip));
+        driver.Start(new Ade7880Configuration { FullScaleVoltageMillivolts = 460_000, FullScaleCurrentMilliamps = 20_000, ReadFundamentalActive = true });
+        var reading = new EnergyReading();
+        var measurements = new PhaseMeasurements();
+        for (int i = 0; i < 3; i++)
+        {
+            chip.Advance(1_000_000);
+            driver.ReadEnergy(reading);
+            driver.ReadMeasurements(measurements);
+        }
+        Assert.True(log.Frames.Count > 100);
+        foreach (var (address, length) in log.Frames)
+        {
+            // 0xE406–0xE408 are reserved on the ADE7880 (Table 32); AVARHR.. exist only on the ADE7878.
+            Assert.False(address >= 0xE406 && address <= 0xE408, $"frame to reserved 0x{address:X4}");
+            if (address == (ushort)Register.SpiSelectDummy) { Assert.Equal(4, length); continue; } // the SS toggles
+            var format = RegisterMap.FormatOf((Register)address);
+            Assert.NotEqual(WireFormat.None, format);
+            Assert.Equal(3 + RegisterMap.WireBytes(format), length);
+        }
+        Assert.Equal(3, chip.IgnoredFrames); // only the three SPI-selecting toggles after the reset were ignored
+        Assert.Equal(0, chip.RefusedWrites);
+    }
+
     [Fact]
     public void A_metering_cycle_is_23_frames_plus_one_per_status_register_to_clear()
     {
