@@ -141,7 +141,7 @@ namespace Meter.Hal.Ade7880
             _irq1Pending = false;
 
             uint status1 = ReadStatus(Register.STATUS1, verify);
-            if ((status1 & (StatusBits.RSTDONE | StatusBits.CRC)) != 0)
+            if ((status1 & (StatusBits.RSTDONE | StatusBits.CRC)) != 0 || SerialPortLost(status1))
             {
                 // The chip reset (or its configuration changed) since the last cycle: its energy
                 // registers no longer hold trustworthy counts. Bring it up again; report zero.
@@ -215,6 +215,23 @@ namespace Meter.Hal.Ade7880
                 WaitForResetDone();
                 Configure();
             }
+        }
+
+        /// <summary>
+        /// IRQ1 is low although STATUS1 shows no bit that drives it. Either the line is stuck, or
+        /// the chip reset and its serial port fell back to I2C (data sheet Rev. A, "Serial
+        /// Interfaces": SPI is active only after three SS toggles and stays locked by
+        /// CONFIG2.I2C_LOCK until a reset), so the frames just sent went unanswered and a MISO line
+        /// idling low read as zero. RSTDONE (unmaskable, "Power-Up Procedure") is what holds IRQ1
+        /// low then. The lock bit tells the two apart: a reset clears it, and an unanswered read of
+        /// it reads zero too. Costs one frame, only when IRQ1 disagrees with STATUS1.
+        /// </summary>
+        private bool SerialPortLost(uint status1)
+        {
+            if (_irq1.Read() || (status1 & _configuration.Mask1) != 0) return false;
+            if ((_bus.ReadRaw(Register.CONFIG2, 1) & 0x02) == 0) return true;
+            _irqFaults++; // stuck low
+            return false;
         }
 
         private uint ReadStatus(Register register, bool verify)

@@ -70,6 +70,43 @@ public class FaultTests
         Assert.InRange(missed, 516_121, 516_124);
     }
 
+    [Theory]
+    [InlineData((byte)0xFF)] // MISO pulled up: the unanswered STATUS1 read shows RSTDONE
+    [InlineData((byte)0x00)] // MISO pulled down: it shows nothing; IRQ1 low + CONFIG2.I2C_LOCK clear tell
+    public void A_reset_that_drops_the_chip_back_to_i2c_is_caught_in_the_very_next_cycle(byte misoIdleLevel)
+    {
+        // After a power-on/brown-out reset the chip's serial port is I2C again until three SS toggles
+        // (data sheet Rev. A, "Serial Interfaces"), so the first frames of the next cycle go unanswered.
+        var rig = RunningRig();
+        rig.Chip.MissingMisoLevel = misoIdleLevel;
+        rig.Cycle(10 * Second);
+        rig.Chip.Advance(4 * Second);
+        rig.Chip.SpontaneousReset();
+        rig.Cycle(6 * Second);
+        Assert.True(rig.Reading.ChipWasReset);
+        Assert.Equal(1, rig.Driver.ResetsRecovered);
+        Assert.Equal(0, rig.Driver.IrqFaults);
+        rig.Cycle(10 * Second);
+        Assert.False(rig.Reading.ChipWasReset);
+        // Back to full rate at once: phase B 10 s = 8,886,281.29 × 10 / 3600 = 24,684.11 counts.
+        Assert.InRange(rig.Reading.Active[1], 24_683, 24_685);
+        AssertConserved(rig);
+        // Lost: the 4 s phase A had not reported = 30,967,343.90 × 4 / 3600 = 34,408.16 counts.
+        Assert.InRange(rig.Chip.LostCounts[Active, 0], 34_408, 34_409);
+    }
+
+    [Fact]
+    public void A_stuck_low_irq1_is_counted_and_not_taken_for_a_reset()
+    {
+        var rig = RunningRig();
+        rig.Chip.Irq1StuckLevel = false;
+        for (int i = 0; i < 5; i++) rig.Cycle(Second);
+        Assert.Equal(0, rig.Driver.ResetsRecovered);
+        Assert.Equal(5, rig.Driver.IrqFaults);
+        AssertConserved(rig);
+        Assert.InRange(rig.DriverCounts[Active, 2], 31_415, 31_417); // 22,619,625.11 × 5 / 3600 = 31,416.15
+    }
+
     [Fact]
     public void A_stuck_irq0_is_noticed_and_metering_continues_by_polling()
     {

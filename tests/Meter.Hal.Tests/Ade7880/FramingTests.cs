@@ -58,6 +58,38 @@ public class FramingTests
         Assert.Equal(1, bus.VerificationRetries);
     }
 
+    /// <summary>Flips one data bit of the next read of <see cref="Target"/> once armed.</summary>
+    private sealed class DamageOneRead(ISpiDevice inner) : ISpiDevice
+    {
+        public Register Target { get; set; }
+        public bool Armed { get; set; }
+
+        public void TransferFullDuplex(byte[] writeBuffer, byte[] readBuffer)
+        {
+            inner.TransferFullDuplex(writeBuffer, readBuffer);
+            if (Armed && (writeBuffer[0] & 1) == 1 && ((writeBuffer[1] << 8) | writeBuffer[2]) == (int)Target)
+            {
+                readBuffer[readBuffer.Length - 1] ^= 0x01;
+                Armed = false;
+            }
+        }
+    }
+
+    [Fact]
+    public void A_damaged_last_rwdata_read_is_outvoted_by_the_register_read_and_the_next_record()
+    {
+        var chip = new Meter.Hal.Simulation.Ade7880.SimulatedAde7880(460, 20);
+        var spi = new DamageOneRead(chip);
+        var driver = new Ade7880Driver(spi, chip.ResetPin, chip.Pm0Pin, chip.Pm1Pin, chip.Irq0Pin, chip.Irq1Pin, new Meter.Hal.Simulation.Ade7880.VirtualDelay(chip));
+        driver.Start(new Ade7880Configuration { FullScaleVoltageMillivolts = 460_000, FullScaleCurrentMilliamps = 20_000 });
+        long before = chip.Frames;
+        spi.Target = Register.LAST_RWDATA16;
+        spi.Armed = true;
+        Assert.Equal(0x0EA0u, driver.Bus.ReadRawVerified(Register.CFMODE, 2));
+        // CFMODE (right) + LAST_RWDATA16 (damaged: 0x0EA1) + LAST_RWDATA16 (right, agrees with the CFMODE read)
+        Assert.Equal(3, chip.Frames - before);
+    }
+
     /// <summary>Passes frames to the chip and records each frame's address and length.</summary>
     private sealed class AddressLog(ISpiDevice inner) : ISpiDevice
     {
