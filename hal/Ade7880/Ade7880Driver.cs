@@ -51,6 +51,7 @@ namespace Meter.Hal.Ade7880
         private int _irqFaults;
         private bool _irq0Pending;
         private bool _irq1Pending;
+        private int _harmonicPhase;
 
         /// <summary>Creates the driver; nothing is sent until <see cref="Start"/>.</summary>
         /// <param name="spi">The chip's SPI device (mode 3, ≤ 2.5 MHz).</param>
@@ -184,7 +185,10 @@ namespace Meter.Hal.Ade7880
             }
 
             // Write-1-to-clear what was seen (data sheet Rev. A, "Interrupts"); bits set since stay set.
-            if (status0 != 0) _bus.WriteRaw(Register.STATUS0, 4, status0);
+            // HREADY is left for ReadMeasurements, which owns the harmonic engine (per-phase THD):
+            // it stays set while the engine runs, so clearing it here would cost a frame every cycle.
+            uint clear0 = status0 & ~StatusBits.HREADY;
+            if (clear0 != 0) _bus.WriteRaw(Register.STATUS0, 4, clear0);
             if (status1 != 0) _bus.WriteRaw(Register.STATUS1, 4, status1);
 
             reading.Status0 = status0;

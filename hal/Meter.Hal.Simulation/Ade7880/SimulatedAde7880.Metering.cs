@@ -102,6 +102,7 @@ public sealed partial class SimulatedAde7880
                 for (int q = 0; q < 4; q++) Accumulate(q, p, AccumulationCode(q, codes), dTicks, ref s0);
             }
             s1 |= PowerQuality(dt);
+            if (HarmonicsSettled()) s0 |= StatusBits.HREADY;
             SetReg(Register.STATUS0, s0);
             SetReg(Register.STATUS1, s1);
             LineCycle(dt);

@@ -454,6 +454,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             case Register.RUN:
                 SetReg(register, value & 0xFFFF);
                 if ((value & 1) == 1) _runChecksum = Checksum();
+                RestartHarmonicSettling();
                 return true;
             case Register.CONFIG when (value & 0x80) != 0:
                 // CONFIG.SWRST: software reset; the serial port choice stays locked.
@@ -462,6 +463,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         }
         _registers[address] = RegisterMap.Encode(format, RegisterMap.Decode(format, value));
         AfterConfigurationChange(address);
+        if (register == Register.HCONFIG) RestartHarmonicSettling();
         return true;
     }
 
