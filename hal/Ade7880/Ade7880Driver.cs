@@ -15,7 +15,9 @@ namespace Meter.Hal.Ade7880
     /// or configuration change (STATUS1.CRC) is detected at the start of the next cycle, the
     /// chip is re-initialised and the cycle reports zero counts: the only energy lost is what the
     /// chip had accumulated and not yet been read at the moment it reset (at most one cycle's
-    /// worth), plus the time the DSP is stopped until RUN is set again.
+    /// worth, plus less than one LSB per register in its internal accumulator), plus the time the
+    /// DSP is stopped until RUN is set again. A reset that left the serial port on I2C with MISO
+    /// reading zero is caught too (<see cref="SerialPortLost"/>).
     /// </para>
     /// </summary>
     public sealed partial class Ade7880Driver

@@ -184,6 +184,28 @@ public class FaultTests
         Assert.NotEqual(0u, rig.Reading.Status1 & (1u << 5)); // ZXTOVC
     }
 
+    [Fact]
+    public void Over_voltage_and_over_current_reach_the_reading_from_the_phase_that_caused_them()
+    {
+        // Peak codes (full-scale peak 5,326,737 at 460 V / 20 A rms): voltage A 230 V → 2,663,368.5,
+        // B 220 V → 2,547,570.4, C 240 V → 2,779,167.1; current A 5 A → 1,331,684.3, B 3 A → 799,010.6,
+        // C 7 A → 1,864,358.0. OVLVL 2,700,000 and OILVL 1,500,000 are crossed by phase C only.
+        var rig = RunningRig(c =>
+        {
+            c.OverVoltageLevel = 2_700_000;
+            c.OverCurrentLevel = 1_500_000;
+            c.Mask1 = StatusBits.OV | StatusBits.OI;
+        });
+        rig.Chip.Advance(Second);
+        Assert.False(rig.Chip.Irq1Pin.Read());
+        uint phstatus = rig.Chip.Peek(Register.PHSTATUS);
+        rig.Driver.ReadEnergy(rig.Reading);
+        Assert.Equal(MeterEvents.OverVoltage | MeterEvents.OverCurrent, rig.Reading.Events & (MeterEvents.OverVoltage | MeterEvents.OverCurrent));
+        Assert.Equal(0, rig.Reading.Events & (MeterEvents.Sag | MeterEvents.ResetDone | MeterEvents.ZeroCrossingTimeout));
+        // PHSTATUS (Table 40): OVPHASE[2] = bit 11, OIPHASE[2] = bit 5; nothing for A or B.
+        Assert.Equal((1u << 11) | (1u << 5), phstatus & ((7u << 9) | (7u << 3)));
+    }
+
     private sealed class FlakyRecordSpi : ISpiDevice
     {
         private readonly ISpiDevice _inner;
