@@ -90,16 +90,51 @@ public class FramingTests
         Assert.Equal(3, chip.Frames - before);
     }
 
-    /// <summary>Passes frames to the chip and records each frame's address and length.</summary>
+    /// <summary>Passes frames to the chip and records each frame's address and length (and what was written).</summary>
     private sealed class AddressLog(ISpiDevice inner) : ISpiDevice
     {
         public List<(ushort Address, int Length)> Frames { get; } = new();
+        public List<string> Writes { get; } = new();
+        public List<string> All { get; } = new();
 
         public void TransferFullDuplex(byte[] writeBuffer, byte[] readBuffer)
         {
-            Frames.Add(((ushort)((writeBuffer[1] << 8) | writeBuffer[2]), writeBuffer.Length));
+            ushort address = (ushort)((writeBuffer[1] << 8) | writeBuffer[2]);
+            Frames.Add((address, writeBuffer.Length));
+            string text = $"{((writeBuffer[0] & 1) == 1 ? "R" : "W")} {address:X4}" + ((writeBuffer[0] & 1) == 1 ? "" : " " + Convert.ToHexString(writeBuffer, 3, writeBuffer.Length - 3));
+            All.Add(text);
+            if ((writeBuffer[0] & 1) == 0) Writes.Add(text);
             inner.TransferFullDuplex(writeBuffer, readBuffer);
         }
+    }
+
+    [Fact]
+    public void The_start_up_follows_the_data_sheet_order_on_the_wire()
+    {
+        var chip = new Meter.Hal.Simulation.Ade7880.SimulatedAde7880(460, 20);
+        var log = new AddressLog(chip);
+        var driver = new Ade7880Driver(log, chip.ResetPin, chip.Pm0Pin, chip.Pm1Pin, chip.Irq0Pin, chip.Irq1Pin, new Meter.Hal.Simulation.Ade7880.VirtualDelay(chip));
+        var config = new Ade7880Configuration { FullScaleVoltageMillivolts = 460_000, FullScaleCurrentMilliamps = 20_000 };
+        config.SetDspRegister(Register.HZVRMSOS, 0x123);
+        driver.Start(config);
+        var w = log.Writes;
+        // SPI selection: three SS toggles (writes to an unallocated address), then CONFIG2.I2C_LOCK.
+        Assert.Equal(new[] { "W EBFF 01", "W EBFF 01", "W EBFF 01", "W EC01 02" }, w.Take(4));
+        // The last DSP RAM register written three times in a row (ADI no-OS ade7880_setup: "write the last
+        // register in the queue three times"), then protection 0xAD → 0xE7FE, 0x80 → 0xE7E3.
+        int protect = w.IndexOf("W E7FE AD");
+        Assert.True(protect >= 3);
+        Assert.Equal(new[] { "W 43B9 00000123", "W 43B9 00000123", "W 43B9 00000123", "W E7FE AD", "W E7E3 80" }, w.Skip(protect - 3).Take(5));
+        // RUN = 1 only after the protection, and no DSP RAM write after it.
+        int run = w.IndexOf("W E228 0001");
+        Assert.True(run > protect + 1);
+        Assert.DoesNotContain(w.Skip(protect + 2), x => x.StartsWith("W 43"));
+        // Every DSP RAM register is read back (verified) before RUN; CHECKSUM is read after it.
+        int runFrame = log.All.IndexOf("W E228 0001");
+        Assert.Contains("R 4380", log.All.Take(runFrame));
+        Assert.Contains("R 43B9", log.All.Take(runFrame));
+        Assert.Contains("R E51F", log.All.Skip(runFrame));
+        Assert.True(chip.IsRunning);
     }
 
     [Fact]
