@@ -103,8 +103,19 @@ public class MeasurementTests
         rig.Driver.ReadMeanAbsoluteCurrents(imav);
         Assert.True(imav[0] < imav[1] && imav[1] < imav[2]); // 5 A < 10 A < 15 A, each from its own phase
 
+        // PSM2 (PM1 = 1, PM0 = 0; ADI no-OS ade7880_set_power_mode agrees): no serial port, no xIMAV.
+        rig.Driver.SetPowerMode(PowerMode.LowPower);
+        Assert.Equal(PowerMode.LowPower, rig.Chip.Mode);
+        Assert.False(rig.Chip.Pm0Pin.Level);
+        Assert.True(rig.Chip.Pm1Pin.Level);
+        Assert.Throws<Ade7880Exception>(() => rig.Driver.ReadMeanAbsoluteCurrents(imav));
+        long ignored = rig.Chip.IgnoredFrames;
+        new RegisterBus(rig.Chip).ReadRaw(Register.AIMAV);
+        Assert.Equal(ignored + 1, rig.Chip.IgnoredFrames); // the chip does not answer in PSM2
+
         rig.Driver.SetPowerMode(PowerMode.Sleep);
         Assert.Equal(PowerMode.Sleep, rig.Chip.Mode);
+        Assert.True(rig.Chip.Pm0Pin.Level && rig.Chip.Pm1Pin.Level); // PSM3: PM1 = 1, PM0 = 1
         Assert.Throws<Ade7880Exception>(() => rig.Driver.ReadEnergy(rig.Reading));
 
         rig.Driver.SetPowerMode(PowerMode.Normal);
