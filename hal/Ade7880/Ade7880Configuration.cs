@@ -14,12 +14,22 @@ namespace Meter.Hal.Ade7880
         public const int DspRamLast = 0x43B9;
 
         private readonly int[] _dspRam = new int[DspRamLast - DspRamFirst + 1];
+        private bool _vLevelSet;
 
         /// <summary>Rms mains voltage that drives the voltage ADC to full scale (0.5 V peak at the pin), mV. Board scaling.</summary>
         public int FullScaleVoltageMillivolts = 0;
 
         /// <summary>Rms mains current that drives the current ADC to full scale, mA. Board scaling.</summary>
         public int FullScaleCurrentMilliamps = 0;
+
+        /// <summary>
+        /// Nominal phase voltage Un, mV. Unless VLEVEL is set explicitly with
+        /// <see cref="SetDspRegister"/>, the driver writes VLEVEL = Ufs / Un × 491,520
+        /// (<see cref="VLevel"/>): the data sheet's DSP RAM table says the fundamental active and
+        /// reactive powers (xFWATTHR, xFVARHR: the meter's reactive energy) and the harmonic
+        /// results work properly only with VLEVEL set that way. 0 leaves VLEVEL at 0.
+        /// </summary>
+        public int NominalPhaseVoltageMillivolts = 230000;
 
         /// <summary>GAIN register (PGA1 currents, PGA2 neutral, PGA3 voltages).</summary>
         public int Gain = 0x0000;
@@ -121,14 +131,29 @@ namespace Meter.Hal.Ade7880
             if (!RegisterMap.Fits(format, value))
                 throw new System.ArgumentException("value out of range for the ADE7880 DSP RAM register");
             _dspRam[index] = value;
+            if (register == Register.VLEVEL) _vLevelSet = true;
         }
 
-        /// <summary>The value a DSP data memory RAM register gets at start-up.</summary>
+        /// <summary>The value a DSP data memory RAM register gets at start-up (VLEVEL: <see cref="VLevel"/> unless set).</summary>
         public int GetDspRegister(Register register)
         {
             int index = (int)register - DspRamFirst;
             if (index < 0 || index >= _dspRam.Length) throw new System.ArgumentException("not an ADE7880 DSP RAM register");
+            if (register == Register.VLEVEL && !_vLevelSet) return VLevel();
             return _dspRam[index];
+        }
+
+        /// <summary>
+        /// VLEVEL for <see cref="FullScaleVoltageMillivolts"/> and <see cref="NominalPhaseVoltageMillivolts"/>:
+        /// Ufs / Un × 491,520, rounded down (the VLEVEL equation of the ADE78xx data sheets, with
+        /// Ufs the rms voltage at ADC full scale; constant as in ade7880-notes.md §5.1 and the
+        /// SmartPi ADE7878 VLEVEL calculation). 0 when either voltage is not set.
+        /// </summary>
+        public int VLevel()
+        {
+            if (FullScaleVoltageMillivolts <= 0 || NominalPhaseVoltageMillivolts <= 0) return 0;
+            long level = (long)FullScaleVoltageMillivolts * 491520L / NominalPhaseVoltageMillivolts;
+            return level > 0x7FFFFFF ? 0x7FFFFFF : (int)level; // 28-bit signed register (32 ZP)
         }
 
         /// <summary>Checks every field against its register's range; throws <see cref="System.ArgumentException"/> naming the first bad one.</summary>
@@ -136,6 +161,7 @@ namespace Meter.Hal.Ade7880
         {
             if (FullScaleVoltageMillivolts <= 0) throw new System.ArgumentException("ADE7880 configuration: FullScaleVoltageMillivolts must be positive");
             if (FullScaleCurrentMilliamps <= 0) throw new System.ArgumentException("ADE7880 configuration: FullScaleCurrentMilliamps must be positive");
+            if (NominalPhaseVoltageMillivolts < 0) throw new System.ArgumentException("ADE7880 configuration: NominalPhaseVoltageMillivolts must not be negative");
             if ((Config & 0x80) != 0) throw new System.ArgumentException("ADE7880 configuration: CONFIG.SWRST must be 0");
             if ((LcycMode & 0x07) != 0 && (LcycMode & 0x07) != 0x07)
                 throw new System.ArgumentException("ADE7880 configuration: line-cycle accumulation must cover LWATT, LVAR and LVA together");
@@ -165,7 +191,7 @@ namespace Meter.Hal.Ade7880
             if (ActiveThreshold < 1 || ActiveThreshold > 255) throw new System.ArgumentException("ADE7880 configuration: WTHR must be 1..255");
             if (ReactiveThreshold < 1 || ReactiveThreshold > 255) throw new System.ArgumentException("ADE7880 configuration: VARTHR must be 1..255");
             if (ApparentThreshold < 1 || ApparentThreshold > 255) throw new System.ArgumentException("ADE7880 configuration: VATHR must be 1..255");
-            CheckRange(NominalVoltageCode, 0xFFFFFF, "VNOM");
+            CheckRange(NominalVoltageCode, 0x7FFFFF, "VNOM"); // 24-bit signed (Table 33); an rms code is never negative
             CheckRange(SagLevel, 0xFFFFFF, "SAGLVL");
             CheckRange(OverVoltageLevel, 0xFFFFFF, "OVLVL");
             CheckRange(OverCurrentLevel, 0xFFFFFF, "OILVL");

@@ -5,7 +5,8 @@ namespace Meter.Hal.Ade7880
     {
         /// <summary>
         /// Reads rms values, powers, periods, angles, power factors, peaks and (if the harmonic
-        /// engine is on) THD into <paramref name="measurements"/>: 27 frames (29 with THD),
+        /// engine is on) THD into <paramref name="measurements"/>: 27 frames, + STATUS0 with the
+        /// harmonic engine on, + 4 when its results are ready (VTHD, ITHD, HCONFIG, STATUS0);
         /// single unverified reads since these values are not accumulated.
         /// </summary>
         public void ReadMeasurements(PhaseMeasurements measurements)
@@ -26,18 +27,46 @@ namespace Meter.Hal.Ade7880
             measurements.NeutralCurrentRms = _bus.Read(Register.NIRMS);
             measurements.VoltagePeak = _bus.ReadRaw(Register.VPEAK, 4);
             measurements.CurrentPeak = _bus.ReadRaw(Register.IPEAK, 4);
+            ReadThd(measurements);
+        }
+
+        /// <summary>
+        /// THD of the phase the harmonic engine analyses, once its results have settled, then the
+        /// engine moves on to the next phase: per-phase THD round robin. The engine works on the
+        /// phase in HCONFIG.HPHASE (bits 2:1) and, with HRCFG = 0, sets STATUS0.HREADY once the
+        /// results have settled (HSTIME, 500–1250 ms) (data sheet Rev. A, "Harmonics
+        /// Calculations"). HCONFIG is not covered by CHECKSUM ("Checksum Register"), so changing
+        /// HPHASE does not raise STATUS1.CRC.
+        /// </summary>
+        private void ReadThd(PhaseMeasurements measurements)
+        {
+            measurements.ThdPhase = -1;
             // HCONFIG.HRATE (bits 7:5) = 111 disables the harmonic calculations.
             measurements.HarmonicsEnabled = ((_configuration.HConfig >> 5) & 7) != 7;
-            if (measurements.HarmonicsEnabled)
+            if (!measurements.HarmonicsEnabled)
             {
-                measurements.VoltageThd = _bus.Read(Register.VTHD);
-                measurements.CurrentThd = _bus.Read(Register.ITHD);
+                for (int p = 0; p < 3; p++)
+                {
+                    measurements.VoltageThd[p] = 0;
+                    measurements.CurrentThd[p] = 0;
+                    measurements.ThdValid[p] = false;
+                }
+                return;
             }
-            else
+            if ((_bus.ReadRaw(Register.STATUS0, 4) & StatusBits.HREADY) == 0) return;
+            int phase = _harmonicPhase;
+            if (phase < 3)
             {
-                measurements.VoltageThd = 0;
-                measurements.CurrentThd = 0;
+                measurements.VoltageThd[phase] = _bus.Read(Register.VTHD);
+                measurements.CurrentThd[phase] = _bus.Read(Register.ITHD);
+                measurements.ThdValid[phase] = true;
+                measurements.ThdPhase = phase;
             }
+            // From the neutral (HPHASE = 3, configured at start-up) on to phase A.
+            _harmonicPhase = phase < 2 ? phase + 1 : 0;
+            // Switch first, then clear HREADY: a HREADY of the old phase cannot slip in between.
+            _bus.WriteRaw(Register.HCONFIG, 2, (uint)((_configuration.HConfig & ~0x06) | (_harmonicPhase << 1)));
+            _bus.WriteRaw(Register.STATUS0, 4, StatusBits.HREADY);
         }
 
         /// <summary>

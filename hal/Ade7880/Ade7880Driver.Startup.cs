@@ -87,6 +87,8 @@ namespace Meter.Hal.Ade7880
             _bus.WriteRaw(Register.STATUS1, 4, 0xFFFFFFFF);
 
             ApplyRegisters(c, false);
+            // The harmonic engine starts on the configured HCONFIG.HPHASE (3 = neutral).
+            _harmonicPhase = (c.HConfig >> 1) & 3;
             ApplyDspRam(c, false);
             // The DSP RAM write pipeline commits a write only when more follow: write the last
             // register two more times (three in all) (data sheet Rev. A, "Digital Signal Processor").

@@ -15,7 +15,9 @@ namespace Meter.Hal.Ade7880
     /// or configuration change (STATUS1.CRC) is detected at the start of the next cycle, the
     /// chip is re-initialised and the cycle reports zero counts: the only energy lost is what the
     /// chip had accumulated and not yet been read at the moment it reset (at most one cycle's
-    /// worth), plus the time the DSP is stopped until RUN is set again.
+    /// worth, plus less than one LSB per register in its internal accumulator), plus the time the
+    /// DSP is stopped until RUN is set again. A reset that left the serial port on I2C with MISO
+    /// reading zero is caught too (<see cref="SerialPortLost"/>).
     /// </para>
     /// </summary>
     public sealed partial class Ade7880Driver
@@ -51,6 +53,7 @@ namespace Meter.Hal.Ade7880
         private int _irqFaults;
         private bool _irq0Pending;
         private bool _irq1Pending;
+        private int _harmonicPhase;
 
         /// <summary>Creates the driver; nothing is sent until <see cref="Start"/>.</summary>
         /// <param name="spi">The chip's SPI device (mode 3, ≤ 2.5 MHz).</param>
@@ -141,7 +144,7 @@ namespace Meter.Hal.Ade7880
             _irq1Pending = false;
 
             uint status1 = ReadStatus(Register.STATUS1, verify);
-            if ((status1 & (StatusBits.RSTDONE | StatusBits.CRC)) != 0)
+            if ((status1 & (StatusBits.RSTDONE | StatusBits.CRC)) != 0 || SerialPortLost(status1))
             {
                 // The chip reset (or its configuration changed) since the last cycle: its energy
                 // registers no longer hold trustworthy counts. Bring it up again; report zero.
@@ -184,7 +187,10 @@ namespace Meter.Hal.Ade7880
             }
 
             // Write-1-to-clear what was seen (data sheet Rev. A, "Interrupts"); bits set since stay set.
-            if (status0 != 0) _bus.WriteRaw(Register.STATUS0, 4, status0);
+            // HREADY is left for ReadMeasurements, which owns the harmonic engine (per-phase THD):
+            // it stays set while the engine runs, so clearing it here would cost a frame every cycle.
+            uint clear0 = status0 & ~StatusBits.HREADY;
+            if (clear0 != 0) _bus.WriteRaw(Register.STATUS0, 4, clear0);
             if (status1 != 0) _bus.WriteRaw(Register.STATUS1, 4, status1);
 
             reading.Status0 = status0;
@@ -215,6 +221,23 @@ namespace Meter.Hal.Ade7880
                 WaitForResetDone();
                 Configure();
             }
+        }
+
+        /// <summary>
+        /// IRQ1 is low although STATUS1 shows no bit that drives it. Either the line is stuck, or
+        /// the chip reset and its serial port fell back to I2C (data sheet Rev. A, "Serial
+        /// Interfaces": SPI is active only after three SS toggles and stays locked by
+        /// CONFIG2.I2C_LOCK until a reset), so the frames just sent went unanswered and a MISO line
+        /// idling low read as zero. RSTDONE (unmaskable, "Power-Up Procedure") is what holds IRQ1
+        /// low then. The lock bit tells the two apart: a reset clears it, and an unanswered read of
+        /// it reads zero too. Costs one frame, only when IRQ1 disagrees with STATUS1.
+        /// </summary>
+        private bool SerialPortLost(uint status1)
+        {
+            if (_irq1.Read() || (status1 & _configuration.Mask1) != 0) return false;
+            if ((_bus.ReadRaw(Register.CONFIG2, 1) & 0x02) == 0) return true;
+            _irqFaults++; // stuck low
+            return false;
         }
 
         private uint ReadStatus(Register register, bool verify)

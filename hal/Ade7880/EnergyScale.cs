@@ -7,7 +7,7 @@ namespace Meter.Hal.Ade7880
     /// The DSP adds the instantaneous power code to an accumulator at fs = 1.024 MHz and adds one
     /// LSB to the energy register each time the accumulator passes THR × 2^27, where THR is
     /// WTHR/VARTHR/VATHR; full-scale inputs give the power code PMAX = 27,059,678
-    /// (ADE7880 data sheet Rev. A, "Active Energy Calculation", Figure 75 and Equation 26:
+    /// (ADE7880 data sheet Rev. A, section "Active Energy Calculation", the WTHR equation there:
     /// WTHR = PMAX × fs × 3600 × 10^n / (UFS × IFS × 2^27); the same scheme holds for
     /// fundamental reactive and apparent energy). So one LSB is
     /// THR × 2^27 × Vfs × Ifs / (PMAX × fs × 3600) Wh, with Vfs and Ifs the rms mains voltage

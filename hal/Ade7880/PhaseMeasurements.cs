@@ -40,13 +40,23 @@ namespace Meter.Hal.Ade7880
         /// <summary>IPEAK raw.</summary>
         public uint CurrentPeak;
 
-        /// <summary>VTHD, signed 3.21 (2^21 = 100 %); valid when <see cref="HarmonicsEnabled"/>.</summary>
-        public int VoltageThd;
+        /// <summary>
+        /// VTHD per phase, signed 3.21 (2^21 = 100 %). The harmonic engine analyses one phase at a
+        /// time (HCONFIG.HPHASE), so each call refreshes at most one phase: see <see cref="ThdPhase"/>
+        /// and <see cref="ThdValid"/>.
+        /// </summary>
+        public readonly int[] VoltageThd = new int[3];
 
-        /// <summary>ITHD, signed 3.21.</summary>
-        public int CurrentThd;
+        /// <summary>ITHD per phase, signed 3.21.</summary>
+        public readonly int[] CurrentThd = new int[3];
 
-        /// <summary>Whether the harmonic engine is on (HCONFIG.HRATE ≠ 111) so THD was read.</summary>
+        /// <summary>Whether <see cref="VoltageThd"/>/<see cref="CurrentThd"/> of a phase hold a settled reading.</summary>
+        public readonly bool[] ThdValid = new bool[3];
+
+        /// <summary>The phase whose THD this call refreshed, or -1.</summary>
+        public int ThdPhase = -1;
+
+        /// <summary>Whether the harmonic engine is on (HCONFIG.HRATE ≠ 111).</summary>
         public bool HarmonicsEnabled;
     }
 }

@@ -110,8 +110,9 @@ namespace Meter.Hal.Ade7880
         /// <summary>
         /// Reads a register and proves the value by reading the chip's record of the transfer,
         /// LAST_RWDATA8/16/32 (data sheet Rev. A, Table 33: LAST_OP, LAST_ADD, LAST_RWDATAx): costs one
-        /// more frame per read. On disagreement LAST_RWDATA is read again until two consecutive
-        /// reads of it agree (the register itself may be read-with-reset, so it is never re-read).
+        /// more frame per read. On disagreement LAST_RWDATA is read again until a read of it agrees
+        /// with the previous one or with the register read (the register itself may be
+        /// read-with-reset, so it is never re-read).
         /// Throws <see cref="Ade7880CommunicationException"/> when no agreement is reached.
         /// </summary>
         public uint ReadRawVerified(Register register, int bytes)
@@ -135,7 +136,9 @@ namespace Meter.Hal.Ade7880
             {
                 _verificationRetries++;
                 uint again = ReadRaw(record, bytes);
-                if (again == previous)
+                // Two frames that agree prove the value: two records, or a record and the first read
+                // (then it was the first record read that came back damaged).
+                if (again == previous || again == value)
                 {
                     value = again;
                     return true;

@@ -46,8 +46,10 @@ namespace Meter.Hal.Ade7880
                 case Register.OILVL:
                 case Register.OVLVL:
                 case Register.SAGLVL:
-                case Register.VNOM:
                     return WireFormat.Zp24U;
+                case Register.VNOM:
+                    return WireFormat.Zp24S; // Table 33: 24, 32 ZP, S
+
                 case Register.PHSTATUS:
                 case Register.ANGLE0:
                 case Register.ANGLE1:

@@ -30,7 +30,10 @@ public class AllocationTests
         var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
         MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
         var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
-        for (int p = 0; p < 3; p++) chip.Phases[p].Set(new PhaseLoad(230, 10, 18.19));
+        // A different load on each phase (issue 3: a register read from the wrong phase must not pass unnoticed).
+        chip.Phases[0].Set(new PhaseLoad(230, 10, 18.19));
+        chip.Phases[1].Set(new PhaseLoad(228, 7, 25));
+        chip.Phases[2].Set(new PhaseLoad(233, 12, -10));
         var spi = new SpiAllocationMeter(chip);
         var rtc = new VirtualRtc(start);
         var meter = new ElectricityMeter(settings, new MeterHardware

@@ -44,7 +44,7 @@ public sealed class MeteringCycleBenchmark : IBenchmark
 
         report.Table("ADE7880 metering cycle on the simulated chip (loads 230 V: 5 A PF 1, 3 A PF 0.5 lag, 7 A PF 0.5 lead; 1 s cycles)",
             new[] { "cycle", "SPI frames/cycle", "bytes/cycle", "alloc bytes/cycle", "cycles" }, rows);
-        report.Note("Frames and bytes are counted by the simulated chip (the ReadMeasurements row: by a constant-answer SPI after start-up, so only the driver is measured); allocation is measured around each driver call after start-up and warm-up. Default cycle = STATUS1, STATUS0 and 9 energy registers, each + LAST_RWDATA32 (22), LAST_ADD (1), plus one write-1-to-clear per non-zero status register.");
+        report.Note("Frames and bytes are counted by the simulated chip (the ReadMeasurements row: by a constant-answer SPI after start-up, so only the driver is measured); allocation is measured around each driver call after start-up and warm-up. Default cycle = STATUS1, STATUS0 and 9 energy registers, each + LAST_RWDATA32 (22), LAST_ADD (1), plus one write-1-to-clear per status register with a bit other than HREADY set. ReadMeasurements = 27 reads + STATUS0 (harmonic engine on; + VTHD, ITHD, HCONFIG, STATUS0 when HREADY: per-phase THD round robin; the constant answer never shows HREADY).");
         report.Figure("spi_transactions_per_cycle", headline!.Frames);
         report.Figure("spi_bytes_per_cycle", headline.Bytes);
         report.Figure("alloc_bytes_per_cycle", headline.Alloc);

@@ -47,6 +47,23 @@ public sealed partial class SimulatedAde7880
         return status1;
     }
 
+    private long _harmonicsSettleAtUs;
+
+    /// <summary>A new harmonic phase (HCONFIG write) or a DSP start begins the HSTIME settling again.</summary>
+    private void RestartHarmonicSettling()
+    {
+        // HCONFIG.HSTIME (bits 4:3): 00 500 ms, 01 750 ms, 10 1 s, 11 1250 ms (data sheet Rev. A, "Harmonics Calculations").
+        long hstimeMs = 500 + 250 * ((Reg(Register.HCONFIG) >> 3) & 3);
+        _harmonicsSettleAtUs = _now + hstimeMs * 1000;
+    }
+
+    /// <summary>
+    /// STATUS0.HREADY with HCONFIG.HRCFG = 0: the results have settled HSTIME after the start
+    /// (model: set on every step from then on, as the engine keeps updating at HRATE).
+    /// </summary>
+    private bool HarmonicsSettled() =>
+        ((Reg(Register.HCONFIG) >> 5) & 7) != 7 && _now >= _harmonicsSettleAtUs;
+
     private int Measure(Register register)
     {
         ushort a = (ushort)register;

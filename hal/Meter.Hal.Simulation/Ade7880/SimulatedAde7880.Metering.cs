@@ -5,7 +5,7 @@ namespace Meter.Hal.Simulation.Ade7880;
 /// <summary>
 /// The simulated ADE7880's energy path: power codes from the phase sources, the two-stage
 /// accumulation at fs = 1.024 MHz against THR × 2^27 (data sheet Rev. A, "Active Energy
-/// Calculation", Figure 75), ACCMODE, line-cycle accumulation and the CF outputs.
+/// Calculation" section), ACCMODE, line-cycle accumulation and the CF outputs.
 /// </summary>
 public sealed partial class SimulatedAde7880
 {
@@ -170,6 +170,7 @@ public sealed partial class SimulatedAde7880
                 for (int q = 0; q < 4; q++) Accumulate(q, p, powers[q], dTicks, ref s0);
             }
             s1 |= PowerQuality(dt);
+            if (HarmonicsSettled()) s0 |= StatusBits.HREADY;
             SetReg(Register.STATUS0, s0);
             SetReg(Register.STATUS1, s1);
             LineCycle(dt);

@@ -381,7 +381,9 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private void RecordOperation(uint op, ushort address, uint value, int width)
     {
         // LAST_OP/LAST_ADD/LAST_RWDATAx record the last successful access; reading them does not
-        // change them (data sheet Rev. A, Table 33; assumed as the sibling ADE9000 documents it).
+        // change them (data sheet Rev. A, Table 33; assumed as the sibling ADE9000 documents it, and
+        // consistent with Tasmota's Ade7880ReadVerify on real chips: it reads LAST_OP, then expects
+        // LAST_ADD to still name the register read before).
         SetReg(Register.LAST_OP, op);
         SetReg(Register.LAST_ADD, address);
         var data = width == 4 ? Register.LAST_RWDATA32 : width == 2 ? Register.LAST_RWDATA16 : Register.LAST_RWDATA8;
@@ -490,6 +492,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             case Register.RUN:
                 SetReg(register, value & 0xFFFF);
                 if ((value & 1) == 1) _runChecksum = Checksum();
+                RestartHarmonicSettling();
                 return true;
             case Register.CONFIG when (value & 0x80) != 0:
                 // CONFIG.SWRST: software reset; the serial port choice stays locked.
@@ -498,6 +501,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         }
         _registers[address] = RegisterMap.Encode(format, RegisterMap.Decode(format, value));
         AfterConfigurationChange(address);
+        if (register == Register.HCONFIG) RestartHarmonicSettling();
         return true;
     }
 

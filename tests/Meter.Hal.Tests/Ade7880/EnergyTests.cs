@@ -73,6 +73,47 @@ public class EnergyTests
     }
 
     [Fact]
+    public void One_hour_of_export_in_three_quadrants_matches_the_hand_computation()
+    {
+        var rig = new AdeRig();
+        // Export (power flows to the grid): φ > 90° or < −90°, each phase a different V and I.
+        var a = new PhaseLoad(230, 5, 180);   // export, PF 1
+        var b = new PhaseLoad(230, 4, 120);   // export, PF 0.5, quadrant II (reactive positive)
+        var c = new PhaseLoad(225, 6, -120);  // export, PF 0.5, quadrant III (reactive negative)
+        rig.SetLoads(a, b, c);
+        rig.Start();
+        for (int i = 0; i < 60; i++) rig.Cycle(60 * Second);
+
+        // Hand-worked, K = 126,842,240,625 / 512 = 247,738,751.22 counts per full-scale hour:
+        // A: ratio (230/460)(5/20) = 1/8      → active −K/8 = −30,967,343.90, reactive K/8 × sin 180° = 0,
+        //                                         apparent 30,967,343.90
+        // B: ratio (230/460)(4/20) = 1/10     → active −K/10 × 0.5 = −12,386,937.56,
+        //                                         reactive K/10 × sin 120° = K/10 × 0.8660254 = 21,454,805.21,
+        //                                         apparent K/10 = 24,773,875.12
+        // C: ratio (225/460)(6/20) = 27/184   → K × 27/184 = 36,352,968.93: active × (−0.5) = −18,176,484.46,
+        //                                         reactive × sin(−120°) = −31,482,594.60
+        AssertWithinOneCount(-30_967_343.90, rig.DriverCounts[Active, 0]);
+        AssertWithinOneCount(-12_386_937.56, rig.DriverCounts[Active, 1]);
+        AssertWithinOneCount(-18_176_484.46, rig.DriverCounts[Active, 2]);
+        AssertWithinOneCount(0, rig.DriverCounts[Reactive, 0]);
+        AssertWithinOneCount(21_454_805.21, rig.DriverCounts[Reactive, 1]);
+        AssertWithinOneCount(-31_482_594.60, rig.DriverCounts[Reactive, 2]);
+        AssertWithinOneCount(30_967_343.90, rig.DriverCounts[Apparent, 0]);
+        AssertWithinOneCount(24_773_875.12, rig.DriverCounts[Apparent, 1]);
+        AssertWithinOneCount(36_352_968.93, rig.DriverCounts[Apparent, 2]);
+        AssertWithinOneCount(-12_386_937.56, rig.DriverCounts[FundamentalActive, 1]);
+
+        // Through the driver's exact scale: 230 × 5 × −1 = −1150 Wh, 230 × 4 × −0.5 = −460 Wh, 225 × 6 × −0.5 = −675 Wh
+        // (V × I × cos φ × 1 h), within one LSB.
+        var wh = rig.Driver.ActiveScale;
+        double lsbWh = (double)wh.Numerator / wh.Denominator;
+        Assert.InRange(AdeRig.Wh(rig.DriverCounts[Active, 0], wh), -1150 - lsbWh, -1150 + lsbWh);
+        Assert.InRange(AdeRig.Wh(rig.DriverCounts[Active, 1], wh), -460 - lsbWh, -460 + lsbWh);
+        Assert.InRange(AdeRig.Wh(rig.DriverCounts[Active, 2], wh), -675 - lsbWh, -675 + lsbWh);
+        AssertConserved(rig);
+    }
+
+    [Fact]
     public void The_energy_per_count_is_the_reduced_data_sheet_fraction()
     {
         // 3 × 2^27 × 460 V × 20 A / (27,059,678 × 1,024,000 × 3600) Wh
@@ -86,8 +127,9 @@ public class EnergyTests
     {
         // export (current opposite to voltage) on every phase, each different
         { new PhaseLoad(230, 5, 180), new PhaseLoad(230, 2, 120), new PhaseLoad(100, 1, -150) },
-        // PF 0.5 lagging and leading next to PF 1, 60 Hz
-        { new PhaseLoad(230, 5, 60, 60), new PhaseLoad(230, 5, -60, 60), new PhaseLoad(231, 4, 0, 60) },
+        // PF 0.5 lagging and leading next to PF 1, 60 Hz (B differs from A in V and I, not only in the
+        // sign of φ: with equal V and I, cos 60° = cos −60° would give A and B the same active and apparent energy)
+        { new PhaseLoad(230, 5, 60, 60), new PhaseLoad(225, 6, -60, 60), new PhaseLoad(231, 4, 0, 60) },
         // one phase off, one at full scale
         { new PhaseLoad(0, 0, 0), new PhaseLoad(460, 20, 0), new PhaseLoad(120, 10, 30) },
     };
@@ -183,16 +225,17 @@ public class EnergyTests
     public void Half_full_flags_fire_at_2_pow_30_in_either_direction_not_at_zero_crossings()
     {
         var rig = new AdeRig();
-        // A imports at full scale, B exports at full scale: K = 247,738,751.22 counts/h each,
-        // so 2^30 = 1,073,741,824 counts is reached after 4.334 h. C exports a little.
-        rig.SetLoads(new PhaseLoad(460, 20, 0), new PhaseLoad(460, 20, 180), new PhaseLoad(230, 1, 180));
+        // A imports at full scale: K = 247,738,751.22 counts/h, so 2^30 = 1,073,741,824 counts is
+        // reached after 4.334 h. B exports at 455 V (not A's 460 V, so that its apparent energy differs
+        // too): K × 455/460 = 245,045,938.81 counts/h, 2^30 after 4.382 h. C exports a little.
+        rig.SetLoads(new PhaseLoad(460, 20, 0), new PhaseLoad(455, 20, 180), new PhaseLoad(230, 1, 180));
         rig.Start();
         rig.Chip.Advance(4 * Hour);
-        Assert.Equal(0u, rig.Chip.Peek(Register.STATUS0) & (StatusBits.AEHF | StatusBits.VAEHF)); // 990,955,005 counts: not yet
+        Assert.Equal(0u, rig.Chip.Peek(Register.STATUS0) & (StatusBits.AEHF | StatusBits.VAEHF)); // A 990,955,005, B −980,183,755 counts: not yet
         rig.Chip.Advance(Hour / 2);
         Assert.NotEqual(0u, rig.Chip.Peek(Register.STATUS0) & StatusBits.AEHF);
         Assert.NotEqual(0u, rig.Chip.Peek(Register.STATUS0) & StatusBits.VAEHF);
-        Assert.True(rig.Chip.Peek(Register.BWATTHR) >= 0x80000000u && rig.Chip.Peek(Register.BWATTHR) < 0xC0000000u); // below −2^30
+        Assert.True(rig.Chip.Peek(Register.BWATTHR) >= 0x80000000u && rig.Chip.Peek(Register.BWATTHR) < 0xC0000000u); // −1,102,706,725: below −2^30
         rig.Cycle(0);
         Assert.Equal(StatusBits.AEHF | StatusBits.VAEHF, rig.Reading.Status0 & (StatusBits.AEHF | StatusBits.VAEHF));
         // After read-with-reset the small export on C goes below zero at once: no half-full flag.
@@ -233,7 +276,7 @@ public class EnergyTests
     }
 
     [Fact]
-    public void The_energy_scale_is_exactly_the_equation_26_fraction_for_any_board()
+    public void The_energy_scale_is_exactly_the_data_sheet_threshold_fraction_for_any_board()
     {
         // num/den = THR × 2^27 × Vfs × Ifs / (PMAX × fs × 3600 × 10^6)   [mV·mA → W], checked in big integers.
         Gen.Select(Gen.Int[1, 255], Gen.Int[1, 1000], Gen.Int[1, 1000]).Sample((thr, volts, amps) =>

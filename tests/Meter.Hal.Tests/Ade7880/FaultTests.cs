@@ -70,6 +70,43 @@ public class FaultTests
         Assert.InRange(missed, 516_121, 516_124);
     }
 
+    [Theory]
+    [InlineData((byte)0xFF)] // MISO pulled up: the unanswered STATUS1 read shows RSTDONE
+    [InlineData((byte)0x00)] // MISO pulled down: it shows nothing; IRQ1 low + CONFIG2.I2C_LOCK clear tell
+    public void A_reset_that_drops_the_chip_back_to_i2c_is_caught_in_the_very_next_cycle(byte misoIdleLevel)
+    {
+        // After a power-on/brown-out reset the chip's serial port is I2C again until three SS toggles
+        // (data sheet Rev. A, "Serial Interfaces"), so the first frames of the next cycle go unanswered.
+        var rig = RunningRig();
+        rig.Chip.MissingMisoLevel = misoIdleLevel;
+        rig.Cycle(10 * Second);
+        rig.Chip.Advance(4 * Second);
+        rig.Chip.SpontaneousReset();
+        rig.Cycle(6 * Second);
+        Assert.True(rig.Reading.ChipWasReset);
+        Assert.Equal(1, rig.Driver.ResetsRecovered);
+        Assert.Equal(0, rig.Driver.IrqFaults);
+        rig.Cycle(10 * Second);
+        Assert.False(rig.Reading.ChipWasReset);
+        // Back to full rate at once: phase B 10 s = 8,886,281.29 × 10 / 3600 = 24,684.11 counts.
+        Assert.InRange(rig.Reading.Active[1], 24_683, 24_685);
+        AssertConserved(rig);
+        // Lost: the 4 s phase A had not reported = 30,967,343.90 × 4 / 3600 = 34,408.16 counts.
+        Assert.InRange(rig.Chip.LostCounts[Active, 0], 34_408, 34_409);
+    }
+
+    [Fact]
+    public void A_stuck_low_irq1_is_counted_and_not_taken_for_a_reset()
+    {
+        var rig = RunningRig();
+        rig.Chip.Irq1StuckLevel = false;
+        for (int i = 0; i < 5; i++) rig.Cycle(Second);
+        Assert.Equal(0, rig.Driver.ResetsRecovered);
+        Assert.Equal(5, rig.Driver.IrqFaults);
+        AssertConserved(rig);
+        Assert.InRange(rig.DriverCounts[Active, 2], 31_415, 31_417); // 22,619,625.11 × 5 / 3600 = 31,416.15
+    }
+
     [Fact]
     public void A_stuck_irq0_is_noticed_and_metering_continues_by_polling()
     {
@@ -145,6 +182,28 @@ public class FaultTests
         rig.Driver.ReadEnergy(rig.Reading);
         Assert.True((rig.Reading.Events & MeterEvents.ZeroCrossingTimeout) != 0);
         Assert.NotEqual(0u, rig.Reading.Status1 & (1u << 5)); // ZXTOVC
+    }
+
+    [Fact]
+    public void Over_voltage_and_over_current_reach_the_reading_from_the_phase_that_caused_them()
+    {
+        // Peak codes (full-scale peak 5,326,737 at 460 V / 20 A rms): voltage A 230 V → 2,663,368.5,
+        // B 220 V → 2,547,570.4, C 240 V → 2,779,167.1; current A 5 A → 1,331,684.3, B 3 A → 799,010.6,
+        // C 7 A → 1,864,358.0. OVLVL 2,700,000 and OILVL 1,500,000 are crossed by phase C only.
+        var rig = RunningRig(c =>
+        {
+            c.OverVoltageLevel = 2_700_000;
+            c.OverCurrentLevel = 1_500_000;
+            c.Mask1 = StatusBits.OV | StatusBits.OI;
+        });
+        rig.Chip.Advance(Second);
+        Assert.False(rig.Chip.Irq1Pin.Read());
+        uint phstatus = rig.Chip.Peek(Register.PHSTATUS);
+        rig.Driver.ReadEnergy(rig.Reading);
+        Assert.Equal(MeterEvents.OverVoltage | MeterEvents.OverCurrent, rig.Reading.Events & (MeterEvents.OverVoltage | MeterEvents.OverCurrent));
+        Assert.Equal(0, rig.Reading.Events & (MeterEvents.Sag | MeterEvents.ResetDone | MeterEvents.ZeroCrossingTimeout));
+        // PHSTATUS (Table 40): OVPHASE[2] = bit 11, OIPHASE[2] = bit 5; nothing for A or B.
+        Assert.Equal((1u << 11) | (1u << 5), phstatus & ((7u << 9) | (7u << 3)));
     }
 
     private sealed class FlakyRecordSpi : ISpiDevice

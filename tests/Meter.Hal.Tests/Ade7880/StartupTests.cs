@@ -44,6 +44,26 @@ public class StartupTests
     }
 
     [Fact]
+    public void Vlevel_is_written_from_the_full_scale_and_nominal_voltages_unless_set_explicitly()
+    {
+        // Ufs / Un × 491,520 = 460 V / 230 V × 491,520 = 983,040 (0x000F0000).
+        var rig = new AdeRig();
+        rig.Start();
+        Assert.Equal(983_040u, rig.Chip.Peek(Register.VLEVEL));
+        // 400 V / 240 V × 491,520 = 819,200.
+        var other = new AdeRig(c => { c.FullScaleVoltageMillivolts = 400_000; c.NominalPhaseVoltageMillivolts = 240_000; });
+        other.Start();
+        Assert.Equal(819_200u, other.Chip.Peek(Register.VLEVEL));
+        // An explicit value (calibration record) wins; 0 as nominal voltage leaves VLEVEL at 0.
+        var set = new AdeRig(c => c.SetDspRegister(Register.VLEVEL, 0x38000));
+        set.Start();
+        Assert.Equal(0x38000u, set.Chip.Peek(Register.VLEVEL));
+        var none = new AdeRig(c => c.NominalPhaseVoltageMillivolts = 0);
+        none.Start();
+        Assert.Equal(0u, none.Chip.Peek(Register.VLEVEL));
+    }
+
+    [Fact]
     public void The_same_configuration_gives_the_same_checksum_after_a_restart()
     {
         var rig = new AdeRig(c => c.SetDspRegister(Register.AVGAIN, 777));
