@@ -272,6 +272,9 @@ namespace Meter.Core
         public void OnMainsFail(long nowMs)
         {
             CheckStarted();
+            // The save must happen whatever time the caller gives: a signal stamped before the last
+            // tick (a late or reordered call) reads the chip at the last tick's time instead.
+            if (nowMs < _lastNowMs) nowMs = _lastNowMs;
             _lastNowMs = nowMs;
             _utcSeconds = _clock.ReadUtcSeconds();
             _tariff = CurrentTariff(_utcSeconds);

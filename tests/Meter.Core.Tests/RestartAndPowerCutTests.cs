@@ -118,6 +118,36 @@ public class RestartAndPowerCutTests
         }
     }
 
+    [Fact]
+    public void A_mains_fail_signal_stamped_before_the_last_tick_still_saves_the_registers()
+    {
+        // A late (reordered) mains-fail call must not lose the save: the meter reads the chip at
+        // the last tick's time instead of refusing time that went backwards.
+        string state = MeterRig.TempState();
+        int aPlusTotal = (int)EnergyRegister.ActiveImport * MeterChannel.Count + MeterChannel.Total;
+        try
+        {
+            long beforeFail;
+            using (var first = MeterRig.Start("balanced", state))
+            {
+                first.RunFor(TimeSpan.FromSeconds(60));
+                long t = first.VirtualMilliseconds;
+                first.Meter.Tick(t + 1_000); // the meter has seen time one second ahead of the mains-fail stamp
+                beforeFail = MeterRig.Snapshot(first.Meter)[aPlusTotal];
+                first.Meter.OnMainsFail(t);
+                Assert.True(MeterRig.Snapshot(first.Meter)[aPlusTotal] >= beforeFail);
+                first.CutPower(); // nothing more is written after the signal
+            }
+            using var second = MeterRig.Start("balanced", state);
+            Assert.True(MeterRig.Snapshot(second.Meter)[aPlusTotal] >= beforeFail, "the mains-fail save was lost");
+        }
+        finally
+        {
+            File.Delete(state);
+            File.Delete(state + ".rtc");
+        }
+    }
+
     private static long[] WhRegisters(ElectricityMeter m)
     {
         var r = new List<long>();
