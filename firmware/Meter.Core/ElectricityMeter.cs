@@ -31,6 +31,8 @@ namespace Meter.Core
         private readonly EventRouting _events;
         private readonly ObisBindings _bindings;
         private readonly PeriodClosing _periods;
+        private readonly SettingsWriter _settingsWriter;
+        private readonly OpticalPortSettings _port = new OpticalPortSettings();
         private readonly long[] _record = new long[RegisterRecord.Length];
         private readonly LcdFrame _frame = new LcdFrame();
         private readonly LcdFrame _shownFrame = new LcdFrame();
@@ -80,9 +82,12 @@ namespace Meter.Core
             _events = new EventRouting(this);
             _bindings = new ObisBindings(this);
             _periods = new PeriodClosing(this);
+            _settingsWriter = new SettingsWriter(this);
         }
 
-        /// <summary>The settings (the meter number is writable through the optical port).</summary>
+        /// <summary>Optical-port setting writes and their settings record.</summary>
+        public SettingsWriter SettingsWriter { get { return _settingsWriter; } }
+        /// <summary>The settings (restored from the settings record at <see cref="Start"/>; see <see cref="SettingsWriter"/>).</summary>
         public MeterSettings Settings { get { return _settings; } }
         /// <summary>Metering: driver, energy registers, demand, S0.</summary>
         public MeteringCycle Metering { get { return _metering; } }
@@ -136,6 +141,7 @@ namespace Meter.Core
                 int error = 0;
                 if (_metering.ChipFaults > 0) error |= ObisBindings.ErrorMeteringChip;
                 if (_recovery != null && _recovery.RepairCount > 0) error |= ObisBindings.ErrorStorageRepaired;
+                if (_settingsWriter.DefaultsRestored) error |= ObisBindings.ErrorStorageRepaired;
                 return error;
             }
         }
@@ -189,6 +195,7 @@ namespace Meter.Core
                 _events.Log(EventKind.ClockSet, (int)factory.Kind, factory.OldUtcSeconds, factory.NewUtcSeconds);
             }
 
+            _settingsWriter.Restore(_recovery);
             _metering.Start(resumed ? _record : null, _hardware.S0Output, nowMs);
             _lastNowMs = nowMs;
             _tariff = CurrentTariff(_utcSeconds);
@@ -196,16 +203,15 @@ namespace Meter.Core
             _events.Log(EventKind.PowerUp, resumed ? 1 : 0, lastStoredUtc, _utcSeconds);
             _periods.Start(_utcSeconds, lastStoredUtc, resumed);
 
-            _table = _bindings.CreateTable();
+            _port.ManufacturerId = _settings.ManufacturerId;
+            _port.Identification = _settings.Identification;
+            _port.MaximumBaud = _settings.MaximumBaud;
+            _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
+            _table = _bindings.CreateTable(_port);
             if (_hardware.OpticalLink != null)
             {
-                OpticalPortSettings port = new OpticalPortSettings();
-                port.ManufacturerId = _settings.ManufacturerId;
-                port.Identification = _settings.Identification;
-                port.MaximumBaud = _settings.MaximumBaud;
-                port.Passwords = _settings.Passwords;
                 _profileLink = new ProfileRequestLink(_hardware.OpticalLink, this);
-                _optical = new OpticalServer(_profileLink, port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
+                _optical = new OpticalServer(_profileLink, _port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
             }
             CreateDisplay(nowMs);
             _started = true;
@@ -304,6 +310,28 @@ namespace Meter.Core
             _tariffUntil = long.MinValue; // the cached tariff belongs to the old time
             _tariff = CurrentTariff(_utcSeconds);
             SaveRegisters(true);
+            return true;
+        }
+
+        /// <summary>
+        /// Puts <paramref name="identification"/> into the optical port's identification message
+        /// when the port settings accept it (IEC 62056-21 §6.3.2 rules, Meter.Optical
+        /// OpticalPortSettings.Validate); false and unchanged otherwise.
+        /// </summary>
+        public bool TryChangeIdentification(string identification)
+        {
+            string old = _port.Identification;
+            _port.Identification = identification;
+            try
+            {
+                _port.Validate();
+            }
+            catch (System.ArgumentException)
+            {
+                _port.Identification = old;
+                return false;
+            }
+            if (_optical != null) _optical.RefreshIdentification();
             return true;
         }
 

@@ -50,7 +50,8 @@ namespace Meter.Core
                 case OpticalEventKind.WriteAccepted:
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
                     bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
-                    if (code != StandardObjects.Clock) // clock settings are logged with their old and new time by the meter
+                    // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter with old and new value.
+                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code))
                         Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;
                 default:
