@@ -45,6 +45,45 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Configure_pulse_figure_and_a_new_P1_password_are_stored_logged_and_the_old_password_stops_working()
+    {
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("configure", "--pulse-figure", "2500", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(2500, meter.Host.Inspect(h => h.Meter.Metering.S0!.Settings.ImpulsesPerKilowattHour));
+        (code, output, error) = meter.Tool("read", "1-0:0.3.3", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("2500", output);
+        // The integration period cannot change at run time (load profile period fixed at format): refused.
+        (code, output, error) = meter.Tool("configure", "--integration-period", "30", "--password", MeterUnderTest.Password);
+        Assert.NotEqual(0, code);
+        Assert.Equal(15, meter.Host.Inspect(h => h.Meter.Settings.IntegrationPeriodMinutes));
+
+        // P1 password 0-0:96.128.1 (Meter.Optical PasswordObject): written with the old one, then only the new one logs in.
+        (code, output, error) = meter.Tool("write", "0-0:96.128.1", "4711", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        (code, output, error) = meter.Tool("read", "0-0:96.1.0", "--password", MeterUnderTest.Password);
+        Assert.NotEqual(0, code);
+        (code, output, error) = meter.Tool("read", "0-0:96.1.0", "--password", "4711");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("12345678", output);
+
+        var changes = meter.Host.Inspect(h =>
+        {
+            var list = new List<(int Detail, long Old, long New)>();
+            for (int age = 0; age < h.Meter.Storage.Events.Count; age++)
+            {
+                var e = new EventRecord();
+                if (h.Meter.Storage.Events.TryRead(age, e) && e.Kind == EventKind.ParameterChange) list.Add((e.Detail, e.OldValue, e.NewValue));
+            }
+            return list;
+        });
+        Assert.Contains((Meter.Core.SettingsRecord.PulseFigure, 1000L, 2500L), changes);
+        Assert.Contains((Meter.Core.SettingsRecord.Password, 0L, 0L), changes);
+        Assert.Equal(2, changes.Count);
+    }
+
+    [Fact]
     public void Set_clock_moves_the_meter_clock_logs_it_and_marks_the_profile()
     {
         using var meter = new MeterUnderTest();
