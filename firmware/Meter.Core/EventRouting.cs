@@ -8,8 +8,9 @@ namespace Meter.Core
     /// <summary>
     /// Sends every event of the meter to the storage event log, stamped with the meter's UTC
     /// time: optical-port security events (password failures, locks, accepted writes), clock
-    /// settings, power down/up, metrology faults. Logins and session ends are not logged (they
-    /// carry no change and would wear the log).
+    /// settings, power down/up, metrology faults, accepted logins (who entered programming mode
+    /// is part of the audit trail; a login needs the password, so it cannot be flooded without
+    /// it). Session ends are not logged (they carry no change and would wear the log).
     /// </summary>
     public sealed class EventRouting : IOpticalEventSink
     {
@@ -42,6 +43,9 @@ namespace Meter.Core
         {
             switch (kind)
             {
+                case OpticalEventKind.LoginSucceeded:
+                    Log(EventKind.Login, detail, 0, 0);
+                    break;
                 case OpticalEventKind.PasswordRejected:
                 case OpticalEventKind.PortLocked:
                 case OpticalEventKind.LoginWhileLocked:

@@ -18,7 +18,8 @@ namespace Meter.Storage
 
         /// <summary>
         /// Layout version in the format record. 2 added the settings record between the event
-        /// log and the load profile; a memory of version 1 is refused at boot, never misread.
+        /// log and the load profile and the event counter of <see cref="EventKind.Login"/>; a
+        /// memory of version 1 is refused at boot, never misread.
         /// </summary>
         public const int Version = 2;
 

@@ -81,6 +81,9 @@ public class MeterToolAgainstVirtualMeterTests
         Assert.Contains((Meter.Core.SettingsRecord.PulseFigure, 1000L, 2500L), changes);
         Assert.Contains((Meter.Core.SettingsRecord.Password, 0L, 0L), changes);
         Assert.Equal(2, changes.Count);
+        // Five sessions logged in (configure, read, configure, write, read with the new password); one was refused.
+        Assert.Equal(5, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.Login)));
+        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.PasswordFailure)));
     }
 
     [Fact]

@@ -44,11 +44,11 @@ public class MeterStorageTests
     {
         var layout = new StorageLayout();
         // format 2·(4+96+4) = 208; registers 16·(4+256+4) = 4224; billing 37·(12+240+4) = 9472;
-        // logger 2 61·(12+64+4) = 4880; events 8·(4+96+4) + 251·32 = 832 + 8032 = 8864;
+        // logger 2 61·(12+64+4) = 4880; events: 13 counters (kinds 0..12) 8·(4+104+4) + 251·32 = 896 + 8032 = 8928;
         // settings 4·(4+128+4) = 544 (layout version 2).
-        Assert.Equal(208 + 4224 + 9472 + 4880 + 8864, layout.SettingsAddress);
-        Assert.Equal(27648 + 544, layout.ProfileAddress);
-        Assert.Equal(256 * 1024 - 28192, layout.ProfileRegionSize(256 * 1024));
+        Assert.Equal(208 + 4224 + 9472 + 4880 + 8928, layout.SettingsAddress);
+        Assert.Equal(27712 + 544, layout.ProfileAddress);
+        Assert.Equal(256 * 1024 - 28256, layout.ProfileRegionSize(256 * 1024));
         Assert.Throws<ArgumentException>(() => NewStorage(new RamNvMemory(16 * 1024)));
     }
 
