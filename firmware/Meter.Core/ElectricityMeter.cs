@@ -69,9 +69,7 @@ namespace Meter.Core
             // Up to 30 s inside the running interval counts as an adjustment, not a jump (Meter.Clock MeterClock).
             _clock = new MeterClock(hardware.Rtc, _period, 30);
             _tariffs = new TariffController(_rule);
-            TariffDayProfile working = new TariffDayProfile(1).SwitchAt(settings.DayTariffStartHour, 0, 0).SwitchAt(settings.DayTariffEndHour, 0, 1);
-            TariffDayProfile weekend = new TariffDayProfile(1);
-            _tariffs.UseTimetable(TariffTimetable.AllYear(new HolidayTable(), working, weekend, weekend));
+            UseTariffSettings();
 
             StorageLayout layout = new StorageLayout();
             layout.RegisterCount = RegisterRecord.Length;
@@ -311,6 +309,21 @@ namespace Meter.Core
             _tariff = CurrentTariff(_utcSeconds);
             SaveRegisters(true);
             return true;
+        }
+
+        /// <summary>
+        /// (Re)builds the tariff timetable from the settings: working days from
+        /// <see cref="MeterSettings.WorkingDaySwitches"/> (or T2, T1 from DayTariffStartHour to
+        /// DayTariffEndHour), weekends and holidays T2. The next cycle evaluates the tariff anew.
+        /// </summary>
+        public void UseTariffSettings()
+        {
+            TariffDayProfile working = _settings.WorkingDaySwitches.Length > 0
+                ? TariffSwitchList.ToDayProfile(_settings.WorkingDaySwitches)
+                : new TariffDayProfile(1).SwitchAt(_settings.DayTariffStartHour, 0, 0).SwitchAt(_settings.DayTariffEndHour, 0, 1);
+            TariffDayProfile weekend = new TariffDayProfile(1);
+            _tariffs.UseTimetable(TariffTimetable.AllYear(new HolidayTable(), working, weekend, weekend));
+            _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable
         }
 
         /// <summary>

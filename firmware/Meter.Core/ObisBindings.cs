@@ -85,6 +85,9 @@ namespace Meter.Core
             TextDataObject identification = new TextDataObject(SettingsObjects.Identification, SettingsRecord.TextLength, this);
             identification.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(identification);
+            TextDataObject tariffs = new TextDataObject(SettingsObjects.TariffTable, 32, this);
+            tariffs.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(tariffs);
             table.Add(new PasswordObject(1, port, this));
             return table;
         }
@@ -201,6 +204,7 @@ namespace Meter.Core
             if (code == StandardObjects.MeterNumber) return writer.WriteMeterNumber(value);
             if (code == SettingsObjects.Identification) return writer.WriteIdentification(value);
             if (code == PasswordObject.CodeForLevel(1)) return writer.WritePassword(value);
+            if (code == SettingsObjects.TariffTable) return writer.WriteTariffSwitchEntry(value);
             return ObisWriteResult.Rejected;
         }
 

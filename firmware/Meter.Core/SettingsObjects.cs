@@ -18,14 +18,17 @@ namespace Meter.Core
         /// <summary>0-0:128.3.0 identification text of the optical port's identification message.</summary>
         public static readonly ObisCode Identification = new ObisCode(0, 0, 128, 3, 0, 255);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (the three above and the P1 password).</summary>
-        public const int Count = 4;
+        /// <summary>0-0:13.0.0 working-day tariff switching list, written entry by entry (as tools/MeterTool MeterAddresses.TariffTable).</summary>
+        public static readonly ObisCode TariffTable = new ObisCode(0, 0, 13, 0, 0, 255);
+
+        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (the four above and the P1 password).</summary>
+        public const int Count = 5;
 
         /// <summary>True for the settings whose writes <see cref="SettingsWriter"/> logs with old and new value.</summary>
         public static bool IsLoggedBySettingsWriter(ObisCode code)
         {
             return code == StandardObjects.PulseFigure || code == StandardObjects.CtRatio || code == StandardObjects.MeterNumber
-                || code == BillingTargetDay || code == BillingIntervalCode || code == Identification
+                || code == BillingTargetDay || code == BillingIntervalCode || code == Identification || code == TariffTable
                 || code == PasswordObject.CodeForLevel(1);
         }
     }

@@ -26,6 +26,10 @@ namespace Meter.Core
         public const int Password = 7;
         /// <summary>Index of the identification text (2 values, 16 characters).</summary>
         public const int Identification = 9;
+        /// <summary>Index of the number of working-day tariff switches (0 = the preset's day-tariff hours).</summary>
+        public const int TariffSwitchCount = 11;
+        /// <summary>Index of the working-day tariff switches (4 values, two packed switches each).</summary>
+        public const int TariffSwitches = 12;
         /// <summary>Characters a text value holds.</summary>
         public const int TextLength = 16;
 
@@ -43,6 +47,9 @@ namespace Meter.Core
             PackText(settings.MeterNumber, values, MeterNumber);
             PackText(settings.Passwords[0], values, Password);
             PackText(settings.Identification, values, Identification);
+            int[] switches = settings.WorkingDaySwitches;
+            values[TariffSwitchCount] = switches.Length;
+            for (int i = 0; i < switches.Length; i++) values[TariffSwitches + i / 2] |= (long)switches[i] << (32 * (i % 2));
         }
 
         /// <summary>
@@ -64,6 +71,15 @@ namespace Meter.Core
             {
                 return false;
             }
+            long count = values[TariffSwitchCount];
+            if (count < 0 || count > TariffSwitchList.MaximumSwitches) return false;
+            int[] switches = new int[(int)count];
+            for (int i = 0; i < switches.Length; i++)
+            {
+                switches[i] = (int)((values[TariffSwitches + i / 2] >> (32 * (i % 2))) & 0xFFFFFFFFL);
+                if (switches[i] / 8 >= 1440 || switches[i] % 8 >= settings.TariffCount) return false;
+                if (i > 0 && switches[i] / 8 <= switches[i - 1] / 8) return false;
+            }
             settings.S0ImpPerKwh = (int)values[PulseFigure];
             settings.BillingTargetDay = (int)values[BillingTargetDay];
             settings.BillingIntervalCode = (int)values[BillingIntervalCode];
@@ -71,6 +87,7 @@ namespace Meter.Core
             settings.MeterNumber = number;
             settings.Passwords[0] = password;
             settings.Identification = identification;
+            settings.WorkingDaySwitches = switches;
             return true;
         }
 

@@ -17,6 +17,7 @@ namespace Meter.Core
     {
         private readonly ElectricityMeter _meter;
         private readonly long[] _values = new long[StorageLayout.SettingsValueCount];
+        private readonly TariffSwitchList _tariffList = new TariffSwitchList();
 
         /// <summary>Writes the settings of <paramref name="meter"/>.</summary>
         public SettingsWriter(ElectricityMeter meter)
@@ -53,6 +54,32 @@ namespace Meter.Core
             CurrentTransformerRatio ratio = _meter.Metering.Accumulator.Configuration.CtRatio;
             if (ratio.PrimaryAmps != s.CtPrimaryAmps && !ratio.IsLocked) ratio.Set(s.CtPrimaryAmps, s.CtSecondaryAmps);
             _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, long.MinValue);
+            _meter.UseTariffSettings();
+        }
+
+        /// <summary>
+        /// One entry of the working-day switching list 0-0:13.0.0 (<see cref="TariffSwitchList"/>);
+        /// the end mark of a valid list commits it and switches the timetable. Event old/new: the
+        /// first two switches packed (switch 0 in the low 32 bits), before and after.
+        /// </summary>
+        public ObisWriteResult WriteTariffSwitchEntry(string text)
+        {
+            MeterSettings s = _meter.Settings;
+            bool complete;
+            ObisWriteResult result = _tariffList.Add(text, s.TariffCount, out complete);
+            if (result != ObisWriteResult.Accepted || !complete) return result;
+            long old = FirstTwo(s.WorkingDaySwitches);
+            s.WorkingDaySwitches = _tariffList.Completed;
+            Commit();
+            _meter.UseTariffSettings();
+            return Logged(EventKind.ParameterChange, SettingsRecord.TariffSwitches, old, FirstTwo(s.WorkingDaySwitches));
+        }
+
+        private static long FirstTwo(int[] switches)
+        {
+            long packed = 0;
+            for (int i = 0; i < switches.Length && i < 2; i++) packed |= (long)switches[i] << (32 * i);
+            return packed;
         }
 
         /// <summary>

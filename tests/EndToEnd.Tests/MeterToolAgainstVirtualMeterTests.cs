@@ -87,6 +87,17 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Configure_tariffs_writes_the_working_day_switching_list()
+    {
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("configure", "--tariffs", "08:30=1,17:00=2", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        // Packed minute × 8 + tariff index: 08:30 → 510 × 8 + 0 = 4080; 17:00 → 1020 × 8 + 1 = 8161.
+        Assert.Equal(new[] { 4080, 8161 }, meter.Host.Inspect(h => h.Meter.Settings.WorkingDaySwitches));
+        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ParameterChange)));
+    }
+
+    [Fact]
     public void Set_clock_moves_the_meter_clock_logs_it_and_marks_the_profile()
     {
         using var meter = new MeterUnderTest();

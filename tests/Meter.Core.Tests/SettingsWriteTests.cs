@@ -11,7 +11,7 @@ namespace Meter.Core.Tests;
 /// <summary>Optical-port setting writes (issue 7) through the meter's own register table.</summary>
 public class SettingsWriteTests
 {
-    private static VirtualMeterHost Start(string? state, bool sealOpen = false, string load = "balanced") =>
+    private static VirtualMeterHost Start(string? state, bool sealOpen = false, string load = "balanced", DateTime? start = null) =>
         new(new VirtualMeterOptions
         {
             Preset = "direct-5-105a",
@@ -19,7 +19,7 @@ public class SettingsWriteTests
             Optical = "none",
             StateFile = state,
             SealOpen = sealOpen,
-            Start = MeterRig.WednesdayMidnightLocal,
+            Start = start ?? MeterRig.WednesdayMidnightLocal,
         });
 
     private static ObisWriteResult Write(ElectricityMeter m, ObisCode code, string text, int level = 1, bool seal = false)
@@ -223,6 +223,55 @@ public class SettingsWriteTests
             var repair = Events(m, EventKind.StorageRepair).Single();
             Assert.Equal((StorageArea.Settings, 1L), (repair.Detail, repair.NewValue));
             Assert.Equal(ObisBindings.ErrorStorageRepaired, m.ErrorWord & ObisBindings.ErrorStorageRepaired);
+        }
+        finally
+        {
+            Delete(state);
+        }
+    }
+
+    [Fact]
+    public void Tariff_switching_list_replaces_the_working_day_timetable_only_when_complete_and_valid_and_survives_a_restart()
+    {
+        string state = MeterRig.TempState();
+        try
+        {
+            // Wednesday 08:00 local (a working day; the preset's timetable is in T1 since 06:00).
+            using (var host = Start(state, start: MeterRig.WednesdayMidnightLocal.AddHours(8)))
+            {
+                var m = host.Meter;
+                var t = SettingsObjects.TariffTable;
+                Assert.Equal(0, m.ActiveTariff);
+                // Refused entries restart the list and change nothing.
+                Assert.Equal(ObisWriteResult.AccessDenied, Write(m, t, "01;08:30;1", level: 0));
+                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "02;08:30;1")); // position must be 01 first
+                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "01;24:00;1"));
+                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "01;08:30;3")); // the preset has 2 tariffs
+                Assert.Equal(ObisWriteResult.InvalidFormat, Write(m, t, "01;8:30;1"));
+                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "01;"));       // an empty list
+                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "01;17:00;2"));
+                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "02;08:30;1")); // times must increase
+                Assert.Empty(m.Settings.WorkingDaySwitches);
+
+                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "01;08:30;1"));
+                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "02;17:00;2"));
+                Assert.Empty(m.Settings.WorkingDaySwitches); // not before the end mark
+                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "03;"));
+                // Packed minute × 8 + tariff index: 08:30 → 510 × 8 + 0 = 4080; 17:00 → 1020 × 8 + 1 = 8161.
+                Assert.Equal(new[] { 4080, 8161 }, m.Settings.WorkingDaySwitches);
+                var e = Events(m, EventKind.ParameterChange).Single();
+                Assert.Equal((SettingsRecord.TariffSwitches, 0L, 4080L | (8161L << 32)), (e.Detail, e.OldValue, e.NewValue));
+
+                // Wednesday: T2 until 08:30 local, T1 until 17:00 (the preset's 06:00 no longer switches).
+                host.RunFor(TimeSpan.FromMinutes(20)); // 08:20
+                Assert.Equal(1, m.ActiveTariff);
+                host.RunFor(TimeSpan.FromMinutes(20)); // 08:40
+                Assert.Equal(0, m.ActiveTariff);
+                host.Stop();
+            }
+            using var again = Start(state);
+            Assert.Equal(new[] { 4080, 8161 }, again.Meter.Settings.WorkingDaySwitches);
+            Assert.Equal(0, again.Meter.ActiveTariff); // 08:40 Wednesday, restored timetable
         }
         finally
         {
