@@ -33,8 +33,9 @@ namespace Meter.Core
 
         /// <summary>
         /// Start-up, after the storage opened and before anything uses the settings: copies the
-        /// stored record into the settings, or keeps the preset defaults (blank memory of a new
-        /// meter, or a record that fails <see cref="SettingsRules"/> — then logged as a repair).
+        /// stored record into the settings, or keeps the preset defaults and stores them (blank
+        /// memory of a new meter; or a record missing or failing <see cref="SettingsRules"/> on a
+        /// used memory — then logged as a repair).
         /// </summary>
         public void Restore(StorageRecoveryReport report)
         {
@@ -45,10 +46,16 @@ namespace Meter.Core
                 record.CopyTo(_values);
                 applied = SettingsRecord.TryApply(_values, _meter.Settings);
             }
-            if (!applied && !report.Formatted)
+            if (!applied)
             {
-                DefaultsRestored = true;
-                _meter.Events.Log(EventKind.StorageRepair, StorageArea.Settings, 0, 1);
+                // A new meter (formatted memory) stores its defaults, so later starts find a record;
+                // a missing or failing record on a used memory is a repair.
+                if (!report.Formatted)
+                {
+                    DefaultsRestored = true;
+                    _meter.Events.Log(EventKind.StorageRepair, StorageArea.Settings, 0, 1);
+                }
+                Commit();
             }
             MeterSettings s = _meter.Settings;
             CurrentTransformerRatio ratio = _meter.Metering.Accumulator.Configuration.CtRatio;

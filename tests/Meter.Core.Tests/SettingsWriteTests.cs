@@ -137,7 +137,7 @@ public class SettingsWriteTests
         Assert.Equal("12345678", m.Settings.MeterNumber);
         Assert.Equal("00000000", m.Settings.Passwords[0]);
         Assert.Empty(Events(m, EventKind.ParameterChange));
-        Assert.False(m.Storage.Settings.HasValue); // nothing committed
+        Assert.Equal(1, m.Storage.Settings.Sequence); // only the defaults stored at the first start
     }
 
     [Fact]
@@ -272,6 +272,32 @@ public class SettingsWriteTests
             using var again = Start(state);
             Assert.Equal(new[] { 4080, 8161 }, again.Meter.Settings.WorkingDaySwitches);
             Assert.Equal(0, again.Meter.ActiveTariff); // 08:40 Wednesday, restored timetable
+        }
+        finally
+        {
+            Delete(state);
+        }
+    }
+
+    [Fact]
+    public void A_new_meter_stores_its_default_settings_so_later_restarts_report_no_repair()
+    {
+        string state = MeterRig.TempState();
+        try
+        {
+            for (int start = 0; start < 3; start++)
+            {
+                using var host = Start(state);
+                var m = host.Meter;
+                Assert.Equal(start == 0, m.Recovery.Formatted);
+                Assert.Equal(start > 0, m.Recovery.SettingsFound);
+                Assert.False(m.SettingsWriter.DefaultsRestored);
+                Assert.Equal(0, m.ErrorWord);
+                Assert.Equal(0, m.Storage.Events.CountOf(EventKind.StorageRepair));
+                Assert.Equal(1, m.Storage.Settings.Sequence); // written once, at the first start
+                host.RunFor(TimeSpan.FromMinutes(2));
+                host.Stop();
+            }
         }
         finally
         {
