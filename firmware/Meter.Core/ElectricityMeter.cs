@@ -31,6 +31,8 @@ namespace Meter.Core
         private readonly EventRouting _events;
         private readonly ObisBindings _bindings;
         private readonly PeriodClosing _periods;
+        private readonly SettingsWriter _settingsWriter;
+        private readonly OpticalPortSettings _port = new OpticalPortSettings();
         private readonly long[] _record = new long[RegisterRecord.Length];
         private readonly LcdFrame _frame = new LcdFrame();
         private readonly LcdFrame _shownFrame = new LcdFrame();
@@ -68,9 +70,7 @@ namespace Meter.Core
             // Up to 30 s inside the running interval counts as an adjustment, not a jump (Meter.Clock MeterClock).
             _clock = new MeterClock(hardware.Rtc, _period, 30);
             _tariffs = new TariffController(_rule);
-            TariffDayProfile working = new TariffDayProfile(1).SwitchAt(settings.DayTariffStartHour, 0, 0).SwitchAt(settings.DayTariffEndHour, 0, 1);
-            TariffDayProfile weekend = new TariffDayProfile(1);
-            _tariffs.UseTimetable(TariffTimetable.AllYear(new HolidayTable(), working, weekend, weekend));
+            UseTariffSettings();
 
             StorageLayout layout = new StorageLayout();
             layout.RegisterCount = RegisterRecord.Length;
@@ -81,9 +81,12 @@ namespace Meter.Core
             _events = new EventRouting(this);
             _bindings = new ObisBindings(this);
             _periods = new PeriodClosing(this);
+            _settingsWriter = new SettingsWriter(this);
         }
 
-        /// <summary>The settings (the meter number is writable through the optical port).</summary>
+        /// <summary>Optical-port setting writes and their settings record.</summary>
+        public SettingsWriter SettingsWriter { get { return _settingsWriter; } }
+        /// <summary>The settings (restored from the settings record at <see cref="Start"/>; see <see cref="SettingsWriter"/>).</summary>
         public MeterSettings Settings { get { return _settings; } }
         /// <summary>Metering: driver, energy registers, demand, S0.</summary>
         public MeteringCycle Metering { get { return _metering; } }
@@ -137,6 +140,7 @@ namespace Meter.Core
                 int error = 0;
                 if (_metering.ChipFaults > 0) error |= ObisBindings.ErrorMeteringChip;
                 if (_recovery != null && _recovery.RepairCount > 0) error |= ObisBindings.ErrorStorageRepaired;
+                if (_settingsWriter.DefaultsRestored) error |= ObisBindings.ErrorStorageRepaired;
                 return error;
             }
         }
@@ -190,6 +194,7 @@ namespace Meter.Core
                 _events.Log(EventKind.ClockSet, (int)factory.Kind, factory.OldUtcSeconds, factory.NewUtcSeconds);
             }
 
+            _settingsWriter.Restore(_recovery);
             _metering.Start(resumed ? _record : null, _hardware.S0Output, nowMs);
             _lastNowMs = nowMs;
             _tariff = CurrentTariff(_utcSeconds);
@@ -197,16 +202,15 @@ namespace Meter.Core
             _events.Log(EventKind.PowerUp, resumed ? 1 : 0, lastStoredUtc, _utcSeconds);
             _periods.Start(_utcSeconds, lastStoredUtc, resumed);
 
-            _table = _bindings.CreateTable();
+            _port.ManufacturerId = _settings.ManufacturerId;
+            _port.Identification = _settings.Identification;
+            _port.MaximumBaud = _settings.MaximumBaud;
+            _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
+            _table = _bindings.CreateTable(_port);
             if (_hardware.OpticalLink != null)
             {
-                OpticalPortSettings port = new OpticalPortSettings();
-                port.ManufacturerId = _settings.ManufacturerId;
-                port.Identification = _settings.Identification;
-                port.MaximumBaud = _settings.MaximumBaud;
-                port.Passwords = _settings.Passwords;
                 _profileLink = new ProfileRequestLink(_hardware.OpticalLink, this);
-                _optical = new OpticalServer(_profileLink, port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
+                _optical = new OpticalServer(_profileLink, _port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
             }
             CreateDisplay(nowMs);
             _started = true;
@@ -328,6 +332,43 @@ namespace Meter.Core
             if (tariffIndex < 0 || tariffIndex >= _settings.TariffCount) return ObisWriteResult.OutOfRange;
             _tariffs.CommandTariff(tariffIndex);
             return ObisWriteResult.Accepted;
+        }
+
+        /// <summary>
+        /// (Re)builds the tariff timetable from the settings: working days from
+        /// <see cref="MeterSettings.WorkingDaySwitches"/> (or T2, T1 from DayTariffStartHour to
+        /// DayTariffEndHour), weekends and holidays T2. The next cycle evaluates the tariff anew.
+        /// </summary>
+        public void UseTariffSettings()
+        {
+            TariffDayProfile working = _settings.WorkingDaySwitches.Length > 0
+                ? TariffSwitchList.ToDayProfile(_settings.WorkingDaySwitches)
+                : new TariffDayProfile(1).SwitchAt(_settings.DayTariffStartHour, 0, 0).SwitchAt(_settings.DayTariffEndHour, 0, 1);
+            TariffDayProfile weekend = new TariffDayProfile(1);
+            _tariffs.UseTimetable(TariffTimetable.AllYear(new HolidayTable(), working, weekend, weekend));
+            _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable
+        }
+
+        /// <summary>
+        /// Puts <paramref name="identification"/> into the optical port's identification message
+        /// when the port settings accept it (IEC 62056-21 §6.3.2 rules, Meter.Optical
+        /// OpticalPortSettings.Validate); false and unchanged otherwise.
+        /// </summary>
+        public bool TryChangeIdentification(string identification)
+        {
+            string old = _port.Identification;
+            _port.Identification = identification;
+            try
+            {
+                _port.Validate();
+            }
+            catch (System.ArgumentException)
+            {
+                _port.Identification = old;
+                return false;
+            }
+            if (_optical != null) _optical.RefreshIdentification();
+            return true;
         }
 
         /// <summary>Reads calibration register <paramref name="kind"/> (1..6, see <see cref="ObisBindings.CalibrationKinds"/>) of phase 1..3.</summary>

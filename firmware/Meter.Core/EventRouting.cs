@@ -8,8 +8,9 @@ namespace Meter.Core
     /// <summary>
     /// Sends every event of the meter to the storage event log, stamped with the meter's UTC
     /// time: optical-port security events (password failures, locks, accepted writes), clock
-    /// settings, power down/up, metrology faults. Logins and session ends are not logged (they
-    /// carry no change and would wear the log).
+    /// settings, power down/up, metrology faults, accepted logins (who entered programming mode
+    /// is part of the audit trail; a login needs the password, so it cannot be flooded without
+    /// it). Session ends are not logged (they carry no change and would wear the log).
     /// </summary>
     public sealed class EventRouting : IOpticalEventSink
     {
@@ -42,6 +43,9 @@ namespace Meter.Core
         {
             switch (kind)
             {
+                case OpticalEventKind.LoginSucceeded:
+                    Log(EventKind.Login, detail, 0, 0);
+                    break;
                 case OpticalEventKind.PasswordRejected:
                 case OpticalEventKind.PortLocked:
                 case OpticalEventKind.LoginWhileLocked:
@@ -50,7 +54,8 @@ namespace Meter.Core
                 case OpticalEventKind.WriteAccepted:
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
                     bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
-                    if (code != StandardObjects.Clock) // clock settings are logged with their old and new time by the meter
+                    // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter with old and new value.
+                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code))
                         Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;
                 default:

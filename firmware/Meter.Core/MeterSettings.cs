@@ -53,6 +53,12 @@ namespace Meter.Core
         /// <summary>…until this hour (then tariff 2 again). Weekends and holidays stay in tariff 2.</summary>
         public int DayTariffEndHour = 22;
 
+        /// <summary>
+        /// Working-day switching times written over the optical port (packed minute of day × 8 +
+        /// tariff index, ascending, see <see cref="TariffSwitchList"/>); empty: the two hours above.
+        /// </summary>
+        public int[] WorkingDaySwitches = new int[0];
+
         /// <summary>GMT code LL (seeds: 00–12 = UTC+0..+12 h, 13–23 = UTC−11..−1 h).</summary>
         public int GmtCode = 1;
 

@@ -185,6 +185,12 @@ namespace Meter.Core
             }
         }
 
+        /// <summary>Changes the S0 pulse figure (see Meter.Metrology PulseOutput.ChangeImpulsesPerKilowattHour); no-op without an S0 output.</summary>
+        public void ChangeS0Figure(int impulsesPerKilowattHour)
+        {
+            if (_s0 != null) _s0.ChangeImpulsesPerKilowattHour(impulsesPerKilowattHour);
+        }
+
         /// <summary>Drives the S0 output's pulse edges between cycles.</summary>
         public void UpdatePulses(long nowMs)
         {

@@ -2,6 +2,7 @@ using Meter.Clock;
 using Meter.Hal.Ade7880;
 using Meter.Metrology;
 using Meter.Obis;
+using Meter.Optical;
 using Meter.Storage;
 
 namespace Meter.Core
@@ -48,10 +49,14 @@ namespace Meter.Core
             _meter = meter;
         }
 
-        /// <summary>Creates the register table: <see cref="StandardObjects"/>, per-phase powers and calibration registers.</summary>
-        public ObisTable CreateTable()
+        /// <summary>
+        /// Creates the register table: <see cref="StandardObjects"/>, per-phase powers, calibration
+        /// registers, the <see cref="SettingsObjects"/> and the P1 password of <paramref name="port"/>
+        /// (write-only, Meter.Optical PasswordObject).
+        /// </summary>
+        public ObisTable CreateTable(OpticalPortSettings port)
         {
-            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds);
+            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count);
             StandardObjects.AddTo(table, this, this);
             table.Add(new RegisterObject(ActivePowerL1, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
             table.Add(new RegisterObject(ActivePowerL2, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
@@ -69,6 +74,21 @@ namespace Meter.Core
                     table.Add(register);
                 }
             }
+            IntegerDataObject targetDay = new IntegerDataObject(SettingsObjects.BillingTargetDay, 2, this);
+            targetDay.SetWriteRange(1, 28);
+            targetDay.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(targetDay);
+            IntegerDataObject interval = new IntegerDataObject(SettingsObjects.BillingIntervalCode, 2, this);
+            interval.SetWriteRange(0, 24);
+            interval.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(interval);
+            TextDataObject identification = new TextDataObject(SettingsObjects.Identification, SettingsRecord.TextLength, this);
+            identification.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(identification);
+            TextDataObject tariffs = new TextDataObject(SettingsObjects.TariffTable, 32, this);
+            tariffs.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(tariffs);
+            table.Add(new PasswordObject(1, port, this));
             return table;
         }
 
@@ -76,7 +96,7 @@ namespace Meter.Core
         public bool TryReadInteger(ObisCode code, out long value)
         {
             value = 0;
-            if (code.C == CalibrationGroup) return TryReadCalibration(code, out value);
+            if (code.C == CalibrationGroup && code.A == 1) return TryReadCalibration(code, out value);
             if (code.A == 1 && code.F != 255) return TryReadBillingValue(code, out value);
             EnergyAccumulator energy = _meter.Metering.Accumulator;
             if (code.A == 0)
@@ -84,6 +104,8 @@ namespace Meter.Core
                 if (code == StandardObjects.ErrorRegister) { value = _meter.ErrorWord; return true; }
                 if (code == StandardObjects.StatusRegister) { value = _meter.StatusWord; return true; }
                 if (code == StandardObjects.ActiveTariff) { value = _meter.ActiveTariff + 1; return true; }
+                if (code == SettingsObjects.BillingTargetDay) { value = _meter.Settings.BillingTargetDay; return true; }
+                if (code == SettingsObjects.BillingIntervalCode) { value = _meter.Settings.BillingIntervalCode; return true; }
                 return false;
             }
             if (code.C == 0)
@@ -129,6 +151,7 @@ namespace Meter.Core
             value = null;
             if (code == StandardObjects.MeterNumber) { value = _meter.Settings.MeterNumber; return true; }
             if (code == StandardObjects.FirmwareVersion) { value = _meter.Settings.FirmwareVersion; return true; }
+            if (code == SettingsObjects.Identification) { value = _meter.Settings.Identification; return true; }
             return false;
         }
 
@@ -163,22 +186,27 @@ namespace Meter.Core
         /// <inheritdoc />
         public ObisWriteResult WriteInteger(ObisCode code, long value)
         {
-            if (code.C == CalibrationGroup) return _meter.WriteCalibration(code.D, code.E, (int)value);
+            if (code.C == CalibrationGroup && code.A == 1) return _meter.WriteCalibration(code.D, code.E, (int)value);
             if (code == StandardObjects.ActiveTariff) return _meter.CommandTariff((int)value - 1);
-            // Presetting energy, changing the meter constant, the CT ratio, the S0 constant or the
-            // integration period would need their change paths in Meter.Metrology; not offered yet.
+            SettingsWriter writer = _meter.SettingsWriter;
+            if (code == StandardObjects.PulseFigure) return writer.WritePulseFigure(value);
+            if (code == StandardObjects.CtRatio) return writer.WriteCtPrimary(value);
+            if (code == SettingsObjects.BillingTargetDay) return writer.WriteBillingTargetDay(value);
+            if (code == SettingsObjects.BillingIntervalCode) return writer.WriteBillingIntervalCode(value);
+            // Presetting energy and changing the meter constant are not offered. The integration
+            // period would need the load profile to change its period at run time (Meter.Storage
+            // LoadProfile and the format record fix it when the memory is formatted): refused.
             return ObisWriteResult.Rejected;
         }
 
         /// <inheritdoc />
         public ObisWriteResult WriteText(ObisCode code, string value)
         {
-            if (code == StandardObjects.MeterNumber)
-            {
-                if (value == null || value.Length == 0 || value.Length > 16) return ObisWriteResult.OutOfRange;
-                _meter.Settings.MeterNumber = value;
-                return ObisWriteResult.Accepted;
-            }
+            SettingsWriter writer = _meter.SettingsWriter;
+            if (code == StandardObjects.MeterNumber) return writer.WriteMeterNumber(value);
+            if (code == SettingsObjects.Identification) return writer.WriteIdentification(value);
+            if (code == PasswordObject.CodeForLevel(1)) return writer.WritePassword(value);
+            if (code == SettingsObjects.TariffTable) return writer.WriteTariffSwitchEntry(value);
             return ObisWriteResult.Rejected;
         }
 

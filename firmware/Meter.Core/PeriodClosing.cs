@@ -14,7 +14,7 @@ namespace Meter.Core
     public sealed class PeriodClosing
     {
         private readonly ElectricityMeter _meter;
-        private readonly PeriodSchedule _billingSchedule;
+        private PeriodSchedule _billingSchedule;
         private readonly long[] _profileValues = new long[4];
         private readonly long[] _billingValues = new long[BillingValues.Count];
         private long _nextProfileEnd;
@@ -27,6 +27,18 @@ namespace Meter.Core
         {
             _meter = meter;
             _billingSchedule = PeriodSchedule.ForBilling(meter.Settings.BillingTargetDay, meter.Settings.BillingIntervalCode);
+        }
+
+        /// <summary>
+        /// Replaces the billing schedule (target day GG, interval code HH changed over the optical
+        /// port, or restored from the settings record at start). Boundaries are searched from
+        /// <paramref name="utcSeconds"/> on: a change never closes a period retroactively.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">Codes outside PeriodSchedule.ForBilling's ranges.</exception>
+        public void ChangeBillingSchedule(int targetDay, int intervalCode, long utcSeconds)
+        {
+            _billingSchedule = PeriodSchedule.ForBilling(targetDay, intervalCode);
+            if (_lastBillingCheckUtc < utcSeconds) _lastBillingCheckUtc = utcSeconds;
         }
 
         /// <summary>Profile entries written since start.</summary>

@@ -22,7 +22,7 @@ namespace Meter.Metrology
     {
         private readonly IOutputPin _pin;
         private readonly EnergyAccumulator _source;
-        private readonly PulseOutputSettings _settings;
+        private PulseOutputSettings _settings;
         private long _lastCounts;
         private long _pulseNumerator;
         private long _pulseDenominator;
@@ -56,6 +56,23 @@ namespace Meter.Metrology
 
         /// <summary>The settings of this output.</summary>
         public PulseOutputSettings Settings { get { return _settings; } }
+
+        /// <summary>
+        /// Changes the pulse figure (optical port W1 of 0.3.3). The energy registered so far is
+        /// taken at the old figure first, then the count is re-based: the fraction of a pulse
+        /// not yet due is dropped, so <see cref="DuePulses"/> = floor(E₁ × imp₁) + floor((E − E₁) × imp₂)
+        /// with E₁ the energy at the change. Pending pulses are still emitted.
+        /// </summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">Figure outside 1 … 100 000 imp/kWh.</exception>
+        public void ChangeImpulsesPerKilowattHour(int impulsesPerKilowattHour)
+        {
+            PulseOutputSettings changed = new PulseOutputSettings(_settings.Register, impulsesPerKilowattHour, _settings.Primary,
+                _settings.PulseWidthMilliseconds, _settings.MaximumBacklog, _settings.NoLoadIndication);
+            TakeEnergy();
+            _settings = changed;
+            ComputeRate();
+            _remainder = 0;
+        }
 
         /// <summary>floor(E × imp/kWh) for the energy registered since creation (adjusted over CT-ratio changes, see <see cref="Update"/>).</summary>
         public long DuePulses { get { return _due; } }

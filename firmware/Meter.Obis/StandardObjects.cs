@@ -110,7 +110,7 @@ namespace Meter.Obis
             constant.AllowWrite(ObisAccess.Legal, 1, target);
             table.Add(constant);
             var pulses = new IntegerDataObject(PulseFigure, 1, source);
-            pulses.SetWriteRange(1, 10000);
+            pulses.SetWriteRange(1, 100000); // Meter.Metrology PulseOutputSettings: 1 … 100 000 imp/kWh
             pulses.AllowWrite(ObisAccess.Configuration, 1, target);
             table.Add(pulses);
             var ct = new IntegerDataObject(CtRatio, 1, source);

@@ -26,7 +26,7 @@ namespace Meter.Optical
         private readonly ReadoutStream _readout;
         private readonly IProgrammingSwitch _seal;
         private readonly IOpticalEventSink _events;
-        private readonly byte[] _identification;
+        private byte[] _identification;
         private readonly byte[] _received = new byte[16];
         private readonly byte[] _rx = new byte[FrameCapacity];
         private readonly byte[] _tx = new byte[FrameCapacity + ObisObject.MaxValueLength];
@@ -89,6 +89,17 @@ namespace Meter.Optical
 
         /// <summary>True while passwords are refused after too many failures.</summary>
         public bool IsLocked => _locked && _now < _lockedUntilMs;
+
+        /// <summary>
+        /// Rebuilds the identification message after the settings' identification changed (a W1
+        /// of the meter's identification object; the settings were validated by the writer). The
+        /// next sign-on answers with it; a running session is not affected.
+        /// </summary>
+        public void RefreshIdentification()
+        {
+            _settings.Validate();
+            _identification = BuildIdentification(_settings);
+        }
 
         /// <summary>The identification message this meter sends, "/XXXZident" CR LF.</summary>
         public int CopyIdentification(byte[] buffer, int offset)

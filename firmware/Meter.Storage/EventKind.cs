@@ -42,7 +42,13 @@ namespace Meter.Storage
         /// <summary>Legal data changed with the seal open (calibration, meter constant).</summary>
         public const int LegalDataChange = 11;
 
+        /// <summary>
+        /// Optical-port login accepted (IEC 62056-21 P1). Detail: granted password level. Added
+        /// with storage layout version 2 (the per-kind counter record grew by one value).
+        /// </summary>
+        public const int Login = 12;
+
         /// <summary>Highest kind number; counters exist for kinds 1 … Count.</summary>
-        public const int Count = 11;
+        public const int Count = 12;
     }
 }

@@ -43,6 +43,7 @@ namespace Meter.Storage
             Billing = new PeriodLogger(memory, layout.BillingAddress, StorageLayout.BillingDepth, layout.BillingValueCount);
             Logger2 = new PeriodLogger(memory, layout.Logger2Address, layout.Logger2Depth, layout.Logger2ValueCount);
             Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity);
+            Settings = new WearLevelledRecord(memory, layout.SettingsAddress, StorageLayout.SettingsValueCount, StorageLayout.SettingsSlots);
             Profile = new LoadProfile(memory, layout.ProfileAddress, layout.ProfileRegionSize(memory.Size), layout.ProfileBlockSize,
                 layout.ProfileChannelCount, layout.ProfilePeriodMinutes);
             _registerValues = new long[layout.RegisterCount];
@@ -64,6 +65,9 @@ namespace Meter.Storage
         /// <summary>The load profile.</summary>
         public LoadProfile Profile { get; private set; }
 
+        /// <summary>The settings record (meaning of the values defined by its owner; committed as a whole on every change).</summary>
+        public WearLevelledRecord Settings { get; private set; }
+
         /// <summary>
         /// Boot: checks the format record, formats a blank memory, recovers every area and logs
         /// a <see cref="EventKind.StorageRepair"/> event (stamped <paramref name="now"/>) for each
@@ -83,6 +87,11 @@ namespace Meter.Storage
             else
             {
                 _format.CopyTo(_formatValues);
+                if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] != _expectedFormat[1])
+                {
+                    throw new System.InvalidOperationException("NV memory holds another storage layout version (this firmware reads layout version 2 only, "
+                        + "which added the settings record); reformatting would erase it");
+                }
                 for (int i = 0; i < _formatValues.Length; i++)
                 {
                     if (_formatValues[i] != _expectedFormat[i])
@@ -105,6 +114,8 @@ namespace Meter.Storage
             report.TornEventCounterSlots = Events.TornCounterSlots;
             report.EventCountersRepaired = Events.CountersRepaired;
             Profile.Recover();
+            report.SettingsFound = Settings.Recover();
+            report.TornSettingsSlots = Settings.TornSlots;
             report.TornProfilePointerSlots = Profile.TornPointerSlots;
             report.ProfileLost = Profile.LostOnRecovery;
 
@@ -115,6 +126,7 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.Events, report.TornEventSlots + report.TornEventCounterSlots);
             LogRepair(now, StorageArea.EventCounters, report.EventCountersRepaired);
             LogRepair(now, StorageArea.Profile, report.TornProfilePointerSlots + (report.ProfileLost ? 1 : 0));
+            LogRepair(now, StorageArea.Settings, report.TornSettingsSlots);
             return report;
         }
 

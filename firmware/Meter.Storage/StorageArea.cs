@@ -23,5 +23,8 @@ namespace Meter.Storage
 
         /// <summary>The load profile.</summary>
         public const int Profile = 7;
+
+        /// <summary>The settings record (slots torn, or no valid record so the defaults were used).</summary>
+        public const int Settings = 8;
     }
 }

@@ -2,7 +2,7 @@ namespace Meter.Storage
 {
     /// <summary>
     /// How the NV memory is divided: format record, energy registers, billing logger (36
-    /// periods), logger 2, event log, and the load profile in all the rest. All sizes are fixed
+    /// periods), logger 2, event log, settings record, and the load profile in all the rest. All sizes are fixed
     /// when the memory is formatted and checked at every boot.
     /// </summary>
     public sealed class StorageLayout
@@ -15,6 +15,19 @@ namespace Meter.Storage
 
         /// <summary>Values in the format record.</summary>
         public const int FormatValueCount = 12;
+
+        /// <summary>
+        /// Layout version in the format record. 2 added the settings record between the event
+        /// log and the load profile and the event counter of <see cref="EventKind.Login"/>; a
+        /// memory of version 1 is refused at boot, never misread.
+        /// </summary>
+        public const int Version = 2;
+
+        /// <summary>Values in the settings record (what the optical port configures; the owner defines them).</summary>
+        public const int SettingsValueCount = 16;
+
+        /// <summary>Slots the settings record is wear-levelled over (settings change rarely).</summary>
+        public const int SettingsSlots = 4;
 
         /// <summary>Creates a layout with the defaults: 32 registers in 16 slots, 30 billing values, logger 2 with 60 entries of 8 values, 250 events, A+/A-/R+/R- at 15 min in 1 KiB blocks.</summary>
         public StorageLayout()
@@ -87,10 +100,16 @@ namespace Meter.Storage
             get { return Logger2Address + PeriodLogger.RegionSize(Logger2Depth, Logger2ValueCount); }
         }
 
+        /// <summary>Address of the settings record.</summary>
+        public int SettingsAddress
+        {
+            get { return EventsAddress + EventLog.RegionSize(EventCapacity); }
+        }
+
         /// <summary>Address of the load profile (which takes the rest of the memory).</summary>
         public int ProfileAddress
         {
-            get { return EventsAddress + EventLog.RegionSize(EventCapacity); }
+            get { return SettingsAddress + WearLevelledRecord.RegionSize(SettingsValueCount, SettingsSlots); }
         }
 
         /// <summary>Bytes left for the load profile in a memory of <paramref name="memorySize"/> bytes.</summary>
@@ -103,7 +122,7 @@ namespace Meter.Storage
         public void ToFormatRecord(int memorySize, long[] values)
         {
             values[0] = 0x4D455452; // "METR"
-            values[1] = 1; // layout version
+            values[1] = Version;
             values[2] = memorySize;
             values[3] = RegisterCount;
             values[4] = RegisterSlots;

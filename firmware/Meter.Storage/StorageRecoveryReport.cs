@@ -36,13 +36,20 @@ namespace Meter.Storage
         /// <summary>True when the load profile's current block was unreadable and the profile restarted (real corruption, not a torn write).</summary>
         public bool ProfileLost { get; set; }
 
+        /// <summary>True when a committed settings record was found (false: the owner uses its defaults).</summary>
+        public bool SettingsFound { get; set; }
+
+        /// <summary>Torn settings slots discarded (a cut while a setting was written).</summary>
+        public int TornSettingsSlots { get; set; }
+
         /// <summary>Total number of repairs (0 after a clean shutdown).</summary>
         public int RepairCount
         {
             get
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
-                    + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0);
+                    + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
+                    + TornSettingsSlots;
             }
         }
     }

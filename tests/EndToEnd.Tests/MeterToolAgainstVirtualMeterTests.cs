@@ -45,6 +45,59 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Configure_pulse_figure_and_a_new_P1_password_are_stored_logged_and_the_old_password_stops_working()
+    {
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("configure", "--pulse-figure", "2500", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(2500, meter.Host.Inspect(h => h.Meter.Metering.S0!.Settings.ImpulsesPerKilowattHour));
+        (code, output, error) = meter.Tool("read", "1-0:0.3.3", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("2500", output);
+        // The integration period cannot change at run time (load profile period fixed at format): refused.
+        (code, output, error) = meter.Tool("configure", "--integration-period", "30", "--password", MeterUnderTest.Password);
+        Assert.NotEqual(0, code);
+        Assert.Equal(15, meter.Host.Inspect(h => h.Meter.Settings.IntegrationPeriodMinutes));
+
+        // P1 password 0-0:96.128.1 (Meter.Optical PasswordObject): written with the old one, then only the new one logs in.
+        (code, output, error) = meter.Tool("write", "0-0:96.128.1", "4711", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        (code, output, error) = meter.Tool("read", "0-0:96.1.0", "--password", MeterUnderTest.Password);
+        Assert.NotEqual(0, code);
+        (code, output, error) = meter.Tool("read", "0-0:96.1.0", "--password", "4711");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("12345678", output);
+
+        var changes = meter.Host.Inspect(h =>
+        {
+            var list = new List<(int Detail, long Old, long New)>();
+            for (int age = 0; age < h.Meter.Storage.Events.Count; age++)
+            {
+                var e = new EventRecord();
+                if (h.Meter.Storage.Events.TryRead(age, e) && e.Kind == EventKind.ParameterChange) list.Add((e.Detail, e.OldValue, e.NewValue));
+            }
+            return list;
+        });
+        Assert.Contains((Meter.Core.SettingsRecord.PulseFigure, 1000L, 2500L), changes);
+        Assert.Contains((Meter.Core.SettingsRecord.Password, 0L, 0L), changes);
+        Assert.Equal(2, changes.Count);
+        // Five sessions logged in (configure, read, configure, write, read with the new password); one was refused.
+        Assert.Equal(5, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.Login)));
+        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.PasswordFailure)));
+    }
+
+    [Fact]
+    public void Configure_tariffs_writes_the_working_day_switching_list()
+    {
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("configure", "--tariffs", "08:30=1,17:00=2", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        // Packed minute × 8 + tariff index: 08:30 → 510 × 8 + 0 = 4080; 17:00 → 1020 × 8 + 1 = 8161.
+        Assert.Equal(new[] { 4080, 8161 }, meter.Host.Inspect(h => h.Meter.Settings.WorkingDaySwitches));
+        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ParameterChange)));
+    }
+
+    [Fact]
     public void Set_clock_moves_the_meter_clock_logs_it_and_marks_the_profile()
     {
         using var meter = new MeterUnderTest();

@@ -115,6 +115,27 @@ public class PulseOutputTests
     }
 
     [Fact]
+    public void A_pulse_figure_change_rebases_the_count_and_still_emits_the_pending_pulses()
+    {
+        // 3 × 230 V × 20 A = 13 800 W. 10 min at 1000 imp/kWh: 2.3 kWh → 2300 pulses; then
+        // 10 min at 250 imp/kWh: 2.3 kWh × 250 = 575 pulses; 2875 in all, none lost or invented.
+        var acc = Meters.Accumulator();
+        var pin = new RecordingPin();
+        var s0 = new PulseOutput(pin, acc, new PulseOutputSettings(EnergyRegister.ActiveImport, 1000, false, 30, 3000, NoLoadIndication.Off));
+        for (int second = 0; second < 600; second++) RunSecond(acc, s0, pin, second, 230 * 20);
+        Assert.Equal(2300, s0.DuePulses);
+        Assert.Throws<ArgumentOutOfRangeException>(() => s0.ChangeImpulsesPerKilowattHour(100_001));
+        Assert.Equal(1000, s0.Settings.ImpulsesPerKilowattHour); // a refused figure changes nothing
+        s0.ChangeImpulsesPerKilowattHour(250);
+        Assert.Equal(2300, s0.DuePulses);
+        for (int second = 600; second < 1200; second++) RunSecond(acc, s0, pin, second, 230 * 20);
+        Assert.Equal(2875, s0.DuePulses);
+        Assert.Equal(s0.DuePulses, s0.EmittedPulses + s0.PendingPulses + s0.DroppedPulses);
+        Assert.Equal(0, s0.DroppedPulses);
+        CheckTiming(pin, 30);
+    }
+
+    [Fact]
     public void Primary_pulses_follow_the_ct_ratio()
     {
         // 400/5 A CT (ratio 80): 1 Wh secondary = 80 Wh primary → 80 pulses at 1000 imp/kWh, 1 secondary pulse.

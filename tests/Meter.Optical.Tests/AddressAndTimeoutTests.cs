@@ -150,6 +150,24 @@ public class AddressAndTimeoutTests
     }
 
     [Fact]
+    public void A_changed_identification_is_sent_from_the_next_sign_on_and_an_invalid_one_is_refused()
+    {
+        var rig = new OpticalRig();
+        rig.Send("/?!\r\n");
+        rig.RunUntilQuiet(5000); // identification, then (no option select) the readout at 300 Bd
+        Assert.StartsWith("/OEM5OpenMeter1\r\n", rig.TakeReceived());
+        Assert.Equal(OpticalServerState.Idle, rig.Server.State);
+        rig.Settings.Identification = "Lab7";
+        rig.Server.RefreshIdentification();
+        rig.Send("/?!\r\n");
+        rig.RunUntilQuiet(1000);
+        Assert.Equal("/OEM5Lab7\r\n", rig.TakeReceived());
+
+        rig.Settings.Identification = "\\2Lab7"; // mode E enhanced identification: not implemented
+        Assert.Throws<ArgumentException>(() => rig.Server.RefreshIdentification());
+    }
+
+    [Fact]
     public void Manufacturer_specific_enhanced_identification_is_sent_as_configured()
     {
         // "\W" with W a letter is manufacturer-specific (§6.3.2 enhanced identification).

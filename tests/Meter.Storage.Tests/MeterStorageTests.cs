@@ -44,9 +44,59 @@ public class MeterStorageTests
     {
         var layout = new StorageLayout();
         // format 2·(4+96+4) = 208; registers 16·(4+256+4) = 4224; billing 37·(12+240+4) = 9472;
-        // logger 2 61·(12+64+4) = 4880; events 8·(4+96+4) + 251·32 = 832 + 8032 = 8864.
-        Assert.Equal(208 + 4224 + 9472 + 4880 + 8864, layout.ProfileAddress);
-        Assert.Equal(256 * 1024 - 27648, layout.ProfileRegionSize(256 * 1024));
+        // logger 2 61·(12+64+4) = 4880; events: 13 counters (kinds 0..12) 8·(4+104+4) + 251·32 = 896 + 8032 = 8928;
+        // settings 4·(4+128+4) = 544 (layout version 2).
+        Assert.Equal(208 + 4224 + 9472 + 4880 + 8928, layout.SettingsAddress);
+        Assert.Equal(27712 + 544, layout.ProfileAddress);
+        Assert.Equal(256 * 1024 - 28256, layout.ProfileRegionSize(256 * 1024));
         Assert.Throws<ArgumentException>(() => NewStorage(new RamNvMemory(16 * 1024)));
+    }
+
+    [Fact]
+    public void A_memory_of_layout_version_1_is_refused_with_a_clear_message_never_misread()
+    {
+        var memory = new RamNvMemory(64 * 1024);
+        NewStorage(memory).Open(new DateTime(2025, 3, 1));
+        // Rewrite the format record as a version-1 firmware left it (value 1 = layout version).
+        var format = new WearLevelledRecord(memory, 0, StorageLayout.FormatValueCount, StorageLayout.FormatSlots);
+        Assert.True(format.Recover());
+        var values = new long[StorageLayout.FormatValueCount];
+        format.CopyTo(values);
+        Assert.Equal(2, values[1]);
+        values[1] = 1;
+        format.Commit(values);
+        byte[] before = memory.Snapshot();
+
+        var e = Assert.Throws<InvalidOperationException>(() => NewStorage(memory).Open(new DateTime(2025, 3, 2)));
+        Assert.Contains("another storage layout version", e.Message);
+        Assert.Contains("layout version 2", e.Message);
+        Assert.Equal(before, memory.Snapshot()); // nothing written: the old memory stays as it was
+    }
+
+    [Fact]
+    public void The_settings_record_survives_a_restart_and_a_cut_while_writing_it_keeps_the_previous_one()
+    {
+        var memory = new RamNvMemory(64 * 1024);
+        var t = new DateTime(2025, 3, 1, 12, 0, 0);
+        var storage = NewStorage(memory);
+        var report = storage.Open(t);
+        Assert.False(report.SettingsFound); // blank memory: the owner uses its defaults
+        var settings = new long[StorageLayout.SettingsValueCount];
+        settings[0] = 15;
+        settings[1] = 250;
+        storage.Settings.Commit(settings);
+        settings[1] = 500;
+        memory.CutAtByteWrite = memory.ByteWrites + 60; // inside the 136-byte slot
+        Assert.Throws<PowerCutException>(() => storage.Settings.Commit(settings));
+
+        var rebooted = NewStorage(memory);
+        report = rebooted.Open(t.AddMinutes(1));
+        Assert.True(report.SettingsFound);
+        Assert.Equal(1, report.TornSettingsSlots);
+        Assert.Equal(1, report.RepairCount);
+        Assert.Equal((15L, 250L), (rebooted.Settings[0], rebooted.Settings[1]));
+        var e = new EventRecord();
+        Assert.True(rebooted.Events.TryRead(0, e));
+        Assert.Equal((EventKind.StorageRepair, StorageArea.Settings, 1L), (e.Kind, e.Detail, e.NewValue));
     }
 }

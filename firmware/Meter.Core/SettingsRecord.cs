@@ -1,0 +1,126 @@
+using Meter.Storage;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// The settings the optical port configures, as the values of the storage's settings record
+    /// (Meter.Storage MeterStorage.Settings, power-fail safe and CRC-checked). Energy is never
+    /// in it: writing a setting cannot touch the register record. Texts are ASCII, 8 characters
+    /// per value, padded with 0.
+    /// </summary>
+    public static class SettingsRecord
+    {
+        /// <summary>Index of the marker ("SET" + record format 1): a record of another meaning is never applied.</summary>
+        public const int Marker = 0;
+        /// <summary>Index of the S0 pulse figure, imp/kWh.</summary>
+        public const int PulseFigure = 1;
+        /// <summary>Index of the billing target day GG.</summary>
+        public const int BillingTargetDay = 2;
+        /// <summary>Index of the debiting interval code HH.</summary>
+        public const int BillingIntervalCode = 3;
+        /// <summary>Index of the CT primary current, A.</summary>
+        public const int CtPrimaryAmps = 4;
+        /// <summary>Index of the meter number (2 values, 16 characters).</summary>
+        public const int MeterNumber = 5;
+        /// <summary>Index of the level-1 password (2 values, 16 characters).</summary>
+        public const int Password = 7;
+        /// <summary>Index of the identification text (2 values, 16 characters).</summary>
+        public const int Identification = 9;
+        /// <summary>Index of the number of working-day tariff switches (0 = the preset's day-tariff hours).</summary>
+        public const int TariffSwitchCount = 11;
+        /// <summary>Index of the working-day tariff switches (4 values, two packed switches each).</summary>
+        public const int TariffSwitches = 12;
+        /// <summary>Characters a text value holds.</summary>
+        public const int TextLength = 16;
+
+        private const long MarkerValue = 0x53455401; // "SET", format 1
+
+        /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>.</summary>
+        public static void Capture(MeterSettings settings, long[] values)
+        {
+            for (int i = 0; i < values.Length; i++) values[i] = 0;
+            values[Marker] = MarkerValue;
+            values[PulseFigure] = settings.S0ImpPerKwh;
+            values[BillingTargetDay] = settings.BillingTargetDay;
+            values[BillingIntervalCode] = settings.BillingIntervalCode;
+            values[CtPrimaryAmps] = settings.CtPrimaryAmps;
+            PackText(settings.MeterNumber, values, MeterNumber);
+            PackText(settings.Passwords[0], values, Password);
+            PackText(settings.Identification, values, Identification);
+            int[] switches = settings.WorkingDaySwitches;
+            values[TariffSwitchCount] = switches.Length;
+            for (int i = 0; i < switches.Length; i++) values[TariffSwitches + i / 2] |= (long)switches[i] << (32 * (i % 2));
+        }
+
+        /// <summary>
+        /// Copies a stored record into <paramref name="settings"/> when every value passes the
+        /// same checks as a W1 write (<see cref="SettingsRules"/>); returns false and changes
+        /// nothing otherwise (the caller keeps the preset defaults and reports it).
+        /// </summary>
+        public static bool TryApply(long[] values, MeterSettings settings)
+        {
+            if (values[Marker] != MarkerValue) return false;
+            string number = UnpackText(values, MeterNumber);
+            string password = UnpackText(values, Password);
+            string identification = UnpackText(values, Identification);
+            if (!SettingsRules.IsPulseFigure(values[PulseFigure])
+                || !SettingsRules.IsBillingTargetDay(values[BillingTargetDay])
+                || !SettingsRules.IsBillingIntervalCode(values[BillingIntervalCode])
+                || !SettingsRules.IsCtPrimary(values[CtPrimaryAmps])
+                || !SettingsRules.IsText(number) || !SettingsRules.IsText(password) || !SettingsRules.IsText(identification))
+            {
+                return false;
+            }
+            long count = values[TariffSwitchCount];
+            if (count < 0 || count > TariffSwitchList.MaximumSwitches) return false;
+            int[] switches = new int[(int)count];
+            for (int i = 0; i < switches.Length; i++)
+            {
+                switches[i] = (int)((values[TariffSwitches + i / 2] >> (32 * (i % 2))) & 0xFFFFFFFFL);
+                if (switches[i] / 8 >= 1440 || switches[i] % 8 >= settings.TariffCount) return false;
+                if (i > 0 && switches[i] / 8 <= switches[i - 1] / 8) return false;
+            }
+            settings.S0ImpPerKwh = (int)values[PulseFigure];
+            settings.BillingTargetDay = (int)values[BillingTargetDay];
+            settings.BillingIntervalCode = (int)values[BillingIntervalCode];
+            settings.CtPrimaryAmps = (int)values[CtPrimaryAmps];
+            settings.MeterNumber = number;
+            settings.Passwords[0] = password;
+            settings.Identification = identification;
+            settings.WorkingDaySwitches = switches;
+            return true;
+        }
+
+        /// <summary>The first 8 characters of <paramref name="text"/> as one value (the old/new value of a text-change event).</summary>
+        public static long PackEight(string text)
+        {
+            long packed = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                long c = text != null && i < text.Length ? (text[i] & 0x7F) : 0;
+                packed |= c << (8 * (7 - i));
+            }
+            return packed;
+        }
+
+        private static void PackText(string text, long[] values, int index)
+        {
+            values[index] = PackEight(text);
+            values[index + 1] = text != null && text.Length > 8 ? PackEight(text.Substring(8, text.Length - 8)) : 0;
+        }
+
+        private static string UnpackText(long[] values, int index)
+        {
+            int length = 0;
+            while (length < TextLength && CharAt(values, index, length) != 0) length++;
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++) chars[i] = (char)CharAt(values, index, i);
+            return new string(chars);
+        }
+
+        private static int CharAt(long[] values, int index, int i)
+        {
+            return (int)((values[index + i / 8] >> (8 * (7 - i % 8))) & 0xFF);
+        }
+    }
+}

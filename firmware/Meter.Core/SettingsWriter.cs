@@ -1,0 +1,207 @@
+using Meter.Metrology;
+using Meter.Obis;
+using Meter.Storage;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// Where the optical port's setting writes land after the table checked format, range of the
+    /// object, password level and (legal data) the seal: checks the setting's own range, commits
+    /// the whole settings record power-fail safe (Meter.Storage MeterStorage.Settings; the energy
+    /// register record is never written), applies the value live and logs a parameter-change
+    /// event (detail = the value's <see cref="SettingsRecord"/> index, old and new value; texts
+    /// as their first 8 characters, see <see cref="SettingsRecord.PackEight"/>; a password as 0/0).
+    /// At start it restores the record (<see cref="Restore"/>).
+    /// </summary>
+    public sealed class SettingsWriter
+    {
+        private readonly ElectricityMeter _meter;
+        private readonly long[] _values = new long[StorageLayout.SettingsValueCount];
+        private readonly TariffSwitchList _tariffList = new TariffSwitchList();
+
+        /// <summary>Writes the settings of <paramref name="meter"/>.</summary>
+        public SettingsWriter(ElectricityMeter meter)
+        {
+            _meter = meter;
+        }
+
+        /// <summary>
+        /// True when the stored record was missing on a memory that was not new, or failed its
+        /// checks: the preset defaults are in use (logged as a StorageRepair of area Settings).
+        /// </summary>
+        public bool DefaultsRestored { get; private set; }
+
+        /// <summary>
+        /// Start-up, after the storage opened and before anything uses the settings: copies the
+        /// stored record into the settings, or keeps the preset defaults and stores them (blank
+        /// memory of a new meter; or a record missing or failing <see cref="SettingsRules"/> on a
+        /// used memory — then logged as a repair).
+        /// </summary>
+        public void Restore(StorageRecoveryReport report)
+        {
+            WearLevelledRecord record = _meter.Storage.Settings;
+            bool applied = false;
+            if (record.HasValue)
+            {
+                record.CopyTo(_values);
+                applied = SettingsRecord.TryApply(_values, _meter.Settings);
+            }
+            if (!applied)
+            {
+                // A new meter (formatted memory) stores its defaults, so later starts find a record;
+                // a missing or failing record on a used memory is a repair.
+                if (!report.Formatted)
+                {
+                    DefaultsRestored = true;
+                    _meter.Events.Log(EventKind.StorageRepair, StorageArea.Settings, 0, 1);
+                }
+                Commit();
+            }
+            MeterSettings s = _meter.Settings;
+            CurrentTransformerRatio ratio = _meter.Metering.Accumulator.Configuration.CtRatio;
+            if (ratio.PrimaryAmps != s.CtPrimaryAmps && !ratio.IsLocked) ratio.Set(s.CtPrimaryAmps, s.CtSecondaryAmps);
+            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, long.MinValue);
+            _meter.UseTariffSettings();
+        }
+
+        /// <summary>
+        /// One entry of the working-day switching list 0-0:13.0.0 (<see cref="TariffSwitchList"/>);
+        /// the end mark of a valid list commits it and switches the timetable. Event old/new: the
+        /// first two switches packed (switch 0 in the low 32 bits), before and after.
+        /// </summary>
+        public ObisWriteResult WriteTariffSwitchEntry(string text)
+        {
+            MeterSettings s = _meter.Settings;
+            bool complete;
+            ObisWriteResult result = _tariffList.Add(text, s.TariffCount, out complete);
+            if (result != ObisWriteResult.Accepted || !complete) return result;
+            long old = FirstTwo(s.WorkingDaySwitches);
+            s.WorkingDaySwitches = _tariffList.Completed;
+            Commit();
+            _meter.UseTariffSettings();
+            return Logged(EventKind.ParameterChange, SettingsRecord.TariffSwitches, old, FirstTwo(s.WorkingDaySwitches));
+        }
+
+        private static long FirstTwo(int[] switches)
+        {
+            long packed = 0;
+            for (int i = 0; i < switches.Length && i < 2; i++) packed |= (long)switches[i] << (32 * i);
+            return packed;
+        }
+
+        /// <summary>
+        /// S0 pulse figure 0.3.3: the pulse count is re-based at the change (Meter.Metrology
+        /// PulseOutput.ChangeImpulsesPerKilowattHour); energy in the registers is pulsed at the
+        /// old figure, energy the next cycle reads from the chip at the new one.
+        /// </summary>
+        public ObisWriteResult WritePulseFigure(long value)
+        {
+            if (!SettingsRules.IsPulseFigure(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _meter.Settings;
+            int old = s.S0ImpPerKwh;
+            s.S0ImpPerKwh = (int)value;
+            Commit();
+            _meter.Metering.ChangeS0Figure((int)value);
+            return Logged(EventKind.ParameterChange, SettingsRecord.PulseFigure, old, value);
+        }
+
+        /// <summary>Billing target day GG (1..28); the next closing follows the new day, none is made retroactively.</summary>
+        public ObisWriteResult WriteBillingTargetDay(long value)
+        {
+            if (!SettingsRules.IsBillingTargetDay(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _meter.Settings;
+            int old = s.BillingTargetDay;
+            s.BillingTargetDay = (int)value;
+            Commit();
+            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, _meter.UtcSeconds);
+            return Logged(EventKind.ParameterChange, SettingsRecord.BillingTargetDay, old, value);
+        }
+
+        /// <summary>Debiting interval code HH (00..24, Meter.Storage PeriodSchedule.ForBilling).</summary>
+        public ObisWriteResult WriteBillingIntervalCode(long value)
+        {
+            if (!SettingsRules.IsBillingIntervalCode(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _meter.Settings;
+            int old = s.BillingIntervalCode;
+            s.BillingIntervalCode = (int)value;
+            Commit();
+            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, _meter.UtcSeconds);
+            return Logged(EventKind.ParameterChange, SettingsRecord.BillingIntervalCode, old, value);
+        }
+
+        /// <summary>
+        /// CT primary current 0.4.2 (legal: the table already required the seal open), 5..3000 A
+        /// for the 5 A secondary. Primary energy is computed on every read as secondary counts ×
+        /// ratio (Meter.Metrology EnergyAccumulator.Convert) and the load profile and billing
+        /// logger hold primary values, so a change after energy was registered would rewrite the
+        /// registers' history and put a jump into the profile: it is accepted only while no
+        /// energy has been registered (installation), refused (Rejected) after, and when locked.
+        /// </summary>
+        public ObisWriteResult WriteCtPrimary(long value)
+        {
+            if (!SettingsRules.IsCtPrimary(value)) return ObisWriteResult.OutOfRange;
+            CurrentTransformerRatio ratio = _meter.Metering.Accumulator.Configuration.CtRatio;
+            if (ratio.IsLocked || HasRegisteredEnergy()) return ObisWriteResult.Rejected;
+            MeterSettings s = _meter.Settings;
+            int old = s.CtPrimaryAmps;
+            s.CtPrimaryAmps = (int)value;
+            Commit();
+            ratio.Set(s.CtPrimaryAmps, s.CtSecondaryAmps);
+            return Logged(EventKind.LegalDataChange, SettingsRecord.CtPrimaryAmps, old, value);
+        }
+
+        /// <summary>Meter number 0-0:96.1.0 (1..16 characters).</summary>
+        public ObisWriteResult WriteMeterNumber(string value)
+        {
+            if (!SettingsRules.IsText(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _meter.Settings;
+            string old = s.MeterNumber;
+            s.MeterNumber = value;
+            Commit();
+            return Logged(EventKind.ParameterChange, SettingsRecord.MeterNumber, SettingsRecord.PackEight(old), SettingsRecord.PackEight(value));
+        }
+
+        /// <summary>Identification text (the next identification message carries it).</summary>
+        public ObisWriteResult WriteIdentification(string value)
+        {
+            if (!SettingsRules.IsText(value)) return ObisWriteResult.OutOfRange;
+            if (!_meter.TryChangeIdentification(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _meter.Settings;
+            string old = s.Identification;
+            s.Identification = value;
+            Commit();
+            return Logged(EventKind.ParameterChange, SettingsRecord.Identification, SettingsRecord.PackEight(old), SettingsRecord.PackEight(value));
+        }
+
+        /// <summary>Level-1 password (through Meter.Optical PasswordObject, which then uses it for P1). Never logged in clear.</summary>
+        public ObisWriteResult WritePassword(string value)
+        {
+            if (!SettingsRules.IsText(value)) return ObisWriteResult.OutOfRange;
+            _meter.Settings.Passwords[0] = value;
+            Commit();
+            return Logged(EventKind.ParameterChange, SettingsRecord.Password, 0, 0);
+        }
+
+        private bool HasRegisteredEnergy()
+        {
+            EnergyAccumulator energy = _meter.Metering.Accumulator;
+            for (int register = 0; register < EnergyAccumulator.RegisterCount; register++)
+            {
+                if (energy.GetCounts((EnergyRegister)register, MeterChannel.Total) != 0) return true;
+            }
+            return false;
+        }
+
+        private void Commit()
+        {
+            SettingsRecord.Capture(_meter.Settings, _values);
+            _meter.Storage.Settings.Commit(_values);
+        }
+
+        private ObisWriteResult Logged(int kind, int what, long oldValue, long newValue)
+        {
+            _meter.Events.Log(kind, what, oldValue, newValue);
+            return ObisWriteResult.Accepted;
+        }
+    }
+}
