@@ -46,8 +46,8 @@ public static class ConfigureCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(GlobalOptions g)
     {
-        var period = new Option<int?>("--integration-period") { Description = "Demand integration period, minutes (1..60)" };
-        var pulses = new Option<int?>("--pulse-figure") { Description = "S0 pulse output constant, imp/kWh (1..10000)" };
+        var period = new Option<int?>("--integration-period") { Description = "Demand and load-profile integration period, minutes (5, 15, 30 or 60)" };
+        var pulses = new Option<int?>("--pulse-figure") { Description = "S0 pulse output constant, imp/kWh (1..100000)" };
         var display = new Option<string?>("--display-list") { Description = "Normal display list, OBIS codes separated by commas" };
         var alternate = new Option<string?>("--alternate-list") { Description = "Alternate display list, OBIS codes separated by commas" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff switching times, e.g. 06:00=1,22:00=2" };
@@ -57,12 +57,13 @@ public static class ConfigureCommand
             var writes = new List<(string Address, string Value)>();
             if (parse.GetValue(period) is int p)
             {
-                if (p is < 1 or > 60) throw new ArgumentException($"--integration-period {p}: must be 1..60 minutes");
+                if (p is not (5 or 15 or 30 or 60)) throw new ArgumentException($"--integration-period {p}: must be 5, 15, 30 or 60 minutes");
                 writes.Add((MeterAddresses.IntegrationPeriod, p.ToString(CultureInfo.InvariantCulture)));
             }
             if (parse.GetValue(pulses) is int n)
             {
-                if (n is < 1 or > 10000) throw new ArgumentException($"--pulse-figure {n}: must be 1..10000 imp/kWh");
+                // Issue 4: any integer 1..100 000 imp/kWh (the meter checks the same range).
+                if (n is < 1 or > 100000) throw new ArgumentException($"--pulse-figure {n}: must be 1..100000 imp/kWh");
                 writes.Add((MeterAddresses.PulseFigure, n.ToString(CultureInfo.InvariantCulture)));
             }
             if (parse.GetValue(display) is string d) writes.AddRange(ListWrites(MeterAddresses.DisplayListNormal, SplitCodes(d)));
