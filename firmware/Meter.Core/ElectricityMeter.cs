@@ -32,6 +32,7 @@ namespace Meter.Core
         private readonly ObisBindings _bindings;
         private readonly PeriodClosing _periods;
         private readonly long[] _record = new long[RegisterRecord.Length];
+        private readonly long[] _demandRecord = new long[DemandRecord.Length];
         private readonly LcdFrame _frame = new LcdFrame();
         private readonly LcdFrame _shownFrame = new LcdFrame();
         private ObisTable _table;
@@ -51,6 +52,8 @@ namespace Meter.Core
         private int _cyclesSinceMeasurement;
         private bool _onBackupPower;
         private long _registerSaves;
+        private long _demandSaves;
+        private long _demandSavedPeriods;
 
         /// <summary>Describes the meter; nothing touches the hardware until <see cref="Start"/>.</summary>
         /// <exception cref="System.ArgumentException">Bad settings or missing hardware (the message names it).</exception>
@@ -74,6 +77,7 @@ namespace Meter.Core
 
             StorageLayout layout = new StorageLayout();
             layout.RegisterCount = RegisterRecord.Length;
+            layout.DemandValueCount = DemandRecord.Length;
             layout.ProfilePeriodMinutes = settings.IntegrationPeriodMinutes;
             MeteringConfiguration m = _metering.Accumulator.Configuration;
             RegisterSavePolicy policy = new RegisterSavePolicy(RegisterRecord.SaveSteps(m.ActiveConstant, m.ReactiveConstant, m.ApparentConstant));
@@ -121,6 +125,8 @@ namespace Meter.Core
         public bool OnBackupPower { get { return _onBackupPower; } }
         /// <summary>Register records written since start.</summary>
         public long RegisterSaves { get { return _registerSaves; } }
+        /// <summary>Demand records written since start (see <see cref="DemandRecord"/> for when).</summary>
+        public long DemandSaves { get { return _demandSaves; } }
         /// <summary>
         /// True: <see cref="Tick"/> does not poll the optical port; the host calls
         /// <see cref="PollOpticalPort"/> with its own real-time clock (the virtual meter at ×N speed).
@@ -194,6 +200,7 @@ namespace Meter.Core
             _lastNowMs = nowMs;
             _tariff = CurrentTariff(_utcSeconds);
             _billingCounter = ReadBillingCounter();
+            bool rewriteDemand = RestoreDemand();
             _events.Log(EventKind.PowerUp, resumed ? 1 : 0, lastStoredUtc, _utcSeconds);
             _periods.Start(_utcSeconds, lastStoredUtc, resumed);
 
@@ -210,7 +217,8 @@ namespace Meter.Core
             }
             CreateDisplay(nowMs);
             _started = true;
-            SaveRegisters(true);
+            if (rewriteDemand) SaveDemand(); // a refused record is replaced (reported once), a missed billing close applied
+            else SaveRegisters(true);
         }
 
         /// <summary>
@@ -230,7 +238,9 @@ namespace Meter.Core
                 _cyclesSinceMeasurement = 0;
                 _metering.ReadMeasurements();
             }
-            SaveRegisters(false);
+            // An integration period closed: the only moment a maximum can change (Meter.Core DemandRecord).
+            if (_metering.Demand.ClosedPeriods != _demandSavedPeriods) SaveDemand();
+            else SaveRegisters(false);
         }
 
         /// <summary>
@@ -276,7 +286,7 @@ namespace Meter.Core
             _utcSeconds = _clock.ReadUtcSeconds();
             _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
-            SaveRegisters(true);
+            SaveDemand(); // registers first, then the demand state (running period, maxima)
             _events.Log(EventKind.PowerDown, 0, 0, _utcSeconds);
             _onBackupPower = true;
             _display.SetBackupPower(true, nowMs);
@@ -396,6 +406,66 @@ namespace Meter.Core
         {
             _billingCounter++;
             _metering.Demand.CloseBillingPeriod();
+            SaveDemand();
+        }
+
+        /// <summary>
+        /// Saves the register record (forced), then the demand record. In this order a cut between
+        /// the two leaves registers newer than the demand state, which the restore accepts; the
+        /// other way round the running period could start above the restored registers.
+        /// </summary>
+        public void SaveDemand()
+        {
+            SaveRegisters(true);
+            if (_storage.Demand == null) return;
+            _metering.Demand.SaveTo(_demandRecord);
+            _demandRecord[DemandRecord.BillingCounter] = _billingCounter;
+            _storage.Demand.Commit(_demandRecord);
+            _demandSavedPeriods = _metering.Demand.ClosedPeriods;
+            _demandSaves++;
+        }
+
+        /// <summary>
+        /// Boot: restores the demand state from its record (after the registers, before the first
+        /// cycle). A record the demand meter refuses (it checks the whole snapshot) is a storage
+        /// repair: logged and reported, demand starts empty, the energy registers are untouched.
+        /// Returns true when the record must be rewritten (refused, running period dropped, or a missed billing close applied).
+        /// </summary>
+        private bool RestoreDemand()
+        {
+            _demandSavedPeriods = 0;
+            if (_storage.Demand == null || !_storage.Demand.HasValue) return false;
+            _storage.Demand.CopyTo(_demandRecord);
+            long savedBillingCounter = _demandRecord[DemandRecord.BillingCounter];
+            try
+            {
+                if (savedBillingCounter < 0 || savedBillingCounter > _billingCounter)
+                    throw new System.ArgumentException("demand record newer than the billing logger");
+                _metering.Demand.RestoreFrom(_demandRecord);
+            }
+            catch (System.ArgumentException)
+            {
+                _recovery.DemandRefused = true;
+                _events.Log(EventKind.StorageRepair, StorageArea.Demand, 0, 1);
+                return true;
+            }
+            _demandSavedPeriods = _metering.Demand.ClosedPeriods;
+            DemandMeter demand = _metering.Demand;
+            bool rewrite = false;
+            if (_recovery.RegistersFound && _record[RegisterRecord.UtcSeconds] >= demand.CurrentPeriodStartSeconds + demand.PeriodSeconds)
+            {
+                // Registers saved after the restored period's end (an older slot after a torn write, or a clock set
+                // forward just before a cut): that period cannot be closed honestly, a new one starts.
+                demand.DiscardRunningPeriod();
+                rewrite = true;
+            }
+            if (savedBillingCounter < _billingCounter)
+            {
+                // Cut between the billing logger's commit and the demand save (DemandRecord remarks).
+                demand.CloseBillingPeriod();
+                rewrite = true;
+            }
+            return rewrite;
         }
 
         /// <summary>

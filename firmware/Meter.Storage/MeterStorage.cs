@@ -45,6 +45,10 @@ namespace Meter.Storage
             Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity);
             Profile = new LoadProfile(memory, layout.ProfileAddress, layout.ProfileRegionSize(memory.Size), layout.ProfileBlockSize,
                 layout.ProfileChannelCount, layout.ProfilePeriodMinutes);
+            if (layout.DemandValueCount > 0)
+            {
+                Demand = new WearLevelledRecord(memory, layout.DemandAddress, layout.DemandValueCount, layout.DemandSlots);
+            }
             _registerValues = new long[layout.RegisterCount];
             layout.ToFormatRecord(memory.Size, _expectedFormat);
         }
@@ -63,6 +67,9 @@ namespace Meter.Storage
 
         /// <summary>The load profile.</summary>
         public LoadProfile Profile { get; private set; }
+
+        /// <summary>The demand record (null when the layout has no demand area). Commit it only after a forced register save: see <see cref="SaveRegisters"/>.</summary>
+        public WearLevelledRecord Demand { get; private set; }
 
         /// <summary>
         /// Boot: checks the format record, formats a blank memory, recovers every area and logs
@@ -107,6 +114,11 @@ namespace Meter.Storage
             Profile.Recover();
             report.TornProfilePointerSlots = Profile.TornPointerSlots;
             report.ProfileLost = Profile.LostOnRecovery;
+            if (Demand != null)
+            {
+                Demand.Recover();
+                report.TornDemandSlots = Demand.TornSlots;
+            }
 
             LogRepair(now, StorageArea.Format, report.TornFormatSlots);
             LogRepair(now, StorageArea.Registers, report.TornRegisterSlots);
@@ -115,6 +127,7 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.Events, report.TornEventSlots + report.TornEventCounterSlots);
             LogRepair(now, StorageArea.EventCounters, report.EventCountersRepaired);
             LogRepair(now, StorageArea.Profile, report.TornProfilePointerSlots + (report.ProfileLost ? 1 : 0));
+            LogRepair(now, StorageArea.Demand, report.TornDemandSlots);
             return report;
         }
 

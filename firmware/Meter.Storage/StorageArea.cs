@@ -23,5 +23,8 @@ namespace Meter.Storage
 
         /// <summary>The load profile.</summary>
         public const int Profile = 7;
+
+        /// <summary>The demand record (maxima with their times, running integration period).</summary>
+        public const int Demand = 8;
     }
 }

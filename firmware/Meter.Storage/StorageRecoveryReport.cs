@@ -36,13 +36,24 @@ namespace Meter.Storage
         /// <summary>True when the load profile's current block was unreadable and the profile restarted (real corruption, not a torn write).</summary>
         public bool ProfileLost { get; set; }
 
+        /// <summary>Torn demand-record slots discarded (a cut while saving the demand state).</summary>
+        public int TornDemandSlots { get; set; }
+
+        /// <summary>
+        /// True when the newest demand record was readable but its content refused (Meter.Core
+        /// sets this: the demand meter validates the whole snapshot); demand restarted empty,
+        /// the energy registers untouched.
+        /// </summary>
+        public bool DemandRefused { get; set; }
+
         /// <summary>Total number of repairs (0 after a clean shutdown).</summary>
         public int RepairCount
         {
             get
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
-                    + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0);
+                    + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
+                    + TornDemandSlots + (DemandRefused ? 1 : 0);
             }
         }
     }
