@@ -54,6 +54,9 @@ namespace Meter.Core
         private long _registerSaves;
         private long _demandSaves;
         private long _demandSavedPeriods;
+        private int _loggedFault;
+        private long _seenOverruns;
+        private bool _wasOverrunning;
 
         /// <summary>Describes the meter; nothing touches the hardware until <see cref="Start"/>.</summary>
         /// <exception cref="System.ArgumentException">Bad settings or missing hardware (the message names it).</exception>
@@ -201,7 +204,9 @@ namespace Meter.Core
             _tariff = CurrentTariff(_utcSeconds);
             _billingCounter = ReadBillingCounter();
             bool rewriteDemand = RestoreDemand();
-            _events.Log(EventKind.PowerUp, resumed ? 1 : 0, lastStoredUtc, _utcSeconds);
+            // Detail 0: the whole meter (EventKind.PowerUp: phase 1–3, 0 = all). Old value: the time the meter last ran.
+            _events.Log(EventKind.PowerUp, 0, lastStoredUtc, _utcSeconds);
+            LogMetrologyEvents(); // a chip that failed to start
             _periods.Start(_utcSeconds, lastStoredUtc, resumed);
 
             _table = _bindings.CreateTable();
@@ -238,6 +243,7 @@ namespace Meter.Core
                 _cyclesSinceMeasurement = 0;
                 _metering.ReadMeasurements();
             }
+            LogMetrologyEvents();
             // An integration period closed: the only moment a maximum can change (Meter.Core DemandRecord).
             if (_metering.Demand.ClosedPeriods != _demandSavedPeriods) SaveDemand();
             else SaveRegisters(false);
@@ -286,6 +292,7 @@ namespace Meter.Core
             _utcSeconds = _clock.ReadUtcSeconds();
             _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
+            LogMetrologyEvents();
             SaveDemand(); // registers first, then the demand state (running period, maxima)
             _events.Log(EventKind.PowerDown, 0, 0, _utcSeconds);
             _onBackupPower = true;
@@ -423,6 +430,29 @@ namespace Meter.Core
             _storage.Demand.Commit(_demandRecord);
             _demandSavedPeriods = _metering.Demand.ClosedPeriods;
             _demandSaves++;
+        }
+
+        /// <summary>
+        /// Logs what the last metering cycle found: a metrology fault (<see cref="MetrologyFaultDetail"/>) when it
+        /// differs from the previous cycle's, and the start of an S0 backlog overrun (issue 4: "an overrun is an
+        /// event, never a silent loss"; the pulses dropped are in the event). One event per episode, so a fault that
+        /// lasts does not wear the log; nothing is logged on a good cycle (no allocation).
+        /// </summary>
+        private void LogMetrologyEvents()
+        {
+            int fault = _metering.LastFault;
+            if (fault != 0 && fault != _loggedFault)
+                _events.Log(EventKind.MetrologyFault, fault, _metering.LastFaultOldValue, _metering.LastFaultNewValue);
+            _loggedFault = fault;
+            PulseOutput s0 = _metering.S0;
+            if (s0 == null) return;
+            // Overruns only happen in a cycle (pulses become due when energy is added), so each cycle of an
+            // overload increments OverrunEvents; the episode ends with the first cycle that does not.
+            bool overrunning = s0.OverrunEvents != _seenOverruns;
+            if (overrunning && !_wasOverrunning)
+                _events.Log(EventKind.MetrologyFault, MetrologyFaultDetail.PulseBacklogOverrun, s0.DroppedPulses, s0.OverrunEvents);
+            _wasOverrunning = overrunning;
+            _seenOverruns = s0.OverrunEvents;
         }
 
         /// <summary>

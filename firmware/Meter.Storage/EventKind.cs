@@ -30,7 +30,7 @@ namespace Meter.Storage
         /// <summary>Tamper: detail 1 magnetic influence, 2 terminal cover opened, 3 meter cover opened.</summary>
         public const int Tamper = 7;
 
-        /// <summary>Metrology IC fault (detail: fault code, e.g. ADE7880 STATUS bit).</summary>
+        /// <summary>Metrology fault: the ADE7880 (reset, not answering, verification) or the S0 pulse backlog. Detail: Meter.Core MetrologyFaultDetail.</summary>
         public const int MetrologyFault = 8;
 
         /// <summary>Storage repaired at boot. Detail: <see cref="StorageArea"/>; new value: slots repaired.</summary>
