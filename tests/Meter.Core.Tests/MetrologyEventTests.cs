@@ -71,6 +71,24 @@ public class MetrologyEventTests
     }
 
     [Fact]
+    public void A_chip_dead_at_boot_does_not_stop_the_meter_and_metering_starts_when_it_answers()
+    {
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        using var board = new SimulatedBoard(preset, MeterRig.WednesdayMidnightLocal, null, null, false, 0);
+        var m = new ElectricityMeter(PresetSettings.FromPreset(preset), board.Hardware(null));
+        SetLoad(board, 10);
+        board.Chip.Missing = true;
+        m.Start(0, MeterRig.WednesdayMidnightLocal); // used to throw Ade7880NotRespondingException
+        Assert.Equal(new[] { MetrologyFaultDetail.NotResponding }, Faults(m).Select(e => e.Detail).ToArray());
+        long t = 0;
+        for (int i = 0; i < 5; i++) { board.Chip.Advance(1_000_000); t += 1000; m.OnEnergyReady(t); }
+        Assert.Single(Faults(m)); // the same episode
+        board.Chip.Missing = false;
+        for (int i = 0; i < 10; i++) { board.Chip.Advance(1_000_000); t += 1000; m.OnEnergyReady(t); }
+        Assert.True(MeterRig.Wh(m, EnergyRegister.ActiveImport) > 0, "no energy after the chip came back");
+    }
+
+    [Fact]
     public void Power_up_is_logged_for_all_phases()
     {
         using var host = MeterRig.Start("balanced");
