@@ -33,6 +33,7 @@ namespace Meter.Core
         private readonly PeriodClosing _periods;
         private readonly long[] _record = new long[RegisterRecord.Length];
         private readonly long[] _demandRecord = new long[DemandRecord.Length];
+        private readonly long[] _phaseDownAt = new long[3];
         private readonly LcdFrame _frame = new LcdFrame();
         private readonly LcdFrame _shownFrame = new LcdFrame();
         private ObisTable _table;
@@ -57,6 +58,7 @@ namespace Meter.Core
         private int _loggedFault;
         private long _seenOverruns;
         private bool _wasOverrunning;
+        private int _phasesDown;
 
         /// <summary>Describes the meter; nothing touches the hardware until <see cref="Start"/>.</summary>
         /// <exception cref="System.ArgumentException">Bad settings or missing hardware (the message names it).</exception>
@@ -244,6 +246,7 @@ namespace Meter.Core
                 _metering.ReadMeasurements();
             }
             LogMetrologyEvents();
+            LogPhaseSupply();
             // An integration period closed: the only moment a maximum can change (Meter.Core DemandRecord).
             if (_metering.Demand.ClosedPeriods != _demandSavedPeriods) SaveDemand();
             else SaveRegisters(false);
@@ -453,6 +456,35 @@ namespace Meter.Core
                 _events.Log(EventKind.MetrologyFault, MetrologyFaultDetail.PulseBacklogOverrun, s0.DroppedPulses, s0.OverrunEvents);
             _wasOverrunning = overrunning;
             _seenOverruns = s0.OverrunEvents;
+        }
+
+        /// <summary>
+        /// Per-phase supply loss (Kamstrup 351C: supply loss recorded per phase): PowerDown with detail = phase 1–3
+        /// when the chip reports the phase's voltage zero-crossing timeout, PowerUp when the measured rms voltage of
+        /// that phase is back above 10 % of full scale (the phase-symbol threshold). The old value of PowerUp is the
+        /// time the phase went down. Unused phases (single-phase meter) are ignored.
+        /// </summary>
+        private void LogPhaseSupply()
+        {
+            int timeouts = _metering.VoltageTimeouts;
+            bool measured = _metering.MeasurementsValid;
+            for (int phase = 0; phase < 3; phase++)
+            {
+                int bit = 1 << phase;
+                if (!_metering.Accumulator.Configuration.IsPhaseUsed(phase)) continue;
+                if ((timeouts & bit) != 0 && (_phasesDown & bit) == 0)
+                {
+                    _phasesDown |= bit;
+                    _phaseDownAt[phase] = _utcSeconds;
+                    _events.Log(EventKind.PowerDown, phase + 1, 0, _utcSeconds);
+                }
+                else if ((_phasesDown & bit) != 0 && (timeouts & bit) == 0 && measured
+                    && (long)_metering.Measurements.VoltageRms[phase] * 10 > Ade7880Scaling.FullScaleRmsCode)
+                {
+                    _phasesDown &= ~bit;
+                    _events.Log(EventKind.PowerUp, phase + 1, _phaseDownAt[phase], _utcSeconds);
+                }
+            }
         }
 
         /// <summary>

@@ -38,6 +38,7 @@ namespace Meter.Core
         private int _lastFault;
         private long _lastFaultOld;
         private long _lastFaultNew;
+        private int _voltageTimeouts;
         private bool _measurementsValid;
 
         /// <summary>Builds the chip configuration and the accumulator for <paramref name="settings"/>.</summary>
@@ -132,6 +133,13 @@ namespace Meter.Core
         public long LastFaultNewValue { get { return _lastFaultNew; } }
 
         /// <summary>
+        /// Phases (bit 0 = L1) whose voltage zero-crossing timed out in the last cycle: STATUS1.ZXTOVA..C, set once
+        /// when no zero crossing came for ZXTOUT (ADE7880 data sheet Rev. C, "Zero-Crossing Timeout"; reset value
+        /// 0xFFFF × 62.5 µs = 4.1 s), i.e. the phase voltage is gone.
+        /// </summary>
+        public int VoltageTimeouts { get { return _voltageTimeouts; } }
+
+        /// <summary>
         /// Restores the registers (before the first cycle, Meter.Metrology README), starts the
         /// chip and creates the S0 output. <paramref name="snapshot"/> may be null (new meter).
         /// </summary>
@@ -177,6 +185,7 @@ namespace Meter.Core
             if (elapsed > EnergyAccumulator.MaximumCycleMilliseconds) elapsed = EnergyAccumulator.MaximumCycleMilliseconds;
             _lastCycleMs = nowMs;
             _lastFault = 0;
+            _voltageTimeouts = 0;
             try
             {
                 if (!_driver.IsRunning) _driver.Start(_chipConfiguration);
@@ -188,6 +197,7 @@ namespace Meter.Core
                 NoteFault(e);
                 return false;
             }
+            _voltageTimeouts = (int)((_reading.Status1 & StatusBits.ZXTOVMask) >> 3);
             if (_reading.ChipWasReset)
                 // A reset also changes the checksum (the configuration is gone); CRC alone means a register changed.
                 SetFault((_reading.Status1 & StatusBits.RSTDONE) != 0 ? MetrologyFaultDetail.ChipReset : MetrologyFaultDetail.ConfigurationChanged,

@@ -9,10 +9,10 @@ namespace Meter.Storage
     /// </summary>
     public static class EventKind
     {
-        /// <summary>Supply lost. Detail: phase 1–3, 0 = all phases (meter power down).</summary>
+        /// <summary>Supply lost. Detail: phase 1–3 (its voltage zero-crossing timed out), 0 = all phases (meter power down, mains-fail signal).</summary>
         public const int PowerDown = 1;
 
-        /// <summary>Supply back. Detail: phase 1–3, 0 = all phases (meter power up).</summary>
+        /// <summary>Supply back. Detail: phase 1–3 (old value: when it went down), 0 = all phases (meter power up; old value: when the meter last ran).</summary>
         public const int PowerUp = 2;
 
         /// <summary>Clock set. Old/new: the times before and after, minutes since 2000-01-01.</summary>

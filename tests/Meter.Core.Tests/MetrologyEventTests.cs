@@ -89,6 +89,36 @@ public class MetrologyEventTests
     }
 
     [Fact]
+    public void A_phase_that_loses_its_voltage_is_logged_down_and_up_with_its_number()
+    {
+        using var host = MeterRig.Start("balanced");
+        ElectricityMeter m = host.Meter;
+        host.RunFor(TimeSpan.FromSeconds(10));
+        Assert.Empty(PhaseEvents(m));
+        host.Board.Chip.Phases[1].Set(PhaseLoad.Off());
+        // ZXTOUT reset value 0xFFFF × 62.5 µs = 4.096 s without a zero crossing: down after 5 cycles.
+        host.RunFor(TimeSpan.FromSeconds(3));
+        Assert.Empty(PhaseEvents(m));
+        host.RunFor(TimeSpan.FromSeconds(7));
+        Assert.Equal(new[] { (EventKind.PowerDown, 2) }, PhaseEvents(m));
+        host.Board.Chip.Phases[1].Set(new PhaseLoad(230, 10, 18.19));
+        host.RunFor(TimeSpan.FromSeconds(3));
+        Assert.Equal(new[] { (EventKind.PowerUp, 2), (EventKind.PowerDown, 2) }, PhaseEvents(m));
+        host.RunFor(TimeSpan.FromSeconds(30)); // nothing more while the phase stays
+        Assert.Equal(2, PhaseEvents(m).Length);
+    }
+
+    /// <summary>Per-phase power events (detail 1–3), newest first.</summary>
+    private static (int Kind, int Phase)[] PhaseEvents(ElectricityMeter m)
+    {
+        var list = new List<(int, int)>();
+        var e = new EventRecord();
+        for (int age = 0; m.Storage.Events.TryRead(age, e); age++)
+            if ((e.Kind == EventKind.PowerDown || e.Kind == EventKind.PowerUp) && e.Detail >= 1 && e.Detail <= 3) list.Add((e.Kind, e.Detail));
+        return list.ToArray();
+    }
+
+    [Fact]
     public void Power_up_is_logged_for_all_phases()
     {
         using var host = MeterRig.Start("balanced");
