@@ -34,6 +34,8 @@ namespace Meter.Core
         private readonly SettingsWriter _settingsWriter;
         private readonly OpticalPortSettings _port = new OpticalPortSettings();
         private readonly long[] _record = new long[RegisterRecord.Length];
+        private readonly long[] _demandRecord = new long[DemandRecord.Length];
+        private readonly long[] _phaseDownAt = new long[3];
         private readonly LcdFrame _frame = new LcdFrame();
         private readonly LcdFrame _shownFrame = new LcdFrame();
         private ObisTable _table;
@@ -53,6 +55,12 @@ namespace Meter.Core
         private int _cyclesSinceMeasurement;
         private bool _onBackupPower;
         private long _registerSaves;
+        private long _demandSaves;
+        private long _demandSavedPeriods;
+        private int _loggedFault;
+        private long _seenOverruns;
+        private bool _wasOverrunning;
+        private int _phasesDown;
 
         /// <summary>Describes the meter; nothing touches the hardware until <see cref="Start"/>.</summary>
         /// <exception cref="System.ArgumentException">Bad settings or missing hardware (the message names it).</exception>
@@ -74,6 +82,7 @@ namespace Meter.Core
 
             StorageLayout layout = new StorageLayout();
             layout.RegisterCount = RegisterRecord.Length;
+            layout.DemandValueCount = DemandRecord.Length;
             layout.ProfilePeriodMinutes = settings.IntegrationPeriodMinutes;
             MeteringConfiguration m = _metering.Accumulator.Configuration;
             RegisterSavePolicy policy = new RegisterSavePolicy(RegisterRecord.SaveSteps(m.ActiveConstant, m.ReactiveConstant, m.ApparentConstant));
@@ -124,6 +133,8 @@ namespace Meter.Core
         public bool OnBackupPower { get { return _onBackupPower; } }
         /// <summary>Register records written since start.</summary>
         public long RegisterSaves { get { return _registerSaves; } }
+        /// <summary>Demand records written since start (see <see cref="DemandRecord"/> for when).</summary>
+        public long DemandSaves { get { return _demandSaves; } }
         /// <summary>
         /// True: <see cref="Tick"/> does not poll the optical port; the host calls
         /// <see cref="PollOpticalPort"/> with its own real-time clock (the virtual meter at ×N speed).
@@ -199,7 +210,10 @@ namespace Meter.Core
             _lastNowMs = nowMs;
             _tariff = CurrentTariff(_utcSeconds);
             _billingCounter = ReadBillingCounter();
-            _events.Log(EventKind.PowerUp, resumed ? 1 : 0, lastStoredUtc, _utcSeconds);
+            bool rewriteDemand = RestoreDemand();
+            // Detail 0: the whole meter (EventKind.PowerUp: phase 1–3, 0 = all). Old value: the time the meter last ran.
+            _events.Log(EventKind.PowerUp, 0, lastStoredUtc, _utcSeconds);
+            LogMetrologyEvents(); // a chip that failed to start
             _periods.Start(_utcSeconds, lastStoredUtc, resumed);
 
             _port.ManufacturerId = _settings.ManufacturerId;
@@ -214,7 +228,8 @@ namespace Meter.Core
             }
             CreateDisplay(nowMs);
             _started = true;
-            SaveRegisters(true);
+            if (rewriteDemand) SaveDemand(); // a refused record is replaced (reported once), a missed billing close applied
+            else SaveRegisters(true);
         }
 
         /// <summary>
@@ -234,7 +249,11 @@ namespace Meter.Core
                 _cyclesSinceMeasurement = 0;
                 _metering.ReadMeasurements();
             }
-            SaveRegisters(false);
+            LogMetrologyEvents();
+            LogPhaseSupply();
+            // An integration period closed: the only moment a maximum can change (Meter.Core DemandRecord).
+            if (_metering.Demand.ClosedPeriods != _demandSavedPeriods) SaveDemand();
+            else SaveRegisters(false);
         }
 
         /// <summary>
@@ -283,7 +302,8 @@ namespace Meter.Core
             _utcSeconds = _clock.ReadUtcSeconds();
             _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
-            SaveRegisters(true);
+            LogMetrologyEvents();
+            SaveDemand(); // registers first, then the demand state (running period, maxima)
             _events.Log(EventKind.PowerDown, 0, 0, _utcSeconds);
             _onBackupPower = true;
             _display.SetBackupPower(true, nowMs);
@@ -440,6 +460,118 @@ namespace Meter.Core
         {
             _billingCounter++;
             _metering.Demand.CloseBillingPeriod();
+            SaveDemand();
+        }
+
+        /// <summary>
+        /// Saves the register record (forced), then the demand record. In this order a cut between
+        /// the two leaves registers newer than the demand state, which the restore accepts; the
+        /// other way round the running period could start above the restored registers.
+        /// </summary>
+        public void SaveDemand()
+        {
+            SaveRegisters(true);
+            if (_storage.Demand == null) return;
+            _metering.Demand.SaveTo(_demandRecord);
+            _demandRecord[DemandRecord.BillingCounter] = _billingCounter;
+            _storage.Demand.Commit(_demandRecord);
+            _demandSavedPeriods = _metering.Demand.ClosedPeriods;
+            _demandSaves++;
+        }
+
+        /// <summary>
+        /// Logs what the last metering cycle found: a metrology fault (<see cref="MetrologyFaultDetail"/>) when it
+        /// differs from the previous cycle's, and the start of an S0 backlog overrun (issue 4: "an overrun is an
+        /// event, never a silent loss"; the pulses dropped are in the event). One event per episode, so a fault that
+        /// lasts does not wear the log; nothing is logged on a good cycle (no allocation).
+        /// </summary>
+        private void LogMetrologyEvents()
+        {
+            int fault = _metering.LastFault;
+            if (fault != 0 && fault != _loggedFault)
+                _events.Log(EventKind.MetrologyFault, fault, _metering.LastFaultOldValue, _metering.LastFaultNewValue);
+            _loggedFault = fault;
+            PulseOutput s0 = _metering.S0;
+            if (s0 == null) return;
+            // Overruns only happen in a cycle (pulses become due when energy is added), so each cycle of an
+            // overload increments OverrunEvents; the episode ends with the first cycle that does not.
+            bool overrunning = s0.OverrunEvents != _seenOverruns;
+            if (overrunning && !_wasOverrunning)
+                _events.Log(EventKind.MetrologyFault, MetrologyFaultDetail.PulseBacklogOverrun, s0.DroppedPulses, s0.OverrunEvents);
+            _wasOverrunning = overrunning;
+            _seenOverruns = s0.OverrunEvents;
+        }
+
+        /// <summary>
+        /// Per-phase supply loss (Kamstrup 351C: supply loss recorded per phase): PowerDown with detail = phase 1–3
+        /// when the chip reports the phase's voltage zero-crossing timeout, PowerUp when the measured rms voltage of
+        /// that phase is back above 10 % of full scale (the phase-symbol threshold). The old value of PowerUp is the
+        /// time the phase went down. Unused phases (single-phase meter) are ignored.
+        /// </summary>
+        private void LogPhaseSupply()
+        {
+            int timeouts = _metering.VoltageTimeouts;
+            bool measured = _metering.MeasurementsValid;
+            for (int phase = 0; phase < 3; phase++)
+            {
+                int bit = 1 << phase;
+                if (!_metering.Accumulator.Configuration.IsPhaseUsed(phase)) continue;
+                if ((timeouts & bit) != 0 && (_phasesDown & bit) == 0)
+                {
+                    _phasesDown |= bit;
+                    _phaseDownAt[phase] = _utcSeconds;
+                    _events.Log(EventKind.PowerDown, phase + 1, 0, _utcSeconds);
+                }
+                else if ((_phasesDown & bit) != 0 && (timeouts & bit) == 0 && measured
+                    && (long)_metering.Measurements.VoltageRms[phase] * 10 > Ade7880Scaling.FullScaleRmsCode)
+                {
+                    _phasesDown &= ~bit;
+                    _events.Log(EventKind.PowerUp, phase + 1, _phaseDownAt[phase], _utcSeconds);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Boot: restores the demand state from its record (after the registers, before the first
+        /// cycle). A record the demand meter refuses (it checks the whole snapshot) is a storage
+        /// repair: logged and reported, demand starts empty, the energy registers are untouched.
+        /// Returns true when the record must be rewritten (refused, running period dropped, or a missed billing close applied).
+        /// </summary>
+        private bool RestoreDemand()
+        {
+            _demandSavedPeriods = 0;
+            if (_storage.Demand == null || !_storage.Demand.HasValue) return false;
+            _storage.Demand.CopyTo(_demandRecord);
+            long savedBillingCounter = _demandRecord[DemandRecord.BillingCounter];
+            try
+            {
+                if (savedBillingCounter < 0 || savedBillingCounter > _billingCounter)
+                    throw new System.ArgumentException("demand record newer than the billing logger");
+                _metering.Demand.RestoreFrom(_demandRecord);
+            }
+            catch (System.ArgumentException)
+            {
+                _recovery.DemandRefused = true;
+                _events.Log(EventKind.StorageRepair, StorageArea.Demand, 0, 1);
+                return true;
+            }
+            _demandSavedPeriods = _metering.Demand.ClosedPeriods;
+            DemandMeter demand = _metering.Demand;
+            bool rewrite = false;
+            if (_recovery.RegistersFound && _record[RegisterRecord.UtcSeconds] >= demand.CurrentPeriodStartSeconds + demand.PeriodSeconds)
+            {
+                // Registers saved after the restored period's end (an older slot after a torn write, or a clock set
+                // forward just before a cut): that period cannot be closed honestly, a new one starts.
+                demand.DiscardRunningPeriod();
+                rewrite = true;
+            }
+            if (savedBillingCounter < _billingCounter)
+            {
+                // Cut between the billing logger's commit and the demand save (DemandRecord remarks).
+                demand.CloseBillingPeriod();
+                rewrite = true;
+            }
+            return rewrite;
         }
 
         /// <summary>

@@ -35,6 +35,10 @@ namespace Meter.Core
         private PulseOutput _s0;
         private long _lastCycleMs = -1;
         private int _chipFaults;
+        private int _lastFault;
+        private long _lastFaultOld;
+        private long _lastFaultNew;
+        private int _voltageTimeouts;
         private bool _measurementsValid;
 
         /// <summary>Builds the chip configuration and the accumulator for <paramref name="settings"/>.</summary>
@@ -119,6 +123,22 @@ namespace Meter.Core
         /// <summary>Cycles that failed because the chip did not answer (energy of those cycles stays in the chip).</summary>
         public int ChipFaults { get { return _chipFaults; } }
 
+        /// <summary>Fault of the last <see cref="Start"/>, <see cref="Run"/> or <see cref="ReadMeasurements"/> (a <see cref="MetrologyFaultDetail"/>; 0 = none).</summary>
+        public int LastFault { get { return _lastFault; } }
+
+        /// <summary>Old value of the <see cref="LastFault"/> event (see <see cref="MetrologyFaultDetail"/>).</summary>
+        public long LastFaultOldValue { get { return _lastFaultOld; } }
+
+        /// <summary>New value of the <see cref="LastFault"/> event.</summary>
+        public long LastFaultNewValue { get { return _lastFaultNew; } }
+
+        /// <summary>
+        /// Phases (bit 0 = L1) whose voltage zero-crossing timed out in the last cycle: STATUS1.ZXTOVA..C, set once
+        /// when no zero crossing came for ZXTOUT (ADE7880 data sheet Rev. C, "Zero-Crossing Timeout"; reset value
+        /// 0xFFFF × 62.5 µs = 4.1 s), i.e. the phase voltage is gone.
+        /// </summary>
+        public int VoltageTimeouts { get { return _voltageTimeouts; } }
+
         /// <summary>
         /// Restores the registers (before the first cycle, Meter.Metrology README), starts the
         /// chip and creates the S0 output. <paramref name="snapshot"/> may be null (new meter).
@@ -126,7 +146,17 @@ namespace Meter.Core
         public void Start(long[] snapshot, IOutputPin s0Pin, long nowMs)
         {
             if (snapshot != null) _accumulator.RestoreFrom(snapshot);
-            _driver.Start(_chipConfiguration);
+            _lastFault = 0;
+            try
+            {
+                _driver.Start(_chipConfiguration);
+            }
+            catch (Ade7880Exception e)
+            {
+                // The meter starts anyway (storage, clock, readout); Run retries the chip every cycle.
+                _chipFaults++;
+                NoteFault(e);
+            }
             if (s0Pin != null)
             {
                 // Backlog bound: one hour of pulses at the output's maximum rate (never reached in practice).
@@ -154,16 +184,26 @@ namespace Meter.Core
             if (elapsed < 1) elapsed = 1;
             if (elapsed > EnergyAccumulator.MaximumCycleMilliseconds) elapsed = EnergyAccumulator.MaximumCycleMilliseconds;
             _lastCycleMs = nowMs;
+            _lastFault = 0;
+            _voltageTimeouts = 0;
             try
             {
                 if (!_driver.IsRunning) _driver.Start(_chipConfiguration);
                 _driver.ReadEnergy(_reading);
             }
-            catch (Ade7880Exception)
+            catch (Ade7880Exception e)
             {
                 _chipFaults++;
+                NoteFault(e);
                 return false;
             }
+            _voltageTimeouts = (int)((_reading.Status1 & StatusBits.ZXTOVMask) >> 3);
+            if (_reading.ChipWasReset)
+                // A reset also changes the checksum (the configuration is gone); CRC alone means a register changed.
+                SetFault((_reading.Status1 & StatusBits.RSTDONE) != 0 ? MetrologyFaultDetail.ChipReset : MetrologyFaultDetail.ConfigurationChanged,
+                    _reading.Status1, _driver.ResetsRecovered);
+            else if (_reading.FailedReads > 0)
+                SetFault(MetrologyFaultDetail.EnergyReadsNotVerified, 0, _reading.FailedReads);
             _accumulator.AddCycle(_reading.Active, _reading.Reactive, _reading.Apparent, tariffIndex, (int)elapsed);
             if (_s0 != null) _s0.Update(nowMs);
             _demand.Update(clockSeconds, tariffIndex);
@@ -179,9 +219,10 @@ namespace Meter.Core
                 _driver.ReadMeasurements(_measurements);
                 _measurementsValid = true;
             }
-            catch (Ade7880Exception)
+            catch (Ade7880Exception e)
             {
                 _chipFaults++;
+                if (_lastFault == 0) NoteFault(e);
             }
         }
 
@@ -189,6 +230,22 @@ namespace Meter.Core
         public void ChangeS0Figure(int impulsesPerKilowattHour)
         {
             if (_s0 != null) _s0.ChangeImpulsesPerKilowattHour(impulsesPerKilowattHour);
+        }
+
+        private void NoteFault(Ade7880Exception e)
+        {
+            Ade7880VerificationException verification = e as Ade7880VerificationException;
+            Ade7880CommunicationException communication = e as Ade7880CommunicationException;
+            if (verification != null) SetFault(MetrologyFaultDetail.ConfigurationNotVerified, (int)verification.Register, verification.Actual);
+            else if (communication != null) SetFault(MetrologyFaultDetail.ReadNotVerified, (int)communication.Register, 0);
+            else SetFault(MetrologyFaultDetail.NotResponding, 0, 0);
+        }
+
+        private void SetFault(int detail, long oldValue, long newValue)
+        {
+            _lastFault = detail;
+            _lastFaultOld = oldValue;
+            _lastFaultNew = newValue;
         }
 
         /// <summary>Drives the S0 output's pulse edges between cycles.</summary>

@@ -42,6 +42,7 @@ namespace Meter.Metrology
         private bool _thresholdPrimary;
         private long _powerThresholdCount;
         private long _closedPeriods;
+        private bool _restoredPending;
 
         /// <summary>Creates a demand meter over <paramref name="source"/> with an integration period of <paramref name="periodMinutes"/>.</summary>
         /// <exception cref="System.ArgumentOutOfRangeException">Period not 5, 15, 30 or 60 min.</exception>
@@ -87,6 +88,7 @@ namespace Meter.Metrology
         {
             if (tariffIndex < 0 || tariffIndex >= MeteringConfiguration.MaximumTariffs)
                 throw new System.ArgumentOutOfRangeException("tariffIndex", "tariff index must be 0 … 7");
+            _restoredPending = false;
             if (!_started || clockSeconds < _lastClockSeconds)
             {
                 StartPeriod(clockSeconds, tariffIndex);
@@ -241,6 +243,20 @@ namespace Meter.Metrology
                 _maximumTimes[i] = snapshot[SnapshotTimes + i];
                 _accumulatedCounts[i] = snapshot[SnapshotAccumulated + i];
             }
+            _restoredPending = true;
+        }
+
+        /// <summary>
+        /// After <see cref="RestoreFrom"/>, before the first <see cref="Update"/>: drops the restored running period
+        /// (maxima, accumulated maxima and counters stay) so that the next Update starts a new one. For a snapshot
+        /// older than the restored registers' save time by more than its period: closing that period would count
+        /// energy metered after its end and overstate its mean power.
+        /// </summary>
+        /// <exception cref="System.InvalidOperationException">Update was already called since the restore.</exception>
+        public void DiscardRunningPeriod()
+        {
+            if (_restoredPending) { _started = false; return; }
+            throw new System.InvalidOperationException("the running period can only be discarded right after a restore");
         }
 
         private void ClosePeriod(long endSeconds)

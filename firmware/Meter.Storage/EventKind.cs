@@ -9,10 +9,10 @@ namespace Meter.Storage
     /// </summary>
     public static class EventKind
     {
-        /// <summary>Supply lost. Detail: phase 1–3, 0 = all phases (meter power down).</summary>
+        /// <summary>Supply lost. Detail: phase 1–3 (its voltage zero-crossing timed out), 0 = all phases (meter power down, mains-fail signal).</summary>
         public const int PowerDown = 1;
 
-        /// <summary>Supply back. Detail: phase 1–3, 0 = all phases (meter power up).</summary>
+        /// <summary>Supply back. Detail: phase 1–3 (old value: when it went down), 0 = all phases (meter power up; old value: when the meter last ran).</summary>
         public const int PowerUp = 2;
 
         /// <summary>Clock set. Old/new: the times before and after, minutes since 2000-01-01.</summary>
@@ -30,7 +30,7 @@ namespace Meter.Storage
         /// <summary>Tamper: detail 1 magnetic influence, 2 terminal cover opened, 3 meter cover opened.</summary>
         public const int Tamper = 7;
 
-        /// <summary>Metrology IC fault (detail: fault code, e.g. ADE7880 STATUS bit).</summary>
+        /// <summary>Metrology fault: the ADE7880 (reset, not answering, verification) or the S0 pulse backlog. Detail: Meter.Core MetrologyFaultDetail.</summary>
         public const int MetrologyFault = 8;
 
         /// <summary>Storage repaired at boot. Detail: <see cref="StorageArea"/>; new value: slots repaired.</summary>

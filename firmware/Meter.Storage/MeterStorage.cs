@@ -46,6 +46,10 @@ namespace Meter.Storage
             Settings = new WearLevelledRecord(memory, layout.SettingsAddress, StorageLayout.SettingsValueCount, StorageLayout.SettingsSlots);
             Profile = new LoadProfile(memory, layout.ProfileAddress, layout.ProfileRegionSize(memory.Size), layout.ProfileBlockSize,
                 layout.ProfileChannelCount, layout.ProfilePeriodMinutes);
+            if (layout.DemandValueCount > 0)
+            {
+                Demand = new WearLevelledRecord(memory, layout.DemandAddress, layout.DemandValueCount, layout.DemandSlots);
+            }
             _registerValues = new long[layout.RegisterCount];
             layout.ToFormatRecord(memory.Size, _expectedFormat);
         }
@@ -68,6 +72,9 @@ namespace Meter.Storage
         /// <summary>The settings record (meaning of the values defined by its owner; committed as a whole on every change).</summary>
         public WearLevelledRecord Settings { get; private set; }
 
+        /// <summary>The demand record (null when the layout has no demand area). Commit it only after a forced register save: see <see cref="SaveRegisters"/>.</summary>
+        public WearLevelledRecord Demand { get; private set; }
+
         /// <summary>
         /// Boot: checks the format record, formats a blank memory, recovers every area and logs
         /// a <see cref="EventKind.StorageRepair"/> event (stamped <paramref name="now"/>) for each
@@ -89,8 +96,9 @@ namespace Meter.Storage
                 _format.CopyTo(_formatValues);
                 if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] != _expectedFormat[1])
                 {
-                    throw new System.InvalidOperationException("NV memory holds another storage layout version (this firmware reads layout version 2 only, "
-                        + "which added the settings record); reformatting would erase it");
+                    throw new System.InvalidOperationException("NV memory holds storage layout version " + _formatValues[1].ToString()
+                        + " (this firmware reads layout version " + _expectedFormat[1].ToString()
+                        + " only: 2 added the settings record, 3 the demand record); reformatting would erase it");
                 }
                 for (int i = 0; i < _formatValues.Length; i++)
                 {
@@ -118,6 +126,11 @@ namespace Meter.Storage
             report.TornSettingsSlots = Settings.TornSlots;
             report.TornProfilePointerSlots = Profile.TornPointerSlots;
             report.ProfileLost = Profile.LostOnRecovery;
+            if (Demand != null)
+            {
+                Demand.Recover();
+                report.TornDemandSlots = Demand.TornSlots;
+            }
 
             LogRepair(now, StorageArea.Format, report.TornFormatSlots);
             LogRepair(now, StorageArea.Registers, report.TornRegisterSlots);
@@ -127,6 +140,8 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.EventCounters, report.EventCountersRepaired);
             LogRepair(now, StorageArea.Profile, report.TornProfilePointerSlots + (report.ProfileLost ? 1 : 0));
             LogRepair(now, StorageArea.Settings, report.TornSettingsSlots);
+
+            LogRepair(now, StorageArea.Demand, report.TornDemandSlots);
             return report;
         }
 

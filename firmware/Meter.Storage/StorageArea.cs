@@ -26,5 +26,8 @@ namespace Meter.Storage
 
         /// <summary>The settings record (slots torn, or no valid record so the defaults were used).</summary>
         public const int Settings = 8;
+
+        /// <summary>The demand record (maxima with their times, running integration period).</summary>
+        public const int Demand = 9;
     }
 }

@@ -70,6 +70,15 @@ namespace Meter.Storage
         /// <summary>Load-profile block size in bytes.</summary>
         public int ProfileBlockSize { get; set; }
 
+        /// <summary>
+        /// Values in the demand record (maxima, running period; written by Meter.Core): 0 = no
+        /// demand area (the default, for storage on its own). A layout with one is layout version 2.
+        /// </summary>
+        public int DemandValueCount { get; set; }
+
+        /// <summary>Slots the demand record is wear-levelled over (it is written about once per integration period).</summary>
+        public int DemandSlots { get; set; } = 4;
+
         /// <summary>Address of the format record.</summary>
         public int FormatAddress
         {
@@ -106,10 +115,16 @@ namespace Meter.Storage
             get { return EventsAddress + EventLog.RegionSize(EventCapacity); }
         }
 
+        /// <summary>Address of the demand record (after the settings record; empty when <see cref="DemandValueCount"/> is 0).</summary>
+        public int DemandAddress
+        {
+            get { return SettingsAddress + WearLevelledRecord.RegionSize(SettingsValueCount, SettingsSlots); }
+        }
+
         /// <summary>Address of the load profile (which takes the rest of the memory).</summary>
         public int ProfileAddress
         {
-            get { return SettingsAddress + WearLevelledRecord.RegionSize(SettingsValueCount, SettingsSlots); }
+            get { return DemandAddress + (DemandValueCount > 0 ? WearLevelledRecord.RegionSize(DemandValueCount, DemandSlots) : 0); }
         }
 
         /// <summary>Bytes left for the load profile in a memory of <paramref name="memorySize"/> bytes.</summary>
@@ -122,7 +137,7 @@ namespace Meter.Storage
         public void ToFormatRecord(int memorySize, long[] values)
         {
             values[0] = 0x4D455452; // "METR"
-            values[1] = Version;
+            values[1] = DemandValueCount > 0 ? Version + 1 : Version; // layout version + 1: this layout also has the demand area
             values[2] = memorySize;
             values[3] = RegisterCount;
             values[4] = RegisterSlots;

@@ -42,6 +42,16 @@ namespace Meter.Storage
         /// <summary>Torn settings slots discarded (a cut while a setting was written).</summary>
         public int TornSettingsSlots { get; set; }
 
+        /// <summary>Torn demand-record slots discarded (a cut while saving the demand state).</summary>
+        public int TornDemandSlots { get; set; }
+
+        /// <summary>
+        /// True when the newest demand record was readable but its content refused (Meter.Core
+        /// sets this: the demand meter validates the whole snapshot); demand restarted empty,
+        /// the energy registers untouched.
+        /// </summary>
+        public bool DemandRefused { get; set; }
+
         /// <summary>Total number of repairs (0 after a clean shutdown).</summary>
         public int RepairCount
         {
@@ -49,7 +59,7 @@ namespace Meter.Storage
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
                     + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
-                    + TornSettingsSlots;
+                    + TornSettingsSlots + TornDemandSlots + (DemandRefused ? 1 : 0);
             }
         }
     }

@@ -165,4 +165,33 @@ public class DemandPersistenceTests
         Assert.Equal(good, Save(target));
         Assert.Throws<InvalidOperationException>(() => demand.RestoreFrom(good)); // already running
     }
+
+    [Fact]
+    public void Discarding_the_restored_running_period_keeps_the_maxima_and_starts_a_new_period()
+    {
+        // 5-min periods at 1200 W for 450 s: the 0–300 s period closed (max 1200 W at 300 s), the 300–600 s one runs
+        // with 150 s. Restored registers that went on for 400 s more (to 850 s) at 1200 W: closing 300–600 s now
+        // would give 550 s × 1200 W / 300 s = 2200 W. Discarded, the next update starts the 600–900 s period.
+        var acc = Meters.Accumulator(ConnectionType.SinglePhase);
+        var demand = new DemandMeter(acc, 5);
+        demand.Update(0, 0);
+        for (int s = 0; s < 450; s++) { acc.Cycle(1200, 0, 0, 0, 0, 0, 1200, 0, 0); demand.Update(s + 1, 0); }
+        long[] state = Save(demand);
+        for (int s = 450; s < 850; s++) acc.Cycle(1200, 0, 0, 0, 0, 0, 1200, 0, 0);
+
+        var restoredAcc = Meters.Accumulator(ConnectionType.SinglePhase);
+        restoredAcc.RestoreFrom(Save(acc));
+        var restored = new DemandMeter(restoredAcc, 5);
+        restored.RestoreFrom(state);
+        restored.DiscardRunningPeriod();
+        restored.Update(850, 0);
+        Assert.Equal(600, restored.CurrentPeriodStartSeconds);
+        Assert.Equal(1, restored.ClosedPeriods);
+        Assert.Equal(0, restored.GetCurrentPeriodCounts(DemandQuantity.ActiveImport));
+        Assert.Equal(1200, restored.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, false, 0));
+        Assert.Equal(300, restored.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs));
+        // Only right after a restore: later it would silently drop energy from a period.
+        Assert.Throws<InvalidOperationException>(() => restored.DiscardRunningPeriod());
+        Assert.Throws<InvalidOperationException>(() => new DemandMeter(acc, 5).DiscardRunningPeriod());
+    }
 }

@@ -99,4 +99,43 @@ public class MeterStorageTests
         Assert.True(rebooted.Events.TryRead(0, e));
         Assert.Equal((EventKind.StorageRepair, StorageArea.Settings, 1L), (e.Kind, e.Detail, e.NewValue));
     }
+
+    [Fact]
+    public void The_demand_area_follows_the_event_log_and_a_memory_without_it_is_refused()
+    {
+        var with = new StorageLayout { DemandValueCount = 49 };
+        // Default areas end at 28 256 (test above: the settings record ends there); demand
+        // 4 slots × (4 + 49·8 + 4) = 4 × 400 = 1600 bytes.
+        Assert.Equal(28256, with.DemandAddress);
+        Assert.Equal(28256 + 1600, with.ProfileAddress);
+        var policy = new RegisterSavePolicy(Enumerable.Repeat(5L, 32).ToArray());
+        var t = new DateTime(2025, 3, 1, 12, 0, 0);
+
+        var memory = new RamNvMemory(64 * 1024);
+        var storage = new MeterStorage(memory, with, policy);
+        Assert.True(storage.Open(t).Formatted);
+        var values = new long[49];
+        values[0] = 900;
+        storage.Demand!.Commit(values);
+        var reopened = new MeterStorage(memory, with, policy);
+        Assert.Equal(0, reopened.Open(t).TornDemandSlots);
+        Assert.Equal(900, reopened.Demand![0]);
+
+        // A torn demand slot is discarded, reported and logged with its area.
+        memory.CutAtByteWrite = memory.ByteWrites + 200;
+        Assert.Throws<PowerCutException>(() => reopened.Demand!.Commit(values));
+        var afterCut = new MeterStorage(memory, with, policy);
+        StorageRecoveryReport report = afterCut.Open(t);
+        Assert.Equal((1, 1), (report.TornDemandSlots, report.RepairCount));
+        Assert.Equal(900, afterCut.Demand![0]);
+        var e = new EventRecord();
+        Assert.True(afterCut.Events.TryRead(0, e));
+        Assert.Equal((EventKind.StorageRepair, StorageArea.Demand, 1L), (e.Kind, e.Detail, e.NewValue));
+
+        // A memory formatted without the area holds the profile where the demand record would be: refused.
+        var old = new RamNvMemory(64 * 1024);
+        Assert.True(NewStorage(old).Open(t).Formatted);
+        Assert.Null(NewStorage(old).Demand);
+        Assert.Throws<InvalidOperationException>(() => new MeterStorage(old, with, policy).Open(t));
+    }
 }
