@@ -96,9 +96,8 @@ namespace Meter.Storage
                 _format.CopyTo(_formatValues);
                 if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] != _expectedFormat[1])
                 {
-                    throw new System.InvalidOperationException("NV memory holds storage layout version " + _formatValues[1].ToString()
-                        + " (this firmware reads layout version " + _expectedFormat[1].ToString()
-                        + " only: 2 added the settings record, 3 the demand record); reformatting would erase it");
+                    throw new System.InvalidOperationException("NV memory holds another storage layout version (this firmware reads layout version 2, "
+                        + "which added the settings record, or 3 with the demand record of the assembled meter); reformatting would erase it");
                 }
                 for (int i = 0; i < _formatValues.Length; i++)
                 {
