@@ -216,4 +216,29 @@ public class VerificationModeTests
             foreach (string f in Directory.GetFiles(Path.GetDirectoryName(state)!, Path.GetFileName(state) + "*")) File.Delete(f);
         }
     }
+
+    [Fact]
+    public void The_optical_port_object_switches_it_with_the_seal_open_only()
+    {
+        string file = ConstantLoadFile();
+        try
+        {
+            using var host = Host(file, sealOpen: true);
+            var m = host.Meter;
+            host.RunFor(TimeSpan.FromSeconds(10));
+            byte[] on = "1"u8.ToArray(), off = "0"u8.ToArray(), two = "2"u8.ToArray();
+            Assert.Equal("(0)", MeterRig.ValueText(m, ObisBindings.VerificationModeCode));
+            // The table checks the seal of the session (as for calibration): closed → refused, nothing changes.
+            Assert.Equal(ObisWriteResult.SealClosed, m.Table.Write(ObisBindings.VerificationModeCode, on, 0, 1, grantedLevel: 1, sealOpen: false));
+            Assert.Equal(ObisWriteResult.OutOfRange, m.Table.Write(ObisBindings.VerificationModeCode, two, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.False(m.Verification.IsEnabled);
+            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, on, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.Equal("(1)", MeterRig.ValueText(m, ObisBindings.VerificationModeCode));
+            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, off, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.False(m.Verification.IsEnabled);
+            Assert.Equal(2, LegalChanges(m));
+        }
+        finally { File.Delete(file); }
+    }
 }
