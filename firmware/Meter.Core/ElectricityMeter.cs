@@ -33,6 +33,8 @@ namespace Meter.Core
         private readonly PeriodClosing _periods;
         private readonly SettingsWriter _settingsWriter;
         private readonly OpticalPortSettings _port = new OpticalPortSettings();
+        private readonly VerificationMode _verification;
+        private long _verificationUntilMs;
         private readonly long[] _record = new long[RegisterRecord.Length];
         private readonly long[] _demandRecord = new long[DemandRecord.Length];
         private readonly long[] _phaseDownAt = new long[3];
@@ -91,7 +93,17 @@ namespace Meter.Core
             _bindings = new ObisBindings(this);
             _periods = new PeriodClosing(this);
             _settingsWriter = new SettingsWriter(this);
+            // Display scaler = 10^scaler Wh per last digit: 7.0 → 3, 6.1 → 2, 7.2 → 1, 6.3 → 0. Verification
+            // shows 1 Wh (scaler 0): the OBIS energy registers the display reads are whole Wh.
+            DisplayFormat configured = new DisplayFormat();
+            configured.Decimals = DisplayFormat.DecimalsFromCode(settings.DisplayDecimalsCode);
+            _verification = new VerificationMode(3 - configured.EnergyDecimals, 0, settings.VerificationLedMultiplier);
         }
+
+        /// <summary>LegalDataChange detail: verification mode switched on or off by command (old/new: LED imp/kWh).</summary>
+        public const int VerificationSwitchedDetail = 128;
+        /// <summary>LegalDataChange detail: verification mode ended by its timeout (old/new: LED imp/kWh).</summary>
+        public const int VerificationTimedOutDetail = 129;
 
         /// <summary>Optical-port setting writes and their settings record.</summary>
         public SettingsWriter SettingsWriter { get { return _settingsWriter; } }
@@ -117,6 +129,10 @@ namespace Meter.Core
         public ProfileRequestLink ProfileRequests { get { return _profileLink; } }
         /// <summary>The display controller (after <see cref="Start"/>).</summary>
         public DisplayController Display { get { return _display; } }
+        /// <summary>Verification (test-rig) mode: off at every start, see <see cref="SetVerificationMode"/>.</summary>
+        public VerificationMode Verification { get { return _verification; } }
+        /// <summary>Monotonic ms at which verification mode ends by itself (meaningful while it is on).</summary>
+        public long VerificationEndsAtMs { get { return _verificationUntilMs; } }
         /// <summary>Profile and billing closing.</summary>
         public PeriodClosing Periods { get { return _periods; } }
         /// <summary>Event routing to the event log.</summary>
@@ -266,6 +282,7 @@ namespace Meter.Core
             _lastNowMs = nowMs;
             _metering.UpdatePulses(nowMs);
             _utcSeconds = _clock.ReadUtcSeconds();
+            if (_verification.IsEnabled && nowMs >= _verificationUntilMs) ChangeVerificationMode(false, VerificationTimedOutDetail);
             _periods.Update(_utcSeconds);
             if (!OpticalPortOnOwnClock) PollOpticalPort(nowMs);
             RefreshDisplay(nowMs);
@@ -439,6 +456,62 @@ namespace Meter.Core
             }
             _events.Log(EventKind.LegalDataChange, kind * 16 + phase, old, value);
             return ObisWriteResult.Accepted;
+        }
+
+        /// <summary>
+        /// Verification (test-rig) mode, Kamstrup 351 data sheet: "the meter can be configured to
+        /// verification mode, among other things, which improves the resolutions of the energy
+        /// indications, thereby reducing the duration of test and verification". On: energies are
+        /// displayed in Wh (6.3) and the test LED (CF1) runs at <see cref="MeterSettings.VerificationLedMultiplier"/>
+        /// × the meter constant; the energy registers, S0 and demand are not affected. Legal data:
+        /// switching on needs the seal / programming switch open (<see cref="ObisWriteResult.SealClosed"/>
+        /// otherwise, nothing changes); switching off is always allowed (it only returns to the legal
+        /// state). Switching on again while on restarts the timeout. The mode ends by itself
+        /// <see cref="MeterSettings.VerificationTimeoutMinutes"/> after it was switched on (checked
+        /// in <see cref="Tick"/>) and is never stored: every start begins in normal mode, so a meter
+        /// cannot be left in it by accident. Each change is logged as <see cref="EventKind.LegalDataChange"/>
+        /// with detail <see cref="VerificationSwitchedDetail"/> or <see cref="VerificationTimedOutDetail"/>.
+        /// </summary>
+        public ObisWriteResult SetVerificationMode(bool enabled)
+        {
+            CheckStarted();
+            if (enabled && (_hardware.Seal == null || !_hardware.Seal.IsOpen)) return ObisWriteResult.SealClosed;
+            if (enabled == _verification.IsEnabled)
+            {
+                if (enabled) _verificationUntilMs = _lastNowMs + _settings.VerificationTimeoutMinutes * 60000L;
+                return ObisWriteResult.Accepted;
+            }
+            return ChangeVerificationMode(enabled, VerificationSwitchedDetail);
+        }
+
+        private ObisWriteResult ChangeVerificationMode(bool enabled, int detail)
+        {
+            int before = _metering.LedImpulsesPerKilowattHour;
+            _verification.SetEnabled(enabled);
+            int after = _verification.LedImpulsesPerKilowattHour(_settings.MeterConstantImpPerKwh);
+            try
+            {
+                _metering.SetLedConstant(after);
+            }
+            catch (System.ArgumentOutOfRangeException)
+            {
+                _verification.SetEnabled(!enabled); // CF1DEN cannot give that constant: nothing changed
+                return ObisWriteResult.OutOfRange;
+            }
+            _verificationUntilMs = _lastNowMs + _settings.VerificationTimeoutMinutes * 60000L;
+            _display.Format.Decimals = DecimalsForScaler(_verification.DisplayScaler);
+            _events.Log(EventKind.LegalDataChange, detail, before, after);
+            RefreshDisplay(_lastNowMs);
+            return ObisWriteResult.Accepted;
+        }
+
+        // Display scaler (10^scaler Wh per last digit) → decimals setting: 3 → 7.0, 2 → 6.1, 1 → 7.2, 0 → 6.3.
+        private static DisplayDecimals DecimalsForScaler(int scaler)
+        {
+            if (scaler >= 3) return DisplayDecimals.Digits7Decimals0;
+            if (scaler == 2) return DisplayDecimals.Digits6Decimals1;
+            if (scaler == 1) return DisplayDecimals.Digits7Decimals2;
+            return DisplayDecimals.Digits6Decimals3;
         }
 
         /// <summary>Saves the register record now (<paramref name="force"/>) or when the save policy says so. Returns true when written.</summary>

@@ -101,6 +101,12 @@ namespace Meter.Core
         /// <summary>NV memory bytes the storage layout may use (the whole part).</summary>
         public int NvMemoryBytes = 131072;
 
+        /// <summary>Verification mode: factor on the test-LED constant, 1 … 100 (Meter.Metrology VerificationMode).</summary>
+        public int VerificationLedMultiplier = 10;
+
+        /// <summary>Verification mode ends by itself this many minutes after it was switched on, 1 … 1440.</summary>
+        public int VerificationTimeoutMinutes = 60;
+
         /// <summary>Checks the settings; throws <see cref="System.ArgumentException"/> naming the bad one.</summary>
         public void Validate()
         {
@@ -115,6 +121,8 @@ namespace Meter.Core
             if (MeterNumber == null || MeterNumber.Length == 0 || MeterNumber.Length > 16) throw new System.ArgumentException("MeterNumber must be 1 … 16 characters");
             if (DisplayDecimalsCode < 1 || DisplayDecimalsCode > 4) throw new System.ArgumentException("DisplayDecimalsCode must be 1 (7.0), 2 (6.1), 3 (7.2) or 4 (6.3)");
             if (Passwords == null || Passwords.Length == 0) throw new System.ArgumentException("at least one optical port password is required");
+            if (VerificationLedMultiplier < 1 || VerificationLedMultiplier > 100) throw new System.ArgumentException("VerificationLedMultiplier must be 1 … 100");
+            if (VerificationTimeoutMinutes < 1 || VerificationTimeoutMinutes > 1440) throw new System.ArgumentException("VerificationTimeoutMinutes must be 1 … 1440");
         }
     }
 }

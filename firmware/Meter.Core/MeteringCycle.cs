@@ -32,6 +32,8 @@ namespace Meter.Core
         private readonly int _nominalVoltageMillivolts;
         private readonly int _nominalCurrentMilliamps;
         private readonly CfDenominatorSetting _led;
+        private CfDenominatorSetting _activeLed;
+        private int _ledConstant;
         private PulseOutput _s0;
         private long _lastCycleMs = -1;
         private int _chipFaults;
@@ -66,9 +68,9 @@ namespace Meter.Core
             // Test LED on CF1: CF1DEN for the meter constant (ADE7880 data sheet Rev. C, "Energy-to-Frequency Conversion").
             CfDenominatorSetting led = CfDenominatorCalculator.Compute(activeConstant, settings.MeterConstantImpPerKwh);
             _led = led;
-            _chipConfiguration.CfDenominators[0] = led.CfDen;
-            _chipConfiguration.CfDenominators[1] = led.CfDen;
-            _chipConfiguration.CfDenominators[2] = led.CfDen;
+            _activeLed = led;
+            _ledConstant = settings.MeterConstantImpPerKwh;
+            SetCfDenominators(led.CfDen);
             // CFMODE: CF1DIS (bit 9) cleared so CF1 drives the LED with CF1SEL = 000, total active
             // power (ADE7880 data sheet Rev. C, CFMODE register bit descriptions); CF2/CF3 stay off.
             _chipConfiguration.CfMode = Ade7880Driver.CfModeResetValue & ~0x0200;
@@ -92,6 +94,15 @@ namespace Meter.Core
         /// <see cref="CfDenominatorSetting.ErrorPartsPerBillion"/> (the energy registers are unaffected).
         /// </summary>
         public CfDenominatorSetting LedCalibration { get { return _led; } }
+
+        /// <summary>LED constant CF1 is configured for now, imp/kWh: the nameplate constant, or its multiple in verification mode.</summary>
+        public int LedImpulsesPerKilowattHour { get { return _ledConstant; } }
+
+        /// <summary>
+        /// CF1DEN in use now and its error for <see cref="LedImpulsesPerKilowattHour"/> (equals
+        /// <see cref="LedCalibration"/> outside verification mode).
+        /// </summary>
+        public CfDenominatorSetting ActiveLedCalibration { get { return _activeLed; } }
 
         /// <summary>The ADE7880 driver.</summary>
         public Ade7880Driver Driver { get { return _driver; } }
@@ -174,6 +185,38 @@ namespace Meter.Core
         }
 
         /// <summary>
+        /// Runs the test LED (CF1) at <paramref name="impulsesPerKilowattHour"/>: CF1DEN recomputed
+        /// (ADE7880 data sheet Rev. C, "Energy-to-Frequency Conversion") and written to the running
+        /// chip (<see cref="Ade7880Driver.ApplyCfDenominators"/>): no reset, so the chip's energy
+        /// registers and accumulation run on and nothing is lost; accumulator, S0 and demand are
+        /// not touched. CHECKSUM covers CFxDEN: the driver takes the new one as the reference for
+        /// every later re-initialisation (a chip reset recovered in <see cref="Run"/> comes back
+        /// with this constant); <see cref="Ade7880Configuration.ExpectedChecksum"/> stays -1 here
+        /// for that reason. Returns false when the chip did not take it (counted in
+        /// <see cref="ChipFaults"/>; the configuration holds the new constant and the next
+        /// <see cref="Run"/> starts the chip with it, losing only the unread cycle as any chip fault does).
+        /// </summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">Constant outside 1 … 100 000 or CF1DEN outside 2 … 65535; nothing changed.</exception>
+        public bool SetLedConstant(int impulsesPerKilowattHour)
+        {
+            CfDenominatorSetting setting = CfDenominatorCalculator.Compute(_accumulator.Configuration.ActiveConstant, impulsesPerKilowattHour);
+            SetCfDenominators(setting.CfDen);
+            _activeLed = setting;
+            _ledConstant = impulsesPerKilowattHour;
+            if (!_driver.IsRunning) return true; // the next Run starts the chip with it
+            try
+            {
+                _driver.ApplyCfDenominators();
+            }
+            catch (Ade7880Exception)
+            {
+                _chipFaults++;
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>
         /// One cycle at <paramref name="nowMs"/>: read and add the energy, drive S0, update demand
         /// at <paramref name="clockSeconds"/> with <paramref name="tariffIndex"/>. Returns false
         /// when the chip did not answer (nothing added; the driver restarts it next time).
@@ -252,6 +295,13 @@ namespace Meter.Core
         public void UpdatePulses(long nowMs)
         {
             if (_s0 != null) _s0.Update(nowMs);
+        }
+
+        private void SetCfDenominators(int cfDen)
+        {
+            _chipConfiguration.CfDenominators[0] = cfDen;
+            _chipConfiguration.CfDenominators[1] = cfDen;
+            _chipConfiguration.CfDenominators[2] = cfDen;
         }
 
         private static int RoundToMultiple(int value, int step)

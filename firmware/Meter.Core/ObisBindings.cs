@@ -29,6 +29,9 @@ namespace Meter.Core
         /// <summary>K of 1-0:128.K.P: 1 xVGAIN, 2 xIGAIN, 3 xPGAIN, 4 xPHCAL, 5 xVRMSOS, 6 xIRMSOS.</summary>
         public const int CalibrationKinds = 6;
 
+        /// <summary>1-0:128.128.0 verification mode, 0 = off, 1 = on (legal: seal open; ElectricityMeter.SetVerificationMode).</summary>
+        public static readonly ObisCode VerificationModeCode = new ObisCode(CalibrationGroup, 128, 0);
+
         /// <summary>Error register bit: the metering IC did not answer in a cycle.</summary>
         public const int ErrorMeteringChip = 0x01;
         /// <summary>Error register bit: NV memory areas were repaired at the last start.</summary>
@@ -56,7 +59,7 @@ namespace Meter.Core
         /// </summary>
         public ObisTable CreateTable(OpticalPortSettings port)
         {
-            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count);
+            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1);
             StandardObjects.AddTo(table, this, this);
             table.Add(new RegisterObject(ActivePowerL1, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
             table.Add(new RegisterObject(ActivePowerL2, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
@@ -89,6 +92,10 @@ namespace Meter.Core
             tariffs.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(tariffs);
             table.Add(new PasswordObject(1, port, this));
+            IntegerDataObject verification = new IntegerDataObject(VerificationModeCode, 1, this);
+            verification.SetWriteRange(0, 1);
+            verification.AllowWrite(ObisAccess.Legal, 1, this);
+            table.Add(verification);
             return table;
         }
 
@@ -96,6 +103,7 @@ namespace Meter.Core
         public bool TryReadInteger(ObisCode code, out long value)
         {
             value = 0;
+            if (code == VerificationModeCode) { value = _meter.Verification.IsEnabled ? 1 : 0; return true; }
             if (code.C == CalibrationGroup && code.A == 1) return TryReadCalibration(code, out value);
             if (code.A == 1 && code.F != 255) return TryReadBillingValue(code, out value);
             EnergyAccumulator energy = _meter.Metering.Accumulator;
@@ -186,6 +194,7 @@ namespace Meter.Core
         /// <inheritdoc />
         public ObisWriteResult WriteInteger(ObisCode code, long value)
         {
+            if (code == VerificationModeCode) return _meter.SetVerificationMode(value != 0);
             if (code.C == CalibrationGroup && code.A == 1) return _meter.WriteCalibration(code.D, code.E, (int)value);
             if (code == StandardObjects.ActiveTariff) return _meter.CommandTariff((int)value - 1);
             SettingsWriter writer = _meter.SettingsWriter;

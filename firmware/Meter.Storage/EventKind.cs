@@ -39,7 +39,11 @@ namespace Meter.Storage
         /// <summary>Billing period closed by command or external input (detail: <see cref="CloseReason"/>).</summary>
         public const int DebitingStop = 10;
 
-        /// <summary>Legal data changed with the seal open (calibration, meter constant).</summary>
+        /// <summary>
+        /// Legal data changed with the seal open. Detail: calibration register kind × 16 + phase
+        /// (17 … 99, old/new: register values); 128 verification mode switched on/off by command,
+        /// 129 verification mode ended by its timeout (old/new: test-LED constant in imp/kWh).
+        /// </summary>
         public const int LegalDataChange = 11;
 
         /// <summary>

@@ -59,6 +59,9 @@ public static class MeterAddresses
     /// <summary>xIRMSOS, current rms offset (rms = √(rms0² + 128·x)).</summary>
     public static string CurrentRmsOffset(int phase) => Calibration(6, phase);
 
+    /// <summary>1-0:128.128.0 verification mode: write 1 (seal open) for the fine display and the faster test LED, 0 to end it.</summary>
+    public const string VerificationMode = "1-0:128.128.0";
+
     private static string Calibration(int kind, int phase)
     {
         if (phase is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(phase), "phase is 1, 2 or 3");

@@ -64,7 +64,7 @@ public sealed class VirtualMeterHost : IDisposable
             MeterSettings settings = PresetSettings.FromPreset(preset);
             settings.MeterNumber = options.MeterNumber;
             settings.Passwords = [options.Password];
-            settings.DisplayDecimalsCode = 4; // 6.3: a freshly started virtual meter shows Wh moving, not a stuck "0 kWh"
+            settings.DisplayDecimalsCode = options.DisplayDecimalsCode;
             settings.Validate();
             Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
             _cycleMs = settings.CycleMilliseconds;

@@ -38,4 +38,7 @@ public sealed class VirtualMeterOptions
 
     /// <summary>Password of level 1.</summary>
     public string Password { get; set; } = "00000000";
+
+    /// <summary>Display decimals code (1 = 7.0 … 4 = 6.3); 6.3 so a freshly started virtual meter shows Wh moving, not a stuck "0 kWh".</summary>
+    public int DisplayDecimalsCode { get; set; } = 4;
 }
