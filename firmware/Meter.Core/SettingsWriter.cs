@@ -112,9 +112,7 @@ namespace Meter.Core
             MeterSettings s = _meter.Settings;
             int old = s.BillingTargetDay;
             s.BillingTargetDay = (int)value;
-            Commit();
-            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, _meter.UtcSeconds);
-            return Logged(EventKind.ParameterChange, SettingsRecord.BillingTargetDay, old, value);
+            return CommitBillingSchedule(SettingsRecord.BillingTargetDay, old, value);
         }
 
         /// <summary>Debiting interval code HH (00..24, Meter.Storage PeriodSchedule.ForBilling).</summary>
@@ -124,9 +122,7 @@ namespace Meter.Core
             MeterSettings s = _meter.Settings;
             int old = s.BillingIntervalCode;
             s.BillingIntervalCode = (int)value;
-            Commit();
-            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, _meter.UtcSeconds);
-            return Logged(EventKind.ParameterChange, SettingsRecord.BillingIntervalCode, old, value);
+            return CommitBillingSchedule(SettingsRecord.BillingIntervalCode, old, value);
         }
 
         /// <summary>
@@ -180,6 +176,15 @@ namespace Meter.Core
             _meter.Settings.Passwords[0] = value;
             Commit();
             return Logged(EventKind.ParameterChange, SettingsRecord.Password, 0, 0);
+        }
+
+        // Target day and interval code make one schedule: commit it, apply it from now on, log the changed part.
+        private ObisWriteResult CommitBillingSchedule(int what, long oldValue, long newValue)
+        {
+            MeterSettings s = _meter.Settings;
+            Commit();
+            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, _meter.UtcSeconds);
+            return Logged(EventKind.ParameterChange, what, oldValue, newValue);
         }
 
         private bool HasRegisteredEnergy()
