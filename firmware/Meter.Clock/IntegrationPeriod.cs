@@ -6,11 +6,13 @@ namespace Meter.Clock
     /// The integration (demand / load-profile) period: 5, 15, 30 or 60 minutes (seeds' code E:
     /// 1 = 5 min, 2 = 15 min, 3 = 30 min, 4 = 60 min). Intervals are aligned on local time, so
     /// with the seeds' whole-hour offsets every boundary is also a whole multiple in UTC and the
-    /// summer-time changes never split an interval.
+    /// summer-time changes never split an interval. The length can change at run time
+    /// (<see cref="Change"/>, the optical port's W1 of 1-0:0.8.0): the clock, the profile closing
+    /// and demand share one instance, so they all follow it at the same instant.
     /// </summary>
     public sealed class IntegrationPeriod
     {
-        private readonly int _minutes;
+        private int _minutes;
         private readonly LocalTimeRule _rule;
 
         /// <summary>Creates a period of <paramref name="minutes"/> (5, 15, 30 or 60) aligned on <paramref name="rule"/>'s local time.</summary>
@@ -28,6 +30,21 @@ namespace Meter.Clock
 
             _minutes = minutes;
             _rule = rule;
+        }
+
+        /// <summary>
+        /// Sets the length to <paramref name="minutes"/> (5, 15, 30 or 60; Kamstrup 351 B / 382 J:
+        /// "the integration period ... can be changed" with METERTOOL). Boundaries are computed
+        /// with the new length from now on; the caller closes what ran under the old one.
+        /// </summary>
+        public void Change(int minutes)
+        {
+            if (minutes != 5 && minutes != 15 && minutes != 30 && minutes != 60)
+            {
+                throw new ArgumentOutOfRangeException("minutes", "integration period must be 5, 15, 30 or 60 minutes");
+            }
+
+            _minutes = minutes;
         }
 
         /// <summary>Creates the period from the seeds' configuration code E (1–4).</summary>

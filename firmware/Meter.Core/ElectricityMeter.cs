@@ -32,6 +32,7 @@ namespace Meter.Core
         private readonly ObisBindings _bindings;
         private readonly PeriodClosing _periods;
         private readonly SettingsWriter _settingsWriter;
+        private readonly IntegrationPeriodSetting _periodSetting;
         private readonly OpticalPortSettings _port = new OpticalPortSettings();
         private readonly VerificationMode _verification;
         private long _verificationUntilMs;
@@ -93,6 +94,7 @@ namespace Meter.Core
             _bindings = new ObisBindings(this);
             _periods = new PeriodClosing(this);
             _settingsWriter = new SettingsWriter(this);
+            _periodSetting = new IntegrationPeriodSetting(this);
             // Display scaler = 10^scaler Wh per last digit: 7.0 → 3, 6.1 → 2, 7.2 → 1, 6.3 → 0. Verification
             // shows 1 Wh (scaler 0): the OBIS energy registers the display reads are whole Wh.
             DisplayFormat configured = new DisplayFormat();
@@ -105,6 +107,8 @@ namespace Meter.Core
         /// <summary>LegalDataChange detail: verification mode ended by its timeout (old/new: LED imp/kWh).</summary>
         public const int VerificationTimedOutDetail = 129;
 
+        /// <summary>The integration period as a setting (W1 of 1-0:0.8.0; kept in the load profile).</summary>
+        public IntegrationPeriodSetting IntegrationPeriodSetting { get { return _periodSetting; } }
         /// <summary>Optical-port setting writes and their settings record.</summary>
         public SettingsWriter SettingsWriter { get { return _settingsWriter; } }
         /// <summary>The settings (restored from the settings record at <see cref="Start"/>; see <see cref="SettingsWriter"/>).</summary>
@@ -199,6 +203,7 @@ namespace Meter.Core
             System.DateTime stamp;
             if (_hardware.Rtc.HasLostTime() || !_hardware.Rtc.TryReadUtc(out stamp)) stamp = factoryUtc;
             _recovery = _storage.Open(stamp);
+            _periodSetting.UseStoredPeriod(); // the load profile's newest block holds the period
 
             long lastStoredUtc = UnixTime.ToSeconds(factoryUtc);
             ClockStatus persisted = new ClockStatus();
@@ -616,11 +621,12 @@ namespace Meter.Core
             if (_storage.Demand == null || !_storage.Demand.HasValue) return false;
             _storage.Demand.CopyTo(_demandRecord);
             long savedBillingCounter = _demandRecord[DemandRecord.BillingCounter];
+            bool converted;
             try
             {
                 if (savedBillingCounter < 0 || savedBillingCounter > _billingCounter)
                     throw new System.ArgumentException("demand record newer than the billing logger");
-                _metering.Demand.RestoreFrom(_demandRecord);
+                converted = _periodSetting.RestoreDemand(_demandRecord);
             }
             catch (System.ArgumentException)
             {
@@ -630,7 +636,7 @@ namespace Meter.Core
             }
             _demandSavedPeriods = _metering.Demand.ClosedPeriods;
             DemandMeter demand = _metering.Demand;
-            bool rewrite = false;
+            bool rewrite = converted; // a record of the period before a change (IntegrationPeriodSetting)
             if (_recovery.RegistersFound && _record[RegisterRecord.UtcSeconds] >= demand.CurrentPeriodStartSeconds + demand.PeriodSeconds)
             {
                 // Registers saved after the restored period's end (an older slot after a torn write, or a clock set

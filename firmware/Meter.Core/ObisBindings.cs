@@ -119,7 +119,7 @@ namespace Meter.Core
             if (code.C == 0)
             {
                 if (code == StandardObjects.BillingPeriodCounter) { value = _meter.BillingPeriodCounter; return true; }
-                if (code == StandardObjects.IntegrationPeriod) { value = _meter.Settings.IntegrationPeriodMinutes; return true; }
+                if (code == StandardObjects.IntegrationPeriod) { value = _meter.Period.Minutes; return true; }
                 if (code == StandardObjects.MeterConstant) { value = _meter.Settings.MeterConstantImpPerKwh; return true; }
                 if (code == StandardObjects.PulseFigure) { value = _meter.Settings.S0ImpPerKwh; return true; }
                 if (code == StandardObjects.CtRatio) { value = energy.Configuration.CtRatio.PrimaryAmps; return true; }
@@ -202,9 +202,8 @@ namespace Meter.Core
             if (code == StandardObjects.CtRatio) return writer.WriteCtPrimary(value);
             if (code == SettingsObjects.BillingTargetDay) return writer.WriteBillingTargetDay(value);
             if (code == SettingsObjects.BillingIntervalCode) return writer.WriteBillingIntervalCode(value);
-            // Presetting energy and changing the meter constant are not offered. The integration
-            // period would need the load profile to change its period at run time (Meter.Storage
-            // LoadProfile and the format record fix it when the memory is formatted): refused.
+            if (code == StandardObjects.IntegrationPeriod) return _meter.IntegrationPeriodSetting.Write(value);
+            // Presetting energy and changing the meter constant are not offered: refused.
             return ObisWriteResult.Rejected;
         }
 

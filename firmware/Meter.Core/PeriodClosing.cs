@@ -101,6 +101,39 @@ namespace Meter.Core
             _nextBillingCheckUtc = newUtc;
         }
 
+        /// <summary>
+        /// The integration period changes to <paramref name="minutes"/> at <paramref name="utcSeconds"/>
+        /// (IntegrationPeriodSetting): closes what fell due under the old period, then the running
+        /// interval at the change, marked Incomplete (shorter than its period: IEC 62056-62 profile
+        /// status, as for a clock set), in the same power-fail-safe step that opens the profile
+        /// block with the new period (Meter.Storage LoadProfile.ChangePeriod); then the shared
+        /// <see cref="IntegrationPeriod"/> switches and the next interval ends at the next boundary
+        /// of the new period, aligned to the clock. That first interval is marked Incomplete too
+        /// unless it starts on a boundary of the new period.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The profile refused the change (nothing changed).</exception>
+        public void ChangeProfilePeriod(long utcSeconds, int minutes)
+        {
+            Update(utcSeconds);
+            _meter.SaveRegisters(true);
+            CaptureProfileValues();
+            int status = _pendingStatus | IntervalStatus.Incomplete;
+            if (_meter.TimeRule.IsSummerTime(utcSeconds - 1)) status |= IntervalStatus.DaylightSaving;
+            LoadProfile profile = _meter.Storage.Profile;
+            bool closed = profile.ChangePeriod(UnixTime.ToDateTime(utcSeconds), _profileValues, status, minutes);
+            if (closed)
+            {
+                ProfileEntries++;
+                _pendingStatus = IntervalStatus.None;
+            }
+            IntegrationPeriod period = _meter.Period;
+            period.Change(minutes);
+            _nextProfileEnd = period.IntervalEnd(utcSeconds);
+            // The first interval of the new period runs from the newest entry (UTC minutes) to that boundary.
+            if (UnixTime.ToSeconds(Meter.Storage.StorageTime.FromMinutes(profile.LastMinute)) != period.IntervalStart(utcSeconds))
+                _pendingStatus |= IntervalStatus.Incomplete;
+        }
+
         private void AppendProfile(long endUtc, int status)
         {
             _meter.SaveRegisters(true);

@@ -18,7 +18,9 @@ namespace Meter.Core
     /// (Z season 0 winter / 1 summer, ss = interval status flags in hex, pp = period in minutes)
     /// and one line "(e1)(e2)(e3)(e4)" CR LF per interval with the energy of the interval in
     /// kWh/kvarh (3 decimals); a new header starts whenever the next interval is not the one
-    /// right after, or its status differs. ETX, BCC (XOR from after STX through ETX, §6.3.14).
+    /// right after, or its status or period differs (DIN 43863-3 / VDEW: the values after a
+    /// header are one period apart from its time stamp, so each period gets its own headers
+    /// across a change of the integration period). ETX, BCC (XOR from after STX through ETX, §6.3.14).
     /// Time stamps are the meter's local time of each interval's end.
     /// </remarks>
     public sealed class ProfileRequestLink : ISerialLink
@@ -189,6 +191,7 @@ namespace Meter.Core
             // Collect the matching intervals (local end minute, status, 4 deltas), newest kept.
             long[] minutes = new long[MaximumIntervals];
             int[] statuses = new int[MaximumIntervals];
+            int[] periods = new int[MaximumIntervals];
             bool[] summer = new bool[MaximumIntervals];
             long[] deltas = new long[MaximumIntervals * 4];
             int count = 0, first = 0;
@@ -202,6 +205,7 @@ namespace Meter.Core
                 if (count == MaximumIntervals) first = (first + 1) % MaximumIntervals; else count++;
                 minutes[slot] = minute;
                 statuses[slot] = entry.Status;
+                periods[slot] = entry.PeriodMinutes;
                 summer[slot] = local.IsSummerTime;
                 for (int c = 0; c < 4; c++) deltas[slot * 4 + c] = c < entry.Deltas.Length ? entry.Deltas[c] : 0;
             }
@@ -210,12 +214,13 @@ namespace Meter.Core
             text[p++] = Stx;
             long previousMinute = long.MinValue;
             int previousStatus = -1;
-            int period = profile.PeriodMinutes;
-            if (count == 0) p = Header(text, p, 0, false, 0, period);
+            int previousPeriod = 0;
+            if (count == 0) p = Header(text, p, 0, false, 0, profile.PeriodMinutes);
             for (int k = 0; k < count; k++)
             {
                 int i = (first + k) % MaximumIntervals;
-                if (minutes[i] != previousMinute + period || statuses[i] != previousStatus)
+                int period = periods[i];
+                if (minutes[i] != previousMinute + period || statuses[i] != previousStatus || period != previousPeriod)
                     p = Header(text, p, minutes[i], summer[i], statuses[i], period);
                 for (int c = 0; c < 4; c++)
                 {
@@ -227,6 +232,7 @@ namespace Meter.Core
                 text[p++] = 10;
                 previousMinute = minutes[i];
                 previousStatus = statuses[i];
+                previousPeriod = period;
             }
             text[p++] = Etx;
             byte bcc = 0;

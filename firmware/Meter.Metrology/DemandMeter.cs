@@ -18,6 +18,9 @@ namespace Meter.Metrology
     {
         private const int QuantityCount = 4;
 
+        // The shortest integration period: every maximum's time stamp is a multiple of it, whatever period measured it.
+        private const int ShortestPeriodSeconds = 300;
+
         /// <summary>Number of longs written by <see cref="SaveTo"/>.</summary>
         public const int SnapshotLength = 8 + QuantityCount + 3 * QuantityCount * DemandSlot.Count;
 
@@ -29,7 +32,7 @@ namespace Meter.Metrology
         private const int SnapshotAccumulated = SnapshotTimes + QuantityCount * DemandSlot.Count;
 
         private readonly EnergyAccumulator _source;
-        private readonly int _periodSeconds;
+        private int _periodSeconds;
         private readonly long[] _periodStartCounts = new long[QuantityCount];
         private readonly long[] _maximumCounts = new long[QuantityCount * DemandSlot.Count];
         private readonly long[] _maximumTimes = new long[QuantityCount * DemandSlot.Count];
@@ -225,8 +228,9 @@ namespace Meter.Metrology
                 long counts = snapshot[SnapshotMaxima + i];
                 long time = snapshot[SnapshotTimes + i];
                 if (counts < 0 || snapshot[SnapshotAccumulated + i] < 0) throw new System.ArgumentException("snapshot corrupt: negative maximum", "snapshot");
-                // A maximum is stamped with its period's end, a multiple of the period length; no maximum has time 0.
-                if (counts == 0 ? time != 0 : Modulo(time, _periodSeconds) != 0)
+                // A maximum is stamped with its period's end, a multiple of the period that measured it (after a
+                // ChangePeriod not necessarily the current one, but always of 5 min); no maximum has time 0.
+                if (counts == 0 ? time != 0 : Modulo(time, ShortestPeriodSeconds) != 0)
                     throw new System.ArgumentException("snapshot corrupt: maximum time stamp", "snapshot");
             }
 
@@ -257,6 +261,47 @@ namespace Meter.Metrology
         {
             if (_restoredPending) { _started = false; return; }
             throw new System.InvalidOperationException("the running period can only be discarded right after a restore");
+        }
+
+        /// <summary>
+        /// Changes the integration period to <paramref name="periodMinutes"/> (5, 15, 30 or 60) at
+        /// once. The running period is ended without a maximum: a maximum is the mean power over a
+        /// whole integration period, and a period cut short by the change has none (the rule for a
+        /// period broken by a clock set backwards, see <see cref="Update"/>). A new period of the new
+        /// length starts aligned to the clock (it holds the time of the last <see cref="Update"/>)
+        /// with the registers as they are now, so no energy metered after the change is missed.
+        /// The maxima and accumulated maxima keep their power: they are held as counts per
+        /// integration period and are rescaled by new / old length (periods divide each other, so
+        /// a longer period multiplies exactly; a shorter one divides, rounded down, which changes a
+        /// maximum by less than one count per new period and never raises it) and keep their time
+        /// stamps. New periods then compete with them in power (Kamstrup 351 "Peak power P+max" is a
+        /// power, one per debiting period, with no period attribute). Before the first update, or
+        /// right after <see cref="RestoreFrom"/>, no period is running and none is started: the next
+        /// update starts one.
+        /// </summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">Period not 5, 15, 30 or 60 min.</exception>
+        public void ChangePeriod(int periodMinutes)
+        {
+            if (periodMinutes != 5 && periodMinutes != 15 && periodMinutes != 30 && periodMinutes != 60)
+                throw new System.ArgumentOutOfRangeException("periodMinutes", "integration period must be 5, 15, 30 or 60 min");
+            int newSeconds = periodMinutes * 60;
+            if (newSeconds == _periodSeconds) return;
+            for (int i = 0; i < _maximumCounts.Length; i++)
+            {
+                _maximumCounts[i] = Rescale(_maximumCounts[i], newSeconds);
+                _accumulatedCounts[i] = Rescale(_accumulatedCounts[i], newSeconds);
+                if (_maximumCounts[i] == 0) _maximumTimes[i] = 0; // a maximum rounded down to nothing is no maximum
+            }
+            _periodSeconds = newSeconds;
+            if (_restoredPending) _started = false;
+            else if (_started) StartPeriod(_lastClockSeconds, _periodTariff);
+        }
+
+        // Counts per old period → counts per new period with the same mean power (lengths divide each other).
+        private long Rescale(long counts, int newSeconds)
+        {
+            if (newSeconds > _periodSeconds) return WideArithmetic.CheckedMultiply(counts, newSeconds / _periodSeconds);
+            return counts / (_periodSeconds / newSeconds);
         }
 
         private void ClosePeriod(long endSeconds)

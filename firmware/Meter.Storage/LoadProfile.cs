@@ -5,7 +5,8 @@ namespace Meter.Storage
     /// <summary>
     /// The load profile: one entry per integration period (5, 15, 30 or 60 min, Kamstrup 351 B
     /// code E / OMNIPOWER Z4) with the energy of each channel, compactly encoded in a ring of
-    /// fixed-size blocks.
+    /// fixed-size blocks. The period can change at run time (<see cref="ChangePeriod"/>): each
+    /// block carries its own period, and the newest block's period is the meter's.
     /// </summary>
     /// <remarks>
     /// Block: header <c>magic 'LP' (2) | block sequence (4) | base minute (4) | period (1) |
@@ -22,6 +23,10 @@ namespace Meter.Storage
     /// holding (block sequence, tail offset). A cut before that commit leaves the old profile.
     /// Because opening a block overwrites the oldest one, the readable ring is blockCount − 1
     /// blocks: the oldest block is a spare.
+    /// Period: the header's period byte is the period of that block's entries (the implicit
+    /// time step); a profile that never changed its period has the same byte in every block, so
+    /// it reads exactly as before per-block periods existed. The period given to the constructor
+    /// is only the default for an empty (or lost) profile.
     /// </remarks>
     public sealed class LoadProfile
     {
@@ -45,7 +50,8 @@ namespace Meter.Storage
         private readonly int _blockCount;
         private readonly int _blockSize;
         private readonly int _channels;
-        private readonly int _period;
+        private readonly int _defaultPeriod;
+        private int _period;
         private readonly int _headerSize;
         private readonly long[] _lastValues;
         private readonly long[] _deltas;
@@ -65,14 +71,14 @@ namespace Meter.Storage
         /// <param name="regionSize">Bytes given to the profile (pointer record + blocks).</param>
         /// <param name="blockSize">Block size in bytes (e.g. 1024).</param>
         /// <param name="channelCount">Channels (1–8, see <see cref="ProfileChannels"/>).</param>
-        /// <param name="periodMinutes">Integration period: 5, 15, 30 or 60.</param>
+        /// <param name="periodMinutes">Integration period of an empty profile: 5, 15, 30 or 60 (a recovered profile keeps its newest block's).</param>
         public LoadProfile(INvMemory memory, int baseAddress, int regionSize, int blockSize, int channelCount, int periodMinutes)
         {
             if (memory == null)
             {
                 throw new System.ArgumentException("memory is required");
             }
-            if (periodMinutes != 5 && periodMinutes != 15 && periodMinutes != 30 && periodMinutes != 60)
+            if (!IsPeriod(periodMinutes))
             {
                 // Kamstrup 351 B / 382 J: "configurable to 5, 15, 30 or 60 minutes"
                 throw new System.ArgumentException("integration period must be 5, 15, 30 or 60 minutes");
@@ -101,6 +107,7 @@ namespace Meter.Storage
             _blocksAddress = baseAddress + pointerBytes;
             _blockSize = blockSize;
             _channels = channelCount;
+            _defaultPeriod = periodMinutes;
             _period = periodMinutes;
             _lastValues = new long[channelCount];
             _deltas = new long[channelCount];
@@ -121,10 +128,22 @@ namespace Meter.Storage
             get { return _channels; }
         }
 
-        /// <summary>Integration period in minutes.</summary>
+        /// <summary>Integration period in minutes of the newest block: the period new entries are written with.</summary>
         public int PeriodMinutes
         {
             get { return _period; }
+        }
+
+        /// <summary>The period an empty or lost profile starts with (the constructor's).</summary>
+        public int DefaultPeriodMinutes
+        {
+            get { return _defaultPeriod; }
+        }
+
+        /// <summary>True for the integration periods the seeds allow: 5, 15, 30 or 60 min (Kamstrup 351 B / 382 J code E).</summary>
+        public static bool IsPeriod(int minutes)
+        {
+            return minutes == 5 || minutes == 15 || minutes == 30 || minutes == 60;
         }
 
         /// <summary>Blocks in the ring (one of them is the spare).</summary>
@@ -219,6 +238,7 @@ namespace Meter.Storage
         {
             _started = false;
             _lostOnRecovery = false;
+            _period = _defaultPeriod;
             if (!_pointer.Recover())
             {
                 return false;
@@ -232,6 +252,7 @@ namespace Meter.Storage
             }
             _blockBase = ByteCodec.ReadUInt32(_header, 6);
             _lastMinute = _blockBase;
+            int period = _header[10];
             for (int c = 0; c < _channels; c++)
             {
                 _lastValues[c] = ByteCodec.ReadInt64(_header, 12 + 8 * c);
@@ -241,7 +262,7 @@ namespace Meter.Storage
             while (offset < _tail)
             {
                 int status;
-                offset = DecodeEntry(_block, offset, _tail, _channels, _period, _blockBase, ref _lastMinute, _deltas, out status);
+                offset = DecodeEntry(_block, offset, _tail, _channels, period, _blockBase, ref _lastMinute, _deltas, out status);
                 if (offset <= 0)
                 {
                     _lostOnRecovery = true;
@@ -252,6 +273,7 @@ namespace Meter.Storage
                     _lastValues[c] += _deltas[c];
                 }
             }
+            _period = period;
             _started = true;
             return true;
         }
@@ -349,6 +371,84 @@ namespace Meter.Storage
             }
         }
 
+        /// <summary>
+        /// Changes the integration period to <paramref name="periodMinutes"/> at
+        /// <paramref name="at"/> (W1 of 1-0:0.8.0): the running interval, from the newest entry to
+        /// <paramref name="at"/>, is closed with <paramref name="values"/> and
+        /// <paramref name="status"/> (the caller marks it <see cref="IntervalStatus.Incomplete"/>),
+        /// and a new block whose header carries the new period starts at that entry. Durable when
+        /// this returns; power-fail safe like <see cref="Append"/>: the closing entry goes past the
+        /// committed tail (or into the new block if the current one is full), the new header into
+        /// the spare block, and one pointer commit switches both, so a cut leaves either the old
+        /// period and profile or the new ones. Returns false when <paramref name="at"/> falls in
+        /// the newest entry's minute (or before it): nothing to close at minute resolution, the
+        /// running interval goes on under the new period and no entry is written.
+        /// </summary>
+        public bool ChangePeriod(System.DateTime at, long[] values, int status, int periodMinutes)
+        {
+            if (!_started)
+            {
+                throw new System.InvalidOperationException("the load profile has no reference reading: call Start first");
+            }
+            if (!IsPeriod(periodMinutes))
+            {
+                throw new System.ArgumentException("integration period must be 5, 15, 30 or 60 minutes");
+            }
+            CheckValues(values);
+            if ((status & ~IntervalStatus.All) != 0)
+            {
+                throw new System.ArgumentException("unknown interval status flag");
+            }
+            for (int c = 0; c < _channels; c++)
+            {
+                long delta = values[c] - _lastValues[c];
+                if (delta < 0)
+                {
+                    throw new System.ArgumentException("an energy register decreased between profile intervals");
+                }
+                _deltas[c] = delta;
+            }
+            long minute = StorageTime.ToMinutes(at);
+            bool close = minute > _lastMinute;
+            int length = close ? EncodeEntry(minute, _blockBase, status) : 0;
+            bool inCurrentBlock = close && _tail + length <= _blockSize;
+            if (inCurrentBlock)
+            {
+                _memory.Write(BlockAddress(_blockSeq) + _tail, _entry, 0, length);
+            }
+            int end = inCurrentBlock ? _tail + length : _tail;
+            if (end < _blockSize)
+            {
+                _entry[0] = EndMarker;
+                _memory.Write(BlockAddress(_blockSeq) + end, _entry, 0, 1);
+            }
+            long seq = _blockSeq + 1;
+            long baseMinute = inCurrentBlock ? minute : _lastMinute;
+            _period = periodMinutes;
+            WriteHeader(seq, baseMinute, inCurrentBlock ? values : _lastValues);
+            int tail = _headerSize;
+            if (close && !inCurrentBlock)
+            {
+                // The closing entry did not fit: it is the new block's first entry (decoded with the new period).
+                length = EncodeEntry(minute, baseMinute, status);
+                _memory.Write(BlockAddress(seq) + tail, _entry, 0, length);
+                tail += length;
+            }
+            Commit(seq, tail);
+            _blockSeq = seq;
+            _tail = tail;
+            _blockBase = baseMinute;
+            if (close)
+            {
+                _lastMinute = minute;
+                for (int c = 0; c < _channels; c++)
+                {
+                    _lastValues[c] = values[c];
+                }
+            }
+            return close;
+        }
+
         internal int BlockAddress(long seq)
         {
             return _blocksAddress + (int)(seq % _blockCount) * _blockSize;
@@ -360,7 +460,7 @@ namespace Meter.Storage
             _memory.Read(BlockAddress(seq), into, 0, _headerSize);
             return into[0] == Magic0 && into[1] == Magic1
                 && ByteCodec.ReadUInt32(into, 2) == (uint)seq
-                && into[10] == _period && into[11] == _channels
+                && IsPeriod(into[10]) && into[11] == _channels
                 && Crc32.Compute(into, 0, _headerSize - 4) == ByteCodec.ReadUInt32(into, _headerSize - 4);
         }
 

@@ -3,7 +3,8 @@ namespace Meter.Storage
     /// <summary>
     /// Reads a <see cref="LoadProfile"/> forward, oldest readable interval first. Allocates its
     /// block buffer once; <see cref="Reset"/> starts over. Blocks whose header fails its check
-    /// are skipped and counted in <see cref="SkippedBlocks"/>.
+    /// are skipped and counted in <see cref="SkippedBlocks"/>. Entries are decoded with their
+    /// block's period, so time stamps stay right across a period change.
     /// </summary>
     public sealed class LoadProfileReader
     {
@@ -15,6 +16,7 @@ namespace Meter.Storage
         private int _end;
         private long _baseMinute;
         private long _minute;
+        private int _period;
         private bool _inBlock;
         private int _skippedBlocks;
 
@@ -66,7 +68,7 @@ namespace Meter.Storage
                 {
                     long minute = _minute;
                     int status;
-                    int next = LoadProfile.DecodeEntry(_block, _offset, _end, _profile.ChannelCount, _profile.PeriodMinutes, _baseMinute, ref minute, entry.Deltas, out status);
+                    int next = LoadProfile.DecodeEntry(_block, _offset, _end, _profile.ChannelCount, _period, _baseMinute, ref minute, entry.Deltas, out status);
                     if (next > 0)
                     {
                         _offset = next;
@@ -74,6 +76,7 @@ namespace Meter.Storage
                         entry.EndMinute = minute;
                         entry.EndTime = StorageTime.FromMinutes(minute);
                         entry.Status = status;
+                        entry.PeriodMinutes = _period;
                         for (int c = 0; c < _values.Length; c++)
                         {
                             _values[c] += entry.Deltas[c];
@@ -99,6 +102,7 @@ namespace Meter.Storage
                     _end = _seq == current ? _profile.CurrentTail : _profile.BlockSize;
                     _profile.ReadBlock(_seq, _block, _end);
                     _baseMinute = ByteCodec.ReadUInt32(_block, 6);
+                    _period = _block[10]; // each block's own period (LoadProfile.ChangePeriod)
                     _minute = _baseMinute;
                     for (int c = 0; c < _values.Length; c++)
                     {

@@ -20,6 +20,13 @@ namespace Meter.Storage
         /// <summary>Minutes since 2000-01-01 00:00 of <see cref="EndTime"/>.</summary>
         public long EndMinute { get; set; }
 
+        /// <summary>
+        /// Integration period (minutes) of the block the entry was read from: the period in force
+        /// when it was written. An entry flagged <see cref="IntervalStatus.Incomplete"/> is shorter
+        /// (or longer) than this; its length is the time since the previous entry.
+        /// </summary>
+        public int PeriodMinutes { get; set; }
+
         /// <summary><see cref="IntervalStatus"/> flags.</summary>
         public int Status { get; set; }
 

@@ -64,7 +64,11 @@ namespace Meter.Storage
         /// <summary>Load-profile channels (see <see cref="ProfileChannels.ChannelCount"/>).</summary>
         public int ProfileChannelCount { get; set; }
 
-        /// <summary>Load-profile integration period in minutes (5, 15, 30, 60).</summary>
+        /// <summary>
+        /// Load-profile integration period in minutes (5, 15, 30, 60) of an empty profile (the
+        /// preset's default; part of the format record). A period changed at run time lives in
+        /// the profile's newest block header (LoadProfile.ChangePeriod), not here.
+        /// </summary>
         public int ProfilePeriodMinutes { get; set; }
 
         /// <summary>Load-profile block size in bytes.</summary>
