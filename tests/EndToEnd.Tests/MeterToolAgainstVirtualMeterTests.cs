@@ -54,10 +54,12 @@ public class MeterToolAgainstVirtualMeterTests
         (code, output, error) = meter.Tool("read", "1-0:0.3.3", "--password", MeterUnderTest.Password);
         Assert.True(code == 0, error + output);
         Assert.Contains("2500", output);
-        // The integration period cannot change at run time (load profile period fixed at format): refused.
-        (code, output, error) = meter.Tool("configure", "--integration-period", "30", "--password", MeterUnderTest.Password);
-        Assert.NotEqual(0, code);
-        Assert.Equal(15, meter.Host.Inspect(h => h.Meter.Settings.IntegrationPeriodMinutes));
+        // An integration period the meter does not offer (10 min; 1..60 is the object's format range) is
+        // answered (ER10) "out of range", nothing changes and nothing is logged.
+        (code, output, error) = meter.Tool("write", "1-0:0.8.0", "10", "--password", MeterUnderTest.Password);
+        Assert.Equal(2, code);
+        Assert.Contains("ER10", error + output);
+        Assert.Equal(15, meter.Host.Inspect(h => h.Meter.Period.Minutes));
 
         // P1 password 0-0:96.128.1 (Meter.Optical PasswordObject): written with the old one, then only the new one logs in.
         (code, output, error) = meter.Tool("write", "0-0:96.128.1", "4711", "--password", MeterUnderTest.Password);
@@ -95,6 +97,92 @@ public class MeterToolAgainstVirtualMeterTests
         // Packed minute × 8 + tariff index: 08:30 → 510 × 8 + 0 = 4080; 17:00 → 1020 × 8 + 1 = 8161.
         Assert.Equal(new[] { 4080, 8161 }, meter.Host.Inspect(h => h.Meter.Settings.WorkingDaySwitches));
         Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ParameterChange)));
+    }
+
+    [Fact]
+    public void Configure_integration_period_15_to_30_gives_a_profile_with_right_time_stamps_and_energies()
+    {
+        // ×3600: an hour of load a wall second; start 2025-05-14 08:00 UTC (10:00 local, CEST = UTC+2).
+        // Balanced load 6555.18 W (Profile_fetch test): 1638.8 Wh a quarter hour, 3277.6 Wh a half hour.
+        const double Watts = 6555.18;
+        using var meter = new MeterUnderTest(speed: 3600);
+        meter.WaitUntil(h => h.Meter.Periods.ProfileEntries >= 4, "4 profile intervals of 15 min");
+        var (code, output, error) = meter.Tool("configure", "--integration-period", "30", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(30, meter.Host.Inspect(h => h.Meter.Period.Minutes));
+        // When the meter took the change: its ParameterChange event (UTC, seconds), as local seconds.
+        long changeLocal = meter.Host.Inspect(h =>
+        {
+            for (int age = 0; age < h.Meter.Storage.Events.Count; age++)
+            {
+                var e = new EventRecord();
+                if (h.Meter.Storage.Events.TryRead(age, e) && e.Kind == EventKind.ParameterChange && e.Detail == Meter.Core.IntegrationPeriodSetting.EventDetail)
+                {
+                    Assert.Equal((15L, 30L), (e.OldValue, e.NewValue));
+                    return h.Meter.TimeRule.ToLocal(Meter.Clock.UnixTime.ToSeconds(e.Time)).LocalSeconds;
+                }
+            }
+            throw new InvalidOperationException("no integration-period event");
+        });
+        long entriesAtChange = meter.Host.Inspect(h => h.Meter.Periods.ProfileEntries);
+        meter.WaitUntil(h => h.Meter.Periods.ProfileEntries >= entriesAtChange + 4, "4 more profile intervals");
+
+        string dir = Path.Combine(Path.GetTempPath(), "e2e-period-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string csv = Path.Combine(dir, "p.csv");
+            (code, output, error) = meter.Tool("profile", "--csv", csv, "--png", Path.Combine(dir, "p.png"), "--billing-csv", Path.Combine(dir, "b.csv"), "--password", MeterUnderTest.Password);
+            Assert.True(code == 0, error + output);
+            // time (local, yyyy-MM-dd HH:mm), status (hex), A+ kWh (exact Wh / 1000), …
+            var rows = File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Select(f => (
+                Local: (long)(DateTime.ParseExact(f[0], "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) - DateTime.UnixEpoch).TotalSeconds,
+                Status: Convert.ToInt32(f[1], 16),
+                Wh: decimal.Parse(f[2], CultureInfo.InvariantCulture) * 1000)).ToList();
+            string all = string.Join("\n", File.ReadAllLines(csv));
+            long start = (long)(new DateTime(2025, 5, 14, 10, 0, 0) - DateTime.UnixEpoch).TotalSeconds;
+            long lastQuarter = changeLocal - changeLocal % 900; // the last 15-min boundary before the change
+            long firstHalf = changeLocal - changeLocal % 1800 + 1800; // the first 30-min boundary after it
+            double Expected(long seconds) => Watts * seconds / 3600;
+            const double Tolerance = 6; // two 1-s cycles at 1.82 Wh each, plus the Wh rounding
+
+            int i = 0;
+            // 15-min intervals from 10:00 local up to the last quarter before the change.
+            for (long t = start + 900; t <= lastQuarter; t += 900, i++)
+            {
+                Assert.True(rows[i].Local == t, $"row {i}: {all}");
+                Assert.InRange((double)rows[i].Wh, Expected(900) - Tolerance, Expected(900) + Tolerance);
+            }
+            long previous = lastQuarter;
+            if (changeLocal / 60 * 60 > lastQuarter)
+            {
+                // The running interval closed at the change (minute resolution), marked Incomplete (0x04), with
+                // the energy up to the change's second.
+                Assert.True(rows[i].Local == changeLocal / 60 * 60, $"closing row {i}: {all}");
+                Assert.Equal(IntervalStatus.Incomplete, rows[i].Status & IntervalStatus.Incomplete);
+                Assert.InRange((double)rows[i].Wh, Expected(changeLocal - lastQuarter) - Tolerance, Expected(changeLocal - lastQuarter) + Tolerance);
+                previous = changeLocal;
+                i++;
+            }
+            // The first 30-min interval ends on the first half-hour boundary, short (unless the change was on one).
+            Assert.True(rows[i].Local == firstHalf, $"first 30-min row {i}: {all}");
+            Assert.InRange((double)rows[i].Wh, Expected(firstHalf - previous) - Tolerance, Expected(firstHalf - previous) + Tolerance);
+            if (previous % 1800 != 0) Assert.Equal(IntervalStatus.Incomplete, rows[i].Status & IntervalStatus.Incomplete);
+            i++;
+            // Then full 30-min intervals, one period apart.
+            Assert.True(rows.Count - i >= 2, all);
+            for (long t = firstHalf + 1800; i < rows.Count; t += 1800, i++)
+            {
+                Assert.True(rows[i].Local == t, $"row {i}: {all}");
+                Assert.InRange((double)rows[i].Wh, Expected(1800) - Tolerance, Expected(1800) + Tolerance);
+                Assert.Equal(0, rows[i].Status & IntervalStatus.Incomplete);
+            }
+            Assert.Contains("intervals of 30 min", output); // the newest header's period
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
