@@ -177,7 +177,7 @@ public class MeterToolAgainstVirtualMeterTests
                 Assert.InRange((double)rows[i].Wh, Expected(1800) - Tolerance, Expected(1800) + Tolerance);
                 Assert.Equal(0, rows[i].Status & IntervalStatus.Incomplete);
             }
-            Assert.Contains("intervals of 30 min", output); // the newest header's period
+            Assert.Contains("intervals of 15/30 min", output); // the periods of the headers, oldest first
         }
         finally
         {

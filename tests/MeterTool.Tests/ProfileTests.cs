@@ -25,6 +25,24 @@ public class ProfileTests
     }
 
     [Fact]
+    public void Entries_after_a_change_of_integration_period_are_stamped_with_their_own_headers_period()
+    {
+        // As the meter answers a 15 → 30 change at 00:37: two 15-min entries, the short closing one
+        // (status 04, own header), the short first 30-min one to 01:00, then 01:30 one period on.
+        const string text = "P.01(02401010015)(00)(15)(1)(1.8.0)(kWh)\r\n(0.250)\r\n(0.250)\r\n"
+            + "P.01(02401010037)(04)(15)(1)(1.8.0)(kWh)\r\n(0.117)\r\n"
+            + "P.01(02401010100)(04)(30)(1)(1.8.0)(kWh)\r\n(0.383)\r\n"
+            + "P.01(02401010130)(00)(30)(1)(1.8.0)(kWh)\r\n(0.500)\r\n(0.500)\r\n";
+        var profile = LoadProfile.Parse(DataBlockParser.Parse(text));
+        var t0 = new DateTime(2024, 1, 1);
+        // 00:15 + 15 = 00:30; 01:30 + 30 = 02:00 (a 15-min step would give 01:45).
+        Assert.Equal(new[] { 15, 30, 37, 60, 90, 120 }.Select(m => t0.AddMinutes(m)), profile.Entries.Select(e => e.End));
+        Assert.Equal(new[] { 15, 15, 15, 30, 30, 30 }, profile.Entries.Select(e => e.PeriodMinutes));
+        Assert.Equal(30, profile.PeriodMinutes);
+        Assert.Equal("15/30", profile.Periods);
+    }
+
+    [Fact]
     public void Profile_csv_has_one_line_per_interval()
     {
         string csv = Csv.Profile(LoadProfile.Parse(DataBlockParser.Parse(Answer)));

@@ -39,7 +39,7 @@ public static class ProfileCommand
                     profile = LoadProfile.Parse(sets);
                 }
                 File.WriteAllText(parse.GetValue(csv)!, Csv.Profile(profile));
-                Console.WriteLine($"load profile: {profile.Entries.Count} intervals of {profile.PeriodMinutes} min → {parse.GetValue(csv)}");
+                Console.WriteLine($"load profile: {profile.Entries.Count} intervals of {profile.Periods} min → {parse.GetValue(csv)}");
                 if (profile.Entries.Count > 0)
                 {
                     ProfileChart.SavePng(profile, parse.GetValue(png)!);

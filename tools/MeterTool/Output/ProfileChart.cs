@@ -18,7 +18,7 @@ public static class ProfileChart
             line.LegendText = $"{profile.ChannelCodes[c]} ({profile.ChannelUnits[c]})";
         }
         plot.Axes.DateTimeTicksBottom();
-        plot.Title($"Load profile, {profile.Entries.Count} × {profile.PeriodMinutes} min");
+        plot.Title($"Load profile, {profile.Entries.Count} × {profile.Periods} min");
         plot.ShowLegend();
         plot.SavePng(path, width, height);
     }

@@ -7,13 +7,19 @@ namespace Meter.Tool.Profile;
 /// <param name="End">Time stamp of the entry (end of the integration period, meter local time).</param>
 /// <param name="Status">Status word of the block the entry belongs to.</param>
 /// <param name="Values">One value a channel.</param>
-public sealed record ProfileEntry(DateTime End, string Status, IReadOnlyList<decimal> Values);
+public sealed record ProfileEntry(DateTime End, string Status, IReadOnlyList<decimal> Values)
+{
+    /// <summary>Integration period of the entry's header (minutes): a change of period starts a new header.</summary>
+    public int PeriodMinutes { get; init; }
+}
 
 /// <summary>
 /// A load profile in the VDEW / DIN 43863-3 readout format answered to "P.01(from;to)":
 /// a header "P.01(Zyymmddhhmm)(status)(period min)(channels)(code1)(unit1)…(codeN)(unitN)",
 /// then one line "(v1)…(vN)" per interval; a new header starts a new block (after a gap,
-/// a clock change or a status change). Z is the season flag (0 normal, 1 summer, 2 UTC).
+/// a clock change, a status change or a change of the integration period: each entry is time
+/// stamped with its own header's period). Z is the season flag (0 normal, 1 summer, 2 UTC).
+/// <see cref="PeriodMinutes"/> is the newest header's period; <see cref="Periods"/> all of them.
 /// </summary>
 public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyList<string> ChannelUnits, int PeriodMinutes, IReadOnlyList<ProfileEntry> Entries)
 {
@@ -59,10 +65,14 @@ public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyLi
             for (int i = 0; i < channels; i++)
                 if (!decimal.TryParse(set.Values[i].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out values[i]))
                     throw new FormatException($"profile: \"{set.Values[i].Value}\" is not a number");
-            entries.Add(new ProfileEntry(start.AddMinutes((double)period * index++), status, values));
+            entries.Add(new ProfileEntry(start.AddMinutes((double)period * index++), status, values) { PeriodMinutes = period });
         }
         return new LoadProfile(codes ?? [], units ?? [], period, entries);
     }
+
+    /// <summary>The distinct entry periods, oldest first, as "15" or "15/30" (for messages and the chart title).</summary>
+    public string Periods => Entries.Count == 0 ? PeriodMinutes.ToString(CultureInfo.InvariantCulture)
+        : string.Join("/", Entries.Select(e => e.PeriodMinutes).Distinct().Select(p => p.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The request parameter "yymmddhhmm;yymmddhhmm" (empty side = open).</summary>
     public static string RequestRange(DateTime? from, DateTime? to) =>
