@@ -129,8 +129,8 @@ public class SettingsWriteTests
         Assert.Equal(ObisWriteResult.AccessDenied, Write(m, SettingsObjects.BillingTargetDay, "10", level: 0));
         Assert.Equal(ObisWriteResult.AccessDenied, Write(m, StandardObjects.MeterNumber, "99", level: 0));
         Assert.Equal(ObisWriteResult.AccessDenied, Write(m, PasswordObject.CodeForLevel(1), "99", level: 0));
-        // The integration period cannot change at run time (the load profile's period is fixed at format).
-        Assert.Equal(ObisWriteResult.Rejected, Write(m, StandardObjects.IntegrationPeriod, "30"));
+        // An integration period the seeds do not offer (5/15/30/60 are accepted: IntegrationPeriodWriteTests).
+        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, StandardObjects.IntegrationPeriod, "10"));
 
         Assert.Equal(1000, m.Settings.S0ImpPerKwh);
         Assert.Equal((1, 1), (m.Settings.BillingTargetDay, m.Settings.BillingIntervalCode));
