@@ -46,4 +46,35 @@ public class IntegrationPeriodTests
         Assert.Equal(Utc(2025, 10, 26, 1), p.IntervalEnd(Utc(2025, 10, 26, 0, 30)));
         Assert.Equal(Utc(2025, 10, 26, 1), p.IntervalStart(Utc(2025, 10, 26, 1, 30)));
     }
+
+    [Fact]
+    public void A_changed_period_gives_the_new_boundaries_and_a_bad_one_changes_nothing()
+    {
+        var p = new IntegrationPeriod(15, Cet);
+        long t = Utc(2025, 1, 15, 10, 37, 30); // 11:37:30 CET
+        Assert.Equal(Utc(2025, 1, 15, 10, 45), p.IntervalEnd(t));
+        p.Change(30);
+        // 11:37:30 CET lies in 11:30–12:00 CET = 10:30–11:00Z.
+        Assert.Equal((30, 1800), (p.Minutes, p.Seconds));
+        Assert.Equal(Utc(2025, 1, 15, 10, 30), p.IntervalStart(t));
+        Assert.Equal(Utc(2025, 1, 15, 11), p.IntervalEnd(t));
+        Assert.False(p.IsBoundary(Utc(2025, 1, 15, 10, 45)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => p.Change(10));
+        Assert.Equal(30, p.Minutes);
+    }
+
+    [Fact]
+    public void The_clock_classifies_a_setting_with_the_period_it_shares()
+    {
+        var p = new IntegrationPeriod(15, Cet);
+        var rtc = new Meter.Hal.Simulation.Clock.VirtualRtc(DateTime.UnixEpoch.AddSeconds(Utc(2025, 1, 15, 10, 14, 50)));
+        var clock = new MeterClock(rtc, p, 30);
+        clock.Boot(new ClockStatus(TimeQuality.Valid, ClockSetSource.Factory, Utc(2025, 1, 1)), Utc(2025, 1, 15, 10, 14));
+        // +20 s from 10:14:50Z crosses the quarter-hour boundary 10:15Z: a jump under 15 min …
+        Assert.Equal(ClockSetKind.Jumped, clock.SetTime(Utc(2025, 1, 15, 10, 15, 10), ClockSetSource.OpticalPort).Kind);
+        rtc.WriteUtc(DateTime.UnixEpoch.AddSeconds(Utc(2025, 1, 15, 10, 14, 50)));
+        p.Change(30);
+        // … and an adjustment inside 10:00–10:30Z once the shared period is 30 min.
+        Assert.Equal(ClockSetKind.Adjusted, clock.SetTime(Utc(2025, 1, 15, 10, 15, 10), ClockSetSource.OpticalPort).Kind);
+    }
 }
