@@ -121,7 +121,7 @@ namespace Meter.Core
         public MeterClock Clock { get { return _clock; } }
         /// <summary>Local time rule (GMT code and summer time).</summary>
         public LocalTimeRule TimeRule { get { return _rule; } }
-        /// <summary>Integration period of demand and load profile.</summary>
+        /// <summary>Integration period of demand and load profile (the load profile's newest block's; see <see cref="IntegrationPeriodSetting"/>).</summary>
         public IntegrationPeriod Period { get { return _period; } }
         /// <summary>Tariff control.</summary>
         public TariffController Tariffs { get { return _tariffs; } }
