@@ -65,7 +65,7 @@ namespace Meter.Core
         /// <summary>True: EU summer time (PPP = 001); false: none.</summary>
         public bool EuSummerTime = true;
 
-        /// <summary>Integration period of demand and load profile, minutes (5, 15, 30, 60).</summary>
+        /// <summary>Integration period of demand and load profile, minutes (5, 15, 30, 60), for an empty or lost load profile; a W1 change is kept in the profile (IntegrationPeriodSetting).</summary>
         public int IntegrationPeriodMinutes = 15;
 
         /// <summary>Billing target day GG (1..28) — the period closes at 00:00 local time of that day.</summary>
