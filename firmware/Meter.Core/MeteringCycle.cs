@@ -78,9 +78,10 @@ namespace Meter.Core
             _activeLed = led;
             _ledConstant = settings.MeterConstantImpPerKwh;
             SetCfDenominators(led.CfDen);
-            // CFMODE: CF1 drives the LED with CF1SEL = 000, total active power; CF2/CF3 stay off. The meter
-            // starts in no-load (nothing runs before the first cycle), so CF1DIS starts set (see GateLed).
-            _chipConfiguration.CfMode = LedNoLoadCfMode;
+            // CFMODE: CF1 drives the LED with CF1SEL = 000, total active power; CF2/CF3 stay off. CF1 starts lit and
+            // the first cycle's gate decides (GateLed): a loaded meter loses no LED pulse at start-up, and one cycle
+            // of creep after a reset (the chip's CF divider starts empty) is far less than one pulse.
+            _chipConfiguration.CfMode = LedRunningCfMode;
 
             MeteringConfiguration metering = new MeteringConfiguration(
                 settings.Phases == 1 ? ConnectionType.SinglePhase : ConnectionType.ThreePhaseFourWire,

@@ -41,6 +41,7 @@ public class LedNoLoadTests
         using var host = Host();
         var m = host.Meter;
         // Voltage only at 115 % Un (264.5 V), no current, 60 min.
+        Assert.False(m.Metering.LedGatedByNoLoad); // CF1 starts lit; the first cycle's gate decides
         SetAll(host, new PhaseLoad(264.5, 0, 0));
         host.RunFor(TimeSpan.FromMinutes(60));
         Assert.True(m.Metering.LedGatedByNoLoad);
@@ -55,7 +56,7 @@ public class LedNoLoadTests
         Assert.InRange(chipCounts, 1975, 1990);
         Assert.True(chipCounts / CfDen >= 5);
         Assert.Equal(0, host.Board.Chip.CfPulses[0]);   // the gate held CF1 dark
-        Assert.Equal(0, m.Metering.LedGateChanges);      // started dark, never lit
+        Assert.Equal(1, m.Metering.LedGateChanges);      // lit at start, dark after the first cycle, never lit again
         Assert.True(m.Metering.Accumulator.IsNoLoad);
         foreach (EnergyRegister r in Enum.GetValues<EnergyRegister>())
             Assert.Equal(0, m.Metering.Accumulator.GetCounts(r, MeterChannel.Total));
@@ -77,7 +78,7 @@ public class LedNoLoadTests
         SetAll(host, new PhaseLoad(230, 1000.0 / 230, 0));
         host.RunFor(TimeSpan.FromSeconds(1));
         Assert.False(m.Metering.LedGatedByNoLoad);
-        Assert.Equal(1, m.Metering.LedGateChanges);
+        Assert.Equal(2, m.Metering.LedGateChanges); // dark after the first cycle, lit now
         Assert.NotEqual(checksumDark, m.Metering.Driver.Checksum); // CHECKSUM covers CFMODE: the driver took the new one
         Assert.True(m.Metering.Accumulator.GetCounts(EnergyRegister.ActiveImport, MeterChannel.Total) > 0);
 
@@ -96,7 +97,7 @@ public class LedNoLoadTests
         Assert.False(m.Metering.LedGatedByNoLoad);
         host.RunFor(TimeSpan.FromSeconds(10));
         Assert.True(m.Metering.LedGatedByNoLoad);
-        Assert.Equal(2, m.Metering.LedGateChanges);
+        Assert.Equal(3, m.Metering.LedGateChanges);
         Assert.Equal(checksumDark, m.Metering.Driver.Checksum); // same configuration, same checksum
         long dark = host.Board.Chip.CfPulses[0];
         host.RunFor(TimeSpan.FromMinutes(30));
