@@ -103,7 +103,7 @@ namespace Meter.Metrology
 
             // EN 50470-3 no-load / starting tests, IEC 62053-21 §8.3.2/§8.3.3: the starting gate judges each phase over a
             // window of cycles and releases its counts only while it runs (held counts all at once on a start).
-            _gate.AddCycle(activeCounts, reactiveCounts, apparentCounts, cycleMilliseconds);
+            _gate.AddCheckedCycle(activeCounts, reactiveCounts, apparentCounts, cycleMilliseconds);
             bool vector = _configuration.Summation == PhaseSummation.VectorSum;
             long activeSum = 0;
             long reactiveSum = 0;
@@ -114,13 +114,13 @@ namespace Meter.Metrology
 
             for (int phase = 0; phase < 3; phase++)
             {
-                bool running = _gate.IsReleased(phase);
+                long p;
+                long q;
+                long s;
+                bool running = _gate.TakeReleased(phase, out p, out q, out s);
                 _phaseRunning[phase] = running;
                 if (!running) continue;
                 anyRunning = true;
-                long p = _gate.ReleasedActive(phase);
-                long q = _gate.ReleasedReactive(phase);
-                long s = _gate.ReleasedApparent(phase);
                 Book(phase, p, q, s);
                 if (vector)
                 {

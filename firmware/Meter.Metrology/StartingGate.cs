@@ -191,13 +191,20 @@ namespace Meter.Metrology
                 throw new System.ArgumentOutOfRangeException("apparentCounts", "apparent energy counts must not be negative");
             if (cycleMilliseconds <= 0 || cycleMilliseconds > EnergyAccumulator.MaximumCycleMilliseconds)
                 throw new System.ArgumentOutOfRangeException("cycleMilliseconds", "cycle duration must be 1 … 3 600 000 ms");
+            AddCheckedCycle(activeCounts, reactiveCounts, apparentCounts, cycleMilliseconds);
+        }
 
+        /// <summary><see cref="AddCycle"/> for input the caller has checked (the accumulator, once per metering cycle).</summary>
+        internal void AddCheckedCycle(int[] activeCounts, int[] reactiveCounts, int[] apparentCounts, int cycleMilliseconds)
+        {
             // Plan first: which old entries leave (ring full, or the rest still covers the target).
             long window = _windowMilliseconds + cycleMilliseconds;
             int leaving = 0;
             while (leaving < _count)
             {
-                int ms = _entryMilliseconds[(_oldest + leaving) % MaximumWindowCycles];
+                int at = _oldest + leaving;
+                if (at >= MaximumWindowCycles) at -= MaximumWindowCycles;
+                int ms = _entryMilliseconds[at];
                 if (_count - leaving < MaximumWindowCycles && window - ms < _targetMilliseconds) break;
                 window -= ms;
                 leaving++;
@@ -208,7 +215,8 @@ namespace Meter.Metrology
             long threshold = ThresholdCounts(judged);
 
             for (int i = 0; i < leaving; i++) DropOldest();
-            int slot = (_oldest + _count) % MaximumWindowCycles;
+            int slot = _oldest + _count;
+            if (slot >= MaximumWindowCycles) slot -= MaximumWindowCycles;
             _count++;
             _entryMilliseconds[slot] = cycleMilliseconds;
             _windowMilliseconds = window;
@@ -262,6 +270,15 @@ namespace Meter.Metrology
             }
         }
 
+        /// <summary>What <paramref name="phase"/> (0 … 2, unchecked) released in the last cycle; false when it holds.</summary>
+        internal bool TakeReleased(int phase, out long active, out long reactive, out long apparent)
+        {
+            active = _releasedActive[phase];
+            reactive = _releasedReactive[phase];
+            apparent = _releasedApparent[phase];
+            return _released[phase];
+        }
+
         private void Release(int phase, long p, long q, long s)
         {
             _running[phase] = true;
@@ -288,7 +305,7 @@ namespace Meter.Metrology
                 }
             }
             _windowMilliseconds -= _entryMilliseconds[slot];
-            _oldest = (_oldest + 1) % MaximumWindowCycles;
+            _oldest = _oldest + 1 == MaximumWindowCycles ? 0 : _oldest + 1;
             _count--;
         }
 
