@@ -287,4 +287,27 @@ public class StartingGateTests
             }
         }, iter: 300);
     }
+
+    [Fact]
+    public void Bad_input_is_refused_before_anything_changes_and_unused_phases_never_run()
+    {
+        // Aron: systems in A and C; B is no measuring system and never runs whatever it is fed.
+        var gate = new StartingGate(Meters.Config(ConnectionType.ThreePhaseThreeWireAron, thresholdMilliVa: 1000));
+        Assert.Equal(20_000, gate.WindowTargetMilliseconds); // 20 counts × 1 VA·s / 1 VA
+        gate.AddCycle(new[] { 30, 30, 30 }, new[] { 0, 0, 0 }, new[] { 30, 30, 30 }, 1000);
+        Assert.True(gate.IsRunning(0));
+        Assert.False(gate.IsRunning(1));
+        Assert.True(gate.IsRunning(2));
+        Assert.Equal(30, gate.ReleasedApparent(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => gate.AddCycle(new[] { 0, 0, 0 }, new[] { 0, 0, 0 }, new[] { 0, -1, 0 }, 1000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => gate.AddCycle(new[] { 0, 0, 0 }, new[] { 0, 0, 0 }, new[] { 0, 0, 0 }, 0));
+        Assert.Throws<ArgumentException>(() => gate.AddCycle(new[] { 0, 0 }, new[] { 0, 0, 0 }, new[] { 0, 0, 0 }, 1000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => gate.IsRunning(3));
+        // Nothing changed: still one cycle in the window, phase A still released its 30 counts.
+        Assert.Equal(1, gate.WindowCycles);
+        Assert.Equal(30, gate.ReleasedApparent(0));
+
+        // A threshold whose 2-h window overflows the exact arithmetic is refused when the accumulator is built, not in a cycle.
+        Assert.Throws<ArgumentOutOfRangeException>(() => Meters.Accumulator(thresholdMilliVa: long.MaxValue / 1000));
+    }
 }
