@@ -22,6 +22,12 @@ namespace Meter.Core
         /// </summary>
         public const int EnergyThreshold = 45;
 
+        // CFMODE (ADE7880 data sheet Rev. C, CFMODE register): CFxSEL bits 0–8 (CF1SEL = 000 total active power),
+        // CF1DIS bit 9 (1 = CF1 output disabled), CF2DIS/CF3DIS bits 10–11 set.
+        private const int Cf1Disable = 0x0200;
+        private const int LedRunningCfMode = Ade7880Driver.CfModeResetValue & ~Cf1Disable;
+        private const int LedNoLoadCfMode = LedRunningCfMode | Cf1Disable;
+
         private readonly MeterSettings _settings;
         private readonly Ade7880Driver _driver;
         private readonly Ade7880Configuration _chipConfiguration;
@@ -42,6 +48,7 @@ namespace Meter.Core
         private long _lastFaultNew;
         private int _voltageTimeouts;
         private bool _measurementsValid;
+        private int _ledGateChanges;
 
         /// <summary>Builds the chip configuration and the accumulator for <paramref name="settings"/>.</summary>
         public MeteringCycle(MeterSettings settings, MeterHardware hardware)
@@ -71,9 +78,10 @@ namespace Meter.Core
             _activeLed = led;
             _ledConstant = settings.MeterConstantImpPerKwh;
             SetCfDenominators(led.CfDen);
-            // CFMODE: CF1DIS (bit 9) cleared so CF1 drives the LED with CF1SEL = 000, total active
-            // power (ADE7880 data sheet Rev. C, CFMODE register bit descriptions); CF2/CF3 stay off.
-            _chipConfiguration.CfMode = Ade7880Driver.CfModeResetValue & ~0x0200;
+            // CFMODE: CF1 drives the LED with CF1SEL = 000, total active power; CF2/CF3 stay off. CF1 starts lit and
+            // the first cycle's gate decides (GateLed): a loaded meter loses no LED pulse at start-up, and one cycle
+            // of creep after a reset (the chip's CF divider starts empty) is far less than one pulse.
+            _chipConfiguration.CfMode = LedRunningCfMode;
 
             MeteringConfiguration metering = new MeteringConfiguration(
                 settings.Phases == 1 ? ConnectionType.SinglePhase : ConnectionType.ThreePhaseFourWire,
@@ -103,6 +111,15 @@ namespace Meter.Core
         /// <see cref="LedCalibration"/> outside verification mode).
         /// </summary>
         public CfDenominatorSetting ActiveLedCalibration { get { return _activeLed; } }
+
+        /// <summary>
+        /// True while the test LED is held dark because no used phase runs (<see cref="EnergyAccumulator.IsNoLoad"/>):
+        /// CFMODE.CF1DIS set, see <see cref="Run"/>.
+        /// </summary>
+        public bool LedGatedByNoLoad { get { return (_chipConfiguration.CfMode & Cf1Disable) != 0; } }
+
+        /// <summary>Times the LED gate changed since start (each one CFMODE write on the running chip).</summary>
+        public int LedGateChanges { get { return _ledGateChanges; } }
 
         /// <summary>The ADE7880 driver.</summary>
         public Ade7880Driver Driver { get { return _driver; } }
@@ -248,6 +265,7 @@ namespace Meter.Core
             else if (_reading.FailedReads > 0)
                 SetFault(MetrologyFaultDetail.EnergyReadsNotVerified, 0, _reading.FailedReads);
             _accumulator.AddCycle(_reading.Active, _reading.Reactive, _reading.Apparent, tariffIndex, (int)elapsed);
+            GateLed(_accumulator.IsNoLoad);
             if (_s0 != null) _s0.Update(nowMs);
             _demand.Update(clockSeconds, tariffIndex);
             return true;
@@ -273,6 +291,35 @@ namespace Meter.Core
         public void ChangeS0Figure(int impulsesPerKilowattHour)
         {
             if (_s0 != null) _s0.ChangeImpulsesPerKilowattHour(impulsesPerKilowattHour);
+        }
+
+        /// <summary>
+        /// No-load test of the LED (EN 50470-3; IEC 62053-21:2003 §8.3.2: at most one test-output pulse in Δt with
+        /// voltage and no current): the chip's CF1 divides whatever energy it sees, the firmware's starting gate is
+        /// not in that path, so while no used phase runs CF1DIS is set and CF1 stops; it is cleared on the cycle a
+        /// phase starts. One in-place CFMODE write per change (<see cref="Ade7880Driver.ApplyCfMode"/>), none per
+        /// cycle; the configuration holds the state, so a chip reset comes back with it. The LED's no-load
+        /// indication is therefore "off without consumption" (the CF pin gives no steady level to show "on";
+        /// <see cref="NoLoadIndication.On"/> is for firmware-driven <see cref="PulseOutput"/>s, which follow the same
+        /// <see cref="EnergyAccumulator.IsNoLoad"/>). A failed write counts as a chip fault; the next cycle's start
+        /// of the chip applies the state.
+        /// </summary>
+        private void GateLed(bool noLoad)
+        {
+            int mode = noLoad ? LedNoLoadCfMode : LedRunningCfMode;
+            if (_chipConfiguration.CfMode == mode) return;
+            _chipConfiguration.CfMode = mode;
+            _ledGateChanges++;
+            if (!_driver.IsRunning) return;
+            try
+            {
+                _driver.ApplyCfMode();
+            }
+            catch (Ade7880Exception e)
+            {
+                _chipFaults++;
+                NoteFault(e);
+            }
         }
 
         private void NoteFault(Ade7880Exception e)

@@ -31,8 +31,6 @@ namespace Meter.Metrology
         /// <summary>Longest accepted metering cycle, 1 h in ms.</summary>
         public const int MaximumCycleMilliseconds = 3600000;
 
-        private const long MilliVoltAmpereMillisecondsPerVoltAmpereHour = 3600000000L; // 1000 mVA × 3 600 000 ms
-
         private readonly MeteringConfiguration _configuration;
         private readonly long[] _registers = new long[RegisterCount * MeterChannel.Count];
         private readonly long[] _tariffActiveImport = new long[MeteringConfiguration.MaximumTariffs];
@@ -40,24 +38,28 @@ namespace Meter.Metrology
         private readonly bool[] _phaseRunning = new bool[3];
         private long _operatingMilliseconds;
         private long _cycleCount;
-        private int _thresholdCycleMilliseconds = -1;
-        private long _thresholdCounts;
+        private readonly StartingGate _gate;
 
         /// <summary>Creates an accumulator with all registers at zero.</summary>
         /// <exception cref="System.ArgumentNullException">No configuration.</exception>
+        /// <exception cref="System.ArgumentOutOfRangeException">A starting threshold too large for the exact window arithmetic (<see cref="StartingGate"/>).</exception>
         public EnergyAccumulator(MeteringConfiguration configuration)
         {
             if (configuration == null) throw new System.ArgumentNullException("configuration");
             _configuration = configuration;
+            _gate = new StartingGate(configuration);
         }
+
+        /// <summary>The starting / no-load gate that decides which phase's counts are registered.</summary>
+        public StartingGate StartingGate { get { return _gate; } }
 
         /// <summary>The configuration this accumulator runs with.</summary>
         public MeteringConfiguration Configuration { get { return _configuration; } }
 
-        /// <summary>Quadrant of the total in the last cycle (for the display's quadrant indicator).</summary>
+        /// <summary>Quadrant of the total registered in the last cycle (for the display's quadrant indicator; <see cref="Quadrant.None"/> in no-load).</summary>
         public Quadrant LastQuadrant { get; private set; }
 
-        /// <summary>True when in the last cycle no phase reached the starting threshold (no consumption).</summary>
+        /// <summary>True when after the last cycle no phase runs (<see cref="StartingGate"/>): no consumption.</summary>
         public bool IsNoLoad { get; private set; } = true;
 
         /// <summary>Cycles processed since start (not persisted).</summary>
@@ -69,7 +71,7 @@ namespace Meter.Metrology
         /// <summary>Hour counter: whole hours of operation (Kamstrup "Hour counter").</summary>
         public long OperatingHours { get { return _operatingMilliseconds / 3600000L; } }
 
-        /// <summary>True when phase <paramref name="phase"/> reached the starting threshold in the last cycle.</summary>
+        /// <summary>True when phase <paramref name="phase"/> runs after the last cycle: its window reached the starting threshold (<see cref="StartingGate"/>).</summary>
         public bool IsPhaseRunning(int phase)
         {
             if (phase < 0 || phase > 2) throw new System.ArgumentOutOfRangeException("phase", "phase must be 0 … 2");
@@ -99,7 +101,9 @@ namespace Meter.Metrology
             if (cycleMilliseconds <= 0 || cycleMilliseconds > MaximumCycleMilliseconds)
                 throw new System.ArgumentOutOfRangeException("cycleMilliseconds", "cycle duration must be 1 … 3 600 000 ms");
 
-            long threshold = ThresholdCounts(cycleMilliseconds);
+            // EN 50470-3 no-load / starting tests, IEC 62053-21 §8.3.2/§8.3.3: the starting gate judges each phase over a
+            // window of cycles and releases its counts only while it runs (held counts all at once on a start).
+            _gate.AddCheckedCycle(activeCounts, reactiveCounts, apparentCounts, cycleMilliseconds);
             bool vector = _configuration.Summation == PhaseSummation.VectorSum;
             long activeSum = 0;
             long reactiveSum = 0;
@@ -110,14 +114,13 @@ namespace Meter.Metrology
 
             for (int phase = 0; phase < 3; phase++)
             {
-                long s = apparentCounts[phase];
-                // EN 50470-3 no-load / starting tests, IEC 62053-21 §8.3.2/§8.3.3: below the starting threshold (no load) nothing is registered.
-                bool running = _configuration.IsPhaseUsed(phase) && s >= threshold && (threshold > 0 || s > 0 || activeCounts[phase] != 0 || reactiveCounts[phase] != 0);
+                long p;
+                long q;
+                long s;
+                bool running = _gate.TakeReleased(phase, out p, out q, out s);
                 _phaseRunning[phase] = running;
                 if (!running) continue;
                 anyRunning = true;
-                long p = activeCounts[phase];
-                long q = reactiveCounts[phase];
                 Book(phase, p, q, s);
                 if (vector)
                 {
@@ -304,27 +307,6 @@ namespace Meter.Metrology
                 EnergyRegister apparentRegister = p >= 0 ? EnergyRegister.ApparentImport : EnergyRegister.ApparentExport;
                 _registers[(int)apparentRegister * MeterChannel.Count + offset] += s;
             }
-        }
-
-        private long ThresholdCounts(int cycleMilliseconds)
-        {
-            // Cached: the metering cycle normally has a constant length, so this divides once.
-            if (cycleMilliseconds == _thresholdCycleMilliseconds) return _thresholdCounts;
-            long thresholdMilliVa = _configuration.StartingThresholdMilliVoltAmperes;
-            long counts = 0;
-            if (thresholdMilliVa > 0)
-            {
-                // Running when S·T ≥ threshold: counts × num/den [VAh] × 3.6e9 ≥ thr[mVA] × T[ms]
-                //  ⇔ counts ≥ ceil(thr × T × den / (num × 3.6e9)).
-                EnergyConstant c = _configuration.ApparentConstant;
-                long divisor = WideArithmetic.CheckedMultiply(c.Numerator, MilliVoltAmpereMillisecondsPerVoltAmpereHour);
-                long remainder;
-                counts = WideArithmetic.MultiplyAddDivide(WideArithmetic.CheckedMultiply(thresholdMilliVa, cycleMilliseconds), c.Denominator, 0, divisor, out remainder);
-                if (remainder != 0) counts++;
-            }
-            _thresholdCycleMilliseconds = cycleMilliseconds;
-            _thresholdCounts = counts;
-            return counts;
         }
 
         private static void Validate(int[] counts, string name)

@@ -21,14 +21,18 @@ namespace Meter.Metrology
     /// The meter must start and keep registering at Ist (at Un, cos φ = 1) and must not register
     /// with no current (no-load test, EN 50470-3; IEC 62053-21 §8.3.2). The metrology
     /// sees energies, not currents, so the threshold is applied to each phase's apparent power:
-    /// a phase is registered only while S ≥ <see cref="ApparentPowerMilliVoltAmperes"/>, set to a
-    /// fraction (default 80 %) of Un × Ist so that Ist itself is safely above it.
+    /// a phase is registered only while its apparent power, averaged over a window of cycles, is at least
+    /// <see cref="ApparentPowerMilliVoltAmperes"/>, set to a fraction (default 80 %) of Un × Ist so that Ist
+    /// itself is safely above it.
     /// <para>
-    /// The threshold is compared per cycle in whole counts (ceil(threshold × cycle / energy per count)), so it
-    /// only discriminates when it is worth more than one count per cycle: the CT preset (0.545 W·s per count,
-    /// 0.92 VA threshold → 2 counts per 1-s cycle) does; the direct presets (10 W·s per count, 3.68 VA → 1 count)
-    /// block only empty cycles. For those, longer cycles or the ADE7880's own no-load thresholds (xNOLOAD,
-    /// which act on power, not on counts) are needed.
+    /// The window (<see cref="StartingGate"/>) is as long as it takes the threshold power to give 20 counts
+    /// (1-s cycles: 55 cycles on the direct presets, 10.03 W·s per count and 3.68 VA; 12 cycles on the CT preset,
+    /// 0.545 W·s and 0.92 VA), so the whole-count quantisation moves the threshold by at most 5 %. Judged per cycle
+    /// instead, the direct presets' threshold would be 1 count (3.68 VA·s is less than a count) and a load far
+    /// below Ist would register a count every few seconds. Energy held while a phase has not started is released
+    /// when it starts; what never reaches the threshold within a window is creep and is discarded. The ADE7880's
+    /// own no-load thresholds (APNOLOAD, VARNOLOAD, VANOLOAD) stay at their configured values: their scaling
+    /// could not be confirmed in the data sheet.
     /// </para>
     /// </summary>
     public static class StartingThreshold

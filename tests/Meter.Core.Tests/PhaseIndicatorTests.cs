@@ -32,17 +32,19 @@ public class PhaseIndicatorTests
 
         // L3 at 230 V, 60 mA, PF 1: 13.8 W. Above the starting current of the 5(105) A meter
         // (0.4 % of 5 A = 20 mA, IEC 62053-21), so it meters, but below 0.1 % of the 130 A full
-        // scale (130 mA), the cut-off the indicator used before.
+        // scale (130 mA), the cut-off the indicator used before. The starting gate judges a 55-s window (Meter.Metrology
+        // StartingGate: 21 counts of 10.03 W·s): 13.8 W = 1.376 counts/s reaches 21 counts after 16 s.
         host.Board.Chip.Phases[2].Set(new PhaseLoad(230, 0.060, 0));
-        host.RunFor(TimeSpan.FromSeconds(3));
+        host.RunFor(TimeSpan.FromSeconds(20));
         Assert.True(m.Metering.Accumulator.IsPhaseRunning(2));
         long t = host.VirtualMilliseconds;
         m.Tick(t + 500); // the dark half-second of a flash (MeterIndicators.FlashHalfPeriodMs)
         Assert.Equal(LcdSymbols.L1 | LcdSymbols.L2 | LcdSymbols.L3, lcd.Symbols & (LcdSymbols.L1 | LcdSymbols.L2 | LcdSymbols.L3));
 
-        // L3 at 230 V, 5 mA: 1.15 VA, below the starting threshold: nothing metered, L3 flashes.
+        // L3 at 230 V, 5 mA: 1.15 VA, below the starting threshold: nothing metered, L3 flashes. The phase stops once
+        // its window no longer holds the 60-mA seconds: 55 s at most.
         host.Board.Chip.Phases[2].Set(new PhaseLoad(230, 0.005, 0));
-        host.RunFor(TimeSpan.FromSeconds(3));
+        host.RunFor(TimeSpan.FromSeconds(60));
         Assert.False(m.Metering.Accumulator.IsPhaseRunning(2));
         t = host.VirtualMilliseconds;
         m.Tick(t + 500);

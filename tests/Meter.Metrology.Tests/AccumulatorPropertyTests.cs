@@ -30,11 +30,10 @@ public class AccumulatorPropertyTests
         gen.Sample(t =>
         {
             var (connection, summation, thresholdMilliVa, tariffs, cycles) = t;
-            // Apparent constant 1 VA·s per count, cycles of 1000 ms: a phase runs when
-            // counts × 1000 mVA·s ≥ threshold × 1 s, i.e. counts ≥ ceil(threshold / 1000).
-            long thresholdCounts = (thresholdMilliVa + 999) / 1000;
+            // Apparent constant 1 VA·s = 10^6 mVA·ms per count, cycles of 1000 ms: the model's starting gate judges
+            // a window of ceil(20 × 10^6 / threshold) ms (1000 mVA → 20 cycles, 1500 → 14, 250 000 → the cycle alone).
             var acc = Meters.Accumulator(connection, summation, tariffs: tariffs, thresholdMilliVa: thresholdMilliVa);
-            var model = new ReferenceModel(connection, summation, thresholdCounts);
+            var model = new ReferenceModel(connection, summation, thresholdMilliVa);
             foreach (var c in cycles)
             {
                 acc.AddCycle(c.P, c.Q, c.S, c.Tariff, 1000);
