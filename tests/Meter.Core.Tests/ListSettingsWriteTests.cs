@@ -255,6 +255,19 @@ public class ListSettingsWriteTests
     }
 
     [Fact]
+    public void The_lists_fit_the_128_value_settings_record()
+    {
+        // 16 settings values, list lengths 1, normal 16, alternate 40, readout 32, holidays 32 / 2 = 16 → 121 of 128.
+        Assert.Equal(16 + 1 + 16 + 40 + 32 + 16, SettingsRecord.Used);
+        Assert.True(SettingsRecord.Used <= StorageLayout.SettingsValueCount);
+        // A code packs into 48 bits, a readout item's billing periods (≤ 99 < 128) above them.
+        var code = ObisCode.Parse("1-0:72.7.0");
+        long packed = ListSettings.Pack(code, 99);
+        Assert.Equal(0x0063_0100_4807_00FFL, packed); // 99 = 0x63, 72 = 0x48
+        Assert.Equal((code, 99), (ListSettings.Unpack(packed), ListSettings.ExtraOf(packed)));
+    }
+
+    [Fact]
     public void A_stored_display_list_breaking_the_display_rules_is_not_applied_and_the_defaults_are_used()
     {
         string state = MeterRig.TempState();
