@@ -32,7 +32,12 @@ namespace Meter.Core
         public const int ReadoutCapacity = 32;
         /// <summary>Holidays kept (every-year dates and single dates together).</summary>
         public const int HolidayCapacity = 32;
-        /// <summary>Longest list entry text "nn;item": IEC 62056-21 §6.3 data-set value, at most 32 characters (docs/iec62056-21-notes.md §3.4).</summary>
+        /// <summary>
+        /// Longest list entry text "nn;item": an IEC 62056-21 §6.3 data-set value, printable and
+        /// without ( ) * / !, kept within 32 characters (the limit docs/iec62056-21-notes.md §3.4
+        /// gives, also the value field of IEC 1107 clients), so any client and the 128-byte
+        /// receive frame of Meter.Optical OpticalServer take it.
+        /// </summary>
         public const int EntryLength = 32;
 
         /// <summary>Readings the display may always be asked to keep: the legal energies (Kamstrup 351/382 "legal readings").</summary>
