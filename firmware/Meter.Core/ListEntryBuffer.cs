@@ -6,8 +6,8 @@ namespace Meter.Core
     /// Collects a list written entry by entry, one W1 each: "nn;item" (position 01 …, the item
     /// text) and "nn;" (the next position, no item) to end it — the encoding tools/MeterTool
     /// ConfigureCommand.ListWrites sends, each value within the 32 characters of an IEC 62056-21
-    /// §6.3 data-set value. A wrong position or a malformed entry restarts the list; only the
-    /// end mark of a complete list hands it over (<see cref="Items"/>).
+    /// §6.3 data-set value. Position 01 begins a new list; a wrong position or a malformed entry
+    /// restarts the list; only the end mark of a complete list hands it over (<see cref="Items"/>).
     /// </summary>
     public sealed class ListEntryBuffer
     {
@@ -53,6 +53,8 @@ namespace Meter.Core
             if (text == null || text.Length < 3 || text.Length > ListSettings.EntryLength || text[2] != ';') return ObisWriteResult.InvalidFormat;
             if (text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9') return ObisWriteResult.InvalidFormat;
             int position = (text[0] - '0') * 10 + (text[1] - '0');
+            // Position 01 always begins a new list: a list broken off (session ended, link lost) never blocks the next one.
+            if (position == 1) _pendingCount = 0;
             if (position != _pendingCount + 1) return ObisWriteResult.OutOfRange;
             if (text.Length == 3)
             {

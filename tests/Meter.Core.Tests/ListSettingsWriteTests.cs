@@ -161,6 +161,11 @@ public class ListSettingsWriteTests
         Assert.Equal(normalBefore, m.Settings.NormalDisplayList);
         Assert.Equal(sequence, m.Storage.Settings.Sequence);
         Assert.Empty(Changes(m));
+        // A list broken off (no end mark, e.g. the link was lost) does not block the next one: 01 begins anew.
+        Assert.Equal(ObisWriteResult.Accepted, Write(m, n, "01;32.7.0"));
+        Assert.Equal(ObisWriteResult.Accepted, Write(m, n, "02;1.8.0"));
+        Assert.Equal(ObisWriteResult.Accepted, WriteList(m, n, "2.8.0"));
+        Assert.Equal(new[] { StandardObjects.ActiveExport }, Codes(m.Display.AutomaticList));
         // The 16 first of them are accepted: the capacity is exactly 16.
         Assert.Equal(ObisWriteResult.Accepted, WriteList(m, n, seventeen.Take(16).ToArray()));
         Assert.Equal(16, m.Display.AutomaticList.Count);
