@@ -33,6 +33,8 @@ namespace Meter.Core
         private readonly PeriodClosing _periods;
         private readonly SettingsWriter _settingsWriter;
         private readonly IntegrationPeriodSetting _periodSetting;
+        private readonly ListSettingsWriter _listSettingsWriter;
+        private ReadoutList _readout;
         private readonly OpticalPortSettings _port = new OpticalPortSettings();
         private readonly VerificationMode _verification;
         private long _verificationUntilMs;
@@ -95,6 +97,7 @@ namespace Meter.Core
             _periods = new PeriodClosing(this);
             _settingsWriter = new SettingsWriter(this);
             _periodSetting = new IntegrationPeriodSetting(this);
+            _listSettingsWriter = new ListSettingsWriter(this, _settingsWriter);
             // Display scaler = 10^scaler Wh per last digit: 7.0 → 3, 6.1 → 2, 7.2 → 1, 6.3 → 0. Verification
             // shows 1 Wh (scaler 0): the OBIS energy registers the display reads are whole Wh.
             DisplayFormat configured = new DisplayFormat();
@@ -111,6 +114,10 @@ namespace Meter.Core
         public IntegrationPeriodSetting IntegrationPeriodSetting { get { return _periodSetting; } }
         /// <summary>Optical-port setting writes and their settings record.</summary>
         public SettingsWriter SettingsWriter { get { return _settingsWriter; } }
+        /// <summary>Optical-port writes of the display, readout and holiday lists.</summary>
+        public ListSettingsWriter ListSettingsWriter { get { return _listSettingsWriter; } }
+        /// <summary>The data sets the optical port's readout sends (from <see cref="MeterSettings.ReadoutCodes"/>; after <see cref="Start"/>).</summary>
+        public ReadoutList Readout { get { return _readout; } }
         /// <summary>The settings (restored from the settings record at <see cref="Start"/>; see <see cref="SettingsWriter"/>).</summary>
         public MeterSettings Settings { get { return _settings; } }
         /// <summary>Metering: driver, energy registers, demand, S0.</summary>
@@ -242,10 +249,12 @@ namespace Meter.Core
             _port.MaximumBaud = _settings.MaximumBaud;
             _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
             _table = _bindings.CreateTable(_port);
+            _readout = new ReadoutList(ListSettings.ReadoutCapacity);
+            ApplyReadoutList();
             if (_hardware.OpticalLink != null)
             {
                 _profileLink = new ProfileRequestLink(_hardware.OpticalLink, this);
-                _optical = new OpticalServer(_profileLink, _port, _table, DefaultReadout.Create(), _hardware.Seal, _events);
+                _optical = new OpticalServer(_profileLink, _port, _table, _readout, _hardware.Seal, _events);
             }
             CreateDisplay(nowMs);
             _started = true;
@@ -379,7 +388,7 @@ namespace Meter.Core
         /// <summary>
         /// (Re)builds the tariff timetable from the settings: working days from
         /// <see cref="MeterSettings.WorkingDaySwitches"/> (or T2, T1 from DayTariffStartHour to
-        /// DayTariffEndHour), weekends and holidays T2. The next cycle evaluates the tariff anew.
+        /// DayTariffEndHour), weekends and the <see cref="MeterSettings.Holidays"/> T2. The next cycle evaluates the tariff anew.
         /// </summary>
         public void UseTariffSettings()
         {
@@ -387,7 +396,7 @@ namespace Meter.Core
                 ? TariffSwitchList.ToDayProfile(_settings.WorkingDaySwitches)
                 : new TariffDayProfile(1).SwitchAt(_settings.DayTariffStartHour, 0, 0).SwitchAt(_settings.DayTariffEndHour, 0, 1);
             TariffDayProfile weekend = new TariffDayProfile(1);
-            _tariffs.UseTimetable(TariffTimetable.AllYear(new HolidayTable(), working, weekend, weekend));
+            _tariffs.UseTimetable(TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend));
             _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable
         }
 
@@ -695,27 +704,38 @@ namespace Meter.Core
         private void CreateDisplay(long nowMs)
         {
             _indicators = new MeterIndicators();
-            ObisCode[] legal = new ObisCode[] { StandardObjects.ActiveImport, StandardObjects.ActiveExport };
             DisplayFormat format = new DisplayFormat();
             format.Decimals = DisplayFormat.DecimalsFromCode(_settings.DisplayDecimalsCode);
-            _display = new DisplayController(new ObisTableDisplaySource(_table), format, _indicators, legal);
-            _display.AutomaticList.Configure(new ObisCode[]
-            {
-                StandardObjects.ActiveImport, StandardObjects.ActiveImportT1, StandardObjects.ActiveImportT2,
-                StandardObjects.ActiveExport, StandardObjects.ActivePower,
-            });
-            _display.ManualList.Configure(new ObisCode[]
-            {
-                StandardObjects.ActiveImport, StandardObjects.ActiveExport, StandardObjects.ReactiveImport, StandardObjects.ReactiveExport,
-                StandardObjects.MaximumDemandImport, StandardObjects.VoltageL1, StandardObjects.VoltageL2, StandardObjects.VoltageL3,
-                StandardObjects.CurrentL1, StandardObjects.CurrentL2, StandardObjects.CurrentL3, StandardObjects.Frequency,
-            });
+            _display = new DisplayController(new ObisTableDisplaySource(_table), format, _indicators, ListSettings.LegalDisplayCodes());
+            // Normal and alternate lists from the settings (checked by SettingsRecord.TryApply or the writer, the same DisplayList rules).
+            _display.AutomaticList.Configure(_settings.NormalDisplayList);
+            _display.ManualList.Configure(_settings.AlternateDisplayList);
             // Battery list: the legal energy readings, readable while the meter runs on backup power.
             _display.BatteryList.Configure(new ObisCode[]
             {
                 StandardObjects.ActiveImport, StandardObjects.ActiveExport, StandardObjects.ActiveImportT1, StandardObjects.ActiveImportT2,
             });
             _display.Start(nowMs);
+        }
+
+        /// <summary>
+        /// Shows the display lists of the settings at once (after a list write): the lists are
+        /// replaced and the LCD starts again at the first reading of the automatic list.
+        /// </summary>
+        public void ApplyDisplayLists()
+        {
+            CheckStarted();
+            _display.AutomaticList.Configure(_settings.NormalDisplayList);
+            _display.ManualList.Configure(_settings.AlternateDisplayList);
+            _display.Start(_lastNowMs);
+            RefreshDisplay(_lastNowMs);
+        }
+
+        /// <summary>Refills the readout list from the settings (the next readout sends it; a readout runs only outside programming mode).</summary>
+        public void ApplyReadoutList()
+        {
+            _readout.Clear();
+            for (int i = 0; i < _settings.ReadoutCodes.Length; i++) _readout.Add(_settings.ReadoutCodes[i], _settings.ReadoutBillingPeriods[i]);
         }
 
         private void RefreshDisplay(long nowMs)

@@ -55,7 +55,8 @@ namespace Meter.Core
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
                     bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
                     // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter with old and new value.
-                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code) && !IntegrationPeriodSetting.IsLoggedHere(code))
+                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code)
+                        && !IntegrationPeriodSetting.IsLoggedHere(code) && !ListSettingsWriter.Handles(code))
                         Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;
                 default:

@@ -59,6 +59,25 @@ namespace Meter.Core
         /// </summary>
         public int[] WorkingDaySwitches = new int[0];
 
+        /// <summary>
+        /// Holidays of the tariff timetable (shown the Sunday tariff), written over the optical
+        /// port as 0-0:11.0.0 (<see cref="ListSettingsWriter"/>): month × 100 + day for a date of
+        /// every year, year × 10000 + month × 100 + day (year 2000..2099) for one date.
+        /// </summary>
+        public int[] Holidays = new int[0];
+
+        /// <summary>Normal (automatic, scrolling) display list 0-0:21.0.1; default: the energies and the power.</summary>
+        public Meter.Obis.ObisCode[] NormalDisplayList = ListSettings.DefaultNormalDisplayList();
+
+        /// <summary>Alternate (push-button) display list 0-0:21.0.2; default: energies, demand, voltages, currents, frequency.</summary>
+        public Meter.Obis.ObisCode[] AlternateDisplayList = ListSettings.DefaultAlternateDisplayList();
+
+        /// <summary>Data sets of the mode A/B/C readout 0-0:21.0.0, in order (default: Meter.Optical DefaultReadout).</summary>
+        public Meter.Obis.ObisCode[] ReadoutCodes = ListSettings.DefaultReadoutCodes();
+
+        /// <summary>Billing periods each readout item also sends (0..99), parallel to <see cref="ReadoutCodes"/>.</summary>
+        public int[] ReadoutBillingPeriods = ListSettings.DefaultReadoutBillingPeriods();
+
         /// <summary>GMT code LL (seeds: 00–12 = UTC+0..+12 h, 13–23 = UTC−11..−1 h).</summary>
         public int GmtCode = 1;
 

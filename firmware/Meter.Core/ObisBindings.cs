@@ -59,7 +59,7 @@ namespace Meter.Core
         /// </summary>
         public ObisTable CreateTable(OpticalPortSettings port)
         {
-            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1);
+            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1 + ListSettings.Count);
             StandardObjects.AddTo(table, this, this);
             table.Add(new RegisterObject(ActivePowerL1, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
             table.Add(new RegisterObject(ActivePowerL2, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
@@ -92,6 +92,7 @@ namespace Meter.Core
             tariffs.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(tariffs);
             table.Add(new PasswordObject(1, port, this));
+            AddListObjects(table);
             IntegerDataObject verification = new IntegerDataObject(VerificationModeCode, 1, this);
             verification.SetWriteRange(0, 1);
             verification.AllowWrite(ObisAccess.Legal, 1, this);
@@ -207,9 +208,22 @@ namespace Meter.Core
             return ObisWriteResult.Rejected;
         }
 
+        // Display, readout and holiday lists (ListSettings), written entry by entry "nn;item" (ListEntryBuffer).
+        private void AddListObjects(ObisTable table)
+        {
+            ObisCode[] codes = new ObisCode[] { ListSettings.NormalDisplayList, ListSettings.AlternateDisplayList, ListSettings.ReadoutList, ListSettings.HolidayTable };
+            for (int i = 0; i < codes.Length; i++)
+            {
+                TextDataObject list = new TextDataObject(codes[i], ListSettings.EntryLength, this);
+                list.AllowWrite(ObisAccess.Configuration, 1, this);
+                table.Add(list);
+            }
+        }
+
         /// <inheritdoc />
         public ObisWriteResult WriteText(ObisCode code, string value)
         {
+            if (ListSettingsWriter.Handles(code)) return _meter.ListSettingsWriter.WriteEntry(code, value);
             SettingsWriter writer = _meter.SettingsWriter;
             if (code == StandardObjects.MeterNumber) return writer.WriteMeterNumber(value);
             if (code == SettingsObjects.Identification) return writer.WriteIdentification(value);

@@ -1,3 +1,5 @@
+using Meter.Display;
+using Meter.Obis;
 using Meter.Storage;
 
 namespace Meter.Core
@@ -30,10 +32,22 @@ namespace Meter.Core
         public const int TariffSwitchCount = 11;
         /// <summary>Index of the working-day tariff switches (4 values, two packed switches each).</summary>
         public const int TariffSwitches = 12;
+        /// <summary>Index of the list lengths: normal display (bits 0–7), alternate display (8–15), readout (16–23), holidays (24–31).</summary>
+        public const int ListCounts = 16;
+        /// <summary>Index of the normal display list (<see cref="DisplayList.AutomaticCapacity"/> codes, one a value, <see cref="ListSettings.Pack"/>).</summary>
+        public const int NormalDisplayList = 17;
+        /// <summary>Index of the alternate display list (<see cref="DisplayList.ManualCapacity"/> codes).</summary>
+        public const int AlternateDisplayList = NormalDisplayList + DisplayList.AutomaticCapacity;
+        /// <summary>Index of the readout list (<see cref="ListSettings.ReadoutCapacity"/> codes, billing periods as the extra).</summary>
+        public const int ReadoutList = AlternateDisplayList + DisplayList.ManualCapacity;
+        /// <summary>Index of the holidays (<see cref="ListSettings.HolidayCapacity"/>, two packed dates a value, holiday 0 in the low 32 bits).</summary>
+        public const int Holidays = ReadoutList + ListSettings.ReadoutCapacity;
+        /// <summary>First value not used (121); the rest of the record up to <see cref="StorageLayout.SettingsValueCount"/> is kept 0 for later settings.</summary>
+        public const int Used = Holidays + ListSettings.HolidayCapacity / 2;
         /// <summary>Characters a text value holds.</summary>
         public const int TextLength = 16;
 
-        private const long MarkerValue = 0x53455401; // "SET", format 1
+        private const long MarkerValue = 0x53455402; // "SET", format 2 (format 1 had 16 values and the lists at their defaults)
 
         /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>.</summary>
         public static void Capture(MeterSettings settings, long[] values)
@@ -50,6 +64,13 @@ namespace Meter.Core
             int[] switches = settings.WorkingDaySwitches;
             values[TariffSwitchCount] = switches.Length;
             for (int i = 0; i < switches.Length; i++) values[TariffSwitches + i / 2] |= (long)switches[i] << (32 * (i % 2));
+            int[] holidays = settings.Holidays;
+            values[ListCounts] = settings.NormalDisplayList.Length + (settings.AlternateDisplayList.Length << 8)
+                + (settings.ReadoutCodes.Length << 16) + ((long)holidays.Length << 24); // each below 256
+            PackCodes(settings.NormalDisplayList, null, values, NormalDisplayList);
+            PackCodes(settings.AlternateDisplayList, null, values, AlternateDisplayList);
+            PackCodes(settings.ReadoutCodes, settings.ReadoutBillingPeriods, values, ReadoutList);
+            for (int i = 0; i < holidays.Length; i++) values[Holidays + i / 2] |= (long)holidays[i] << (32 * (i % 2));
         }
 
         /// <summary>
@@ -80,6 +101,24 @@ namespace Meter.Core
                 if (switches[i] / 8 >= 1440 || switches[i] % 8 >= settings.TariffCount) return false;
                 if (i > 0 && switches[i] / 8 <= switches[i - 1] / 8) return false;
             }
+            long counts = values[ListCounts];
+            int normalCount = (int)(counts & 0xFF), alternateCount = (int)((counts >> 8) & 0xFF);
+            int readoutCount = (int)((counts >> 16) & 0xFF), holidayCount = (int)((counts >> 24) & 0xFF);
+            if ((counts >> 32) != 0 || normalCount > DisplayList.AutomaticCapacity || alternateCount > DisplayList.ManualCapacity
+                || readoutCount > ListSettings.ReadoutCapacity || holidayCount > ListSettings.HolidayCapacity) return false;
+            ObisCode[] normal = UnpackCodes(values, NormalDisplayList, normalCount, null);
+            ObisCode[] alternate = UnpackCodes(values, AlternateDisplayList, alternateCount, null);
+            int[] periods = new int[readoutCount];
+            ObisCode[] readout = UnpackCodes(values, ReadoutList, readoutCount, periods);
+            int[] holidays = new int[holidayCount];
+            for (int i = 0; i < holidays.Length; i++) holidays[i] = (int)((values[Holidays + i / 2] >> (32 * (i % 2))) & 0xFFFFFFFFL);
+            if (!ListSettings.IsDisplayList(normal, DisplayListKind.Automatic) || !ListSettings.IsDisplayList(alternate, DisplayListKind.Manual)
+                || !ListSettings.IsReadoutList(readout, periods) || !ListSettings.IsHolidayList(holidays)) return false;
+            settings.NormalDisplayList = normal;
+            settings.AlternateDisplayList = alternate;
+            settings.ReadoutCodes = readout;
+            settings.ReadoutBillingPeriods = periods;
+            settings.Holidays = holidays;
             settings.S0ImpPerKwh = (int)values[PulseFigure];
             settings.BillingTargetDay = (int)values[BillingTargetDay];
             settings.BillingIntervalCode = (int)values[BillingIntervalCode];
@@ -101,6 +140,23 @@ namespace Meter.Core
                 packed |= c << (8 * (7 - i));
             }
             return packed;
+        }
+
+        private static void PackCodes(ObisCode[] codes, int[] extras, long[] values, int index)
+        {
+            for (int i = 0; i < codes.Length; i++) values[index + i] = ListSettings.Pack(codes[i], extras == null ? 0 : extras[i]);
+        }
+
+        // Codes from values[index …]; extras (when given) receive each value's extra.
+        private static ObisCode[] UnpackCodes(long[] values, int index, int count, int[] extras)
+        {
+            ObisCode[] codes = new ObisCode[count];
+            for (int i = 0; i < count; i++)
+            {
+                codes[i] = ListSettings.Unpack(values[index + i]);
+                if (extras != null) extras[i] = ListSettings.ExtraOf(values[index + i]);
+            }
+            return codes;
         }
 
         private static void PackText(string text, long[] values, int index)

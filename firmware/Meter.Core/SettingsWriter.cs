@@ -197,7 +197,8 @@ namespace Meter.Core
             return false;
         }
 
-        private void Commit()
+        /// <summary>Commits the whole settings record from the settings as they are now (also for <see cref="ListSettingsWriter"/>).</summary>
+        internal void Commit()
         {
             SettingsRecord.Capture(_meter.Settings, _values);
             _meter.Storage.Settings.Commit(_values);

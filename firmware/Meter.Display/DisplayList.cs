@@ -65,27 +65,38 @@ namespace Meter.Display
 
         /// <summary>
         /// Replaces the list with <paramref name="codes"/> in that order, after checking all of
-        /// them: at most <see cref="Capacity"/>, no duplicates, each fitting the 7-position ID
-        /// field, no historical value (F ≠ 255) in the automatic list, every legal reading in
-        /// the manual list.
+        /// them (<see cref="Check"/>).
         /// </summary>
         /// <exception cref="System.ArgumentException">A rule is broken; the list is unchanged.</exception>
         public void Configure(ObisCode[] codes)
         {
             if (codes == null) throw new System.ArgumentNullException("codes");
-            if (codes.Length > _codes.Length)
-                throw new System.ArgumentException("too many readings for this display list (capacity " + CapacityText() + ")");
+            string broken = Check(codes);
+            if (broken != null) throw new System.ArgumentException(broken);
+            for (int i = 0; i < codes.Length; i++) _codes[i] = codes[i];
+            _count = codes.Length;
+        }
+
+        /// <summary>
+        /// Why <paramref name="codes"/> cannot be this list, or null when it can: at most
+        /// <see cref="Capacity"/>, no duplicates, each fitting the 7-position ID field, no
+        /// historical value (F ≠ 255) in the automatic list, every legal reading in the manual
+        /// list. Changes nothing (a write over the optical port is checked with it first).
+        /// </summary>
+        public string Check(ObisCode[] codes)
+        {
+            if (codes == null) return "no readings given";
+            if (codes.Length > _codes.Length) return "too many readings for this display list (capacity " + CapacityText() + ")";
             for (int i = 0; i < codes.Length; i++)
             {
-                CheckReading(codes[i]);
-                if (IndexIn(codes, i, codes[i]) >= 0)
-                    throw new System.ArgumentException("reading listed twice: " + codes[i].ToString());
+                string broken = CheckReading(codes[i]);
+                if (broken != null) return broken;
+                if (IndexIn(codes, i, codes[i]) >= 0) return "reading listed twice: " + codes[i].ToString();
             }
             for (int i = 0; i < _legal.Length; i++)
                 if (IndexIn(codes, codes.Length, _legal[i]) < 0)
-                    throw new System.ArgumentException("the legal reading " + _legal[i].ToString() + " cannot be removed from the manual list");
-            for (int i = 0; i < codes.Length; i++) _codes[i] = codes[i];
-            _count = codes.Length;
+                    return "the legal reading " + _legal[i].ToString() + " cannot be removed from the manual list";
+            return null;
         }
 
         /// <summary>Appends <paramref name="code"/> (same checks as <see cref="Configure"/>).</summary>
@@ -93,7 +104,8 @@ namespace Meter.Display
         {
             if (_count == _codes.Length)
                 throw new System.ArgumentException("display list full (capacity " + CapacityText() + ")");
-            CheckReading(code);
+            string broken = CheckReading(code);
+            if (broken != null) throw new System.ArgumentException(broken);
             if (Contains(code)) throw new System.ArgumentException("reading already in the list: " + code.ToString());
             _codes[_count++] = code;
         }
@@ -111,13 +123,14 @@ namespace Meter.Display
             _count--;
         }
 
-        private void CheckReading(ObisCode code)
+        private string CheckReading(ObisCode code)
         {
             if (!ObisIdFormatter.Fits(code))
-                throw new System.ArgumentException("OBIS code does not fit the 7-position identification field: " + code.ToString());
+                return "OBIS code does not fit the 7-position identification field: " + code.ToString();
             // Kamstrup 351/382 data sheets: "Historical data cannot be selected in the automatic shift function".
             if (_kind == DisplayListKind.Automatic && code.F != ObisCode.NotUsed)
-                throw new System.ArgumentException("historical values cannot be in the automatic list: " + code.ToString());
+                return "historical values cannot be in the automatic list: " + code.ToString();
+            return null;
         }
 
         private string CapacityText()

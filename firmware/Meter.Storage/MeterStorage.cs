@@ -96,8 +96,7 @@ namespace Meter.Storage
                 _format.CopyTo(_formatValues);
                 if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] != _expectedFormat[1])
                 {
-                    throw new System.InvalidOperationException("NV memory holds another storage layout version (this firmware reads layout version 2, "
-                        + "which added the settings record, or 3 with the demand record of the assembled meter); reformatting would erase it");
+                    throw new System.InvalidOperationException(VersionRefusal(_formatValues[1]));
                 }
                 for (int i = 0; i < _formatValues.Length; i++)
                 {
@@ -192,6 +191,22 @@ namespace Meter.Storage
             Registers.Commit(registers);
             _policy.MarkSaved(registers);
             return true;
+        }
+
+        // Layout versions 2 and 3 hold the 16-value settings record right before the demand record
+        // and the load profile: the larger record of version 4/5 moves both, and the profile's block
+        // ring fills the memory to its end, so there is no power-fail-safe way to upgrade in place
+        // (README "Layout versions"). Versions named without number formatting (nano allow-list).
+        private static string VersionRefusal(long found)
+        {
+            string what = found == 3 ? "layout version 3 (the assembled meter's, settings record of 16 values)"
+                : found == 2 ? "layout version 2 (settings record of 16 values)"
+                : found == 1 ? "layout version 1 (no settings record)"
+                : "another storage layout version";
+            return "NV memory holds " + what + "; this firmware reads layout version 4, or 5 with the demand record of the assembled meter, "
+                + "whose settings record of 128 values (display, readout and holiday lists) moves the demand record and the load profile. "
+                + "It is not upgraded in place and was left untouched: read the meter out with the older firmware, then format deliberately "
+                + "(reformatting erases it)";
         }
 
         private void LogRepair(System.DateTime now, int area, int repaired)

@@ -17,14 +17,21 @@ namespace Meter.Storage
         public const int FormatValueCount = 12;
 
         /// <summary>
-        /// Layout version in the format record. 2 added the settings record between the event
-        /// log and the load profile and the event counter of <see cref="EventKind.Login"/>; a
-        /// memory of version 1 is refused at boot, never misread.
+        /// Layout version in the format record (one more with the demand area, see
+        /// <see cref="ToFormatRecord"/>). 2 added the settings record between the event log and
+        /// the load profile and the event counter of <see cref="EventKind.Login"/>; 4 grew the
+        /// settings record from 16 to <see cref="SettingsValueCount"/> values (display, readout
+        /// and holiday lists), which moves the demand record and the load profile. A memory of
+        /// an older version is refused at boot and left untouched, never misread (README,
+        /// "Layout versions").
         /// </summary>
-        public const int Version = 2;
+        public const int Version = 4;
+
+        /// <summary>Values in the settings record of layout versions 2 and 3 (refused now; named in the refusal).</summary>
+        public const int SettingsValueCountOfVersion3 = 16;
 
         /// <summary>Values in the settings record (what the optical port configures; the owner defines them).</summary>
-        public const int SettingsValueCount = 16;
+        public const int SettingsValueCount = 128;
 
         /// <summary>Slots the settings record is wear-levelled over (settings change rarely).</summary>
         public const int SettingsSlots = 4;
@@ -76,7 +83,8 @@ namespace Meter.Storage
 
         /// <summary>
         /// Values in the demand record (maxima, running period; written by Meter.Core): 0 = no
-        /// demand area (the default, for storage on its own). A layout with one is layout version 2.
+        /// demand area (the default, for storage on its own). A layout with one is layout version
+        /// <see cref="Version"/> + 1.
         /// </summary>
         public int DemandValueCount { get; set; }
 

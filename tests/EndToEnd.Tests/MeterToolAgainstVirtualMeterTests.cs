@@ -186,6 +186,71 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Configure_display_list_shows_the_new_reading_on_the_LCD_and_a_bad_list_is_refused()
+    {
+        var lcd = new Meter.VirtualMeter.CapturedLcd();
+        using var meter = new MeterUnderTest(lcd: lcd);
+        // A list naming an object the meter does not have is refused with (ER10), and nothing changes.
+        var (code, output, error) = meter.Tool("configure", "--display-list", "32.7.0,1-0:99.99.9", "--password", MeterUnderTest.Password);
+        Assert.NotEqual(0, code);
+        Assert.Contains("ER10", error + output);
+        Assert.Equal(5, meter.Host.Inspect(h => h.Meter.Display.AutomaticList.Count)); // the default list
+
+        (code, output, error) = meter.Tool("configure", "--display-list", "32.7.0,1.8.0", "--alternate-list", "1.8.0,2.8.0,14.7.0",
+            "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(new[] { "32.7.0", "1.8.0" }, // ObisCode.ToString gives A = 1, B = 0 codes in the reduced form
+            meter.Host.Inspect(h => Enumerable.Range(0, h.Meter.Display.AutomaticList.Count).Select(i => h.Meter.Display.AutomaticList[i].ToString()).ToArray()));
+        Assert.Equal(3, meter.Host.Inspect(h => h.Meter.Display.ManualList.Count));
+        // The LCD shows the first new reading: ID "32.7.0" as the digits 3270 (the points are separate segments),
+        // the voltage of the balanced load, 230 V, in 0.1 V digits (the point a segment too): 2300 ± 2 %.
+        meter.WaitUntil(h => new string(lcd.Frame.Id) == "3270   ", "the LCD showing 32.7.0");
+        string value = meter.Host.Inspect(h => new string(lcd.Frame.Value));
+        Assert.InRange(int.Parse(value.Trim(), CultureInfo.InvariantCulture), 2254, 2346);
+        Assert.Equal(2, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ParameterChange)));
+    }
+
+    [Fact]
+    public void Configure_readout_list_sets_the_data_sets_of_the_readout()
+    {
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("configure", "--readout-list", "0-0:96.1.0,1.8.0;2", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        (code, output, error) = meter.Tool("readout", "--csv");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("0-0:96.1.0,12345678", output);
+        Assert.Contains("\n1.8.0,", output.Replace("\r", ""));
+        Assert.DoesNotContain("32.7.0", output); // the voltages of the default readout are gone
+        // An empty readout list is refused (ER10): the readout keeps its two data sets.
+        (code, output, error) = meter.Tool("write", "0-0:21.0.0", "01;", "--password", MeterUnderTest.Password);
+        Assert.NotEqual(0, code);
+        Assert.Contains("ER10", error + output);
+        Assert.Equal(2, meter.Host.Inspect(h => h.Meter.Readout.Count));
+    }
+
+    [Fact]
+    public void Configure_holidays_gives_that_date_the_Sunday_tariff()
+    {
+        // Start Wednesday 2025-05-14 08:00 UTC = 10:00 CEST: a working day, day tariff T1.
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("read", "0-0:96.14.0", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("0-0:96.14.0(1)", output);
+        (code, output, error) = meter.Tool("configure", "--holidays", "12-25,25-05-14", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(new[] { 1225, 20250514 }, meter.Host.Inspect(h => h.Meter.Settings.Holidays));
+        // From the next metering cycle the tariff is the Sunday one, T2, read back over the optical port.
+        meter.WaitUntil(h => h.Meter.ActiveTariff == 1, "tariff T2 on the holiday");
+        (code, output, error) = meter.Tool("read", "0-0:96.14.0", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("0-0:96.14.0(2)", output);
+        // "none" clears the table: T1 again.
+        (code, output, error) = meter.Tool("configure", "--holidays", "none", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        meter.WaitUntil(h => h.Meter.ActiveTariff == 0, "tariff T1 without holidays");
+    }
+
+    [Fact]
     public void Set_clock_moves_the_meter_clock_logs_it_and_marks_the_profile()
     {
         using var meter = new MeterUnderTest();

@@ -12,6 +12,23 @@ public class DisplayListTests
         Enumerable.Range(0, count).Select(i => new ObisCode((byte)(firstC + i / 9), 8, (byte)(i % 9))).ToArray();
 
     [Fact]
+    public void Check_names_the_broken_rule_and_changes_nothing()
+    {
+        var manual = new DisplayList(DisplayListKind.Manual, new[] { ActiveImport, ActiveExport });
+        var automatic = new DisplayList(DisplayListKind.Automatic, null);
+        automatic.Configure(new[] { ActiveImport });
+        Assert.Null(automatic.Check(new[] { ActiveExport, ActiveImport }));
+        Assert.Equal("reading listed twice: 1.8.0", automatic.Check(new[] { ActiveImport, ActiveImport }));
+        Assert.Equal("historical values cannot be in the automatic list: 1.8.0*1", automatic.Check(new[] { ActiveImport.WithF(1) }));
+        Assert.Equal("too many readings for this display list (capacity 16)", automatic.Check(Codes(17)));
+        Assert.Equal("the legal reading 2.8.0 cannot be removed from the manual list", manual.Check(new[] { ActiveImport }));
+        Assert.Null(manual.Check(new[] { ActiveExport, ActiveImport, ActiveImport.WithF(1) })); // history is fine in the manual list
+        Assert.Equal(1, automatic.Count); // nothing changed by checking
+        Assert.Equal(ActiveImport, automatic[0]);
+        Assert.Equal(2, manual.Count);
+    }
+
+    [Fact]
     public void Capacities_follow_the_data_sheets()
     {
         var automatic = new DisplayList(DisplayListKind.Automatic, null);

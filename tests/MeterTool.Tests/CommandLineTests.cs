@@ -37,6 +37,11 @@ public class CommandLineTests
     [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--password", "1", "--pulse-figure", "100001" }, "must be 1..100000")]
     [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1" }, "nothing to configure")]
     [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--tariffs", "25:00=1" }, "is not HH:mm=T")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--holidays", "25-02-29" }, "is not MM-DD (every year) or YY-MM-DD")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--holidays", "2025-12-24" }, "is not MM-DD (every year) or YY-MM-DD")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--holidays", "12-24,12-24" }, "listed twice")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--readout-list", "1.8.0;100" }, "number of billing periods, 0..99")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--readout-list", "," }, "a readout list needs at least one OBIS code")]
     [InlineData(new[] { "set-clock", "--tcp", "127.0.0.1:1", "--time", "yesterday" }, "is not \"yyyy-MM-dd HH:mm:ss\"")]
     [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230" }, "--current")]
     [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230", "--current", "5", "--pf", "0.5" }, "gain step needs the rig at PF = 1")]
@@ -81,6 +86,18 @@ public class CommandLineTests
         var writes = ConfigureCommand.ListWrites("0-0:21.0.1", ["1-0:1.8.0", "1-0:2.8.0"]);
         Assert.Equal(new[] { "01;1-0:1.8.0", "02;1-0:2.8.0", "03;" }, writes.Select(w => w.Value));
         Assert.Equal(new[] { "06:00;1", "22:00;2" }, ConfigureCommand.TariffItems("06:00=1, 22:00=2"));
+    }
+
+    [Fact]
+    public void Holiday_and_readout_items_are_what_the_meter_parses()
+    {
+        // 29 February recurs (a leap year has it); one-off dates are YY-MM-DD.
+        Assert.Equal(new[] { "12-25", "02-29", "25-04-18" }, ConfigureCommand.HolidayItems("12-25, 02-29,25-04-18"));
+        Assert.Empty(ConfigureCommand.HolidayItems("none"));
+        var writes = ConfigureCommand.ListWrites("0-0:11.0.0", ConfigureCommand.HolidayItems("none"));
+        Assert.Equal(new[] { ("0-0:11.0.0", "01;") }, writes); // the end mark alone empties the table
+        // "*" may not stand in a value (IEC 62056-21 §6.3): a billing-period code is sent with "&".
+        Assert.Equal(new[] { "0-0:96.1.0", "1.8.0;3", "1.8.0&1" }, ConfigureCommand.ReadoutItems("0-0:96.1.0,1.8.0;3,1.8.0*1"));
     }
 
     [Fact]

@@ -34,12 +34,17 @@ public static class MeterAddresses
     /// <summary>Load profile request address, read with R1 "P.01(YYMMDDhhmm;YYMMDDhhmm)"; PROVISIONAL.</summary>
     public const string LoadProfile = "P.01";
 
-    // ---- Configuration lists (PROVISIONAL encodings, see ConfigurationEncoding) ----
+    // ---- Configuration lists, written entry by entry "nn;item" then "nn;" (ConfigureCommand.ListWrites;
+    //      the meter's side: firmware/Meter.Core ListSettings, ListEntryBuffer) ----
 
-    /// <summary>0-0:21.0.1 general display readout list (IEC 62056-61 C = 21 "readout lists").</summary>
+    /// <summary>0-0:21.0.0 general local port readout: the data sets of the readout, items "OBIS" or "OBIS;N" (N = 0..99 billing periods).</summary>
+    public const string ReadoutList = "0-0:21.0.0";
+    /// <summary>0-0:21.0.1 general display readout: the meter's normal (scrolling) display list, 1..16 OBIS codes.</summary>
     public const string DisplayListNormal = "0-0:21.0.1";
-    /// <summary>0-0:21.0.2 alternate display readout list.</summary>
+    /// <summary>0-0:21.0.2 alternate display readout: the push-button list, up to 40 OBIS codes, must keep 1.8.0 and 2.8.0.</summary>
     public const string DisplayListAlternate = "0-0:21.0.2";
+    /// <summary>0-0:11.0.0 special days table: holidays (Sunday tariff), items "MM-DD" (every year) or "YY-MM-DD", up to 32; empty = none.</summary>
+    public const string HolidayTable = "0-0:11.0.0";
     /// <summary>0-0:13.0.0 activity calendar (tariff switching table; COSEM class 20).</summary>
     public const string TariffTable = "0-0:13.0.0";
 

@@ -5,11 +5,12 @@ using Meter.Tool.Protocol;
 namespace Meter.Tool.Cli;
 
 /// <summary>
-/// `configure`: integration period, pulse figure, display lists and tariff switching times,
-/// as W1 writes of OBIS-addressed parameters (addresses in <see cref="MeterAddresses"/>).
-/// Lists are written one entry a W1, "nn;item" (position 01.., item), then "nn;" to end the
-/// list — values stay within the 32 characters IEC 62056-21 §6.3.18 allows. PROVISIONAL
-/// encoding until the meter's server defines the list objects.
+/// `configure`: integration period, pulse figure, display lists, readout list, holidays and
+/// tariff switching times, as W1 writes of OBIS-addressed parameters (addresses in
+/// <see cref="MeterAddresses"/>). Lists are written one entry a W1, "nn;item" (position 01..,
+/// item), then "nn;" to end the list — each value within the 32 characters of an IEC 62056-21
+/// §6.3 data-set value and without ( ) * / !. The meter checks each entry and the whole list
+/// and replaces its list only at the end mark (firmware/Meter.Core ListSettingsWriter).
 /// </summary>
 public static class ConfigureCommand
 {
@@ -43,15 +44,54 @@ public static class ConfigureCommand
         return items;
     }
 
+    /// <summary>
+    /// Parses "12-24,25-04-18" into holiday items: "MM-DD" every year or "YY-MM-DD" one date
+    /// (2000..2099), checked as the meter checks them (a real date; 29 February allowed every year).
+    /// "none" gives the empty table.
+    /// </summary>
+    public static IReadOnlyList<string> HolidayItems(string text)
+    {
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)) return [];
+        var items = new List<string>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            bool ok = part.Length == 5
+                ? DateTime.TryParseExact("2000-" + part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                : part.Length == 8 && DateTime.TryParseExact("20" + part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            if (!ok) throw new ArgumentException($"--holidays entry \"{part}\" is not MM-DD (every year) or YY-MM-DD (one date), e.g. 12-25,25-04-18");
+            items.Add(part);
+        }
+        if (items.Count == 0) throw new ArgumentException("--holidays needs MM-DD or YY-MM-DD dates, or none to clear the table");
+        if (items.Count > 32) throw new ArgumentException("--holidays: the meter keeps at most 32 holidays");
+        if (items.Distinct().Count() != items.Count) throw new ArgumentException("--holidays: a date is listed twice");
+        return items;
+    }
+
+    /// <summary>Parses "0-0:96.1.0,1.8.0;3" into readout items (OBIS code, optionally ";N" for its last N = 0..99 billing values).</summary>
+    public static IReadOnlyList<string> ReadoutItems(string text)
+    {
+        var items = SplitCodes(text, "a readout list");
+        foreach (string item in items)
+        {
+            int semicolon = item.IndexOf(';');
+            if (semicolon >= 0 && !(int.TryParse(item[(semicolon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n <= 99 && item.Length - semicolon <= 3))
+                throw new ArgumentException($"--readout-list entry \"{item}\": after ';' comes the number of billing periods, 0..99");
+        }
+        if (items.Count > 32) throw new ArgumentException("--readout-list: the meter keeps at most 32 data sets");
+        return items;
+    }
+
     /// <summary>Builds the command.</summary>
     public static Command Create(GlobalOptions g)
     {
         var period = new Option<int?>("--integration-period") { Description = "Demand and load-profile integration period, minutes (5, 15, 30 or 60)" };
         var pulses = new Option<int?>("--pulse-figure") { Description = "S0 pulse output constant, imp/kWh (1..100000)" };
-        var display = new Option<string?>("--display-list") { Description = "Normal display list, OBIS codes separated by commas" };
-        var alternate = new Option<string?>("--alternate-list") { Description = "Alternate display list, OBIS codes separated by commas" };
+        var display = new Option<string?>("--display-list") { Description = "Normal (scrolling) display list, 1..16 OBIS codes separated by commas, e.g. 1.8.0,2.8.0,32.7.0" };
+        var alternate = new Option<string?>("--alternate-list") { Description = "Alternate (push-button) display list, up to 40 OBIS codes; must hold 1.8.0 and 2.8.0" };
+        var readout = new Option<string?>("--readout-list") { Description = "Data sets of the readout, up to 32, e.g. \"0-0:96.1.0,1.8.0;3\" (;N = also the last N billing values)" };
+        var holidays = new Option<string?>("--holidays") { Description = "Holidays (Sunday tariff), up to 32: MM-DD every year or YY-MM-DD, e.g. 12-25,25-04-18; none = no holidays" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff switching times, e.g. 06:00=1,22:00=2" };
-        var command = new Command("configure", "Write configuration parameters (needs --password)") { period, pulses, display, alternate, tariffs };
+        var command = new Command("configure", "Write configuration parameters (needs --password)") { period, pulses, display, alternate, readout, holidays, tariffs };
         CommandRunner.SetAction(command, parse =>
         {
             var writes = new List<(string Address, string Value)>();
@@ -66,10 +106,12 @@ public static class ConfigureCommand
                 if (n is < 1 or > 100000) throw new ArgumentException($"--pulse-figure {n}: must be 1..100000 imp/kWh");
                 writes.Add((MeterAddresses.PulseFigure, n.ToString(CultureInfo.InvariantCulture)));
             }
-            if (parse.GetValue(display) is string d) writes.AddRange(ListWrites(MeterAddresses.DisplayListNormal, SplitCodes(d)));
-            if (parse.GetValue(alternate) is string a) writes.AddRange(ListWrites(MeterAddresses.DisplayListAlternate, SplitCodes(a)));
+            if (parse.GetValue(display) is string d) writes.AddRange(ListWrites(MeterAddresses.DisplayListNormal, SplitCodes(d, "a display list")));
+            if (parse.GetValue(alternate) is string a) writes.AddRange(ListWrites(MeterAddresses.DisplayListAlternate, SplitCodes(a, "a display list")));
+            if (parse.GetValue(readout) is string r) writes.AddRange(ListWrites(MeterAddresses.ReadoutList, ReadoutItems(r)));
+            if (parse.GetValue(holidays) is string h) writes.AddRange(ListWrites(MeterAddresses.HolidayTable, HolidayItems(h)));
             if (parse.GetValue(tariffs) is string t) writes.AddRange(ListWrites(MeterAddresses.TariffTable, TariffItems(t)));
-            if (writes.Count == 0) throw new ArgumentException("nothing to configure: give --integration-period, --pulse-figure, --display-list, --alternate-list or --tariffs");
+            if (writes.Count == 0) throw new ArgumentException("nothing to configure: give --integration-period, --pulse-figure, --display-list, --alternate-list, --readout-list, --holidays or --tariffs");
             var (transport, client) = g.Connect(parse);
             using (transport)
             using (var session = g.OpenSession(parse, client))
@@ -85,10 +127,11 @@ public static class ConfigureCommand
         return command;
     }
 
-    private static IReadOnlyList<string> SplitCodes(string text)
+    private static IReadOnlyList<string> SplitCodes(string text, string what)
     {
         var codes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (codes.Length == 0) throw new ArgumentException("a display list needs at least one OBIS code");
-        return codes;
+        if (codes.Length == 0) throw new ArgumentException(what + " needs at least one OBIS code");
+        // A billing period is written "&F" in a list entry: "*" may not stand in a data-set value (IEC 62056-21 §6.3).
+        return codes.Select(c => c.Replace('*', '&')).ToArray();
     }
 }
