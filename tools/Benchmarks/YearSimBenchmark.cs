@@ -95,13 +95,34 @@ public sealed class YearSimBenchmark : IBenchmark
         report.Figure("nv_bytes_written_per_day", lean.NvBytes / (double)lean.Days);
         report.Figure("billing_closings", lean.Billing);
         report.Figure("profile_entries", lean.ProfileEntries);
+        report.Figure("register_saves", lean.Saves);
+        report.Figure("final_state_digest", lean.StateDigest);
     }
 
     private static string Pct(long ticks, Result r) => F(100.0 * ticks / r.TotalTicks);
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private sealed record Result(int Days, long SpiTicks, long NvTicks, long NvBytes, double Seconds, double CpuSeconds, long Cycles, long ChipTicks, long CycleTicks, long TickTicks, long TotalTicks, long Frames, long ProfileEntries, long Billing, long Saves);
+    private sealed record Result(int Days, long SpiTicks, long NvTicks, long NvBytes, double Seconds, double CpuSeconds, long Cycles, long ChipTicks, long CycleTicks, long TickTicks, long TotalTicks, long Frames, long ProfileEntries, long Billing, long Saves, long StateDigest);
+
+    /// <summary>
+    /// FNV-1a (64 bit) over what the run leaves behind: every byte of the NV memory (register
+    /// records, profile, billing, events), the registers in RAM and the simulated chip's
+    /// counts. Equal digests before and after a speed-up mean it changed no result.
+    /// </summary>
+    private static long StateDigest(RamNvMemory ram, ElectricityMeter meter, SimulatedAde7880 chip)
+    {
+        ulong hash = 14695981039346656037ul;
+        void Mix(ulong v) { hash ^= v; hash *= 1099511628211ul; }
+        foreach (byte b in ram.Snapshot()) Mix(b);
+        var registers = new long[EnergyAccumulator.SnapshotLength];
+        meter.Metering.Accumulator.SaveTo(registers);
+        foreach (long v in registers) Mix((ulong)v);
+        foreach (long v in chip.TotalCounts) Mix((ulong)v);
+        foreach (long v in chip.CfPulses) Mix((ulong)v);
+        Mix((ulong)meter.RegisterSaves);
+        return (long)hash;
+    }
 
     private static Result Measure(int days, double[][] rows, bool measurementEveryCycle, bool instrumented)
     {
@@ -179,7 +200,7 @@ public sealed class YearSimBenchmark : IBenchmark
         double cpu = ThreadCpuTime.Seconds() - cpu0;
         return new Result(days, spi?.Ticks ?? 0, nv?.Ticks ?? 0, ram.ByteWrites - bytes0, total.Elapsed.TotalSeconds, cpu, cycles, chipTicks, cycleTicks, tickTicks,
             total.Elapsed.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond,
-            chip.Frames - frames0, meter.Periods.ProfileEntries, meter.Periods.BillingClosings, meter.RegisterSaves);
+            chip.Frames - frames0, meter.Periods.ProfileEntries, meter.Periods.BillingClosings, meter.RegisterSaves, StateDigest(ram, meter, chip));
     }
 
     /// <summary>Times the SPI frames the simulated chip answers (adds two timestamp reads a frame).</summary>
