@@ -126,9 +126,31 @@ namespace Meter.Storage
             CheckLength(saved);
             for (int i = 0; i < _steps.Length; i++)
             {
-                // Most registers did not leave their bucket since the last save: nothing to divide.
-                if (_hasSaved && saved[i] >= _bucketLow[i] && saved[i] <= _bucketHigh[i]) continue;
                 long step = _steps[i];
+                if (_hasSaved)
+                {
+                    // Most registers did not leave their bucket since the last save: nothing to divide.
+                    long v = saved[i], low = _bucketLow[i], high = _bucketHigh[i];
+                    if (v >= low && v <= high) continue;
+                    // The others mostly moved into the neighbouring bucket (a cycle adds less than a
+                    // step): shift it by one step, the bucket the division below would give. Only for
+                    // unsaturated buckets whose neighbour is unsaturated too (no overflow either).
+                    if (high - low == step - 1)
+                    {
+                        if (v > high && high <= long.MaxValue - step && v <= high + step)
+                        {
+                            _bucketLow[i] = low + step;
+                            _bucketHigh[i] = high + step;
+                            continue;
+                        }
+                        if (v < low && low >= long.MinValue + step && v >= low - step)
+                        {
+                            _bucketLow[i] = low - step;
+                            _bucketHigh[i] = high - step;
+                            continue;
+                        }
+                    }
+                }
                 long bucket = Meter.Clock.UnixTime.FloorDiv(saved[i], step);
                 // low = bucket × step and high = low + step − 1, saturated where they would leave
                 // the long range (then every value on that side is in the bucket anyway).

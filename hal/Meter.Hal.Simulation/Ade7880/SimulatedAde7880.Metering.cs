@@ -193,7 +193,7 @@ public sealed partial class SimulatedAde7880
         var threshold = q == Reactive ? Register.VARTHR : q == Apparent ? Register.VATHR : Register.WTHR;
         uint thr = Reg(threshold);
         if (thr == 0) return;
-        long counts = AddToAccumulator(ref _accumulators[q, p], fixedPower, dTicks, thr);
+        long counts = _increments[q * 3 + p].Add(ref _accumulators[q, p], fixedPower, dTicks, thr);
         if (counts == 0) return;
         if (IsLineCycle(q))
         {
@@ -215,34 +215,6 @@ public sealed partial class SimulatedAde7880
         CfChain(q, p, counts, ref status0);
     }
 
-    /// <summary>
-    /// accumulator += power × ticks; returns the whole multiples of THR × 2^(27+16) taken out of
-    /// it (truncated towards zero, the remainder keeps the accumulator's sign). Exact: in 64-bit
-    /// integers when every operand and the sum fit (a 1-s step of any in-range power does),
-    /// in 128-bit otherwise: the same integers either way.
-    /// </summary>
-    private static long AddToAccumulator(ref Int128 accumulator, long fixedPower, long dTicks, uint thr)
-    {
-        // 64-bit path: THR < 2^19 (limit < 2^62), accumulator and product within ±2^62.
-        if (thr < (1u << (63 - 27 - PowerFraction - 1)) && accumulator >= long.MinValue / 2 && accumulator <= long.MaxValue / 2)
-        {
-            long limit64 = (long)thr << (27 + PowerFraction);
-            long high = Math.BigMul(fixedPower, dTicks, out long low);
-            if ((high == 0 && low >= 0 && low <= long.MaxValue / 2) || (high == -1 && low < 0 && low >= long.MinValue / 2))
-            {
-                long sum = (long)accumulator + low; // both within ±2^62: no overflow
-                long n = sum / limit64;
-                accumulator = sum - n * limit64;
-                return n;
-            }
-        }
-        Int128 limit = (Int128)thr << (27 + PowerFraction);
-        accumulator += (Int128)fixedPower * dTicks;
-        long counts = (long)(accumulator / limit);
-        accumulator -= counts * limit;
-        return counts;
-    }
-
     private static bool IsHalfFull(uint value) => (((value >> 31) ^ (value >> 30)) & 1) != 0;
 
     private void CfChain(int q, int p, long counts, ref uint status0)
@@ -257,8 +229,8 @@ public sealed partial class SimulatedAde7880
             if ((cfmode & (1u << (9 + cf))) != 0) continue;           // CFxDIS
             long den = Math.Max(1, Reg((Register)((int)Register.CF1DEN + cf)));
             _cfAccumulators[cf] += Math.Abs(counts);
+            if (_cfAccumulators[cf] < den) continue; // no pulse yet (never negative: only |counts| go in)
             long pulses = _cfAccumulators[cf] / den;
-            if (pulses == 0) continue;
             _cfAccumulators[cf] -= pulses * den;
             CfPulses[cf] += pulses;
             status0 |= StatusBits.CF1 << cf;

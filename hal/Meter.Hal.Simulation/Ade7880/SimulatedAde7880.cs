@@ -41,7 +41,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     /// <summary>Time from the end of a reset to RSTDONE, µs.</summary>
     public const long ResetDurationUs = 10_000;
 
-    private const int PowerFraction = 16; // power held in 1/65536 code units
+    private const int PowerFraction = ThresholdAccumulation.PowerFraction; // power held in 1/65536 code units
     private const long MaxStepUs = 1_000_000;
     private const long MaxRampStepUs = 10_000;
 
@@ -57,6 +57,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private readonly RegisterFile _registers = new();
     private readonly Queue<(ushort Address, uint Value)> _dspPipeline = new();
     private readonly Int128[,] _accumulators = new Int128[4, 3];
+    private readonly AccumulationIncrement[] _increments = new AccumulationIncrement[12]; // [quantity × 3 + phase]
     private readonly int[,] _lineCycleWindow = new int[4, 3];
     private readonly long[] _cfAccumulators = new long[3];
     private readonly long[] _noVoltageZeroCrossingUs = new long[3];
@@ -235,7 +236,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         if (writeBuffer.Length != readBuffer.Length) throw new ArgumentException("SPI buffers must have the same length");
         Frames++;
         Bytes += writeBuffer.Length;
-        Array.Fill(readBuffer, (byte)0);
+        for (int i = 0; i < readBuffer.Length; i++) readBuffer[i] = 0; // 4–7 bytes: cheaper than a Fill call
         if (Missing || _inReset || _resetPinLow || _mode == PowerMode.LowPower || _mode == PowerMode.Sleep)
         {
             // Nobody drives MISO.
