@@ -10,7 +10,7 @@ namespace Meter.Storage
         // Slicing-by-4/-by-8 (Kounavis & Berry, "A Systematic Approach to Building High Performance,
         // Software-based, CRC Generators", 2005): eight 256-entry tables in one array, entry
         // k × 256 + n = CRC of byte n followed by k zero bytes. Compute takes four bytes per loop
-        // turn (tables 0–3), AppendInt64 eight (tables 0–7), with independent lookups instead of a
+        // turn (tables 0–3), AppendInt64s eight (tables 0–7), with independent lookups instead of a
         // chain of dependent ones: on the host the ~500-byte register record (saved about once a
         // second) is CRC'd several times faster; on the device's interpreter the IL operations
         // per byte are about the same (8 KB of tables instead of 1 KB).
@@ -54,17 +54,25 @@ namespace Meter.Storage
         }
 
         /// <summary>
-        /// The register after the eight bytes of <paramref name="value"/>, least significant first
-        /// (<see cref="ByteCodec.WriteInt64"/>): slicing-by-8, eight lookups of which only the
-        /// first four wait for the register (a host CPU overlaps the other four).
+        /// The register after <paramref name="count"/> values of <paramref name="values"/> from
+        /// <paramref name="offset"/>, eight bytes each, least significant first (as
+        /// <see cref="ByteCodec.WriteInt64"/> stores them): slicing-by-8, eight lookups a value of
+        /// which only the first four wait for the register (a host CPU overlaps the other four).
         /// </summary>
-        public static uint AppendInt64(uint register, long value)
+        public static uint AppendInt64s(uint register, long[] values, int offset, int count)
         {
             uint[] t = Table;
-            uint low = register ^ (uint)value;
-            uint high = (uint)(value >> 32);
-            return t[1792 + (low & 0xFF)] ^ t[1536 + ((low >> 8) & 0xFF)] ^ t[1280 + ((low >> 16) & 0xFF)] ^ t[1024 + (low >> 24)]
-                ^ t[768 + (high & 0xFF)] ^ t[512 + ((high >> 8) & 0xFF)] ^ t[256 + ((high >> 16) & 0xFF)] ^ t[high >> 24];
+            uint crc = register;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                long value = values[i];
+                uint low = crc ^ (uint)value;
+                uint high = (uint)(value >> 32);
+                crc = t[1792 + (low & 0xFF)] ^ t[1536 + ((low >> 8) & 0xFF)] ^ t[1280 + ((low >> 16) & 0xFF)] ^ t[1024 + (low >> 24)]
+                    ^ t[768 + (high & 0xFF)] ^ t[512 + ((high >> 8) & 0xFF)] ^ t[256 + ((high >> 16) & 0xFF)] ^ t[high >> 24];
+            }
+            return crc;
         }
 
         /// <summary>The CRC-32 of the bytes appended to <see cref="Seed"/> (final XOR).</summary>

@@ -212,12 +212,7 @@ namespace Meter.Storage
         /// </summary>
         private static uint RecordCrc(uint sequence, long[] values)
         {
-            uint crc = Crc32.AppendUInt32(Crc32.Seed, sequence);
-            for (int i = 0; i < values.Length; i++)
-            {
-                crc = Crc32.AppendInt64(crc, values[i]);
-            }
-            return Crc32.Finish(crc);
+            return Crc32.Finish(Crc32.AppendInt64s(Crc32.AppendUInt32(Crc32.Seed, sequence), values, 0, values.Length));
         }
 
         /// <summary>True when every byte is 0xFF or every byte is 0x00 (never written).</summary>

@@ -125,11 +125,11 @@ public sealed partial class SimulatedAde7880
         return p;
     }
 
-    private bool IsLineCycle(int quantity)
-    {
-        uint mode = Reg(Register.LCYCMODE);
-        return quantity switch { Active or FundamentalActive => (mode & 1) != 0, Reactive => (mode & 2) != 0, _ => (mode & 4) != 0 };
-    }
+    private bool IsLineCycle(int quantity) => IsLineCycle(quantity, Reg(Register.LCYCMODE));
+
+    // LCYCMODE.LWATT (bit 0, both active quantities), LVAR (bit 1), LVA (bit 2).
+    private static bool IsLineCycle(int quantity, uint lcycmode) =>
+        quantity switch { Active or FundamentalActive => (lcycmode & 1) != 0, Reactive => (lcycmode & 2) != 0, _ => (lcycmode & 4) != 0 };
 
     private int SelectedZeroCrossingPhases()
     {
@@ -162,12 +162,15 @@ public sealed partial class SimulatedAde7880
         if (IsRunning)
         {
             var (s0, s1) = (Reg(Register.STATUS0), Reg(Register.STATUS1));
+            // Read once a step: accumulation changes none of these (it writes only the energy registers).
+            var mode = new AccumulationMode(Reg(Register.WTHR), Reg(Register.VARTHR), Reg(Register.VATHR),
+                Reg(Register.LCYCMODE), Reg(Register.CFMODE), Reg(Register.COMPMODE));
             for (int p = 0; p < 3; p++)
             {
                 // Power at the middle of the step: exact for constant loads and for linear ramps of
                 // one quantity (steps never straddle a scheduled jump).
                 var powers = FixedPowersAt(p, start + dt / 2);
-                for (int q = 0; q < 4; q++) Accumulate(q, p, powers[q], dTicks, ref s0);
+                for (int q = 0; q < 4; q++) Accumulate(q, p, powers[q], dTicks, in mode, ref s0);
             }
             s1 |= PowerQuality(dt);
             if (HarmonicsSettled()) s0 |= StatusBits.HREADY;
@@ -187,15 +190,20 @@ public sealed partial class SimulatedAde7880
         return powers;
     }
 
-    private void Accumulate(int q, int p, long fixedPower, long dTicks, ref uint status0)
+    /// <summary>The registers the accumulation of one step depends on, read once for the step.</summary>
+    private readonly struct AccumulationMode(uint wthr, uint varthr, uint vathr, uint lcycmode, uint cfmode, uint compmode)
+    {
+        public readonly uint Wthr = wthr, Varthr = varthr, Vathr = vathr, LcycMode = lcycmode, CfMode = cfmode, CompMode = compmode;
+    }
+
+    private void Accumulate(int q, int p, long fixedPower, long dTicks, in AccumulationMode mode, ref uint status0)
     {
         // One LSB each time the accumulator passes THR × 2^27 (THR = WTHR, VARTHR or VATHR).
-        var threshold = q == Reactive ? Register.VARTHR : q == Apparent ? Register.VATHR : Register.WTHR;
-        uint thr = Reg(threshold);
+        uint thr = q == Reactive ? mode.Varthr : q == Apparent ? mode.Vathr : mode.Wthr;
         if (thr == 0) return;
         long counts = _increments[q * 3 + p].Add(ref _accumulators[q, p], fixedPower, dTicks, thr);
         if (counts == 0) return;
-        if (IsLineCycle(q))
+        if (IsLineCycle(q, mode.LcycMode))
         {
             _lineCycleWindow[q, p] += (int)counts;
         }
@@ -212,15 +220,14 @@ public sealed partial class SimulatedAde7880
             if (!IsHalfFull(before) && IsHalfFull(after))
                 status0 |= q switch { Active => StatusBits.AEHF, FundamentalActive => StatusBits.FAEHF, Reactive => StatusBits.FREHF, _ => StatusBits.VAEHF };
         }
-        CfChain(q, p, counts, ref status0);
+        CfChain(q, p, counts, mode.CfMode, mode.CompMode, ref status0);
     }
 
     private static bool IsHalfFull(uint value) => (((value >> 31) ^ (value >> 30)) & 1) != 0;
 
-    private void CfChain(int q, int p, long counts, ref uint status0)
+    private void CfChain(int q, int p, long counts, uint cfmode, uint compmode, ref uint status0)
     {
         // CFxSEL (CFMODE): 000 total active, 010 apparent, 011 fundamental active, 100 fundamental reactive.
-        uint cfmode = Reg(Register.CFMODE), compmode = Reg(Register.COMPMODE);
         int selected = q switch { Active => 0, Apparent => 2, FundamentalActive => 3, _ => 4 };
         for (int cf = 0; cf < 3; cf++)
         {

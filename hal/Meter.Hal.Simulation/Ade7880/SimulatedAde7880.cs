@@ -269,9 +269,19 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         if (isRead)
         {
             uint value = ReadValue(address, sideEffects: true);
-            for (int i = 0; i < width; i++) readBuffer[3 + i] = (byte)(value >> (8 * (width - 1 - i)));
-            if (!IsCommunicationRecord(address)) RecordOperation(0x35, address, value, width);
-            CorruptMiso(readBuffer, width);
+            if (width == 4)
+            {
+                readBuffer[3] = (byte)(value >> 24);
+                readBuffer[4] = (byte)(value >> 16);
+                readBuffer[5] = (byte)(value >> 8);
+                readBuffer[6] = (byte)value;
+            }
+            else
+            {
+                for (int i = 0; i < width; i++) readBuffer[3 + i] = (byte)(value >> (8 * (width - 1 - i)));
+            }
+            if (!IsCommunicationAddress[address]) RecordOperation(0x35, address, value, width);
+            if (_corruptNextReads > 0 || MisoBitErrorRate > 0) CorruptMiso(readBuffer, width);
             // A read changes nothing the IRQ pins follow (STATUSx, MASKx, reset state): no update.
         }
         else
@@ -413,9 +423,10 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             uint value = Reg(register);
             int q = EnergyBase.Length - 1;
             while (EnergyBase[q] > address) q--; // no closure: the SPI path must not allocate (benchmark)
-            bool lineCycle = IsLineCycle(q);
+            uint lcycmode = Reg(Register.LCYCMODE);
+            bool lineCycle = IsLineCycle(q, lcycmode);
             // LCYCMODE.RSTREAD: energy registers reset to 0 after a read (not in line-cycle mode).
-            if (sideEffects && !lineCycle && (Reg(Register.LCYCMODE) & 0x40) != 0) SetReg(register, 0);
+            if (sideEffects && !lineCycle && (lcycmode & 0x40) != 0) SetReg(register, 0);
             if (sideEffects && lineCycle) _readSinceLatch[q, address - EnergyBase[q]] = true;
             return value;
         }
@@ -431,6 +442,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private static readonly RegisterAccess[] Access = new RegisterAccess[65536];
     private static readonly byte[] FrameWidth = new byte[65536];
     private static readonly bool[] IsMeasurementAddress = new bool[65536];
+    private static readonly bool[] IsCommunicationAddress = new bool[65536];
 
     static SimulatedAde7880()
     {
@@ -441,6 +453,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             Access[a] = RegisterMap.AccessOf((Register)a);
             FrameWidth[a] = (byte)(format == WireFormat.None ? UnallocatedWidth((ushort)a) : RegisterMap.WireBytes(format));
             IsMeasurementAddress[a] = IsMeasurement((ushort)a);
+            IsCommunicationAddress[a] = IsCommunicationRecord((ushort)a);
         }
     }
 
