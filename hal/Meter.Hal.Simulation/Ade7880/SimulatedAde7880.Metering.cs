@@ -201,7 +201,7 @@ public sealed partial class SimulatedAde7880
         // One LSB each time the accumulator passes THR × 2^27 (THR = WTHR, VARTHR or VATHR).
         uint thr = q == Reactive ? mode.Varthr : q == Apparent ? mode.Vathr : mode.Wthr;
         if (thr == 0) return;
-        long counts = _increments[q * 3 + p].Add(ref _accumulators[q, p], fixedPower, dTicks, thr);
+        long counts = _increments[q * 3 + p].Add(ref _accumulators[q * 3 + p], fixedPower, dTicks, thr);
         if (counts == 0) return;
         if (IsLineCycle(q, mode.LcycMode))
         {

@@ -56,7 +56,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
 
     private readonly RegisterFile _registers = new();
     private readonly Queue<(ushort Address, uint Value)> _dspPipeline = new();
-    private readonly Int128[,] _accumulators = new Int128[4, 3];
+    private readonly Int128[] _accumulators = new Int128[12]; // [quantity × 3 + phase]
     private readonly AccumulationIncrement[] _increments = new AccumulationIncrement[12]; // [quantity × 3 + phase]
     private readonly int[,] _lineCycleWindow = new int[4, 3];
     private readonly long[] _cfAccumulators = new long[3];
@@ -236,7 +236,6 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         if (writeBuffer.Length != readBuffer.Length) throw new ArgumentException("SPI buffers must have the same length");
         Frames++;
         Bytes += writeBuffer.Length;
-        for (int i = 0; i < readBuffer.Length; i++) readBuffer[i] = 0; // 4–7 bytes: cheaper than a Fill call
         if (Missing || _inReset || _resetPinLow || _mode == PowerMode.LowPower || _mode == PowerMode.Sleep)
         {
             // Nobody drives MISO.
@@ -254,6 +253,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         }
         if (writeBuffer.Length < 3)
         {
+            Array.Clear(readBuffer);
             IgnoredFrames++;
             return;
         }
@@ -263,9 +263,14 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         if (writeBuffer.Length != 3 + width)
         {
             // SS rose before (or after) the register's last bit: the chip aborts the transfer.
+            Array.Clear(readBuffer);
             IgnoredFrames++;
             return;
         }
+        // MISO is 0 during command and address; a read's data bytes are all set below, a write's stay 0.
+        readBuffer[0] = 0;
+        readBuffer[1] = 0;
+        readBuffer[2] = 0;
         if (isRead)
         {
             uint value = ReadValue(address, sideEffects: true);
@@ -287,7 +292,11 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         else
         {
             uint value = 0;
-            for (int i = 0; i < width; i++) value = (value << 8) | writeBuffer[3 + i];
+            for (int i = 0; i < width; i++)
+            {
+                value = (value << 8) | writeBuffer[3 + i];
+                readBuffer[3 + i] = 0;
+            }
             if (WriteValue(address, value)) RecordOperation(0xCA, address, value, width);
             UpdateIrqPins();
         }
