@@ -124,13 +124,15 @@ namespace Meter.Storage
         public void MarkSaved(long[] saved)
         {
             CheckLength(saved);
+            long[] lows = _bucketLow;
+            long[] highs = _bucketHigh;
             for (int i = 0; i < _steps.Length; i++)
             {
                 long step = _steps[i];
                 if (_hasSaved)
                 {
                     // Most registers did not leave their bucket since the last save: nothing to divide.
-                    long v = saved[i], low = _bucketLow[i], high = _bucketHigh[i];
+                    long v = saved[i], low = lows[i], high = highs[i];
                     if (v >= low && v <= high) continue;
                     // The others mostly moved into the neighbouring bucket (a cycle adds less than a
                     // step): shift it by one step, the bucket the division below would give. Only for
@@ -139,14 +141,14 @@ namespace Meter.Storage
                     {
                         if (v > high && high <= long.MaxValue - step && v <= high + step)
                         {
-                            _bucketLow[i] = low + step;
-                            _bucketHigh[i] = high + step;
+                            lows[i] = low + step;
+                            highs[i] = high + step;
                             continue;
                         }
                         if (v < low && low >= long.MinValue + step && v >= low - step)
                         {
-                            _bucketLow[i] = low - step;
-                            _bucketHigh[i] = high - step;
+                            lows[i] = low - step;
+                            highs[i] = high - step;
                             continue;
                         }
                     }

@@ -194,6 +194,27 @@ public sealed partial class SimulatedAde7880
     private readonly struct AccumulationMode(uint wthr, uint varthr, uint vathr, uint lcycmode, uint cfmode, uint compmode)
     {
         public readonly uint Wthr = wthr, Varthr = varthr, Vathr = vathr, LcycMode = lcycmode, CfMode = cfmode, CompMode = compmode;
+
+        /// <summary>Bit q set when an enabled CF output selects quantity q (CfChain has nothing to do for the others).</summary>
+        public readonly int CfQuantities = CfQuantitiesOf(cfmode);
+    }
+
+    private static int CfQuantitiesOf(uint cfmode)
+    {
+        int mask = 0;
+        for (int cf = 0; cf < 3; cf++)
+        {
+            if ((cfmode & (1u << (9 + cf))) != 0) continue; // CFxDIS
+            // CFxSEL: 000 total active, 010 apparent, 011 fundamental active, 100 fundamental reactive (CfChain).
+            switch ((cfmode >> (3 * cf)) & 7)
+            {
+                case 0: mask |= 1 << Active; break;
+                case 2: mask |= 1 << Apparent; break;
+                case 3: mask |= 1 << FundamentalActive; break;
+                case 4: mask |= 1 << Reactive; break;
+            }
+        }
+        return mask;
     }
 
     private void Accumulate(int q, int p, long fixedPower, long dTicks, in AccumulationMode mode, ref uint status0)
@@ -220,7 +241,7 @@ public sealed partial class SimulatedAde7880
             if (!IsHalfFull(before) && IsHalfFull(after))
                 status0 |= q switch { Active => StatusBits.AEHF, FundamentalActive => StatusBits.FAEHF, Reactive => StatusBits.FREHF, _ => StatusBits.VAEHF };
         }
-        CfChain(q, p, counts, mode.CfMode, mode.CompMode, ref status0);
+        if ((mode.CfQuantities & (1 << q)) != 0) CfChain(q, p, counts, mode.CfMode, mode.CompMode, ref status0);
     }
 
     private static bool IsHalfFull(uint value) => (((value >> 31) ^ (value >> 30)) & 1) != 0;
