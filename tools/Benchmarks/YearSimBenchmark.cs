@@ -150,6 +150,9 @@ public sealed class YearSimBenchmark : IBenchmark
         long frames0 = chip.Frames, bytes0 = ram.ByteWrites;
         PulseOutput s0 = meter.Metering.S0;
         var oneSecond = TimeSpan.FromSeconds(1);
+        // Cycle after which the load changes: (startUtc + c) % 900 == 0, kept as a countdown
+        // instead of a 64-bit remainder per cycle.
+        long nextLoadChange = 900 - ((startUtc % 900) + 900) % 900;
         double cpu0 = ThreadCpuTime.Seconds();
         var total = Stopwatch.StartNew();
         if (!instrumented)
@@ -167,7 +170,11 @@ public sealed class YearSimBenchmark : IBenchmark
                 rtc.Advance(oneSecond);
                 meter.OnEnergyReady(nowMs);
                 meter.Tick(nowMs);
-                if ((startUtc + c) % 900 == 0) SetLoad(chip, rows, startUtc + c);
+                if (c == nextLoadChange)
+                {
+                    SetLoad(chip, rows, startUtc + c);
+                    nextLoadChange += 900;
+                }
             }
         }
         else
@@ -190,7 +197,11 @@ public sealed class YearSimBenchmark : IBenchmark
                 long t3 = Stopwatch.GetTimestamp();
                 meter.Tick(nowMs);
                 long t4 = Stopwatch.GetTimestamp();
-                if ((startUtc + c) % 900 == 0) SetLoad(chip, rows, startUtc + c);
+                if (c == nextLoadChange)
+                {
+                    SetLoad(chip, rows, startUtc + c);
+                    nextLoadChange += 900;
+                }
                 chipTicks += t2 - t1;
                 cycleTicks += t3 - t2;
                 tickTicks += (t1 - t0) + (t4 - t3);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Meter.Hal.Simulation.Ade7880;
 
 /// <summary>
@@ -18,29 +20,12 @@ public struct AccumulationIncrement
     private long _remainder;
 
     /// <summary>As <see cref="ThresholdAccumulation.Add"/>, the same result.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the hot path is a few compares; the rest is out of line
     public long Add(ref Int128 accumulator, long fixedPower, long dTicks, uint thr)
     {
-        // Limits below 2^62 only (THR < 2^19, as the 64-bit reference path): |remainder| and
-        // |accumulator| < limit, so their sum stays within ±2^63.
-        if (thr == 0 || thr >= (1u << (63 - 27 - ThresholdAccumulation.PowerFraction - 1)))
-            return ThresholdAccumulation.Add(ref accumulator, fixedPower, dTicks, thr);
         if (!_valid || _power != fixedPower || _ticks != dTicks || _threshold != thr)
         {
-            Int128 product = (Int128)fixedPower * dTicks;
-            Int128 limit = (Int128)thr << (27 + ThresholdAccumulation.PowerFraction);
-            Int128 quotient = product / limit; // truncated: the remainder has the product's sign
-            if (quotient > long.MaxValue || quotient < long.MinValue)
-            {
-                _valid = false;
-                return ThresholdAccumulation.Add(ref accumulator, fixedPower, dTicks, thr);
-            }
-            _power = fixedPower;
-            _ticks = dTicks;
-            _threshold = thr;
-            _limit = (long)limit;
-            _quotient = (long)quotient;
-            _remainder = (long)(product - quotient * limit);
-            _valid = true;
+            if (!Refresh(fixedPower, dTicks, thr)) return ThresholdAccumulation.Add(ref accumulator, fixedPower, dTicks, thr);
         }
         long lim = _limit;
         if (accumulator > -lim && accumulator < lim)
@@ -64,5 +49,27 @@ public struct AccumulationIncrement
             }
         }
         return ThresholdAccumulation.Add(ref accumulator, fixedPower, dTicks, thr);
+    }
+
+    /// <summary>Splits power × ticks for <paramref name="thr"/>; false when the reference step must do it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Refresh(long fixedPower, long dTicks, uint thr)
+    {
+        _valid = false;
+        // Limits below 2^62 only (THR < 2^19, as the 64-bit reference path): |remainder| and
+        // |accumulator| < limit, so their sum stays within ±2^63.
+        if (thr == 0 || thr >= (1u << (63 - 27 - ThresholdAccumulation.PowerFraction - 1))) return false;
+        Int128 product = (Int128)fixedPower * dTicks;
+        Int128 limit = (Int128)thr << (27 + ThresholdAccumulation.PowerFraction);
+        Int128 quotient = product / limit; // truncated: the remainder has the product's sign
+        if (quotient > long.MaxValue || quotient < long.MinValue) return false;
+        _power = fixedPower;
+        _ticks = dTicks;
+        _threshold = thr;
+        _limit = (long)limit;
+        _quotient = (long)quotient;
+        _remainder = (long)(product - quotient * limit);
+        _valid = true;
+        return true;
     }
 }
