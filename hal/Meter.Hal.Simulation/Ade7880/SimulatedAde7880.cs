@@ -424,6 +424,9 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
 
     private uint ReadValue(ushort address, bool sideEffects)
     {
+        // Most frames read a plain stored register (status, LAST_RWDATA, LAST_ADD): the checks
+        // below would all pass through to the register file.
+        if (IsPlainRegisterAddress[address] && _registers.ContainsKey(address)) return _registers[address];
         var register = (Register)address;
         var access = Access[address];
         if (access == RegisterAccess.Unallocated || access == RegisterAccess.WriteOnly) return 0;
@@ -452,6 +455,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private static readonly byte[] FrameWidth = new byte[65536];
     private static readonly bool[] IsMeasurementAddress = new bool[65536];
     private static readonly bool[] IsCommunicationAddress = new bool[65536];
+    private static readonly bool[] IsPlainRegisterAddress = new bool[65536]; // ReadValue's last branch, when stored
 
     static SimulatedAde7880()
     {
@@ -463,6 +467,9 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             FrameWidth[a] = (byte)(format == WireFormat.None ? UnallocatedWidth((ushort)a) : RegisterMap.WireBytes(format));
             IsMeasurementAddress[a] = IsMeasurement((ushort)a);
             IsCommunicationAddress[a] = IsCommunicationRecord((ushort)a);
+            var access = Access[a];
+            IsPlainRegisterAddress[a] = access != RegisterAccess.Unallocated && access != RegisterAccess.WriteOnly
+                && !(a >= 0xE400 && a <= 0xE40E) && a != (int)Register.CHECKSUM && !IsMeasurementAddress[a];
         }
     }
 
