@@ -124,12 +124,14 @@ namespace Meter.Storage
         public void MarkSaved(long[] saved)
         {
             CheckLength(saved);
+            long[] steps = _steps;
             long[] lows = _bucketLow;
             long[] highs = _bucketHigh;
-            for (int i = 0; i < _steps.Length; i++)
+            bool hasSaved = _hasSaved;
+            for (int i = 0; i < steps.Length; i++)
             {
-                long step = _steps[i];
-                if (_hasSaved)
+                long step = steps[i];
+                if (hasSaved)
                 {
                     // Most registers did not leave their bucket since the last save: nothing to divide.
                     long v = saved[i], low = lows[i], high = highs[i];
