@@ -17,9 +17,11 @@ public sealed class RamNvMemory : INvMemory
     // Wear is counted lazily: a write adds 1 to its (address, count) range here, and the
     // per-byte counters are brought up to date when read. A register record rewrites the same
     // 16 slot ranges about once a simulated second, so a write costs one lookup instead of
-    // ~500 counter increments. Bounded: flushed when it holds too many distinct ranges.
-    private readonly Dictionary<long, long> _pendingWear = new();
-    private const int MaxPendingRanges = 4096;
+    // ~500 counter increments. Bounded: flushed when it holds too many distinct ranges, and
+    // sized for that bound at once, so a write never allocates (the meter's allocation test
+    // counts what the NV memory allocates under it).
+    private const int MaxPendingRanges = 1024;
+    private readonly Dictionary<long, long> _pendingWear = new(MaxPendingRanges + 1);
 
     /// <summary>Creates a memory of <paramref name="size"/> bytes, all 0xFF (erased EEPROM / fresh FRAM pattern).</summary>
     public RamNvMemory(int size, int pageSize = 1, long writeEndurance = 10_000_000_000_000L, byte fill = 0xFF)
