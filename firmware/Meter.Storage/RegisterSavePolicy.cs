@@ -124,11 +124,37 @@ namespace Meter.Storage
         public void MarkSaved(long[] saved)
         {
             CheckLength(saved);
-            for (int i = 0; i < _steps.Length; i++)
+            long[] steps = _steps;
+            long[] lows = _bucketLow;
+            long[] highs = _bucketHigh;
+            bool hasSaved = _hasSaved;
+            for (int i = 0; i < steps.Length; i++)
             {
-                // Most registers did not leave their bucket since the last save: nothing to divide.
-                if (_hasSaved && saved[i] >= _bucketLow[i] && saved[i] <= _bucketHigh[i]) continue;
-                long step = _steps[i];
+                long step = steps[i];
+                if (hasSaved)
+                {
+                    // Most registers did not leave their bucket since the last save: nothing to divide.
+                    long v = saved[i], low = lows[i], high = highs[i];
+                    if (v >= low && v <= high) continue;
+                    // The others mostly moved into the neighbouring bucket (a cycle adds less than a
+                    // step): shift it by one step, the bucket the division below would give. Only for
+                    // unsaturated buckets whose neighbour is unsaturated too (no overflow either).
+                    if (high - low == step - 1)
+                    {
+                        if (v > high && high <= long.MaxValue - step && v <= high + step)
+                        {
+                            lows[i] = low + step;
+                            highs[i] = high + step;
+                            continue;
+                        }
+                        if (v < low && low >= long.MinValue + step && v >= low - step)
+                        {
+                            lows[i] = low - step;
+                            highs[i] = high - step;
+                            continue;
+                        }
+                    }
+                }
                 long bucket = Meter.Clock.UnixTime.FloorDiv(saved[i], step);
                 // low = bucket × step and high = low + step − 1, saturated where they would leave
                 // the long range (then every value on that side is in the bucket anyway).

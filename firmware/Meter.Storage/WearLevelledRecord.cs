@@ -24,9 +24,13 @@ namespace Meter.Storage
         private readonly int _slotSize;
         private readonly long[] _values;
         private readonly byte[] _slot;
+        private readonly long[] _encoded; // the values whose bytes _slot holds (while _slotEncoded)
         private long _sequence;
         private bool _hasValue;
         private int _tornSlots;
+        // True while _slot holds the encoding of _encoded (since the first commit): the next commit
+        // then re-encodes only the values that changed (a register record changes ~16 of 61 a second).
+        private bool _slotEncoded;
 
         /// <summary>Describes the record; nothing is read until <see cref="Recover"/>.</summary>
         /// <param name="memory">The NV memory.</param>
@@ -57,6 +61,7 @@ namespace Meter.Storage
             _slotCount = slotCount;
             _values = new long[valueCount];
             _slot = new byte[_slotSize];
+            _encoded = new long[valueCount];
         }
 
         /// <summary>Bytes one slot takes for <paramref name="valueCount"/> values.</summary>
@@ -129,6 +134,7 @@ namespace Meter.Storage
             _hasValue = false;
             _sequence = 0;
             _tornSlots = 0;
+            _slotEncoded = false;
             int best = -1;
             for (int s = 0; s < _slotCount; s++)
             {
@@ -180,19 +186,33 @@ namespace Meter.Storage
             {
                 throw new System.InvalidOperationException("record sequence exhausted");
             }
+            bool reuse = _slotEncoded;
             ByteCodec.WriteUInt32(_slot, 0, (uint)seq);
             for (int i = 0; i < values.Length; i++)
             {
-                ByteCodec.WriteInt64(_slot, HeaderBytes + 8 * i, values[i]);
+                long v = values[i];
+                if (reuse && v == _encoded[i])
+                {
+                    continue; // its bytes are in the slot buffer already
+                }
+                ByteCodec.WriteInt64(_slot, HeaderBytes + 8 * i, v);
+                _encoded[i] = v;
             }
-            ByteCodec.WriteUInt32(_slot, _slotSize - CrcBytes, Crc32.Compute(_slot, 0, _slotSize - CrcBytes));
+            _slotEncoded = true;
+            ByteCodec.WriteUInt32(_slot, _slotSize - CrcBytes, RecordCrc((uint)seq, values));
             _memory.Write(_baseAddress + (int)(seq % _slotCount) * _slotSize, _slot, 0, _slotSize);
             _sequence = seq;
-            for (int i = 0; i < values.Length; i++)
-            {
-                _values[i] = values[i];
-            }
+            System.Array.Copy(values, 0, _values, 0, values.Length);
             _hasValue = true;
+        }
+
+        /// <summary>
+        /// CRC-32 of <c>sequence | values</c> as the slot stores them (the same bytes
+        /// <see cref="Crc32.Compute"/> would read), computed from the values, eight bytes a step.
+        /// </summary>
+        private static uint RecordCrc(uint sequence, long[] values)
+        {
+            return Crc32.Finish(Crc32.AppendInt64s(Crc32.AppendUInt32(Crc32.Seed, sequence), values, 0, values.Length));
         }
 
         /// <summary>True when every byte is 0xFF or every byte is 0x00 (never written).</summary>
@@ -217,6 +237,7 @@ namespace Meter.Storage
         // cut during this leaves it torn or blank, both discarded.
         private void EraseSlot(int s)
         {
+            _slotEncoded = false;
             for (int i = 0; i < _slotSize; i++)
             {
                 _slot[i] = 0xFF;

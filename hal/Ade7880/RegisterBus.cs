@@ -30,6 +30,11 @@ namespace Meter.Hal.Ade7880
         private readonly byte[] _read16 = new byte[5];
         private readonly byte[] _write32 = new byte[7];
         private readonly byte[] _read32 = new byte[7];
+        // Read frames have their own MOSI buffers: their data bytes are never written, so they
+        // stay 0 and a read only sets command and address.
+        private readonly byte[] _readCommand8 = new byte[4];
+        private readonly byte[] _readCommand16 = new byte[5];
+        private readonly byte[] _readCommand32 = new byte[7];
         private long _transactions;
         private long _bytes;
         private long _verificationRetries;
@@ -59,12 +64,11 @@ namespace Meter.Hal.Ade7880
         /// <summary>Reads <paramref name="bytes"/> (1, 2 or 4) data bytes from <paramref name="register"/>.</summary>
         public uint ReadRaw(Register register, int bytes)
         {
-            byte[] tx = Tx(bytes);
+            byte[] tx = bytes == 4 ? _readCommand32 : (bytes == 2 ? _readCommand16 : _readCommand8);
             byte[] rx = Rx(bytes);
             tx[0] = ReadCommand;
             tx[1] = (byte)((ushort)register >> 8);
             tx[2] = (byte)register;
-            for (int i = 3; i < tx.Length; i++) tx[i] = 0;
             Transfer(tx, rx);
             uint value = 0;
             for (int i = 3; i < rx.Length; i++) value = (value << 8) | rx[i];

@@ -89,4 +89,32 @@ public class RegisterSavePolicyBucketTests
             }
         }, iter: 500);
     }
+
+    [Fact]
+    public void Walking_into_neighbouring_buckets_at_the_ends_of_the_long_range_keeps_the_floor_rule()
+    {
+        // MarkSaved shifts a bucket by one step when the value moved into the neighbouring one; at
+        // the ends of the long range the buckets are cut short (see above) and the shift must not
+        // be taken. Walks of ±(0 … 2 steps) from near long.MinValue / long.MaxValue, saving when due.
+        var starts = Gen.OneOf(Gen.Long[long.MaxValue - 200, long.MaxValue], Gen.Long[long.MinValue, long.MinValue + 200], Gen.Long[-100, 100]);
+        Gen.Select(Gen.Long[1, 40], starts, Gen.Int[-80, 80].Array[1, 60]).Sample((step, start, moves) =>
+        {
+            var policy = new RegisterSavePolicy(new[] { step });
+            long current = start, saved = start;
+            policy.MarkSaved(new[] { saved });
+            foreach (int move in moves)
+            {
+                long next = current + move;
+                if ((move > 0 && next < current) || (move < 0 && next > current)) continue; // would leave the long range
+                current = next;
+                bool due = Floor(current, step) != Floor(saved, step);
+                Assert.Equal(due, policy.ShouldSave(new[] { current }));
+                if (due)
+                {
+                    policy.MarkSaved(new[] { current });
+                    saved = current;
+                }
+            }
+        }, iter: 5000);
+    }
 }

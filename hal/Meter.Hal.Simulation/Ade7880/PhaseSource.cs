@@ -43,9 +43,13 @@ public sealed class PhaseSource
     public void OutageAt(long atUs, long durationUs) => _changes.Add(new SagChange(atUs, atUs + durationUs, 0.0));
 
     /// <summary>The load at <paramref name="timeUs"/>.</summary>
-    public PhaseLoad LoadAt(long timeUs)
+    public PhaseLoad LoadAt(long timeUs) =>
+        _changes.Count == 0 ? BaseLoad : LoadWithChangesAt(timeUs); // the common case, asked several times per simulated second
+
+    // Apart from LoadAt: the lambda below captures sag, and C# allocates the closure for it on
+    // entry to the method that declares it, i.e. on every call, even for a constant load.
+    private PhaseLoad LoadWithChangesAt(long timeUs)
     {
-        if (_changes.Count == 0) return BaseLoad; // the common case, asked several times per simulated second
         PhaseLoad load = BaseLoad;
         double sag = 1.0;
         foreach (var change in _changes.OrderBy(c => c.StartUs))

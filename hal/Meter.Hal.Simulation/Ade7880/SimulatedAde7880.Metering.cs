@@ -125,11 +125,11 @@ public sealed partial class SimulatedAde7880
         return p;
     }
 
-    private bool IsLineCycle(int quantity)
-    {
-        uint mode = Reg(Register.LCYCMODE);
-        return quantity switch { Active or FundamentalActive => (mode & 1) != 0, Reactive => (mode & 2) != 0, _ => (mode & 4) != 0 };
-    }
+    private bool IsLineCycle(int quantity) => IsLineCycle(quantity, Reg(Register.LCYCMODE));
+
+    // LCYCMODE.LWATT (bit 0, both active quantities), LVAR (bit 1), LVA (bit 2).
+    private static bool IsLineCycle(int quantity, uint lcycmode) =>
+        quantity switch { Active or FundamentalActive => (lcycmode & 1) != 0, Reactive => (lcycmode & 2) != 0, _ => (lcycmode & 4) != 0 };
 
     private int SelectedZeroCrossingPhases()
     {
@@ -162,12 +162,15 @@ public sealed partial class SimulatedAde7880
         if (IsRunning)
         {
             var (s0, s1) = (Reg(Register.STATUS0), Reg(Register.STATUS1));
+            // Read once a step: accumulation changes none of these (it writes only the energy registers).
+            var mode = new AccumulationMode(Reg(Register.WTHR), Reg(Register.VARTHR), Reg(Register.VATHR),
+                Reg(Register.LCYCMODE), Reg(Register.CFMODE), Reg(Register.COMPMODE));
             for (int p = 0; p < 3; p++)
             {
                 // Power at the middle of the step: exact for constant loads and for linear ramps of
                 // one quantity (steps never straddle a scheduled jump).
                 var powers = FixedPowersAt(p, start + dt / 2);
-                for (int q = 0; q < 4; q++) Accumulate(q, p, powers[q], dTicks, ref s0);
+                for (int q = 0; q < 4; q++) Accumulate(q, p, powers[q], dTicks, in mode, ref s0);
             }
             s1 |= PowerQuality(dt);
             if (HarmonicsSettled()) s0 |= StatusBits.HREADY;
@@ -187,15 +190,41 @@ public sealed partial class SimulatedAde7880
         return powers;
     }
 
-    private void Accumulate(int q, int p, long fixedPower, long dTicks, ref uint status0)
+    /// <summary>The registers the accumulation of one step depends on, read once for the step.</summary>
+    private readonly struct AccumulationMode(uint wthr, uint varthr, uint vathr, uint lcycmode, uint cfmode, uint compmode)
+    {
+        public readonly uint Wthr = wthr, Varthr = varthr, Vathr = vathr, LcycMode = lcycmode, CfMode = cfmode, CompMode = compmode;
+
+        /// <summary>Bit q set when an enabled CF output selects quantity q (CfChain has nothing to do for the others).</summary>
+        public readonly int CfQuantities = CfQuantitiesOf(cfmode);
+    }
+
+    private static int CfQuantitiesOf(uint cfmode)
+    {
+        int mask = 0;
+        for (int cf = 0; cf < 3; cf++)
+        {
+            if ((cfmode & (1u << (9 + cf))) != 0) continue; // CFxDIS
+            // CFxSEL: 000 total active, 010 apparent, 011 fundamental active, 100 fundamental reactive (CfChain).
+            switch ((cfmode >> (3 * cf)) & 7)
+            {
+                case 0: mask |= 1 << Active; break;
+                case 2: mask |= 1 << Apparent; break;
+                case 3: mask |= 1 << FundamentalActive; break;
+                case 4: mask |= 1 << Reactive; break;
+            }
+        }
+        return mask;
+    }
+
+    private void Accumulate(int q, int p, long fixedPower, long dTicks, in AccumulationMode mode, ref uint status0)
     {
         // One LSB each time the accumulator passes THR × 2^27 (THR = WTHR, VARTHR or VATHR).
-        var threshold = q == Reactive ? Register.VARTHR : q == Apparent ? Register.VATHR : Register.WTHR;
-        uint thr = Reg(threshold);
+        uint thr = q == Reactive ? mode.Varthr : q == Apparent ? mode.Vathr : mode.Wthr;
         if (thr == 0) return;
-        long counts = AddToAccumulator(ref _accumulators[q, p], fixedPower, dTicks, thr);
+        long counts = _increments[q * 3 + p].Add(ref _accumulators[q * 3 + p], fixedPower, dTicks, thr);
         if (counts == 0) return;
-        if (IsLineCycle(q))
+        if (IsLineCycle(q, mode.LcycMode))
         {
             _lineCycleWindow[q, p] += (int)counts;
         }
@@ -212,43 +241,14 @@ public sealed partial class SimulatedAde7880
             if (!IsHalfFull(before) && IsHalfFull(after))
                 status0 |= q switch { Active => StatusBits.AEHF, FundamentalActive => StatusBits.FAEHF, Reactive => StatusBits.FREHF, _ => StatusBits.VAEHF };
         }
-        CfChain(q, p, counts, ref status0);
-    }
-
-    /// <summary>
-    /// accumulator += power × ticks; returns the whole multiples of THR × 2^(27+16) taken out of
-    /// it (truncated towards zero, the remainder keeps the accumulator's sign). Exact: in 64-bit
-    /// integers when every operand and the sum fit (a 1-s step of any in-range power does),
-    /// in 128-bit otherwise: the same integers either way.
-    /// </summary>
-    private static long AddToAccumulator(ref Int128 accumulator, long fixedPower, long dTicks, uint thr)
-    {
-        // 64-bit path: THR < 2^19 (limit < 2^62), accumulator and product within ±2^62.
-        if (thr < (1u << (63 - 27 - PowerFraction - 1)) && accumulator >= long.MinValue / 2 && accumulator <= long.MaxValue / 2)
-        {
-            long limit64 = (long)thr << (27 + PowerFraction);
-            long high = Math.BigMul(fixedPower, dTicks, out long low);
-            if ((high == 0 && low >= 0 && low <= long.MaxValue / 2) || (high == -1 && low < 0 && low >= long.MinValue / 2))
-            {
-                long sum = (long)accumulator + low; // both within ±2^62: no overflow
-                long n = sum / limit64;
-                accumulator = sum - n * limit64;
-                return n;
-            }
-        }
-        Int128 limit = (Int128)thr << (27 + PowerFraction);
-        accumulator += (Int128)fixedPower * dTicks;
-        long counts = (long)(accumulator / limit);
-        accumulator -= counts * limit;
-        return counts;
+        if ((mode.CfQuantities & (1 << q)) != 0) CfChain(q, p, counts, mode.CfMode, mode.CompMode, ref status0);
     }
 
     private static bool IsHalfFull(uint value) => (((value >> 31) ^ (value >> 30)) & 1) != 0;
 
-    private void CfChain(int q, int p, long counts, ref uint status0)
+    private void CfChain(int q, int p, long counts, uint cfmode, uint compmode, ref uint status0)
     {
         // CFxSEL (CFMODE): 000 total active, 010 apparent, 011 fundamental active, 100 fundamental reactive.
-        uint cfmode = Reg(Register.CFMODE), compmode = Reg(Register.COMPMODE);
         int selected = q switch { Active => 0, Apparent => 2, FundamentalActive => 3, _ => 4 };
         for (int cf = 0; cf < 3; cf++)
         {
@@ -257,8 +257,8 @@ public sealed partial class SimulatedAde7880
             if ((cfmode & (1u << (9 + cf))) != 0) continue;           // CFxDIS
             long den = Math.Max(1, Reg((Register)((int)Register.CF1DEN + cf)));
             _cfAccumulators[cf] += Math.Abs(counts);
+            if (_cfAccumulators[cf] < den) continue; // no pulse yet (never negative: only |counts| go in)
             long pulses = _cfAccumulators[cf] / den;
-            if (pulses == 0) continue;
             _cfAccumulators[cf] -= pulses * den;
             CfPulses[cf] += pulses;
             status0 |= StatusBits.CF1 << cf;

@@ -41,7 +41,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     /// <summary>Time from the end of a reset to RSTDONE, µs.</summary>
     public const long ResetDurationUs = 10_000;
 
-    private const int PowerFraction = 16; // power held in 1/65536 code units
+    private const int PowerFraction = ThresholdAccumulation.PowerFraction; // power held in 1/65536 code units
     private const long MaxStepUs = 1_000_000;
     private const long MaxRampStepUs = 10_000;
 
@@ -56,7 +56,8 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
 
     private readonly RegisterFile _registers = new();
     private readonly Queue<(ushort Address, uint Value)> _dspPipeline = new();
-    private readonly Int128[,] _accumulators = new Int128[4, 3];
+    private readonly Int128[] _accumulators = new Int128[12]; // [quantity × 3 + phase]
+    private readonly AccumulationIncrement[] _increments = new AccumulationIncrement[12]; // [quantity × 3 + phase]
     private readonly int[,] _lineCycleWindow = new int[4, 3];
     private readonly long[] _cfAccumulators = new long[3];
     private readonly long[] _noVoltageZeroCrossingUs = new long[3];
@@ -235,7 +236,6 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         if (writeBuffer.Length != readBuffer.Length) throw new ArgumentException("SPI buffers must have the same length");
         Frames++;
         Bytes += writeBuffer.Length;
-        Array.Fill(readBuffer, (byte)0);
         if (Missing || _inReset || _resetPinLow || _mode == PowerMode.LowPower || _mode == PowerMode.Sleep)
         {
             // Nobody drives MISO.
@@ -253,6 +253,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         }
         if (writeBuffer.Length < 3)
         {
+            Array.Clear(readBuffer);
             IgnoredFrames++;
             return;
         }
@@ -262,21 +263,40 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         if (writeBuffer.Length != 3 + width)
         {
             // SS rose before (or after) the register's last bit: the chip aborts the transfer.
+            Array.Clear(readBuffer);
             IgnoredFrames++;
             return;
         }
+        // MISO is 0 during command and address; a read's data bytes are all set below, a write's stay 0.
+        readBuffer[0] = 0;
+        readBuffer[1] = 0;
+        readBuffer[2] = 0;
         if (isRead)
         {
             uint value = ReadValue(address, sideEffects: true);
-            for (int i = 0; i < width; i++) readBuffer[3 + i] = (byte)(value >> (8 * (width - 1 - i)));
-            if (!IsCommunicationRecord(address)) RecordOperation(0x35, address, value, width);
-            CorruptMiso(readBuffer, width);
+            if (width == 4)
+            {
+                readBuffer[3] = (byte)(value >> 24);
+                readBuffer[4] = (byte)(value >> 16);
+                readBuffer[5] = (byte)(value >> 8);
+                readBuffer[6] = (byte)value;
+            }
+            else
+            {
+                for (int i = 0; i < width; i++) readBuffer[3 + i] = (byte)(value >> (8 * (width - 1 - i)));
+            }
+            if (!IsCommunicationAddress[address]) RecordOperation(0x35, address, value, width);
+            if (_corruptNextReads > 0 || MisoBitErrorRate > 0) CorruptMiso(readBuffer, width);
             // A read changes nothing the IRQ pins follow (STATUSx, MASKx, reset state): no update.
         }
         else
         {
             uint value = 0;
-            for (int i = 0; i < width; i++) value = (value << 8) | writeBuffer[3 + i];
+            for (int i = 0; i < width; i++)
+            {
+                value = (value << 8) | writeBuffer[3 + i];
+                readBuffer[3 + i] = 0;
+            }
             if (WriteValue(address, value)) RecordOperation(0xCA, address, value, width);
             UpdateIrqPins();
         }
@@ -404,6 +424,9 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
 
     private uint ReadValue(ushort address, bool sideEffects)
     {
+        // Most frames read a plain stored register (status, LAST_RWDATA, LAST_ADD): the checks
+        // below would all pass through to the register file.
+        if (IsPlainRegisterAddress[address] && _registers.ContainsKey(address)) return _registers[address];
         var register = (Register)address;
         var access = Access[address];
         if (access == RegisterAccess.Unallocated || access == RegisterAccess.WriteOnly) return 0;
@@ -412,9 +435,10 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             uint value = Reg(register);
             int q = EnergyBase.Length - 1;
             while (EnergyBase[q] > address) q--; // no closure: the SPI path must not allocate (benchmark)
-            bool lineCycle = IsLineCycle(q);
+            uint lcycmode = Reg(Register.LCYCMODE);
+            bool lineCycle = IsLineCycle(q, lcycmode);
             // LCYCMODE.RSTREAD: energy registers reset to 0 after a read (not in line-cycle mode).
-            if (sideEffects && !lineCycle && (Reg(Register.LCYCMODE) & 0x40) != 0) SetReg(register, 0);
+            if (sideEffects && !lineCycle && (lcycmode & 0x40) != 0) SetReg(register, 0);
             if (sideEffects && lineCycle) _readSinceLatch[q, address - EnergyBase[q]] = true;
             return value;
         }
@@ -430,6 +454,8 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private static readonly RegisterAccess[] Access = new RegisterAccess[65536];
     private static readonly byte[] FrameWidth = new byte[65536];
     private static readonly bool[] IsMeasurementAddress = new bool[65536];
+    private static readonly bool[] IsCommunicationAddress = new bool[65536];
+    private static readonly bool[] IsPlainRegisterAddress = new bool[65536]; // ReadValue's last branch, when stored
 
     static SimulatedAde7880()
     {
@@ -440,6 +466,10 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
             Access[a] = RegisterMap.AccessOf((Register)a);
             FrameWidth[a] = (byte)(format == WireFormat.None ? UnallocatedWidth((ushort)a) : RegisterMap.WireBytes(format));
             IsMeasurementAddress[a] = IsMeasurement((ushort)a);
+            IsCommunicationAddress[a] = IsCommunicationRecord((ushort)a);
+            var access = Access[a];
+            IsPlainRegisterAddress[a] = access != RegisterAccess.Unallocated && access != RegisterAccess.WriteOnly
+                && !(a >= 0xE400 && a <= 0xE40E) && a != (int)Register.CHECKSUM && !IsMeasurementAddress[a];
         }
     }
 

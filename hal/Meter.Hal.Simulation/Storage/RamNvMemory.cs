@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
 using Meter.Hal;
 
 namespace Meter.Hal.Simulation.Storage;
@@ -14,6 +14,14 @@ public sealed class RamNvMemory : INvMemory
 {
     private readonly byte[] _cells;
     private readonly long[] _writesPerByte;
+    // Wear is counted lazily: a write adds 1 to its (address, count) range here, and the
+    // per-byte counters are brought up to date when read. A register record rewrites the same
+    // 16 slot ranges about once a simulated second, so a write costs one lookup instead of
+    // ~500 counter increments. Bounded: flushed when it holds too many distinct ranges, and
+    // sized for that bound at once, so a write never allocates (the meter's allocation test
+    // counts what the NV memory allocates under it).
+    private const int MaxPendingRanges = 1024;
+    private readonly Dictionary<long, long> _pendingWear = new(MaxPendingRanges + 1);
 
     /// <summary>Creates a memory of <paramref name="size"/> bytes, all 0xFF (erased EEPROM / fresh FRAM pattern).</summary>
     public RamNvMemory(int size, int pageSize = 1, long writeEndurance = 10_000_000_000_000L, byte fill = 0xFF)
@@ -80,6 +88,7 @@ public sealed class RamNvMemory : INvMemory
     {
         get
         {
+            FlushWear();
             long max = 0;
             foreach (var w in _writesPerByte) if (w > max) max = w;
             return max;
@@ -87,13 +96,18 @@ public sealed class RamNvMemory : INvMemory
     }
 
     /// <summary>Number of writes byte <paramref name="address"/> has received.</summary>
-    public long WritesAt(int address) => _writesPerByte[address];
+    public long WritesAt(int address)
+    {
+        FlushWear();
+        return _writesPerByte[address];
+    }
 
     /// <summary>Zeroes the write counters (not the content).</summary>
     public void ResetStatistics()
     {
         ByteWrites = 0;
         WriteCalls = 0;
+        _pendingWear.Clear();
         Array.Clear(_writesPerByte);
     }
 
@@ -115,14 +129,13 @@ public sealed class RamNvMemory : INvMemory
         WriteCalls++;
         if (CutAtByteWrite < ByteWrites || CutAtByteWrite >= ByteWrites + count)
         {
-            // No cut inside this write (the usual case): one block copy, then the wear counters.
+            // No cut inside this write (the usual case): one block copy; the wear of the range is counted once.
             Buffer.BlockCopy(buffer, offset, _cells, address, count);
-            var wear = _writesPerByte.AsSpan(address, count);
-            int i = 0;
-            if (Vector.IsHardwareAccelerated)
-                for (; i <= wear.Length - Vector<long>.Count; i += Vector<long>.Count)
-                    (new Vector<long>(wear.Slice(i)) + Vector<long>.One).CopyTo(wear.Slice(i));
-            for (; i < wear.Length; i++) wear[i]++;
+            if (count > 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_pendingWear, ((long)address << 32) | (uint)count, out _)++;
+                if (_pendingWear.Count > MaxPendingRanges) FlushWear();
+            }
             ByteWrites += count;
             return;
         }
@@ -138,6 +151,18 @@ public sealed class RamNvMemory : INvMemory
             _writesPerByte[address + i]++;
             ByteWrites++;
         }
+    }
+
+    /// <summary>Adds the pending range writes to the per-byte wear counters.</summary>
+    private void FlushWear()
+    {
+        if (_pendingWear.Count == 0) return;
+        foreach (var (range, writes) in _pendingWear)
+        {
+            int address = (int)(range >> 32), count = (int)(uint)range;
+            for (int i = 0; i < count; i++) _writesPerByte[address + i] += writes;
+        }
+        _pendingWear.Clear();
     }
 
     private void CheckRange(int address, byte[] buffer, int offset, int count)
