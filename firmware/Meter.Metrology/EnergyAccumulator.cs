@@ -224,10 +224,13 @@ namespace Meter.Metrology
         {
             if (snapshot == null) throw new System.ArgumentNullException("snapshot");
             if (snapshot.Length < SnapshotLength) throw new System.ArgumentException("snapshot buffer shorter than SnapshotLength", "snapshot");
-            int at = 0;
-            for (int i = 0; i < _registers.Length; i++) snapshot[at++] = _registers[i];
-            for (int i = 0; i < MeteringConfiguration.MaximumTariffs; i++) snapshot[at++] = _tariffActiveImport[i];
-            for (int i = 0; i < MeteringConfiguration.MaximumTariffs; i++) snapshot[at++] = _tariffReactiveImport[i];
+            // Block copies: this runs on most metering cycles (a save is due whenever a register crosses its step).
+            int at = _registers.Length;
+            System.Array.Copy(_registers, 0, snapshot, 0, at);
+            System.Array.Copy(_tariffActiveImport, 0, snapshot, at, MeteringConfiguration.MaximumTariffs);
+            at += MeteringConfiguration.MaximumTariffs;
+            System.Array.Copy(_tariffReactiveImport, 0, snapshot, at, MeteringConfiguration.MaximumTariffs);
+            at += MeteringConfiguration.MaximumTariffs;
             snapshot[at] = _operatingMilliseconds;
         }
 
