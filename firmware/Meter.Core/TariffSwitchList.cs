@@ -8,7 +8,7 @@ namespace Meter.Core
     /// 0-0:13.0.0 per entry "nn;HH:mm;T" (position 01.., local switch time, tariff 1..8) and
     /// "nn;" to end it (tools/MeterTool ConfigureCommand.ListWrites; values within the 32
     /// characters of IEC 62056-21 §6.3.18). Entries are collected until the end mark; only a
-    /// complete, valid list replaces the timetable. A switch is packed as minute of day × 8 +
+    /// complete, valid list replaces the timetable; position 01 always starts a new list. A switch is packed as minute of day × 8 +
     /// tariff index (0 = T1).
     /// </summary>
     public sealed class TariffSwitchList
@@ -57,6 +57,8 @@ namespace Meter.Core
             if (text == null || text.Length < 3 || text[2] != ';') return ObisWriteResult.InvalidFormat;
             int position = Digits(text, 0, 2);
             if (position < 0) return ObisWriteResult.InvalidFormat;
+            // Position 01 always begins a new list: a list broken off (session ended, link lost) never blocks the next one.
+            if (position == 1) _pendingCount = 0;
             if (position != _pendingCount + 1) return ObisWriteResult.OutOfRange;
             if (text.Length == 3)
             {

@@ -253,6 +253,11 @@ public class SettingsWriteTests
                 Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "02;08:30;1")); // times must increase
                 Assert.Empty(m.Settings.WorkingDaySwitches);
 
+                // A list broken off after two entries (the session ended) does not block the next one: 01 starts afresh.
+                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "01;06:00;1"));
+                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "02;07:00;2"));
+                Assert.Empty(m.Settings.WorkingDaySwitches);
+
                 Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "01;08:30;1"));
                 Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "02;17:00;2"));
                 Assert.Empty(m.Settings.WorkingDaySwitches); // not before the end mark
