@@ -315,20 +315,7 @@ namespace Meter.Storage
             {
                 throw new System.InvalidOperationException("the load profile has no reference reading: call Start first");
             }
-            CheckValues(values);
-            if ((status & ~IntervalStatus.All) != 0)
-            {
-                throw new System.ArgumentException("unknown interval status flag");
-            }
-            for (int c = 0; c < _channels; c++)
-            {
-                long delta = values[c] - _lastValues[c];
-                if (delta < 0)
-                {
-                    throw new System.ArgumentException("an energy register decreased between profile intervals");
-                }
-                _deltas[c] = delta;
-            }
+            PrepareDeltas(values, status);
             long minute = StorageTime.ToMinutes(intervalEnd);
             int length = -1;
             if (minute > _lastMinute)
@@ -394,20 +381,7 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("integration period must be 5, 15, 30 or 60 minutes");
             }
-            CheckValues(values);
-            if ((status & ~IntervalStatus.All) != 0)
-            {
-                throw new System.ArgumentException("unknown interval status flag");
-            }
-            for (int c = 0; c < _channels; c++)
-            {
-                long delta = values[c] - _lastValues[c];
-                if (delta < 0)
-                {
-                    throw new System.ArgumentException("an energy register decreased between profile intervals");
-                }
-                _deltas[c] = delta;
-            }
+            PrepareDeltas(values, status);
             long minute = StorageTime.ToMinutes(at);
             bool close = minute > _lastMinute;
             int length = close ? EncodeEntry(minute, _blockBase, status) : 0;
@@ -635,6 +609,25 @@ namespace Meter.Storage
             _pointerValues[0] = seq;
             _pointerValues[1] = tail;
             _pointer.Commit(_pointerValues);
+        }
+
+        /// <summary>Checks an entry's values and status (nothing changes on refusal) and fills the deltas to the previous values.</summary>
+        private void PrepareDeltas(long[] values, int status)
+        {
+            CheckValues(values);
+            if ((status & ~IntervalStatus.All) != 0)
+            {
+                throw new System.ArgumentException("unknown interval status flag");
+            }
+            for (int c = 0; c < _channels; c++)
+            {
+                long delta = values[c] - _lastValues[c];
+                if (delta < 0)
+                {
+                    throw new System.ArgumentException("an energy register decreased between profile intervals");
+                }
+                _deltas[c] = delta;
+            }
         }
 
         private void CheckValues(long[] values)
