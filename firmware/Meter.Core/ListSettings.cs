@@ -231,7 +231,8 @@ namespace Meter.Core
             return (int)((value >> 48) & 0x7F);
         }
 
-        private static int Digits(string text, int start, int count)
+        /// <summary>The decimal number of <paramref name="count"/> digits at <paramref name="start"/>, or −1 if any is not a digit (also for TariffSwitchList).</summary>
+        internal static int Digits(string text, int start, int count)
         {
             int value = 0;
             for (int i = start; i < start + count; i++)

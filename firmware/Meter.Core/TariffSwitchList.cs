@@ -55,7 +55,7 @@ namespace Meter.Core
         {
             complete = false;
             if (text == null || text.Length < 3 || text[2] != ';') return ObisWriteResult.InvalidFormat;
-            int position = Digits(text, 0, 2);
+            int position = ListSettings.Digits(text, 0, 2);
             if (position < 0) return ObisWriteResult.InvalidFormat;
             // Position 01 always begins a new list: a list broken off (session ended, link lost) never blocks the next one.
             if (position == 1) _pendingCount = 0;
@@ -71,7 +71,7 @@ namespace Meter.Core
             }
             // "nn;HH:mm;T"
             if (text.Length != 10 || text[5] != ':' || text[8] != ';') return ObisWriteResult.InvalidFormat;
-            int hour = Digits(text, 3, 2), minute = Digits(text, 6, 2), tariff = Digits(text, 9, 1);
+            int hour = ListSettings.Digits(text, 3, 2), minute = ListSettings.Digits(text, 6, 2), tariff = ListSettings.Digits(text, 9, 1);
             if (hour < 0 || minute < 0 || tariff < 0) return ObisWriteResult.InvalidFormat;
             if (hour > 23 || minute > 59 || tariff < 1 || tariff > tariffCount) return ObisWriteResult.OutOfRange;
             if (_pendingCount == MaximumSwitches) return ObisWriteResult.OutOfRange;
@@ -79,18 +79,6 @@ namespace Meter.Core
             if (_pendingCount > 0 && packed / 8 <= _pending[_pendingCount - 1] / 8) return ObisWriteResult.OutOfRange; // times must increase
             _pending[_pendingCount++] = packed;
             return ObisWriteResult.Accepted;
-        }
-
-        private static int Digits(string text, int start, int count)
-        {
-            int value = 0;
-            for (int i = start; i < start + count; i++)
-            {
-                char c = text[i];
-                if (c < '0' || c > '9') return -1;
-                value = value * 10 + (c - '0');
-            }
-            return value;
         }
     }
 }
