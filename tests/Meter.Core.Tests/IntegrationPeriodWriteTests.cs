@@ -16,11 +16,8 @@ public class IntegrationPeriodWriteTests
     // unbalanced load: 230 × (5 cos10° + 10 cos25° + 2 cos0°) = 3677.1 W (RestartAndPowerCutTests).
     private const double UnbalancedWatts = 3677.1;
 
-    private static ObisWriteResult Write(ElectricityMeter m, string text, int level = 1)
-    {
-        byte[] bytes = Encoding.ASCII.GetBytes(text);
-        return m.Table.Write(StandardObjects.IntegrationPeriod, bytes, 0, bytes.Length, level, false);
-    }
+    private static ObisWriteResult Write(ElectricityMeter m, string text, int level = 1) =>
+        MeterRig.Write(m, StandardObjects.IntegrationPeriod, text, level);
 
     private static List<EventRecord> ParameterChanges(ElectricityMeter m)
     {
@@ -36,12 +33,6 @@ public class IntegrationPeriodWriteTests
     private static long Seconds(DateTime utc) => new DateTimeOffset(utc).ToUnixTimeSeconds();
 
     private static long MaxWatts(DemandMeter d) => d.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, true, 0);
-
-    private static void Delete(string state)
-    {
-        File.Delete(state);
-        File.Delete(state + ".rtc");
-    }
 
     [Fact]
     public void The_write_is_accepted_kept_in_the_profile_over_a_restart_logged_once_and_read_back()
@@ -95,7 +86,7 @@ public class IntegrationPeriodWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -257,7 +248,7 @@ public class IntegrationPeriodWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 }

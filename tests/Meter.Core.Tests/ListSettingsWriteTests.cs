@@ -33,20 +33,14 @@ public class ListSettingsWriteTests
             Start = WednesdayEight,
         }, lcd);
 
-    private static ObisWriteResult Write(ElectricityMeter m, ObisCode code, string text, int level = 1)
-    {
-        byte[] bytes = Encoding.ASCII.GetBytes(text);
-        return m.Table.Write(code, bytes, 0, bytes.Length, level, sealOpen: false);
-    }
-
     private static ObisWriteResult WriteList(ElectricityMeter m, ObisCode code, params string[] items)
     {
         for (int i = 0; i < items.Length; i++)
         {
-            var r = Write(m, code, $"{i + 1:00};{items[i]}");
+            var r = MeterRig.Write(m, code, $"{i + 1:00};{items[i]}");
             if (r != ObisWriteResult.Accepted) return r;
         }
-        return Write(m, code, $"{items.Length + 1:00};");
+        return MeterRig.Write(m, code, $"{items.Length + 1:00};");
     }
 
     private static List<EventRecord> Changes(ElectricityMeter m)
@@ -74,12 +68,6 @@ public class ListSettingsWriteTests
             text.Append(Encoding.ASCII.GetString(buffer, 0, n));
         }
         return text.ToString();
-    }
-
-    private static void Delete(string state)
-    {
-        File.Delete(state);
-        File.Delete(state + ".rtc");
     }
 
     [Fact]
@@ -123,7 +111,7 @@ public class ListSettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -137,13 +125,13 @@ public class ListSettingsWriteTests
         ObisCode[] normalBefore = Codes(m.Display.AutomaticList), alternateBefore = Codes(m.Display.ManualList);
         long sequence = m.Storage.Settings.Sequence;
 
-        Assert.Equal(ObisWriteResult.AccessDenied, Write(m, n, "01;32.7.0", level: 0)); // not logged in
-        Assert.Equal(ObisWriteResult.InvalidFormat, Write(m, n, "1;32.7.0"));            // position is two digits
-        Assert.Equal(ObisWriteResult.InvalidFormat, Write(m, n, "01;32.7"));             // not an OBIS code
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, n, "02;32.7.0"));              // 01 first
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, n, "01;1-0:99.99.9"));         // no such object
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, n, "01;0-0:96.1.0"));          // a text: the LCD cannot show it
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, n, "01;"));                    // an empty normal list
+        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, n, "01;32.7.0", level: 0)); // not logged in
+        Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, n, "1;32.7.0"));            // position is two digits
+        Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, n, "01;32.7"));             // not an OBIS code
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, n, "02;32.7.0"));              // 01 first
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, n, "01;1-0:99.99.9"));         // no such object
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, n, "01;0-0:96.1.0"));          // a text: the LCD cannot show it
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, n, "01;"));                    // an empty normal list
         Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, n, "1.8.0", "1.8.0"));     // a reading twice
         Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, n, "1.8.0&1"));            // history in the automatic list (Kamstrup 382)
         Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, a, "32.7.0"));             // legal 1.8.0 and 2.8.0 left out of the manual list
@@ -152,9 +140,9 @@ public class ListSettingsWriteTests
             "31.7.0", "51.7.0", "71.7.0", "14.7.0", "1.6.0", "2.6.0", "1.4.0" };
         Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, n, seventeen));
         // A list broken off by a refused entry does not complete later: "02;" after a refusal is out of sequence.
-        Assert.Equal(ObisWriteResult.Accepted, Write(m, n, "01;32.7.0"));
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, n, "02;1-0:99.99.9"));
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, n, "02;"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, n, "01;32.7.0"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, n, "02;1-0:99.99.9"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, n, "02;"));
 
         Assert.Equal(normalBefore, Codes(m.Display.AutomaticList));
         Assert.Equal(alternateBefore, Codes(m.Display.ManualList));
@@ -162,8 +150,8 @@ public class ListSettingsWriteTests
         Assert.Equal(sequence, m.Storage.Settings.Sequence);
         Assert.Empty(Changes(m));
         // A list broken off (no end mark, e.g. the link was lost) does not block the next one: 01 begins anew.
-        Assert.Equal(ObisWriteResult.Accepted, Write(m, n, "01;32.7.0"));
-        Assert.Equal(ObisWriteResult.Accepted, Write(m, n, "02;1.8.0"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, n, "01;32.7.0"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, n, "02;1.8.0"));
         Assert.Equal(ObisWriteResult.Accepted, WriteList(m, n, "2.8.0"));
         Assert.Equal(new[] { StandardObjects.ActiveExport }, Codes(m.Display.AutomaticList));
         // The 16 first of them are accepted: the capacity is exactly 16.
@@ -183,10 +171,10 @@ public class ListSettingsWriteTests
                 var m = host.Meter;
                 string before = ReadoutText(m);
                 Assert.Contains("32.7.0(", before); // the default readout has the voltages
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, r, "01;"));                 // empty readout refused
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, r, "01;1-0:9.9.9"));        // no such object
-                Assert.Equal(ObisWriteResult.InvalidFormat, Write(m, r, "01;1.8.0;100"));     // billing periods 0..99
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, r, "01;0-0:96.1.0;2"));     // the meter number has no history
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, r, "01;"));                 // empty readout refused
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, r, "01;1-0:9.9.9"));        // no such object
+                Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, r, "01;1.8.0;100"));     // billing periods 0..99
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, r, "01;0-0:96.1.0;2"));     // the meter number has no history
                 Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, r, "1.8.0", "1-0:1.8.0")); // the same data set twice
                 Assert.Empty(Changes(m));
                 Assert.Equal(before, ReadoutText(m));
@@ -210,7 +198,7 @@ public class ListSettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -226,10 +214,10 @@ public class ListSettingsWriteTests
                 var m = host.Meter;
                 host.RunFor(TimeSpan.FromSeconds(5));
                 Assert.Equal(0, m.ActiveTariff); // Wednesday 08:00: T1
-                Assert.Equal(ObisWriteResult.AccessDenied, Write(m, h, "01;25-01-15", level: 0));
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, h, "01;25-02-29"));    // 2025 is no leap year
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, h, "01;13-01"));       // no month 13
-                Assert.Equal(ObisWriteResult.InvalidFormat, Write(m, h, "01;2025-01-15")); // YY-MM-DD or MM-DD
+                Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, h, "01;25-01-15", level: 0));
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, h, "01;25-02-29"));    // 2025 is no leap year
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, h, "01;13-01"));       // no month 13
+                Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, h, "01;2025-01-15")); // YY-MM-DD or MM-DD
                 Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, h, "12-24", "12-24"));
                 Assert.Empty(m.Settings.Holidays);
 
@@ -248,14 +236,14 @@ public class ListSettingsWriteTests
                 Assert.Equal(new[] { 20250115, 229 }, again.Meter.Settings.Holidays);
                 Assert.Equal(1, again.Meter.ActiveTariff);
                 // An empty table ("01;" alone) removes the holidays: T1 again.
-                Assert.Equal(ObisWriteResult.Accepted, Write(again.Meter, h, "01;"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(again.Meter, h, "01;"));
                 again.RunFor(TimeSpan.FromSeconds(2));
                 Assert.Equal(0, again.Meter.ActiveTariff);
             }
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -293,7 +281,7 @@ public class ListSettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 }

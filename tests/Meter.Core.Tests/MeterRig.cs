@@ -39,5 +39,19 @@ internal static class MeterRig
         return Encoding.ASCII.GetString(buffer, 0, n);
     }
 
+    /// <summary>A W1 of <paramref name="text"/> to <paramref name="code"/> at access level <paramref name="level"/>, with the seal as given.</summary>
+    public static ObisWriteResult Write(ElectricityMeter m, ObisCode code, string text, int level = 1, bool seal = false)
+    {
+        byte[] bytes = Encoding.ASCII.GetBytes(text);
+        return m.Table.Write(code, bytes, 0, bytes.Length, level, seal);
+    }
+
+    /// <summary>Deletes a state file made by <see cref="TempState"/> and the RTC file beside it.</summary>
+    public static void DeleteState(string state)
+    {
+        File.Delete(state);
+        File.Delete(state + ".rtc");
+    }
+
     public static string TempState() => Path.Combine(Path.GetTempPath(), "meter-core-tests-" + Guid.NewGuid().ToString("N") + ".nv");
 }

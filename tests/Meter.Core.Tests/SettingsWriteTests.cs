@@ -22,12 +22,6 @@ public class SettingsWriteTests
             Start = start ?? MeterRig.WednesdayMidnightLocal,
         });
 
-    private static ObisWriteResult Write(ElectricityMeter m, ObisCode code, string text, int level = 1, bool seal = false)
-    {
-        byte[] bytes = Encoding.ASCII.GetBytes(text);
-        return m.Table.Write(code, bytes, 0, bytes.Length, level, seal);
-    }
-
     private static List<EventRecord> Events(ElectricityMeter m, int kind)
     {
         var list = new List<EventRecord>();
@@ -37,12 +31,6 @@ public class SettingsWriteTests
             if (m.Storage.Events.TryRead(age, e) && e.Kind == kind) list.Add(e);
         }
         return list;
-    }
-
-    private static void Delete(string state)
-    {
-        File.Delete(state);
-        File.Delete(state + ".rtc");
     }
 
     [Fact]
@@ -58,12 +46,12 @@ public class SettingsWriteTests
                 long[] energy = MeterRig.Snapshot(m);
                 long registerSaves = m.RegisterSaves;
 
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, StandardObjects.PulseFigure, "2500"));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, SettingsObjects.BillingTargetDay, "15"));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, SettingsObjects.BillingIntervalCode, "13"));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, StandardObjects.MeterNumber, "AB12345678901234"));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, SettingsObjects.Identification, "Lab meter 7"));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, PasswordObject.CodeForLevel(1), "4711"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, StandardObjects.PulseFigure, "2500"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.BillingTargetDay, "15"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.BillingIntervalCode, "13"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, StandardObjects.MeterNumber, "AB12345678901234"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.Identification, "Lab meter 7"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PasswordObject.CodeForLevel(1), "4711"));
 
                 // No setting write touched the energy registers or the register record (no virtual time passed).
                 Assert.Equal(energy, MeterRig.Snapshot(m));
@@ -104,7 +92,7 @@ public class SettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -114,23 +102,23 @@ public class SettingsWriteTests
         using var host = Start(null);
         var m = host.Meter;
         host.RunFor(TimeSpan.FromMinutes(5));
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, StandardObjects.PulseFigure, "0"));
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, StandardObjects.PulseFigure, "100001"));
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, SettingsObjects.BillingTargetDay, "0"));
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, SettingsObjects.BillingTargetDay, "29"));
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, SettingsObjects.BillingIntervalCode, "25"));
-        Assert.Equal(ObisWriteResult.TooLong, Write(m, StandardObjects.MeterNumber, "12345678901234567"));
-        Assert.Equal(ObisWriteResult.InvalidFormat, Write(m, SettingsObjects.Identification, "a/b"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, StandardObjects.PulseFigure, "0"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, StandardObjects.PulseFigure, "100001"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, SettingsObjects.BillingTargetDay, "0"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, SettingsObjects.BillingTargetDay, "29"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, SettingsObjects.BillingIntervalCode, "25"));
+        Assert.Equal(ObisWriteResult.TooLong, MeterRig.Write(m, StandardObjects.MeterNumber, "12345678901234567"));
+        Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, SettingsObjects.Identification, "a/b"));
         // '\' followed by 2 asks for mode E, which the port does not implement (OpticalPortSettings.Validate).
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, SettingsObjects.Identification, "\\2meter"));
-        Assert.Equal(ObisWriteResult.TooLong, Write(m, PasswordObject.CodeForLevel(1), "12345678901234567"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, SettingsObjects.Identification, "\\2meter"));
+        Assert.Equal(ObisWriteResult.TooLong, MeterRig.Write(m, PasswordObject.CodeForLevel(1), "12345678901234567"));
         // Not logged in (level 0).
-        Assert.Equal(ObisWriteResult.AccessDenied, Write(m, StandardObjects.PulseFigure, "2000", level: 0));
-        Assert.Equal(ObisWriteResult.AccessDenied, Write(m, SettingsObjects.BillingTargetDay, "10", level: 0));
-        Assert.Equal(ObisWriteResult.AccessDenied, Write(m, StandardObjects.MeterNumber, "99", level: 0));
-        Assert.Equal(ObisWriteResult.AccessDenied, Write(m, PasswordObject.CodeForLevel(1), "99", level: 0));
+        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, StandardObjects.PulseFigure, "2000", level: 0));
+        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, SettingsObjects.BillingTargetDay, "10", level: 0));
+        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, StandardObjects.MeterNumber, "99", level: 0));
+        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, PasswordObject.CodeForLevel(1), "99", level: 0));
         // An integration period the seeds do not offer (5/15/30/60 are accepted: IntegrationPeriodWriteTests).
-        Assert.Equal(ObisWriteResult.OutOfRange, Write(m, StandardObjects.IntegrationPeriod, "10"));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, StandardObjects.IntegrationPeriod, "10"));
 
         Assert.Equal(1000, m.Settings.S0ImpPerKwh);
         Assert.Equal((1, 1), (m.Settings.BillingTargetDay, m.Settings.BillingIntervalCode));
@@ -155,7 +143,7 @@ public class SettingsWriteTests
         long atChange = Counts();
         long dueBefore = s0.DuePulses;
         Assert.Equal(Pulses(atChange, 1000), dueBefore);
-        Assert.Equal(ObisWriteResult.Accepted, Write(m, StandardObjects.PulseFigure, "37"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, StandardObjects.PulseFigure, "37"));
         Assert.Equal(dueBefore, s0.DuePulses); // the change itself adds or removes no pulse
         host.RunFor(TimeSpan.FromMinutes(11));
         long end = Counts();
@@ -174,10 +162,10 @@ public class SettingsWriteTests
             using (var host = Start(state, sealOpen: true))
             {
                 var m = host.Meter;
-                Assert.Equal(ObisWriteResult.SealClosed, Write(m, StandardObjects.CtRatio, "150", seal: false));
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, StandardObjects.CtRatio, "4", seal: true));
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, StandardObjects.CtRatio, "3001", seal: true));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, StandardObjects.CtRatio, "150", seal: true)); // nothing metered yet
+                Assert.Equal(ObisWriteResult.SealClosed, MeterRig.Write(m, StandardObjects.CtRatio, "150", seal: false));
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, StandardObjects.CtRatio, "4", seal: true));
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, StandardObjects.CtRatio, "3001", seal: true));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, StandardObjects.CtRatio, "150", seal: true)); // nothing metered yet
                 Assert.Equal("(150)", MeterRig.ValueText(m, StandardObjects.CtRatio));
                 var legal = Events(m, EventKind.LegalDataChange).Single();
                 Assert.Equal((SettingsRecord.CtPrimaryAmps, 5L, 150L), (legal.Detail, legal.OldValue, legal.NewValue));
@@ -188,7 +176,7 @@ public class SettingsWriteTests
                 // 150/5 = 30: primary = floor(counts × 30 × N/D); secondary × 30 ≤ primary < (secondary + 1) × 30.
                 Assert.InRange(primary, secondary * 30, secondary * 30 + 29);
                 // Energy registered: a second change would rewrite the history of the primary registers and the profile.
-                Assert.Equal(ObisWriteResult.Rejected, Write(m, StandardObjects.CtRatio, "300", seal: true));
+                Assert.Equal(ObisWriteResult.Rejected, MeterRig.Write(m, StandardObjects.CtRatio, "300", seal: true));
                 Assert.Equal(150, m.Metering.Accumulator.Configuration.CtRatio.PrimaryAmps);
                 host.Stop();
             }
@@ -197,7 +185,7 @@ public class SettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -226,7 +214,7 @@ public class SettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -243,25 +231,25 @@ public class SettingsWriteTests
                 var t = SettingsObjects.TariffTable;
                 Assert.Equal(0, m.ActiveTariff);
                 // Refused entries restart the list and change nothing.
-                Assert.Equal(ObisWriteResult.AccessDenied, Write(m, t, "01;08:30;1", level: 0));
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "02;08:30;1")); // position must be 01 first
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "01;24:00;1"));
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "01;08:30;3")); // the preset has 2 tariffs
-                Assert.Equal(ObisWriteResult.InvalidFormat, Write(m, t, "01;8:30;1"));
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "01;"));       // an empty list
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "01;17:00;2"));
-                Assert.Equal(ObisWriteResult.OutOfRange, Write(m, t, "02;08:30;1")); // times must increase
+                Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, t, "01;08:30;1", level: 0));
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, t, "02;08:30;1")); // position must be 01 first
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, t, "01;24:00;1"));
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, t, "01;08:30;3")); // the preset has 2 tariffs
+                Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, t, "01;8:30;1"));
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, t, "01;"));       // an empty list
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, t, "01;17:00;2"));
+                Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, t, "02;08:30;1")); // times must increase
                 Assert.Empty(m.Settings.WorkingDaySwitches);
 
                 // A list broken off after two entries (the session ended) does not block the next one: 01 starts afresh.
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "01;06:00;1"));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "02;07:00;2"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, t, "01;06:00;1"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, t, "02;07:00;2"));
                 Assert.Empty(m.Settings.WorkingDaySwitches);
 
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "01;08:30;1"));
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "02;17:00;2"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, t, "01;08:30;1"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, t, "02;17:00;2"));
                 Assert.Empty(m.Settings.WorkingDaySwitches); // not before the end mark
-                Assert.Equal(ObisWriteResult.Accepted, Write(m, t, "03;"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, t, "03;"));
                 // Packed minute × 8 + tariff index: 08:30 → 510 × 8 + 0 = 4080; 17:00 → 1020 × 8 + 1 = 8161.
                 Assert.Equal(new[] { 4080, 8161 }, m.Settings.WorkingDaySwitches);
                 var e = Events(m, EventKind.ParameterChange).Single();
@@ -280,7 +268,7 @@ public class SettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 
@@ -306,7 +294,7 @@ public class SettingsWriteTests
         }
         finally
         {
-            Delete(state);
+            MeterRig.DeleteState(state);
         }
     }
 }
