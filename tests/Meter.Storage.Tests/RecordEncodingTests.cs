@@ -45,6 +45,35 @@ public class RecordEncodingTests
     }
 
     [Fact]
+    public void Crc32_in_two_chains_equals_the_CRC_of_the_little_endian_bytes()
+    {
+        // Odd and even counts, with an offset: the second chain starts from 0 and is joined by the zero shift.
+        Gen.Select(Gen.UInt, Gen.Long.Array[0, 80], Gen.Int[0, 3]).Sample((sequence, values, skip) =>
+        {
+            int offset = Math.Min(skip, values.Length);
+            int count = values.Length - offset;
+            byte[] bytes = BitConverter.GetBytes(sequence).Concat(values.Skip(offset).SelectMany(BitConverter.GetBytes)).ToArray();
+            uint[] shift = Crc32.ZeroShiftTable(8 * (count - count / 2));
+            uint twoChains = Crc32.Finish(Crc32.AppendInt64sTwoChains(Crc32.AppendUInt32(Crc32.Seed, sequence), values, offset, count, shift));
+            Assert.Equal(BitwiseCrc32(bytes, bytes.Length), twoChains);
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void Zero_shift_table_does_what_that_many_zero_bytes_do_to_the_register()
+    {
+        // Hand-checkable ends: 0 bytes is the identity; one zero byte from register 1 is table entry 1
+        // (0x77073096, the reflected CRC-32 table's second entry); and a register run over 13 zero bytes bitwise.
+        Assert.Equal(0xDEADBEEFu, Crc32.Shift(Crc32.ZeroShiftTable(0), 0xDEADBEEF));
+        Assert.Equal(0x77073096u, Crc32.Shift(Crc32.ZeroShiftTable(1), 1));
+        uint r = 0xCAFEF00D;
+        uint expected = r;
+        for (int n = 0; n < 13 * 8; n++) expected = (expected & 1) != 0 ? 0xEDB88320 ^ (expected >> 1) : expected >> 1;
+        Assert.Equal(expected, Crc32.Shift(Crc32.ZeroShiftTable(13), r));
+        Assert.Throws<ArgumentException>(() => Crc32.ZeroShiftTable(-1));
+    }
+
+    [Fact]
     public void Crc32_from_a_range_of_values_covers_only_that_range()
     {
         // Offset and count: values [2, 5) of seven give the CRC of those three values' 24 bytes.
