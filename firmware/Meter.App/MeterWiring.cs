@@ -28,6 +28,12 @@ namespace Meter.App
             if (s0 != null) parts.S0Output = new MinimumWidthPulsePin(s0, new Esp32MicrosecondTimer(), s0PulseMilliseconds);
             IInputPin seal = board.Input(BoardSignal.SealSwitch);
             if (seal != null) parts.Seal = new SealSwitch(seal);
+            // Tamper and tariff inputs (null when the board has none): the meter samples them itself,
+            // the tamper inputs every tick, the tariff inputs every cycle.
+            parts.TerminalCoverSwitch = board.SampledInput(BoardSignal.TerminalCoverSwitch);
+            parts.MagneticSensor = board.SampledInput(BoardSignal.MagneticSensor);
+            parts.TariffInput1 = board.SampledInput(BoardSignal.TariffInput1);
+            parts.TariffInput2 = board.SampledInput(BoardSignal.TariffInput2);
             parts.Validate();
             return parts;
         }

@@ -34,6 +34,7 @@ namespace Meter.Core
         private readonly SettingsWriter _settingsWriter;
         private readonly IntegrationPeriodSetting _periodSetting;
         private readonly ListSettingsWriter _listSettingsWriter;
+        private readonly TamperMonitor _tamper;
         private ReadoutList _readout;
         private readonly OpticalPortSettings _port = new OpticalPortSettings();
         private readonly VerificationMode _verification;
@@ -93,6 +94,7 @@ namespace Meter.Core
             RegisterSavePolicy policy = new RegisterSavePolicy(RegisterRecord.SaveSteps(m.ActiveConstant, m.ReactiveConstant, m.ApparentConstant));
             _storage = new MeterStorage(hardware.NvMemory, layout, policy);
             _events = new EventRouting(this);
+            _tamper = new TamperMonitor(this, hardware);
             _bindings = new ObisBindings(this);
             _periods = new PeriodClosing(this);
             _settingsWriter = new SettingsWriter(this);
@@ -114,6 +116,8 @@ namespace Meter.Core
         public IntegrationPeriodSetting IntegrationPeriodSetting { get { return _periodSetting; } }
         /// <summary>Optical-port setting writes and their settings record.</summary>
         public SettingsWriter SettingsWriter { get { return _settingsWriter; } }
+        /// <summary>Tamper detection: terminal cover and magnetic field (counters, status, LCD symbols).</summary>
+        public TamperMonitor Tamper { get { return _tamper; } }
         /// <summary>Optical-port writes of the display, readout and holiday lists.</summary>
         public ListSettingsWriter ListSettingsWriter { get { return _listSettingsWriter; } }
         /// <summary>The data sets the optical port's readout sends (from <see cref="MeterSettings.ReadoutCodes"/>; after <see cref="Start"/>).</summary>
@@ -272,6 +276,7 @@ namespace Meter.Core
             CheckStarted();
             _lastNowMs = nowMs;
             _utcSeconds = _clock.ReadUtcSeconds();
+            SampleTariffInputs();
             _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
             if (++_cyclesSinceMeasurement >= MeasurementIntervalCycles)
@@ -287,8 +292,8 @@ namespace Meter.Core
         }
 
         /// <summary>
-        /// Time-driven work at <paramref name="nowMs"/>: S0 pulse edges, profile intervals and
-        /// billing closings, display scrolling, optical port (unless on its own clock).
+        /// Time-driven work at <paramref name="nowMs"/>: S0 pulse edges, tamper inputs, profile
+        /// intervals and billing closings, display scrolling, optical port (unless on its own clock).
         /// </summary>
         public void Tick(long nowMs)
         {
@@ -296,10 +301,26 @@ namespace Meter.Core
             _lastNowMs = nowMs;
             _metering.UpdatePulses(nowMs);
             _utcSeconds = _clock.ReadUtcSeconds();
+            _tamper.Sample(nowMs, _utcSeconds);
             if (_verification.IsEnabled && nowMs >= _verificationUntilMs) ChangeVerificationMode(false, VerificationTimedOutDetail);
             _periods.Update(_utcSeconds);
             if (!OpticalPortOnOwnClock) PollOpticalPort(nowMs);
             RefreshDisplay(nowMs);
+        }
+
+        /// <summary>
+        /// Module-input tariff control (TariffControlMode.ModuleInputs) with the board's tariff
+        /// input pins: their levels (active low = energised; a pin not fitted reads de-energised)
+        /// are sampled once a cycle, right before the cycle's tariff is chosen, so a change between
+        /// two cycles registers from the next cycle on and a bounce shorter than a cycle is never
+        /// seen. Without pins (or in another mode) the levels are whatever the host set.
+        /// </summary>
+        private void SampleTariffInputs()
+        {
+            IInputPin io1 = _hardware.TariffInput1;
+            IInputPin io2 = _hardware.TariffInput2;
+            if ((io1 == null && io2 == null) || _tariffs.Mode != TariffControlMode.ModuleInputs) return;
+            _tariffs.SetInputs(io1 != null && !io1.Read(), io2 != null && !io2.Read());
         }
 
         /// <summary>Polls the optical port with the host's monotonic ms clock (see <see cref="OpticalPortOnOwnClock"/>).</summary>
@@ -331,6 +352,7 @@ namespace Meter.Core
             if (nowMs < _lastNowMs) nowMs = _lastNowMs;
             _lastNowMs = nowMs;
             _utcSeconds = _clock.ReadUtcSeconds();
+            SampleTariffInputs();
             _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
             LogMetrologyEvents();
@@ -747,6 +769,7 @@ namespace Meter.Core
             _indicators.ErrorCode = ErrorWord;
             // Status bits that need attention (clock not valid, pulse overrun) get a display screen; summer time does not.
             _indicators.StatusCode = StatusWord & ~ObisBindings.StatusSummerTime;
+            _indicators.StatusSymbols = _tamper.LcdSymbolFlags;
             for (int phase = 0; phase < 3; phase++)
             {
                 bool used = energy.Configuration.IsPhaseUsed(phase);

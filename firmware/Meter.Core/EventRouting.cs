@@ -28,9 +28,15 @@ namespace Meter.Core
         /// <summary>Writes one event (detail 0..255, old and new value as the event kind defines them).</summary>
         public void Log(int kind, int detail, long oldValue, long newValue)
         {
+            LogAt(_meter.UtcSeconds, kind, detail, oldValue, newValue);
+        }
+
+        /// <summary>Writes one event stamped <paramref name="utcSeconds"/> (a change dated at its onset, e.g. a debounced tamper input).</summary>
+        public void LogAt(long utcSeconds, int kind, int detail, long oldValue, long newValue)
+        {
             try
             {
-                _meter.Storage.Events.Log(UnixTime.ToDateTime(_meter.UtcSeconds), kind, detail & 0xFF, oldValue, newValue);
+                _meter.Storage.Events.Log(UnixTime.ToDateTime(utcSeconds), kind, detail & 0xFF, oldValue, newValue);
             }
             catch (System.ArgumentException)
             {

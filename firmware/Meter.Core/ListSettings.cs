@@ -67,21 +67,24 @@ namespace Meter.Core
             };
         }
 
-        /// <summary>Codes of Meter.Optical <see cref="DefaultReadout"/>, in order.</summary>
+        /// <summary>Codes of Meter.Optical <see cref="DefaultReadout"/>, in order, then the tamper status and counters (<see cref="TamperObjects"/>).</summary>
         public static ObisCode[] DefaultReadoutCodes()
         {
             ReadoutList list = DefaultReadout.Create();
-            ObisCode[] codes = new ObisCode[list.Count];
-            for (int i = 0; i < codes.Length; i++) codes[i] = list.CodeAt(i);
+            ObisCode[] codes = new ObisCode[list.Count + TamperObjects.Count];
+            for (int i = 0; i < list.Count; i++) codes[i] = list.CodeAt(i);
+            codes[list.Count] = TamperObjects.Status;
+            codes[list.Count + 1] = TamperObjects.MagneticCounter;
+            codes[list.Count + 2] = TamperObjects.TerminalCoverCounter;
             return codes;
         }
 
-        /// <summary>Billing periods of Meter.Optical <see cref="DefaultReadout"/>, in order.</summary>
+        /// <summary>Billing periods of <see cref="DefaultReadoutCodes"/> (the tamper objects have none).</summary>
         public static int[] DefaultReadoutBillingPeriods()
         {
             ReadoutList list = DefaultReadout.Create();
-            int[] periods = new int[list.Count];
-            for (int i = 0; i < periods.Length; i++) periods[i] = list.BillingPeriodsAt(i);
+            int[] periods = new int[list.Count + TamperObjects.Count];
+            for (int i = 0; i < list.Count; i++) periods[i] = list.BillingPeriodsAt(i);
             return periods;
         }
 

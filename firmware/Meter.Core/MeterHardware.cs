@@ -5,8 +5,10 @@ namespace Meter.Core
 {
     /// <summary>
     /// The board parts the meter runs on: the ADE7880's SPI device and pins, the RTC, the NV
-    /// memory, the optical port's serial link, the S0 output, the LCD and the seal switch. The
-    /// device app fills it from the board definition, the virtual meter with simulated parts.
+    /// memory, the optical port's serial link, the S0 output, the LCD, the seal switch, the tamper
+    /// inputs and the tariff inputs. The device app fills it from the board definition, the
+    /// virtual meter with simulated parts. Input levels are the board's (boards/Meter.Boards
+    /// BoardSignal): every optional input is active low.
     /// </summary>
     public sealed class MeterHardware
     {
@@ -36,6 +38,14 @@ namespace Meter.Core
         public ILcdPanel Lcd;
         /// <summary>Programming switch / seal, may be null (counts as closed).</summary>
         public IProgrammingSwitch Seal;
+        /// <summary>Terminal-cover switch, may be null (not fitted): low = cover on (switch closed), high = cover removed.</summary>
+        public IInputPin TerminalCoverSwitch;
+        /// <summary>Magnetic-field sensor (Hall switch), may be null (not fitted): low = field present.</summary>
+        public IInputPin MagneticSensor;
+        /// <summary>Tariff input 1 (module I/O 1), may be null (not fitted, reads de-energised): low = energised.</summary>
+        public IInputPin TariffInput1;
+        /// <summary>Tariff input 2 (module I/O 2), may be null (not fitted, reads de-energised): low = energised.</summary>
+        public IInputPin TariffInput2;
 
         /// <summary>Throws <see cref="System.ArgumentException"/> naming the first missing mandatory part.</summary>
         public void Validate()

@@ -59,7 +59,7 @@ namespace Meter.Core
         /// </summary>
         public ObisTable CreateTable(OpticalPortSettings port)
         {
-            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1 + ListSettings.Count);
+            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1 + ListSettings.Count + TamperObjects.Count);
             StandardObjects.AddTo(table, this, this);
             table.Add(new RegisterObject(ActivePowerL1, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
             table.Add(new RegisterObject(ActivePowerL2, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
@@ -97,6 +97,7 @@ namespace Meter.Core
             verification.SetWriteRange(0, 1);
             verification.AllowWrite(ObisAccess.Legal, 1, this);
             table.Add(verification);
+            AddTamperObjects(table);
             return table;
         }
 
@@ -115,6 +116,9 @@ namespace Meter.Core
                 if (code == StandardObjects.ActiveTariff) { value = _meter.ActiveTariff + 1; return true; }
                 if (code == SettingsObjects.BillingTargetDay) { value = _meter.Settings.BillingTargetDay; return true; }
                 if (code == SettingsObjects.BillingIntervalCode) { value = _meter.Settings.BillingIntervalCode; return true; }
+                if (code == TamperObjects.Status) { value = _meter.Tamper.Status; return true; }
+                int tamper = TamperObjects.DetailOf(code);
+                if (tamper != 0) { value = _meter.Tamper.CountOf(tamper); return true; }
                 return false;
             }
             if (code.C == 0)
@@ -185,6 +189,14 @@ namespace Meter.Core
                 value = ToLocalObis(at);
                 return true;
             }
+            int tamper = TamperObjects.DetailOf(code);
+            if (tamper != 0)
+            {
+                long start = _meter.Tamper.LatestStartUtcSeconds(tamper);
+                if (start <= 0) return false; // never: no time group
+                value = ToLocalObis(start);
+                return true;
+            }
             if (code != StandardObjects.MaximumDemandImport) return false;
             long seconds = _meter.Metering.Demand.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs);
             if (seconds < 0) return false;
@@ -198,6 +210,7 @@ namespace Meter.Core
             if (code == VerificationModeCode) return _meter.SetVerificationMode(value != 0);
             if (code.C == CalibrationGroup && code.A == 1) return _meter.WriteCalibration(code.D, code.E, (int)value);
             if (code == StandardObjects.ActiveTariff) return _meter.CommandTariff((int)value - 1);
+            if (code == TamperObjects.Status) return _meter.Tamper.Acknowledge(); // the write range admits 0 only
             SettingsWriter writer = _meter.SettingsWriter;
             if (code == StandardObjects.PulseFigure) return writer.WritePulseFigure(value);
             if (code == StandardObjects.CtRatio) return writer.WriteCtPrimary(value);
@@ -206,6 +219,17 @@ namespace Meter.Core
             if (code == StandardObjects.IntegrationPeriod) return _meter.IntegrationPeriodSetting.Write(value);
             // Presetting energy and changing the meter constant are not offered: refused.
             return ObisWriteResult.Rejected;
+        }
+
+        // Tamper status (W1 of 0 acknowledges the latched cover opening) and the counters with the latest start as capture time.
+        private void AddTamperObjects(ObisTable table)
+        {
+            IntegerDataObject status = new IntegerDataObject(TamperObjects.Status, 2, this) { Hexadecimal = true };
+            status.SetWriteRange(0, 0);
+            status.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(status);
+            table.Add(new ExtendedRegisterObject(TamperObjects.MagneticCounter, ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 4 });
+            table.Add(new ExtendedRegisterObject(TamperObjects.TerminalCoverCounter, ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 4 });
         }
 
         // Display, readout and holiday lists (ListSettings), written entry by entry "nn;item" (ListEntryBuffer).

@@ -42,14 +42,14 @@ namespace Meter.Core
         public const int ReadoutList = AlternateDisplayList + DisplayList.ManualCapacity;
         /// <summary>Index of the holidays (<see cref="ListSettings.HolidayCapacity"/>, two packed dates a value, holiday 0 in the low 32 bits).</summary>
         public const int Holidays = ReadoutList + ListSettings.ReadoutCapacity;
-        /// <summary>First value not used (121); the rest of the record up to <see cref="StorageLayout.SettingsValueCount"/> is kept 0 for later settings.</summary>
+        /// <summary>First value the settings do not use (121); from here <see cref="TamperRecord"/> keeps the tamper state, the rest up to <see cref="StorageLayout.SettingsValueCount"/> is kept 0.</summary>
         public const int Used = Holidays + ListSettings.HolidayCapacity / 2;
         /// <summary>Characters a text value holds.</summary>
         public const int TextLength = 16;
 
         private const long MarkerValue = 0x53455402; // "SET", format 2 (format 1 had 16 values and the lists at their defaults)
 
-        /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>.</summary>
+        /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>; everything from <see cref="Used"/> on is 0.</summary>
         public static void Capture(MeterSettings settings, long[] values)
         {
             for (int i = 0; i < values.Length; i++) values[i] = 0;
@@ -71,6 +71,12 @@ namespace Meter.Core
             PackCodes(settings.AlternateDisplayList, null, values, AlternateDisplayList);
             PackCodes(settings.ReadoutCodes, settings.ReadoutBillingPeriods, values, ReadoutList);
             for (int i = 0; i < holidays.Length; i++) values[Holidays + i / 2] |= (long)holidays[i] << (32 * (i % 2));
+        }
+
+        /// <summary>True when <paramref name="values"/> carry this record format's marker (a record of another meaning is never read).</summary>
+        public static bool HasMarker(long[] values)
+        {
+            return values[Marker] == MarkerValue;
         }
 
         /// <summary>

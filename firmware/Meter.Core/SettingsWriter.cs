@@ -41,18 +41,21 @@ namespace Meter.Core
         {
             WearLevelledRecord record = _meter.Storage.Settings;
             bool applied = false;
+            bool tamperRestored = false;
             if (record.HasValue)
             {
                 record.CopyTo(_values);
                 applied = SettingsRecord.TryApply(_values, _meter.Settings);
+                // The tamper state shares the record (TamperRecord); its counters survive a settings repair.
+                tamperRestored = SettingsRecord.HasMarker(_values) && _meter.Tamper.Restore(_values);
             }
-            if (!applied)
+            if (!applied || !tamperRestored)
             {
                 // A new meter (formatted memory) stores its defaults, so later starts find a record;
                 // a missing or failing record on a used memory is a repair.
                 if (!report.Formatted)
                 {
-                    DefaultsRestored = true;
+                    DefaultsRestored = !applied;
                     _meter.Events.Log(EventKind.StorageRepair, StorageArea.Settings, 0, 1);
                 }
                 Commit();
@@ -197,10 +200,11 @@ namespace Meter.Core
             return false;
         }
 
-        /// <summary>Commits the whole settings record from the settings as they are now (also for <see cref="ListSettingsWriter"/>).</summary>
+        /// <summary>Commits the whole settings record from the settings and the tamper state as they are now (also for <see cref="ListSettingsWriter"/> and <see cref="TamperMonitor"/>).</summary>
         internal void Commit()
         {
             SettingsRecord.Capture(_meter.Settings, _values);
+            _meter.Tamper.SaveTo(_values);
             _meter.Storage.Settings.Commit(_values);
         }
 

@@ -27,7 +27,10 @@ namespace Meter.Storage
         /// <summary>Wrong password given on the optical port or module.</summary>
         public const int PasswordFailure = 6;
 
-        /// <summary>Tamper: detail 1 magnetic influence, 2 terminal cover opened, 3 meter cover opened.</summary>
+        /// <summary>
+        /// Tamper: detail 1 magnetic influence, 2 terminal cover opened, 3 meter cover opened; + 128
+        /// (bit 7) = that tamper ended (field gone, cover back). Meter.Core TamperDetail gives the values.
+        /// </summary>
         public const int Tamper = 7;
 
         /// <summary>Metrology fault: the ADE7880 (reset, not answering, verification) or the S0 pulse backlog. Detail: Meter.Core MetrologyFaultDetail.</summary>

@@ -136,6 +136,22 @@ namespace Meter.Hal.Device
             return _inputs[(int)signal];
         }
 
+        /// <summary>
+        /// The input of <paramref name="signal"/> for a meter that samples it every tick (tamper and
+        /// tariff inputs), or null when the board does not fit it: an expander input as a
+        /// <see cref="PolledInputPin"/> (its level from <see cref="PollSlowInputs"/>, no SPI transfer
+        /// a read), a GPIO as it is. The meter reads these active low (BoardSignal); a board that
+        /// wires one active high is refused here rather than read inverted.
+        /// </summary>
+        public IInputPin SampledInput(BoardSignal signal)
+        {
+            IInputPin pin = _inputs[(int)signal];
+            if (pin == null) return null;
+            PinAssignment assignment = _board.Find(signal);
+            if (!assignment.ActiveLow) throw new System.InvalidOperationException("the meter reads this input active low: " + Esp32PinRules.SignalName(signal));
+            return assignment.Host == PinHost.Expander ? new PolledInputPin(pin) : pin;
+        }
+
         /// <summary>Reads the expander's inputs and raises their events (no-op without an expander).</summary>
         public void PollSlowInputs()
         {

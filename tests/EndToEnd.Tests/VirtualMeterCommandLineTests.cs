@@ -1,3 +1,4 @@
+using Meter.Core;
 using Meter.Metrology;
 using Meter.Storage;
 using Meter.VirtualMeter;
@@ -33,6 +34,13 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "'--gain-error'", ["--gain-error", "abc"] },
         { "scenario file '/nonexistent/day.csv' does not exist", ["--scenario", "/nonexistent/day.csv"] },
         { "--state '/nonexistent/dir/meter.nv'", ["--state", "/nonexistent/dir/meter.nv", "--optical", "none"] },
+        { "--tariff-input-code '05': give a DD code with tariff inputs: 01, 02, 07..14", ["--tariff-input-code", "05"] },
+        { "--tariff-input-code '130'", ["--tariff-input-code", "130"] },
+        { "--tariff-input-code 'ab'", ["--tariff-input-code", "ab"] },
+        { "--tariff-inputs '12': give I/O 1 and I/O 2 as 0 or 1", ["--tariff-input-code", "13", "--tariff-inputs", "12"] },
+        { "--tariff-inputs '1'", ["--tariff-input-code", "13", "--tariff-inputs", "1"] },
+        { "--tariff-inputs needs --tariff-input-code", ["--tariff-inputs", "01"] },
+        { "Unrecognized command or argument 'yes'", ["--magnet", "yes"] },
     };
 
     [Theory]
@@ -155,6 +163,51 @@ public class VirtualMeterCommandLineTests : IDisposable
         Assert.Matches(@"^  \| [0-9]+\.[0-9]+\.[0-9]+ *\|$", lines[top + 3]);
         Assert.Contains(lines, l => l.StartsWith("S0 pulses 65", StringComparison.Ordinal) && l.Contains("LED pulses 6555 (1000 imp/kWh)"));
         Assert.Contains(lines, l => l.StartsWith("A+ 6.55", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tamper_and_tariff_input_options_reach_the_meter_and_its_summary()
+    {
+        // Wednesday 2025-01-15 12:00 local (11:00Z): the timetable would give T1; DD 13 with I/O 2
+        // energised gives T2. Cover off and a magnet from the start: one opening and one magnetic
+        // influence, dated at the first tick (1 s), both still active after 5 s (status 07: both + latch).
+        var (code, output, error) = Run("--optical", "none", "--speed", "max", "--duration", "5s", "--start", "2025-01-15T11:00:00Z",
+            "--terminal-cover-open", "--magnet", "--tariff-input-code", "13", "--tariff-inputs", "01");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("inputs: terminal cover OPEN · magnet PRESENT · tariff I/O 1 0, I/O 2 1 (DD 13)", output);
+        Assert.Contains("tamper C.51.0 07 · magnetic 1 · terminal cover 1", output);
+        Assert.Contains("\ntariff T2 ", "\n" + output.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void Without_tamper_and_tariff_options_the_inputs_are_quiet_and_the_timetable_rules()
+    {
+        var (code, output, error) = Run("--optical", "none", "--speed", "max", "--duration", "5s", "--start", "2025-01-15T11:00:00Z");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("inputs: terminal cover on · magnet none · tariff I/O 1 0, I/O 2 0 (not in control)", output);
+        Assert.Contains("tamper C.51.0 00 · magnetic 0 · terminal cover 0", output);
+        Assert.Contains("\ntariff T1 ", "\n" + output.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void The_keys_c_m_1_and_2_toggle_the_board_inputs_the_meter_samples()
+    {
+        using var host = new VirtualMeterHost(new VirtualMeterOptions { Optical = "none", Speed = 0, Start = new DateTime(2025, 1, 15, 11, 0, 0, DateTimeKind.Utc) });
+        host.ToggleTerminalCover(); // c: cover off (switch open, pin high)
+        host.ToggleMagneticField(); // m: magnet (pin low)
+        host.ToggleTariffInput(2);  // 2: I/O 2 energised (pin low)
+        Assert.Equal((true, false, true, false),
+            (host.Board.TerminalCover.Read(), host.Board.MagneticSensor.Read(), host.Board.TariffInput1.Read(), host.Board.TariffInput2.Read()));
+        host.RunFor(TimeSpan.FromSeconds(3));
+        Assert.Equal(TamperMonitor.StatusMask, host.Meter.Tamper.Status);
+        host.ToggleTerminalCover();
+        host.ToggleMagneticField();
+        host.ToggleTariffInput(2);
+        host.ToggleTariffInput(1);
+        Assert.Equal((false, true, false, true),
+            (host.Board.TerminalCover.Read(), host.Board.MagneticSensor.Read(), host.Board.TariffInput1.Read(), host.Board.TariffInput2.Read()));
+        host.RunFor(TimeSpan.FromSeconds(3));
+        Assert.Equal(TamperMonitor.TerminalCoverLatched, host.Meter.Tamper.Status);
     }
 
     [Fact]

@@ -31,12 +31,48 @@ public class TariffControlModeTests
         host.RunFor(TimeSpan.FromSeconds(1));
         Assert.Equal(1, m.ActiveTariff);
 
-        // DD 13: pulse in / 2-tariff on I/O 2; energized selects T2, de-energized T1.
+        // DD 13: pulse in / 2-tariff on I/O 2; energized selects T2, de-energized T1 (the board's pins, both de-energised).
         m.Tariffs.UseInputs(13);
-        m.Tariffs.SetInputs(false, false);
         host.RunFor(TimeSpan.FromSeconds(1));
         Assert.Equal(0, m.ActiveTariff);
-        m.Tariffs.SetInputs(false, true);
+        host.SetTariffInputs(false, true);
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+    }
+
+    [Fact]
+    public void Under_input_control_the_tariff_input_pins_choose_the_registering_tariff_from_the_next_cycle()
+    {
+        // Wednesday 00:00 local: the timetable would give T2 all night; DD 13 hands the choice to I/O 2.
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        m.Tariffs.UseInputs(13);
+        host.RunFor(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, m.ActiveTariff); // I/O 2 de-energised: T1
+        Assert.Equal("(1)", MeterRig.ValueText(m, StandardObjects.ActiveTariff));
+
+        // I/O 2 energised between two cycles: the next cycle's energy is T2's, T1 stands still.
+        long t1 = T(m, 0), t2 = T(m, 1);
+        host.SetTariffInputs(false, true);
+        Assert.Equal(0, m.ActiveTariff); // nothing changes before the cycle
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+        Assert.Equal(t1, T(m, 0));
+        host.RunFor(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        // 6555.18 W × 1/6 h = 1092.5 Wh in T2 (tolerance as above), none in T1.
+        Assert.InRange(T(m, 1) - t2, 1092.53 * 0.9998 - 1, 1092.53 * 1.0002 + 1);
+        Assert.Equal(t1, T(m, 0));
+
+        // I/O 1 is not this code's tariff input: energising it changes nothing; I/O 2 off goes back to T1.
+        host.SetTariffInputs(true, true);
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+        host.SetTariffInputs(true, false);
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, m.ActiveTariff);
+
+        // DD 14 (inverted on I/O 2): the same de-energised level now selects T2.
+        m.Tariffs.UseInputs(14);
         host.RunFor(TimeSpan.FromSeconds(1));
         Assert.Equal(1, m.ActiveTariff);
     }

@@ -111,6 +111,36 @@ public class BoardHardwareTests
     }
 
     [Fact]
+    public void Sampled_expander_inputs_read_the_last_polled_level_without_an_spi_transfer()
+    {
+        var io = new RecordingIo();
+        var expander = new ExpanderChipModel { ExternalLevels = 0xFFFF };
+        io.ChipAt[13] = expander;
+        var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
+        IInputPin cover = hw.SampledInput(BoardSignal.TerminalCoverSwitch)!; // GPB3 = pin 11
+        IInputPin tariff2 = hw.SampledInput(BoardSignal.TariffInput2)!;      // GPB1 = pin 9
+        Assert.IsType<PolledInputPin>(cover);
+        Assert.True(cover.Read());
+        expander.ExternalLevels &= ~((1 << 11) | (1 << 9)); // cover on (switch closed), I/O 2 energised
+        Assert.True(cover.Read() && tariff2.Read()); // not polled yet: the last level
+        int writes = expander.RegisterWrites.Count;
+        hw.PollSlowInputs();
+        Assert.False(cover.Read());
+        Assert.False(tariff2.Read());
+        Assert.Equal(writes, expander.RegisterWrites.Count);
+    }
+
+    [Fact]
+    public void Sampled_inputs_are_null_where_the_board_has_none_and_gpio_inputs_are_handed_over_as_they_are()
+    {
+        var hw = new BoardHardware(BoardCatalog.DevKitCEvalAde7880(), new RecordingIo(), new NoDelay());
+        Assert.Null(hw.SampledInput(BoardSignal.TerminalCoverSwitch));
+        Assert.Null(hw.SampledInput(BoardSignal.MagneticSensor));
+        Assert.Null(hw.SampledInput(BoardSignal.TariffInput1));
+        Assert.Same(hw.Input(BoardSignal.SealSwitch), hw.SampledInput(BoardSignal.SealSwitch));
+    }
+
+    [Fact]
     public void DevKitC_board_has_no_expander_lcd_or_relays()
     {
         var io = new RecordingIo();

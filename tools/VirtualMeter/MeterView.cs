@@ -60,6 +60,11 @@ public static class MeterView
             $"S0 pulses {s0} ({m.Settings.S0ImpPerKwh} imp/kWh) · LED pulses {led} ({m.Settings.MeterConstantImpPerKwh} imp/kWh)"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"tariff T{m.ActiveTariff + 1} · quadrant {(e.IsNoLoad ? "-" : e.LastQuadrant.ToString())} · profile entries {m.Periods.ProfileEntries} · billing periods {m.BillingPeriodCounter} · register saves {m.RegisterSaves}"));
+        var board = h.Board;
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"inputs: terminal cover {(board.TerminalCover.Read() ? "OPEN" : "on")} · magnet {(board.MagneticSensor.Read() ? "none" : "PRESENT")} · tariff I/O 1 {(board.TariffInput1.Read() ? 0 : 1)}, I/O 2 {(board.TariffInput2.Read() ? 0 : 1)}{(m.Tariffs.Mode == Meter.Clock.TariffControlMode.ModuleInputs ? $" (DD {m.Tariffs.Inputs.Code:00})" : " (not in control)")}"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"tamper C.51.0 {m.Tamper.Status:X2} · magnetic {m.Tamper.CountOf(TamperDetail.Magnetic)} · terminal cover {m.Tamper.CountOf(TamperDetail.TerminalCover)}"));
         return (IReadOnlyList<string>)lines;
     });
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Meter.Clock;
 
 namespace Meter.VirtualMeter;
 
@@ -27,9 +28,13 @@ public static class Program
         var seal = new Option<bool>("--seal-open") { Description = "Open the programming switch (legal data such as calibration may be written)" };
         var gainError = new Option<double>("--gain-error") { Description = "Simulated chip's current gain error in percent (for calibration practice)", DefaultValueFactory = _ => 0 };
         var password = new Option<string>("--password") { Description = "Optical port password, level 1", DefaultValueFactory = _ => "00000000" };
+        var cover = new Option<bool>("--terminal-cover-open") { Description = "Start with the terminal cover removed (tamper input; key c toggles it)" };
+        var magnet = new Option<bool>("--magnet") { Description = "Start with a magnet at the meter (magnetic-field sensor; key m toggles it)" };
+        var tariffCode = new Option<string?>("--tariff-input-code") { Description = "Tariff control by the tariff inputs, DD code 01, 02, 07..14 (e.g. 13: 2 tariffs on I/O 2)" };
+        var tariffLevels = new Option<string?>("--tariff-inputs") { Description = "Tariff inputs I/O 1 and I/O 2 at the start, 1 = energised: 00, 01, 10 or 11 (keys 1 and 2 toggle them)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
-            + "optical port on TCP or a pty). Keys: space/enter = display button, q = quit.")
-            { preset, load, scenario, speed, optical, state, duration, start, seal, gainError, password };
+            + "optical port on TCP or a pty). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, q = quit.")
+            { preset, load, scenario, speed, optical, state, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels };
         root.SetAction(parse =>
         {
             try
@@ -47,7 +52,15 @@ public static class Program
                     SealOpen = parse.GetValue(seal),
                     CurrentGainError = parse.GetValue(gainError) / 100.0,
                     Password = parse.GetValue(password)!,
+                    TerminalCoverOpen = parse.GetValue(cover),
+                    MagneticField = parse.GetValue(magnet),
+                    TariffInputCode = parse.GetValue(tariffCode) is string dd ? ParseTariffInputCode(dd) : null,
                 };
+                if (parse.GetValue(tariffLevels) is string levels)
+                {
+                    if (options.TariffInputCode == null) throw new ArgumentException("--tariff-inputs needs --tariff-input-code (the inputs select the tariff only under input control)");
+                    (options.TariffInput1Energised, options.TariffInput2Energised) = ParseTariffInputs(levels);
+                }
                 if (!LoadScenario.Names.Contains(options.Load)) throw new ArgumentException($"unknown --load '{options.Load}'; known: {string.Join(", ", LoadScenario.Names)}");
                 if (Math.Abs(options.CurrentGainError) > 0.2) throw new ArgumentException("--gain-error must be within ±20 %");
                 return Run(options);
@@ -112,9 +125,13 @@ public static class Program
                 {
                     var key = Console.ReadKey(intercept: true).Key;
                     if (key is ConsoleKey.Spacebar or ConsoleKey.Enter) host.PressButton();
+                    else if (key is ConsoleKey.C) host.ToggleTerminalCover();
+                    else if (key is ConsoleKey.M) host.ToggleMagneticField();
+                    else if (key is ConsoleKey.D1 or ConsoleKey.NumPad1) host.ToggleTariffInput(1);
+                    else if (key is ConsoleKey.D2 or ConsoleKey.NumPad2) host.ToggleTariffInput(2);
                     else if (key is ConsoleKey.Q or ConsoleKey.Escape) cancel.Cancel();
                 }
-                MeterView.Draw(MeterView.Lines(host, lcd, options.Speed), "space/enter: display button · q: quit");
+                MeterView.Draw(MeterView.Lines(host, lcd, options.Speed), "space/enter: display button · c: terminal cover · m: magnet · 1/2: tariff inputs · q: quit");
             }
             else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(10))
             {
@@ -139,6 +156,21 @@ public static class Program
         if (text == "max") return 0;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= 1e7) return v;
         throw new ArgumentException($"--speed '{text}': give 1 (real time), a factor N > 0 (×N) or max");
+    }
+
+    /// <summary>A DD code with tariff inputs (Meter.Clock TariffInputDecoder): 01, 02, 07..14, one or two digits.</summary>
+    public static int ParseTariffInputCode(string text)
+    {
+        if (text.Length is >= 1 and <= 2 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int code)
+            && TariffInputDecoder.HasTariffInputs(code)) return code;
+        throw new ArgumentException($"--tariff-input-code '{text}': give a DD code with tariff inputs: 01, 02, 07..14");
+    }
+
+    /// <summary>"00", "01", "10", "11": I/O 1 then I/O 2, 1 = energised.</summary>
+    public static (bool Io1, bool Io2) ParseTariffInputs(string text)
+    {
+        if (text.Length == 2 && text[0] is '0' or '1' && text[1] is '0' or '1') return (text[0] == '1', text[1] == '1');
+        throw new ArgumentException($"--tariff-inputs '{text}': give I/O 1 and I/O 2 as 0 or 1 (1 = energised): 00, 01, 10 or 11");
     }
 
     /// <summary>"90s", "15m", "24h", "7d" or a TimeSpan ("1.00:00:00").</summary>

@@ -12,7 +12,9 @@ namespace Meter.VirtualMeter;
 /// <summary>
 /// The simulated board for a preset: a simulated ADE7880 scaled like the preset's front end
 /// (optionally with a current gain error, to be calibrated away), a virtual RTC, NV memory in
-/// a file or in RAM, a virtual S0 pin, a seal switch and the optical port.
+/// a file or in RAM, a virtual S0 pin, a seal switch, the optical port, and the reference board's
+/// inputs as virtual pins at the board's levels (active low): terminal-cover switch, magnetic
+/// sensor and the two tariff inputs.
 /// </summary>
 public sealed class SimulatedBoard : IDisposable
 {
@@ -41,6 +43,10 @@ public sealed class SimulatedBoard : IDisposable
         }
         S0 = new VirtualOutputPin();
         Seal = new SealSwitch { IsOpen = sealOpen };
+        TerminalCover = new VirtualInputPin(initialLevel: false); // switch closed: cover on
+        MagneticSensor = new VirtualInputPin(initialLevel: true); // no field
+        TariffInput1 = new VirtualInputPin(initialLevel: true);   // de-energised
+        TariffInput2 = new VirtualInputPin(initialLevel: true);
         Optical = optical;
     }
 
@@ -58,6 +64,27 @@ public sealed class SimulatedBoard : IDisposable
     public SealSwitch Seal { get; }
     /// <summary>The optical port (null when off).</summary>
     public IOpticalPort? Optical { get; }
+    /// <summary>Terminal-cover switch: low = cover on, high = removed (see <see cref="SetTerminalCoverOpen"/>).</summary>
+    public VirtualInputPin TerminalCover { get; }
+    /// <summary>Magnetic-field sensor: low = field present (see <see cref="SetMagneticField"/>).</summary>
+    public VirtualInputPin MagneticSensor { get; }
+    /// <summary>Tariff input 1 (module I/O 1): low = energised.</summary>
+    public VirtualInputPin TariffInput1 { get; }
+    /// <summary>Tariff input 2 (module I/O 2): low = energised.</summary>
+    public VirtualInputPin TariffInput2 { get; }
+
+    /// <summary>Removes (true) or puts back (false) the terminal cover.</summary>
+    public void SetTerminalCoverOpen(bool open) => TerminalCover.Set(open);
+
+    /// <summary>Brings a magnet to the meter (true) or takes it away (false).</summary>
+    public void SetMagneticField(bool present) => MagneticSensor.Set(!present);
+
+    /// <summary>Energises (true) or de-energises the tariff inputs I/O 1 and I/O 2.</summary>
+    public void SetTariffInputs(bool io1Energised, bool io2Energised)
+    {
+        TariffInput1.Set(!io1Energised);
+        TariffInput2.Set(!io2Energised);
+    }
 
     /// <summary>The HAL parts for <see cref="ElectricityMeter"/>.</summary>
     public MeterHardware Hardware(ILcdPanel? lcd) => new()
@@ -75,6 +102,10 @@ public sealed class SimulatedBoard : IDisposable
         S0Output = S0,
         Lcd = lcd,
         Seal = Seal,
+        TerminalCoverSwitch = TerminalCover,
+        MagneticSensor = MagneticSensor,
+        TariffInput1 = TariffInput1,
+        TariffInput2 = TariffInput2,
     };
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Meter.Boards;
+using Meter.Clock;
 using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
@@ -70,7 +71,12 @@ public sealed class VirtualMeterHost : IDisposable
             _cycleMs = settings.CycleMilliseconds;
             _scenario.LoadsAt(start.Ticks / TimeSpan.TicksPerSecond - 62135596800L, _loads);
             ApplyLoads();
+            Board.SetTerminalCoverOpen(options.TerminalCoverOpen);
+            Board.SetMagneticField(options.MagneticField);
+            Board.SetTariffInputs(options.TariffInput1Energised, options.TariffInput2Energised);
             Meter.Start(0, start);
+            // After Start: restoring the settings puts the timetable in force.
+            if (options.TariffInputCode is int dd) UseTariffInputs(dd);
         }
         catch
         {
@@ -112,6 +118,56 @@ public sealed class VirtualMeterHost : IDisposable
     public void PressButton()
     {
         lock (_gate) Meter.PressButton(_virtualMs);
+    }
+
+    /// <summary>Removes (true) or puts back (false) the terminal cover; the meter sees it at its next ticks.</summary>
+    public void SetTerminalCoverOpen(bool open)
+    {
+        lock (_gate) Board.SetTerminalCoverOpen(open);
+    }
+
+    /// <summary>Brings a magnet to the meter (true) or takes it away (false).</summary>
+    public void SetMagneticField(bool present)
+    {
+        lock (_gate) Board.SetMagneticField(present);
+    }
+
+    /// <summary>Sets the tariff input levels (true = energised); under input control the next metering cycle registers in the tariff they select.</summary>
+    public void SetTariffInputs(bool io1Energised, bool io2Energised)
+    {
+        lock (_gate) Board.SetTariffInputs(io1Energised, io2Energised);
+    }
+
+    /// <summary>Toggles the terminal cover (key c).</summary>
+    public void ToggleTerminalCover()
+    {
+        lock (_gate) Board.SetTerminalCoverOpen(!Board.TerminalCover.Read());
+    }
+
+    /// <summary>Toggles the magnet (key m).</summary>
+    public void ToggleMagneticField()
+    {
+        lock (_gate) Board.SetMagneticField(Board.MagneticSensor.Read());
+    }
+
+    /// <summary>Toggles tariff input I/O <paramref name="input"/> (1 or 2; keys 1 and 2).</summary>
+    public void ToggleTariffInput(int input)
+    {
+        lock (_gate)
+        {
+            bool io1 = !Board.TariffInput1.Read(), io2 = !Board.TariffInput2.Read();
+            if (input == 1) io1 = !io1; else io2 = !io2;
+            Board.SetTariffInputs(io1, io2);
+        }
+    }
+
+    /// <summary>Tariff control by the module's tariff inputs with DD code <paramref name="ddCode"/> (the board's tariff input pins).</summary>
+    /// <exception cref="ArgumentException">A DD code without tariff inputs.</exception>
+    public void UseTariffInputs(int ddCode)
+    {
+        if (!TariffInputDecoder.HasTariffInputs(ddCode))
+            throw new ArgumentException($"--tariff-input-code '{ddCode:00}': DD code without tariff inputs; tariff inputs: 01, 02, 07..14");
+        lock (_gate) Meter.Tariffs.UseInputs(ddCode);
     }
 
     /// <summary>Runs <paramref name="simulated"/> of virtual time now, as fast as possible, on the calling thread (optical port served in between).</summary>

@@ -30,6 +30,21 @@ public sealed class VirtualMeterOptions
     /// <summary>Seal (programming switch) open: legal data such as calibration may be written.</summary>
     public bool SealOpen { get; set; }
 
+    /// <summary>Terminal cover removed from the start (the board's terminal-cover switch open).</summary>
+    public bool TerminalCoverOpen { get; set; }
+
+    /// <summary>A magnet at the meter from the start (the board's magnetic-field sensor sees a field).</summary>
+    public bool MagneticField { get; set; }
+
+    /// <summary>Tariff control by the module's tariff inputs with this DD code (01, 02, 07–14, Meter.Clock TariffInputDecoder); null = the timetable.</summary>
+    public int? TariffInputCode { get; set; }
+
+    /// <summary>Tariff input I/O 1 energised at the start.</summary>
+    public bool TariffInput1Energised { get; set; }
+
+    /// <summary>Tariff input I/O 2 energised at the start.</summary>
+    public bool TariffInput2Energised { get; set; }
+
     /// <summary>Gain error of the simulated chip's current channels, e.g. 0.02 = reads 2 % high until calibrated.</summary>
     public double CurrentGainError { get; set; }
 
