@@ -38,6 +38,16 @@ namespace Meter.Core
             }
         }
 
+        /// <summary>
+        /// The firmware is about to restart itself (the app reboots right after): one
+        /// <see cref="EventKind.Restart"/> event, detail <paramref name="cause"/> (Meter.Hal.Device
+        /// FaultCode), new value the meter's UTC seconds. The supply stayed on: no power-down event.
+        /// </summary>
+        public void LogRestart(int cause)
+        {
+            Log(EventKind.Restart, cause, 0, _meter.UtcSeconds);
+        }
+
         /// <inheritdoc />
         public void Record(OpticalEventKind kind, long timeMs, ObisCode code, int detail)
         {
