@@ -1,14 +1,12 @@
 using Meter.Core;
-using Meter.Hal.Device;
-using Meter.Storage;
 using nanoFramework.Runtime.Native;
 
 namespace Meter.App
 {
     /// <summary>
-    /// Restarting cleanly after a fault: the fault goes to the event log first (a power-down
-    /// event whose detail is <see cref="FaultCode.RestartDetail"/> + the fault code), then the
-    /// device reboots; the registers are restored from NV memory at the next start.
+    /// Restarting cleanly after a fault: the fault goes to the event log first (a restart event
+    /// whose detail is the fault code, Meter.Core EventRouting.LogRestart), then the device
+    /// reboots; the registers are restored from NV memory at the next start.
     /// </summary>
     internal static class Restart
     {
@@ -20,7 +18,7 @@ namespace Meter.App
             System.Console.WriteLine("meter: restarting after fault " + faultCode.ToString() + ": " + message);
             try
             {
-                if (meter != null) meter.Events.Log(EventKind.PowerDown, FaultCode.RestartDetail + faultCode, 0, meter.UtcSeconds);
+                if (meter != null) meter.Events.LogRestart(faultCode);
             }
             catch (System.Exception)
             {

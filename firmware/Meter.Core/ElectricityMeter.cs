@@ -459,9 +459,14 @@ namespace Meter.Core
 
         /// <summary>
         /// Writes a calibration register (legal data: the table already checked password level
-        /// and the seal): the energy metered so far is taken first, then the chip is restarted
-        /// with the new configuration (ADE7880 DSP RAM is written at start-up, data sheet Rev. C
-        /// "Digital Signal Processor") so no counted energy is lost.
+        /// and the seal) to the running chip in place (ADE7880 data sheet Rev. A, "Digital Signal
+        /// Processor": DSP RAM may be changed without stopping the DSP; MeteringCycle.ApplyCalibration),
+        /// so the chip is not reset and its energy runs on. The energy metered so far is taken
+        /// first all the same: a write the chip refuses stops the driver, and the next cycle's
+        /// start of the chip then loses nothing. Logged once, as <see cref="EventKind.LegalDataChange"/>
+        /// with detail kind × 16 + phase and the old and new value (the optical port's own record of
+        /// the write is not logged again, see <see cref="ObisBindings.IsCalibrationRegister"/>). A
+        /// refused write restores the old value and answers <see cref="ObisWriteResult.Rejected"/>.
         /// </summary>
         public ObisWriteResult WriteCalibration(int kind, int phase, int value)
         {
@@ -482,12 +487,12 @@ namespace Meter.Core
                 return ObisWriteResult.OutOfRange;
             }
             OnEnergyReady(_lastNowMs);
-            try
+            Register register = kind == 4 ? (Register)((int)Register.APHCAL + phase - 1) : (Register)CalibrationRegister(kind, phase);
+            if (!_metering.ApplyCalibration(register))
             {
-                _metering.Restart();
-            }
-            catch (Ade7880Exception)
-            {
+                // Not taken: the configuration keeps the old value, which the next start of the chip writes.
+                if (kind == 4) c.PhaseCalibration[phase - 1] = old;
+                else c.SetDspRegister(register, old);
                 return ObisWriteResult.Rejected;
             }
             _events.Log(EventKind.LegalDataChange, kind * 16 + phase, old, value);

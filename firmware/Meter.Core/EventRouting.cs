@@ -44,6 +44,16 @@ namespace Meter.Core
             }
         }
 
+        /// <summary>
+        /// The firmware is about to restart itself (the app reboots right after): one
+        /// <see cref="EventKind.Restart"/> event, detail <paramref name="cause"/> (Meter.Hal.Device
+        /// FaultCode), new value the meter's UTC seconds. The supply stayed on: no power-down event.
+        /// </summary>
+        public void LogRestart(int cause)
+        {
+            Log(EventKind.Restart, cause, 0, _meter.UtcSeconds);
+        }
+
         /// <inheritdoc />
         public void Record(OpticalEventKind kind, long timeMs, ObisCode code, int detail)
         {
@@ -60,8 +70,9 @@ namespace Meter.Core
                 case OpticalEventKind.WriteAccepted:
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
                     bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
-                    // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter with old and new value.
-                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code)
+                    // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter and
+                    // calibration registers by ElectricityMeter.WriteCalibration with old and new value.
+                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code) && !ObisBindings.IsCalibrationRegister(code)
                         && !IntegrationPeriodSetting.IsLoggedHere(code) && !ListSettingsWriter.Handles(code))
                         Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;

@@ -124,7 +124,7 @@ namespace Meter.Core
         /// <summary>The ADE7880 driver.</summary>
         public Ade7880Driver Driver { get { return _driver; } }
 
-        /// <summary>The chip configuration (calibration registers live here; <see cref="Restart"/> applies it).</summary>
+        /// <summary>The chip configuration (calibration registers live here; <see cref="ApplyCalibration"/> writes one to the running chip).</summary>
         public Ade7880Configuration ChipConfiguration { get { return _chipConfiguration; } }
 
         /// <summary>The energy registers.</summary>
@@ -195,10 +195,28 @@ namespace Meter.Core
             _lastCycleMs = nowMs;
         }
 
-        /// <summary>Re-initialises the chip with <see cref="ChipConfiguration"/> (after a calibration write).</summary>
-        public void Restart()
+        /// <summary>
+        /// Writes calibration register <paramref name="register"/> of <see cref="ChipConfiguration"/>
+        /// (changed by the caller) to the running chip in place (<see cref="Ade7880Driver.ApplyCalibration"/>):
+        /// no reset, so the energy the chip holds and is accumulating runs on and nothing is lost or
+        /// counted twice. False when the chip is not running or did not take it (then counted in
+        /// <see cref="ChipFaults"/> and noted as <see cref="LastFault"/>; the driver counts as stopped and
+        /// the next <see cref="Run"/> starts the chip from the configuration).
+        /// </summary>
+        public bool ApplyCalibration(Register register)
         {
-            _driver.Start(_chipConfiguration);
+            if (!_driver.IsRunning) return false;
+            try
+            {
+                _driver.ApplyCalibration(register);
+            }
+            catch (Ade7880Exception e)
+            {
+                _chipFaults++;
+                NoteFault(e);
+                return false;
+            }
+            return true;
         }
 
         /// <summary>

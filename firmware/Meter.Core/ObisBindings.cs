@@ -29,6 +29,15 @@ namespace Meter.Core
         /// <summary>K of 1-0:128.K.P: 1 xVGAIN, 2 xIGAIN, 3 xPGAIN, 4 xPHCAL, 5 xVRMSOS, 6 xIRMSOS.</summary>
         public const int CalibrationKinds = 6;
 
+        /// <summary>
+        /// True for a calibration register 1-0:128.kind.phase (kind 1 … <see cref="CalibrationKinds"/>,
+        /// phase 1–3): ElectricityMeter.WriteCalibration logs each change with its old and new value.
+        /// </summary>
+        public static bool IsCalibrationRegister(ObisCode code)
+        {
+            return code.A == 1 && code.C == CalibrationGroup && code.D >= 1 && code.D <= CalibrationKinds && code.E >= 1 && code.E <= 3;
+        }
+
         /// <summary>1-0:128.128.0 verification mode, 0 = off, 1 = on (legal: seal open; ElectricityMeter.SetVerificationMode).</summary>
         public static readonly ObisCode VerificationModeCode = new ObisCode(CalibrationGroup, 128, 0);
 

@@ -55,7 +55,17 @@ namespace Meter.Storage
         /// </summary>
         public const int Login = 12;
 
+        /// <summary>
+        /// The firmware restarted itself (the ESP32 reboots right after this event): detail the
+        /// cause, Meter.Hal.Device FaultCode: 1 other exception, 2 ADE7880 driver exception, 3
+        /// program error (invalid argument or state), 4 software watchdog (a stalled thread), 5 out
+        /// of memory. New value: the meter's UTC seconds. Not a supply loss: the supply stayed on,
+        /// so it is no <see cref="PowerDown"/> (whose detail is a phase). Added without a layout
+        /// version: its counter is derived, not stored (EventLog.CountOf).
+        /// </summary>
+        public const int Restart = 13;
+
         /// <summary>Highest kind number; counters exist for kinds 1 … Count.</summary>
-        public const int Count = 12;
+        public const int Count = 13;
     }
 }

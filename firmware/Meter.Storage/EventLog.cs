@@ -10,11 +10,29 @@ namespace Meter.Storage
     /// holds the sequence of the last event counted; an event is written first, then the
     /// counters, and recovery counts any valid event newer than that (the repair of a cut
     /// between the two writes).
+    /// <para>
+    /// The counter record's size is part of the storage layout: it holds
+    /// <see cref="CounterRecordValues"/> values (the last counted sequence and kinds 1 … 12). The
+    /// one kind added since, <see cref="EventKind.Restart"/>, is counted without a stored value:
+    /// every event is counted in exactly one kind and value 0 counts them all, so its count is
+    /// value 0 minus the stored kinds' counters. The record's bytes, and what an older firmware
+    /// reads from them, stay as they were (README "Layout versions").
+    /// </para>
     /// </summary>
     public sealed class EventLog
     {
         /// <summary>Bytes per event record.</summary>
         public const int RecordSize = 32;
+
+        /// <summary>
+        /// Values in the stored counter record (layout versions 2 … 5): the sequence of the last
+        /// event counted, then the counters of kinds 1 … <see cref="EventKind.Login"/>. Kinds above
+        /// are derived (one at most: a second would need a new layout version).
+        /// </summary>
+        public const int CounterRecordValues = 13;
+
+        // The kind counted as "value 0 minus the stored counters".
+        private const int DerivedKind = EventKind.Restart;
 
         /// <summary>Counter record slots.</summary>
         public const int CounterSlots = 8;
@@ -27,7 +45,8 @@ namespace Meter.Storage
         private readonly int _capacity;
         private readonly int _slotCount;
         private readonly WearLevelledRecord _counters;
-        private readonly long[] _counterValues;
+        private readonly long[] _counterValues; // every kind, [0] = last counted sequence
+        private readonly long[] _storedCounters = new long[CounterRecordValues];
         private readonly byte[] _record = new byte[RecordSize];
         private long _newestSequence;
         private int _tornSlots;
@@ -54,15 +73,15 @@ namespace Meter.Storage
             _memory = memory;
             _capacity = capacity;
             _slotCount = capacity + 1;
-            _counters = new WearLevelledRecord(memory, baseAddress, EventKind.Count + 1, CounterSlots);
-            _baseAddress = baseAddress + WearLevelledRecord.RegionSize(EventKind.Count + 1, CounterSlots);
+            _counters = new WearLevelledRecord(memory, baseAddress, CounterRecordValues, CounterSlots);
+            _baseAddress = baseAddress + WearLevelledRecord.RegionSize(CounterRecordValues, CounterSlots);
             _counterValues = new long[EventKind.Count + 1];
         }
 
         /// <summary>Bytes the region takes (counters + capacity + 1 records).</summary>
         public static int RegionSize(int capacity)
         {
-            return WearLevelledRecord.RegionSize(EventKind.Count + 1, CounterSlots) + (capacity + 1) * RecordSize;
+            return WearLevelledRecord.RegionSize(CounterRecordValues, CounterSlots) + (capacity + 1) * RecordSize;
         }
 
         /// <summary>Events kept readable.</summary>
@@ -101,7 +120,13 @@ namespace Meter.Storage
             get { return _countersRepaired; }
         }
 
-        /// <summary>Events of <paramref name="kind"/> logged since formatting (not limited by the ring).</summary>
+        /// <summary>
+        /// Events of <paramref name="kind"/> logged since formatting (not limited by the ring).
+        /// <see cref="EventKind.Restart"/>: derived from the stored counters (class remarks). If the
+        /// whole counter record was lost (every slot unreadable: a memory fault), the counts start
+        /// again from the events left in the ring, and the events older than the ring, whose kinds
+        /// are gone, count as restarts from the next boot on.
+        /// </summary>
         public long CountOf(int kind)
         {
             CheckKind(kind);
@@ -120,7 +145,15 @@ namespace Meter.Storage
             }
             if (_counters.Recover())
             {
-                _counters.CopyTo(_counterValues);
+                _counters.CopyTo(_storedCounters);
+                long derived = _storedCounters[0];
+                for (int i = 0; i < CounterRecordValues; i++)
+                {
+                    _counterValues[i] = _storedCounters[i];
+                    if (i > 0) derived -= _storedCounters[i];
+                }
+                // Never negative in a record this code wrote; a record that says so counts none.
+                _counterValues[DerivedKind] = derived > 0 ? derived : 0;
             }
             long counted = _counterValues[0];
             for (int s = 0; s < _slotCount; s++)
@@ -157,7 +190,7 @@ namespace Meter.Storage
             if (_countersRepaired > 0)
             {
                 _counterValues[0] = _newestSequence;
-                _counters.Commit(_counterValues);
+                CommitCounters();
             }
             else if (_newestSequence < counted)
             {
@@ -198,7 +231,7 @@ namespace Meter.Storage
             _newestSequence = seq;
             _counterValues[kind]++;
             _counterValues[0] = seq;
-            _counters.Commit(_counterValues);
+            CommitCounters();
         }
 
         /// <summary>Reads the event <paramref name="age"/> events back (0 = newest); false if not stored.</summary>
@@ -227,6 +260,16 @@ namespace Meter.Storage
             into.OldValue = ByteCodec.ReadInt64(_record, 12);
             into.NewValue = ByteCodec.ReadInt64(_record, 20);
             return true;
+        }
+
+        // The stored part of the counters (the derived kind is implied by value 0).
+        private void CommitCounters()
+        {
+            for (int i = 0; i < CounterRecordValues; i++)
+            {
+                _storedCounters[i] = _counterValues[i];
+            }
+            _counters.Commit(_storedCounters);
         }
 
         private int SlotAddress(int slot)

@@ -2,7 +2,8 @@ namespace Meter.Hal.Device
 {
     /// <summary>
     /// A small number for an unhandled exception, stored in the event log before the app
-    /// restarts (the log keeps integers, not text): the codes say which part failed.
+    /// restarts (the log keeps integers, not text): the codes say which part failed. It is the
+    /// detail of the restart event (Meter.Storage EventKind.Restart).
     /// </summary>
     public static class FaultCode
     {
@@ -16,9 +17,6 @@ namespace Meter.Hal.Device
         public const int Watchdog = 4;
         /// <summary>Out of memory on the nanoFramework heap.</summary>
         public const int Memory = 5;
-
-        /// <summary>Detail marking a restart in a power-down event (the phase details are 0–3).</summary>
-        public const int RestartDetail = 0x80;
 
         /// <summary>The code of <paramref name="exception"/>.</summary>
         public static int Of(System.Exception exception)

@@ -319,6 +319,7 @@ public class MeterToolAgainstVirtualMeterTests
             Assert.InRange(ReadCurrent(meter, phase), 52m * 1.019m, 52m * 1.021m); // 2 % high before
         double before = RegisteredOverTrueEnergy(meter, seconds: 3);
         Assert.InRange(before, 1.019, 1.021); // the energy registers count 2 % too much as well
+        int resets = meter.Host.Inspect(h => h.Board.Chip.Resets);
 
         var (code, output, error) = meter.Tool("calibrate", "--phase", "all", "--voltage", "230", "--current", "52",
             "--settle-ms", "2500", "--password", MeterUnderTest.Password);
@@ -332,6 +333,8 @@ public class MeterToolAgainstVirtualMeterTests
         double after = RegisteredOverTrueEnergy(meter, seconds: 5);
         Assert.InRange(after, 0.999, 1.001);
         Assert.True(meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.LegalDataChange)) >= 3);
+        // The gains went into the running ADE7880 in place: it was never reset (a reset drops its unread energy).
+        Assert.Equal(resets, meter.Host.Inspect(h => h.Board.Chip.Resets));
     }
 
     /// <summary>

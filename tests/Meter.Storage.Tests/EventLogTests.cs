@@ -67,4 +67,58 @@ public class EventLogTests
         Assert.Throws<ArgumentException>(() => log.Log(new DateTime(2024, 1, 1), EventKind.Count + 1, 0, 0, 0));
         Assert.Throws<ArgumentException>(() => log.Log(new DateTime(2024, 1, 1), EventKind.Tamper, 256, 0, 0));
     }
+
+    [Fact]
+    public void Restarts_are_counted_from_the_stored_record_whose_size_and_meaning_stay_as_before()
+    {
+        // The counter record keeps 13 values (last counted seq + kinds 1 … 12) in 8 slots of
+        // 4 + 13 × 8 + 4 = 112 bytes: 896 bytes, then 251 records × 32 = 8 032 → 8 928 bytes for 250 events.
+        Assert.Equal(8 * 112 + 251 * 32, EventLog.RegionSize(250));
+        var memory = new RamNvMemory(8192);
+        var log = new EventLog(memory, 0, 10);
+        log.Recover();
+        var t = new DateTime(2024, 6, 1, 12, 0, 0);
+        log.Log(t, EventKind.PowerDown, 0, 0, 0);
+        log.Log(t.AddSeconds(1), EventKind.Login, 1, 0, 0);
+        Assert.Equal(0, log.CountOf(EventKind.Restart));
+        log.Log(t.AddSeconds(2), EventKind.Restart, 4, 0, 0);  // watchdog
+        log.Log(t.AddSeconds(3), EventKind.PowerUp, 0, 0, 0);
+        log.Log(t.AddSeconds(4), EventKind.Restart, 2, 0, 0);  // ADE7880 driver exception
+        Assert.Equal(2, log.CountOf(EventKind.Restart));
+
+        var rebooted = new EventLog(memory, 0, 10);
+        rebooted.Recover();
+        Assert.Equal(2, rebooted.CountOf(EventKind.Restart));
+        Assert.Equal((1L, 1L, 1L, 5L), (rebooted.CountOf(EventKind.PowerDown), rebooted.CountOf(EventKind.PowerUp),
+            rebooted.CountOf(EventKind.Login), rebooted.TotalLogged));
+        var e = new EventRecord();
+        Assert.True(rebooted.TryRead(0, e));
+        Assert.Equal((EventKind.Restart, 2), (e.Kind, e.Detail));
+
+        // What a firmware from before kind 13 reads from the same bytes: value 0 = 5 events counted,
+        // its kinds' counters unchanged (the two restarts are the 5 − 3 it cannot attribute).
+        var stored = new WearLevelledRecord(memory, 0, EventLog.CounterRecordValues, EventLog.CounterSlots);
+        Assert.True(stored.Recover());
+        Assert.Equal((5L, 1L, 1L, 1L), (stored[0], stored[EventKind.PowerDown], stored[EventKind.PowerUp], stored[EventKind.Login]));
+    }
+
+    [Fact]
+    public void A_cut_between_a_restart_event_and_its_counter_write_is_repaired_at_boot()
+    {
+        var memory = new RamNvMemory(8192);
+        var log = new EventLog(memory, 0, 10);
+        log.Recover();
+        log.Log(new DateTime(2024, 1, 1), EventKind.Restart, 1, 0, 0);
+        memory.CutAtByteWrite = memory.ByteWrites + EventLog.RecordSize; // event written, counters not
+        Assert.Throws<PowerCutException>(() => log.Log(new DateTime(2024, 1, 2), EventKind.Restart, 4, 0, 0));
+        var rebooted = new EventLog(memory, 0, 10);
+        rebooted.Recover();
+        Assert.Equal(1, rebooted.CountersRepaired);
+        Assert.Equal(2, rebooted.CountOf(EventKind.Restart));
+        var again = new EventLog(memory, 0, 10);
+        again.Recover();
+        Assert.Equal(0, again.CountersRepaired);
+        Assert.Equal(2, again.CountOf(EventKind.Restart));
+        Assert.Equal(0, again.CountOf(EventKind.PowerDown));
+    }
 }

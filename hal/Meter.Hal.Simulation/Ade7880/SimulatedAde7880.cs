@@ -9,7 +9,8 @@ namespace Meter.Hal.Simulation.Ade7880;
 /// chip ([command][address MSB][address LSB][data…], width per register, ADE7880 data sheet
 /// Rev. A Tables 30–33), holds the register file with reset values and access rules, and
 /// refuses what the chip refuses: frames before SPI is selected (three SS toggles), writes to
-/// read-only or unallocated registers, DSP RAM writes while protected, frames of the wrong
+/// read-only or unallocated registers, DSP RAM writes while protected (the protection changes only
+/// right after its 0xAD key), frames of the wrong
 /// length, anything while in reset or in PSM2/PSM3. DSP RAM writes go through a two-deep
 /// pipeline, so the last one is committed only if written three times.
 /// <para>
@@ -74,6 +75,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     private int _selectToggles;
     private bool _spiSelected;
     private bool _dspProtected;
+    private bool _protectionKeyWritten; // the last write was 0xAD to DSPWP_SEL
     private uint _runChecksum;
     private double _halfCycles;
     private int _corruptNextReads;
@@ -336,6 +338,7 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         }
         _dspPipeline.Clear();
         _dspProtected = false;
+        _protectionKeyWritten = false;
         Array.Clear(_accumulators);
         Array.Clear(_lineCycleWindow);
         Array.Clear(_cfAccumulators);
@@ -480,6 +483,10 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
 
     private bool WriteValue(ushort address, uint value)
     {
+        // DSPWP_SET takes effect only right after 0xAD went to DSPWP_SEL ("write 0xAD … followed by a
+        // write of 0x80 / 0x00", data sheet Rev. A, "Digital Signal Processor"): any write in between spends the key.
+        bool keyWritten = _protectionKeyWritten;
+        _protectionKeyWritten = false;
         var register = (Register)address;
         var access = Access[address];
         if (access == RegisterAccess.Unallocated || access == RegisterAccess.ReadOnly)
@@ -513,10 +520,11 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
                 return true;
             case Register.DSPWP_SEL:
                 SetReg(register, value);
+                _protectionKeyWritten = value == 0xAD;
                 return true;
             case Register.DSPWP_SET:
-                // Only after 0xAD in DSPWP_SEL; bit 7 protects the DSP RAM.
-                if (Reg(Register.DSPWP_SEL) == 0xAD) _dspProtected = (value & 0x80) != 0;
+                // Only right after the key; bit 7 protects the DSP RAM, 0x00 lifts the protection.
+                if (keyWritten) _dspProtected = (value & 0x80) != 0;
                 SetReg(register, value);
                 return true;
             case Register.RUN:

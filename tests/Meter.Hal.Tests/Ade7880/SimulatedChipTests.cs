@@ -96,6 +96,33 @@ public class SimulatedChipTests
     }
 
     [Fact]
+    public void The_protection_changes_only_right_after_its_key_and_lifting_it_lets_a_running_dsp_take_a_gain()
+    {
+        var (chip, bus) = SelectedChip();
+        bus.WriteRaw(Register.DSPWP_SEL, 1, 0xAD);
+        bus.WriteRaw(Register.DSPWP_SET, 1, 0x80);
+        bus.WriteRaw(Register.RUN, 2, 0x0001);                 // the DSP runs from here on
+        bus.WriteRaw(Register.DSPWP_SET, 1, 0x00);             // the key was spent by the writes in between
+        for (int i = 0; i < 3; i++) bus.Write(Register.AIGAIN, 7);
+        Assert.Equal(0, bus.Read(Register.AIGAIN));
+        bus.WriteRaw(Register.DSPWP_SEL, 1, 0xAD);
+        bus.WriteRaw(Register.CFMODE, 2, 0x0EA0);              // any write between key and DSPWP_SET spends it
+        bus.WriteRaw(Register.DSPWP_SET, 1, 0x00);
+        for (int i = 0; i < 3; i++) bus.Write(Register.AIGAIN, 7);
+        Assert.Equal(0, bus.Read(Register.AIGAIN));
+
+        bus.WriteRaw(Register.DSPWP_SEL, 1, 0xAD);
+        bus.WriteRaw(Register.DSPWP_SET, 1, 0x00);             // key, then 0x00: protection off
+        bus.Write(Register.AIGAIN, 7);
+        bus.Write(Register.AIGAIN, 7);
+        Assert.Equal(0, bus.Read(Register.AIGAIN));            // two-stage pipeline: not in the RAM yet
+        bus.Write(Register.AIGAIN, 7);
+        Assert.Equal(7, bus.Read(Register.AIGAIN));            // the third write commits the first
+        Assert.True(chip.IsRunning);                           // without stopping the DSP
+        Assert.NotEqual(0u, chip.Peek(Register.STATUS1) & StatusBits.CRC); // the checksum changed while running
+    }
+
+    [Fact]
     public void A_software_reset_behind_the_drivers_back_is_recovered_in_the_next_cycle()
     {
         var rig = new AdeRig();
