@@ -430,8 +430,12 @@ namespace Meter.Optical
             if (list != null)
             {
                 entry = ListObject.ParseEntryNumber(_rx, open + 1, data + length - 1 - (open + 1));
-                if (entry == ListObject.MalformedEntryNumber) { AnswerError(OpticalErrorCode.InvalidFormat); return; }
-                if (entry == ListObject.EntryNumberOutOfRange) { AnswerError(OpticalErrorCode.OutOfRange); return; }
+                if (entry < 0)
+                {
+                    // Not two digits: malformed for the object (as a W1 entry without "nn;"); "00": out of range.
+                    AnswerError(entry == ListObject.EntryNumberOutOfRange ? OpticalErrorCode.OutOfRange : OpticalErrorCode.InvalidFormat);
+                    return;
+                }
             }
             // §6.3.9 data message in programming mode: STX address(value) ETX BCC.
             int p = 0;
