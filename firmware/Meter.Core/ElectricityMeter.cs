@@ -414,9 +414,8 @@ namespace Meter.Core
         /// </summary>
         public void UseTariffSettings()
         {
-            TariffDayProfile working = _settings.WorkingDaySwitches.Length > 0
-                ? TariffSwitchList.ToDayProfile(_settings.WorkingDaySwitches)
-                : new TariffDayProfile(1).SwitchAt(_settings.DayTariffStartHour, 0, 0).SwitchAt(_settings.DayTariffEndHour, 0, 1);
+            TariffDayProfile working = TariffSwitchList.ToDayProfile(_settings.WorkingDaySwitches.Length > 0
+                ? _settings.WorkingDaySwitches : TariffSwitchList.DefaultSwitches(_settings.DayTariffStartHour, _settings.DayTariffEndHour));
             TariffDayProfile weekend = new TariffDayProfile(1);
             _tariffs.UseTimetable(TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend));
             _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable

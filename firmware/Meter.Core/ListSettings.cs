@@ -182,6 +182,26 @@ namespace Meter.Core
         }
 
         /// <summary>
+        /// One holiday (packed as <see cref="MeterSettings.Holidays"/>) in the form
+        /// <see cref="ParseHoliday"/> reads: "MM-DD" for every year, "YY-MM-DD" for one date.
+        /// </summary>
+        public static string FormatHoliday(int packed)
+        {
+            int year = packed / 10000, month = packed / 100 % 100, day = packed % 100;
+            char[] text = new char[year == 0 ? 5 : 8];
+            int p = 0;
+            if (year != 0)
+            {
+                p = TwoDigits(year % 100, text, p);
+                text[p++] = '-';
+            }
+            p = TwoDigits(month, text, p);
+            text[p++] = '-';
+            TwoDigits(day, text, p);
+            return new string(text);
+        }
+
+        /// <summary>
         /// Parses one readout item: an OBIS address ("1-0:1.8.0" or "1.8.0", Meter.Obis
         /// ObisCode.TryParse), optionally ";N" for its last N (0 … 99) billing-period values
         /// ("*" may not stand in a value, IEC 62056-21 §6.3). Returns false on another shape.
@@ -198,6 +218,35 @@ namespace Meter.Core
             billingPeriods = Digits(text, semicolon + 1, count);
             if (billingPeriods < 0) { code = new ObisCode(); return false; }
             return TryParseCode(text.Substring(0, semicolon), out code);
+        }
+
+        /// <summary>
+        /// One readout item in the form <see cref="TryParseReadoutItem"/> reads: the code
+        /// (<see cref="FormatCode"/>), then ";N" when its last N (1 … 99) billing values are sent too.
+        /// </summary>
+        public static string FormatReadoutItem(ObisCode code, int billingPeriods)
+        {
+            string address = FormatCode(code);
+            if (billingPeriods <= 0) return address;
+            char[] suffix = new char[billingPeriods < 10 ? 2 : 3];
+            suffix[0] = ';';
+            if (billingPeriods < 10) suffix[1] = (char)('0' + billingPeriods);
+            else TwoDigits(billingPeriods, suffix, 1);
+            return address + new string(suffix);
+        }
+
+        /// <summary>
+        /// An OBIS code in the form <see cref="TryParseCode"/> reads, as a list item: the address
+        /// form of Meter.Obis ObisCode.WriteAddress ("1.8.0", "0-0:96.1.0") with a billing period
+        /// as "&amp;F" ("*" may not stand in a value, IEC 62056-21 §6.3).
+        /// </summary>
+        public static string FormatCode(ObisCode code)
+        {
+            byte[] bytes = new byte[24];
+            int n = code.WriteAddress(bytes, 0, bytes.Length);
+            char[] text = new char[n];
+            for (int i = 0; i < n; i++) text[i] = bytes[i] == '*' ? '&' : (char)bytes[i];
+            return new string(text);
         }
 
         /// <summary>Parses an OBIS address given as text (no exception: it comes from a frame).</summary>
@@ -232,6 +281,14 @@ namespace Meter.Core
         public static int ExtraOf(long value)
         {
             return (int)((value >> 48) & 0x7F);
+        }
+
+        /// <summary>Writes <paramref name="value"/> (0 … 99) as two digits at <paramref name="position"/>; returns the position after them (also for TariffSwitchList).</summary>
+        internal static int TwoDigits(int value, char[] text, int position)
+        {
+            text[position] = (char)('0' + value / 10);
+            text[position + 1] = (char)('0' + value % 10);
+            return position + 2;
         }
 
         /// <summary>The decimal number of <paramref name="count"/> digits at <paramref name="start"/>, or −1 if any is not a digit (also for TariffSwitchList).</summary>

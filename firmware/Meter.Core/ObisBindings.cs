@@ -54,11 +54,13 @@ namespace Meter.Core
 
         private readonly ElectricityMeter _meter;
         private readonly PeriodRecord _billingRecord = new PeriodRecord(BillingValues.Count);
+        private readonly ListSettingsReader _lists;
 
         /// <summary>Binds the values of <paramref name="meter"/>.</summary>
         public ObisBindings(ElectricityMeter meter)
         {
             _meter = meter;
+            _lists = new ListSettingsReader(meter);
         }
 
         /// <summary>
@@ -97,7 +99,7 @@ namespace Meter.Core
             TextDataObject identification = new TextDataObject(SettingsObjects.Identification, SettingsRecord.TextLength, this);
             identification.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(identification);
-            TextDataObject tariffs = new TextDataObject(SettingsObjects.TariffTable, 32, this);
+            ListObject tariffs = new ListObject(SettingsObjects.TariffTable, ObisInterfaceClass.ActivityCalendar, ListSettings.EntryLength, _lists);
             tariffs.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(tariffs);
             table.Add(new PasswordObject(1, port, this));
@@ -241,13 +243,15 @@ namespace Meter.Core
             table.Add(new ExtendedRegisterObject(TamperObjects.TerminalCoverCounter, ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 4 });
         }
 
-        // Display, readout and holiday lists (ListSettings), written entry by entry "nn;item" (ListEntryBuffer).
+        // Display, readout and holiday lists (ListSettings), written entry by entry "nn;item" (ListEntryBuffer)
+        // and read back the same way (ListSettingsReader).
         private void AddListObjects(ObisTable table)
         {
             ObisCode[] codes = new ObisCode[] { ListSettings.NormalDisplayList, ListSettings.AlternateDisplayList, ListSettings.ReadoutList, ListSettings.HolidayTable };
             for (int i = 0; i < codes.Length; i++)
             {
-                TextDataObject list = new TextDataObject(codes[i], ListSettings.EntryLength, this);
+                ObisInterfaceClass kind = codes[i] == ListSettings.HolidayTable ? ObisInterfaceClass.SpecialDaysTable : ObisInterfaceClass.ProfileGeneric;
+                ListObject list = new ListObject(codes[i], kind, ListSettings.EntryLength, _lists);
                 list.AllowWrite(ObisAccess.Configuration, 1, this);
                 table.Add(list);
             }

@@ -51,6 +51,29 @@ namespace Meter.Core
             return day;
         }
 
+        /// <summary>
+        /// The switches of the working day the meter uses without a written list (Meter.Core
+        /// ElectricityMeter.UseTariffSettings): T1 (index 0) from <paramref name="dayStartHour"/>,
+        /// T2 (index 1) from <paramref name="dayEndHour"/>, so T2 from midnight.
+        /// </summary>
+        public static int[] DefaultSwitches(int dayStartHour, int dayEndHour)
+        {
+            return new int[] { dayStartHour * 60 * 8, dayEndHour * 60 * 8 + 1 };
+        }
+
+        /// <summary>One switch (packed) as the item an entry "nn;HH:mm;T" carries: "HH:mm;T".</summary>
+        public static string FormatSwitch(int packed)
+        {
+            int minute = packed / 8;
+            char[] text = new char[7];
+            int p = ListSettings.TwoDigits(minute / 60, text, 0);
+            text[p++] = ':';
+            p = ListSettings.TwoDigits(minute % 60, text, p);
+            text[p++] = ';';
+            text[p] = (char)('1' + packed % 8);
+            return new string(text);
+        }
+
         private ObisWriteResult Parse(string text, int tariffCount, out bool complete)
         {
             complete = false;

@@ -15,5 +15,9 @@ namespace Meter.Obis
         ProfileGeneric = 7,
         /// <summary>Clock (class_id 8).</summary>
         Clock = 8,
+        /// <summary>Special days table (class_id 11): dates with their own day profile (holidays).</summary>
+        SpecialDaysTable = 11,
+        /// <summary>Activity calendar (class_id 20): the tariff switching times.</summary>
+        ActivityCalendar = 20,
     }
 }

@@ -27,7 +27,16 @@ namespace Meter.Obis
         {
             string text;
             if (!Source.TryReadText(code, out text) || text == null) return -1;
-            int n = text.Length < MaxLength ? text.Length : MaxLength;
+            return WriteText(text, MaxLength, buffer, position);
+        }
+
+        /// <summary>
+        /// Writes at most <paramref name="maxLength"/> characters of <paramref name="text"/> as
+        /// value characters; returns the position after the last.
+        /// </summary>
+        public static int WriteText(string text, int maxLength, byte[] buffer, int position)
+        {
+            int n = text.Length < maxLength ? text.Length : maxLength;
             int p = position;
             for (int i = 0; i < n; i++)
             {
@@ -38,10 +47,14 @@ namespace Meter.Obis
             return p;
         }
 
-        /// <inheritdoc />
-        protected override ObisWriteResult WriteValidated(byte[] text, int offset, int length)
+        /// <summary>
+        /// The value text of a W1 as a string: TooLong above <paramref name="maxLength"/>
+        /// characters, InvalidFormat for a character a value may not hold (§6.5), else Accepted.
+        /// </summary>
+        public static ObisWriteResult ParseValue(byte[] text, int offset, int length, int maxLength, out string value)
         {
-            if (length > MaxLength) return ObisWriteResult.TooLong;
+            value = null;
+            if (length > maxLength) return ObisWriteResult.TooLong;
             var chars = new char[length];
             for (int i = 0; i < length; i++)
             {
@@ -49,7 +62,16 @@ namespace Meter.Obis
                 if (!IsValueCharacter(c)) return ObisWriteResult.InvalidFormat;
                 chars[i] = (char)c;
             }
-            return Target.WriteText(Code, new string(chars));
+            value = new string(chars);
+            return ObisWriteResult.Accepted;
+        }
+
+        /// <inheritdoc />
+        protected override ObisWriteResult WriteValidated(byte[] text, int offset, int length)
+        {
+            string value;
+            ObisWriteResult parsed = ParseValue(text, offset, length, MaxLength, out value);
+            return parsed == ObisWriteResult.Accepted ? Target.WriteText(Code, value) : parsed;
         }
     }
 }

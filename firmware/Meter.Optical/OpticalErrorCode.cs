@@ -23,9 +23,9 @@ namespace Meter.Optical
         public const string AccessDenied = "ER07";
         /// <summary>Legal data: seal / programming switch closed.</summary>
         public const string SealClosed = "ER08";
-        /// <summary>Value text malformed for the object.</summary>
+        /// <summary>Value text malformed for the object; also an R1 list entry number that is not two digits.</summary>
         public const string InvalidFormat = "ER09";
-        /// <summary>Value outside the object's range.</summary>
+        /// <summary>Value outside the object's range; also the R1 list entry number 00 (entries are 01..99).</summary>
         public const string OutOfRange = "ER10";
         /// <summary>Value text too long.</summary>
         public const string TooLong = "ER11";

@@ -423,11 +423,25 @@ namespace Meter.Optical
                 AnswerError(OpticalErrorCode.UnknownObject);
                 return;
             }
+            // §6.3.7 R1 "address(data)": a list takes its entry number as the data, every other
+            // object answers its value whatever the data (as it always has).
+            ListObject list = item as ListObject;
+            int entry = ListObject.CountRequest;
+            if (list != null)
+            {
+                entry = ListObject.ParseEntryNumber(_rx, open + 1, data + length - 1 - (open + 1));
+                if (entry < 0)
+                {
+                    // Not two digits: malformed for the object (as a W1 entry without "nn;"); "00": out of range.
+                    AnswerError(entry == ListObject.EntryNumberOutOfRange ? OpticalErrorCode.OutOfRange : OpticalErrorCode.InvalidFormat);
+                    return;
+                }
+            }
             // §6.3.9 data message in programming mode: STX address(value) ETX BCC.
             int p = 0;
             _tx[p++] = ControlCharacter.Stx;
             p += code.WriteAddress(_tx, p, _tx.Length - p);
-            p += item.WriteValue(code, _tx, p, _tx.Length - p - 2);
+            p += list != null ? list.WriteEntry(entry, _tx, p, _tx.Length - p - 2) : item.WriteValue(code, _tx, p, _tx.Length - p - 2);
             _tx[p++] = ControlCharacter.Etx;
             _tx[p] = Bcc.Compute(_tx, 1, p - 1);
             p++;

@@ -211,6 +211,38 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Read_list_shows_the_lists_configure_wrote_and_its_configure_line_writes_them_again()
+    {
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("configure", "--display-list", "1-0:32.7.0,1.8.0,2.8.0", "--holidays", "12-25,25-05-14",
+            "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        (code, output, error) = meter.Tool("read-list", "display", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        // The entries as the meter holds them, 1-0 codes in the reduced form, then the option that writes them.
+        Assert.Equal(new[] { "0-0:21.0.1 normal display list: 3 entries", "01;32.7.0", "02;1.8.0", "03;2.8.0", "configure --display-list 32.7.0,1.8.0,2.8.0" },
+            Lines(output));
+        (code, output, error) = meter.Tool("read-list", "holidays", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(new[] { "0-0:11.0.0 holidays: 2 entries", "01;12-25", "02;25-05-14", "configure --holidays 12-25,25-05-14" }, Lines(output));
+        // Nothing written: the working day the meter uses (T1 06:00 – 22:00).
+        (code, output, error) = meter.Tool("read-list", "tariff-switches", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(new[] { "0-0:13.0.0 working-day tariff switching times: 2 entries", "01;06:00;1", "02;22:00;2", "configure --tariffs 06:00=1,22:00=2" },
+            Lines(output));
+        // The printed line written back is accepted and the list stays the same.
+        (code, output, error) = meter.Tool("configure", "--tariffs", "06:00=1,22:00=2", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Equal(new[] { 6 * 60 * 8, 22 * 60 * 8 + 1 }, meter.Host.Inspect(h => h.Meter.Settings.WorkingDaySwitches));
+        // An R1 entry number that is not two digits is refused with (ER09).
+        (code, output, error) = meter.Tool("read", "0-0:21.0.1", "--param", "1", "--password", MeterUnderTest.Password);
+        Assert.Equal(2, code);
+        Assert.Contains("ER09", error + output);
+    }
+
+    private static string[] Lines(string output) => output.Replace("\r", "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
     public void Configure_readout_list_sets_the_data_sets_of_the_readout()
     {
         using var meter = new MeterUnderTest();

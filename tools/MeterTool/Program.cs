@@ -18,6 +18,7 @@ public static class Program
         root.Add(ReadWriteCommands.CreateWrite(globals));
         root.Add(SetClockCommand.Create(globals));
         root.Add(ConfigureCommand.Create(globals));
+        root.Add(ReadListCommand.Create(globals));
         root.Add(ProfileCommand.Create(globals));
         root.Add(CalibrateCommand.Create(globals));
         return root;
