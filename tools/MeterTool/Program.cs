@@ -19,6 +19,7 @@ public static class Program
         root.Add(SetClockCommand.Create(globals));
         root.Add(ConfigureCommand.Create(globals));
         root.Add(ProfileCommand.Create(globals));
+        root.Add(EventsCommand.Create(globals));
         root.Add(CalibrateCommand.Create(globals));
         return root;
     }
