@@ -53,12 +53,21 @@ namespace Meter.Core
         };
 
         private readonly ElectricityMeter _meter;
+        private readonly int _maximumEvents;
         private readonly EventRecord _record = new EventRecord();
 
-        /// <summary>The event log of <paramref name="meter"/>.</summary>
-        public EventLogRequest(ElectricityMeter meter)
+        /// <summary>The event log of <paramref name="meter"/>, at most <see cref="MaximumEvents"/> an answer.</summary>
+        public EventLogRequest(ElectricityMeter meter) : this(meter, MaximumEvents)
         {
+        }
+
+        /// <summary>The event log of <paramref name="meter"/>, at most <paramref name="maximumEvents"/> (≥ 1) an answer (a larger log layout, tests).</summary>
+        public EventLogRequest(ElectricityMeter meter, int maximumEvents)
+        {
+            if (meter == null) throw new System.ArgumentNullException("meter");
+            if (maximumEvents < 1) throw new System.ArgumentException("an answer holds at least one event");
             _meter = meter;
+            _maximumEvents = maximumEvents;
         }
 
         /// <summary>Logbook requests answered.</summary>
@@ -72,7 +81,7 @@ namespace Meter.Core
         {
             Requests++;
             EventLog log = _meter.Storage.Events;
-            // Pass 1: how many events match, so that the newest MaximumEvents are the ones answered.
+            // Pass 1: how many events match, so that the newest _maximumEvents are the ones answered.
             int matching = 0;
             int unreadable = 0;
             for (int age = log.Count - 1; age >= 0; age--)
@@ -81,7 +90,7 @@ namespace Meter.Core
                 long local = LocalSeconds(_record);
                 if (local >= fromLocalSecond && local <= toLocalSecond) matching++;
             }
-            int skip = matching > MaximumEvents ? matching - MaximumEvents : 0;
+            int skip = matching > _maximumEvents ? matching - _maximumEvents : 0;
             int status = (skip > 0 ? StatusTruncated : 0) | (unreadable > 0 ? StatusUnreadableSkipped : 0);
 
             // Pass 2: oldest → newest (age Count-1 … 0); a record that cannot be read is skipped as EventLog.TryRead reports it.

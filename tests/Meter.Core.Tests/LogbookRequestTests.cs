@@ -117,6 +117,28 @@ public class LogbookRequestTests
     }
 
     [Fact]
+    public void Beyond_the_answer_limit_the_newest_events_of_the_range_are_kept_and_the_header_says_so()
+    {
+        string state = MeterRig.TempState();
+        try
+        {
+            using var host = KnownDay(state);
+            // A limit of 3 and the 00:00 minute's 6 events: the 3 newest (cover closed, power down, power up), status 01.
+            var rig = new RangeRequestRig(host.Meter, maximumEvents: 3);
+            rig.LogIn("00000000");
+            string block = RangeRequestRig.DataBlock(rig.Command("R1\u0002P.98(2501150000;2501150000)\u0003"));
+            Assert.Equal("P.98(0250115000008)(01)()" + Header + "(0250115000008)(7)(130)(1736895605)(1736895608)\r\n" + PowerCut, block);
+            // Exactly at the limit (00:00:08 … 00:00:10: 3 events) nothing is left out: flag clear.
+            block = RangeRequestRig.DataBlock(rig.Command("R1\u0002P.98(250115000008;250115000010)\u0003"));
+            Assert.Equal("P.98(0250115000008)(00)()" + Header + "(0250115000008)(7)(130)(1736895605)(1736895608)\r\n" + PowerCut, block);
+        }
+        finally
+        {
+            MeterRig.DeleteState(state);
+        }
+    }
+
+    [Fact]
     public void A_torn_record_is_skipped_and_flagged_in_the_header_status()
     {
         using var host = MeterRig.Start();

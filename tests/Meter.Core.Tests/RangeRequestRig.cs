@@ -14,10 +14,10 @@ internal sealed class RangeRequestRig
 {
     private readonly List<byte> _received = new();
 
-    public RangeRequestRig(ElectricityMeter meter)
+    public RangeRequestRig(ElectricityMeter meter, int maximumEvents = EventLogRequest.MaximumEvents)
     {
         Profile = new ProfileRequest(meter);
-        Logbook = new EventLogRequest(meter);
+        Logbook = new EventLogRequest(meter, maximumEvents);
         Link = new RangeRequestLink(Pair.Meter, [Profile, Logbook]);
         var port = new OpticalPortSettings
         {
