@@ -46,7 +46,9 @@ namespace Meter.Core
         private readonly LcdFrame _shownFrame = new LcdFrame();
         private ObisTable _table;
         private OpticalServer _optical;
-        private ProfileRequestLink _profileLink;
+        private RangeRequestLink _requestLink;
+        private ProfileRequest _profileRequest;
+        private EventLogRequest _eventLogRequest;
         private DisplayController _display;
         private MeterIndicators _indicators;
         private StorageRecoveryReport _recovery;
@@ -140,8 +142,12 @@ namespace Meter.Core
         public ObisTable Table { get { return _table; } }
         /// <summary>The optical port server (null without an optical link).</summary>
         public OpticalServer Optical { get { return _optical; } }
-        /// <summary>The load-profile request handler in front of the optical server (null without an optical link).</summary>
-        public ProfileRequestLink ProfileRequests { get { return _profileLink; } }
+        /// <summary>The range-request link (P.01, P.98) in front of the optical server (null without an optical link).</summary>
+        public RangeRequestLink RangeRequests { get { return _requestLink; } }
+        /// <summary>The load-profile request P.01 (null without an optical link).</summary>
+        public ProfileRequest ProfileRequests { get { return _profileRequest; } }
+        /// <summary>The logbook (event log) request P.98 (null without an optical link).</summary>
+        public EventLogRequest EventLogRequests { get { return _eventLogRequest; } }
         /// <summary>The display controller (after <see cref="Start"/>).</summary>
         public DisplayController Display { get { return _display; } }
         /// <summary>Verification (test-rig) mode: off at every start, see <see cref="SetVerificationMode"/>.</summary>
@@ -257,8 +263,11 @@ namespace Meter.Core
             ApplyReadoutList();
             if (_hardware.OpticalLink != null)
             {
-                _profileLink = new ProfileRequestLink(_hardware.OpticalLink, this);
-                _optical = new OpticalServer(_profileLink, _port, _table, _readout, _hardware.Seal, _events);
+                _profileRequest = new ProfileRequest(this);
+                _eventLogRequest = new EventLogRequest(this);
+                _requestLink = new RangeRequestLink(_hardware.OpticalLink, new IRangeRequest[] { _profileRequest, _eventLogRequest });
+                _optical = new OpticalServer(_requestLink, _port, _table, _readout, _hardware.Seal, _events);
+                _requestLink.Session = _optical;
             }
             CreateDisplay(nowMs);
             _started = true;

@@ -65,12 +65,12 @@ namespace Meter.Core
 
         /// <summary>
         /// Creates the register table: <see cref="StandardObjects"/>, per-phase powers, calibration
-        /// registers, the <see cref="SettingsObjects"/> and the P1 password of <paramref name="port"/>
-        /// (write-only, Meter.Optical PasswordObject).
+        /// registers, the <see cref="SettingsObjects"/>, the P1 password of <paramref name="port"/>
+        /// (write-only, Meter.Optical PasswordObject), the tamper objects and the event counters (<see cref="EventCounterObjects"/>).
         /// </summary>
         public ObisTable CreateTable(OpticalPortSettings port)
         {
-            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1 + ListSettings.Count + TamperObjects.Count);
+            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1 + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count);
             StandardObjects.AddTo(table, this, this);
             table.Add(new RegisterObject(ActivePowerL1, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
             table.Add(new RegisterObject(ActivePowerL2, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
@@ -109,6 +109,8 @@ namespace Meter.Core
             verification.AllowWrite(ObisAccess.Legal, 1, this);
             table.Add(verification);
             AddTamperObjects(table);
+            for (int kind = 0; kind <= EventKind.Count; kind++)
+                table.Add(new IntegerDataObject(EventCounterObjects.Of(kind), 4, this));
             return table;
         }
 
@@ -130,6 +132,9 @@ namespace Meter.Core
                 if (code == TamperObjects.Status) { value = _meter.Tamper.Status; return true; }
                 int tamper = TamperObjects.DetailOf(code);
                 if (tamper != 0) { value = _meter.Tamper.CountOf(tamper); return true; }
+                int kind = EventCounterObjects.KindOf(code);
+                if (kind == 0) { value = _meter.Storage.Events.TotalLogged; return true; }
+                if (kind > 0) { value = _meter.Storage.Events.CountOf(kind); return true; }
                 return false;
             }
             if (code.C == 0)

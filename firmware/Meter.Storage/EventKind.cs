@@ -15,7 +15,7 @@ namespace Meter.Storage
         /// <summary>Supply back. Detail: phase 1–3 (old value: when it went down), 0 = all phases (meter power up; old value: when the meter last ran).</summary>
         public const int PowerUp = 2;
 
-        /// <summary>Clock set. Old/new: the times before and after, minutes since 2000-01-01.</summary>
+        /// <summary>Clock set. Old/new: the times before and after, UTC seconds since 1970 (Meter.Core ElectricityMeter.SetClock).</summary>
         public const int ClockSet = 3;
 
         /// <summary>Configuration code changed. Detail: which code; old/new: the code values.</summary>

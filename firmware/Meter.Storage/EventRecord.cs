@@ -6,7 +6,7 @@ namespace Meter.Storage
         /// <summary>Sequence number: 1 for the first event ever logged.</summary>
         public long Sequence { get; set; }
 
-        /// <summary>Local time of the event (whole seconds).</summary>
+        /// <summary>Time of the event, UTC as the meter logs it (Meter.Core EventRouting; whole seconds).</summary>
         public System.DateTime Time { get; set; }
 
         /// <summary>One of the <see cref="EventKind"/> values.</summary>

@@ -29,10 +29,14 @@ public static class MeterAddresses
     /// <summary>Instantaneous active power import of phase 1..3: 1-0:21/41/61.7.0.</summary>
     public static string ActivePower(int phase) => $"1-0:{1 + 20 * phase}.7.0";
 
-    // ---- Profiles (IEC 62056-61 C = 99, VDEW/DIN 43863-3 request "P.01(from;to)") ----
+    // ---- Profiles (IEC 62056-61 C = 99, VDEW/DIN 43863-3 requests "P.01(from;to)", "P.98(from;to)") ----
 
     /// <summary>Load profile request address, read with R1 "P.01(YYMMDDhhmm;YYMMDDhhmm)"; PROVISIONAL.</summary>
     public const string LoadProfile = "P.01";
+    /// <summary>Logbook (event log) request address, read with R1 "P.98(from;to)" (firmware/Meter.Core EventLogRequest).</summary>
+    public const string Logbook = "P.98";
+    /// <summary>Event counter of event kind <paramref name="kind"/> (0 = all events): 0-0:96.15.K (firmware/Meter.Core EventCounterObjects).</summary>
+    public static string EventCounter(int kind) => $"0-0:96.15.{kind}";
 
     // ---- Configuration lists, written entry by entry "nn;item" then "nn;" (ConfigureCommand.ListWrites;
     //      the meter's side: firmware/Meter.Core ListSettings, ListEntryBuffer) ----

@@ -20,6 +20,7 @@ public static class Program
         root.Add(ConfigureCommand.Create(globals));
         root.Add(ReadListCommand.Create(globals));
         root.Add(ProfileCommand.Create(globals));
+        root.Add(EventsCommand.Create(globals));
         root.Add(CalibrateCommand.Create(globals));
         return root;
     }

@@ -5,7 +5,7 @@ using Meter.Tool.Protocol;
 
 namespace Meter.Tool.Output;
 
-/// <summary>CSV texts (RFC 4180 quoting, invariant culture) for readouts, profiles and billing logs.</summary>
+/// <summary>CSV texts (RFC 4180 quoting, invariant culture) for readouts, profiles, billing logs and logbooks.</summary>
 public static class Csv
 {
     /// <summary>address,value,unit,extra values — one line a data set.</summary>
@@ -46,6 +46,19 @@ public static class Csv
             foreach (var a in log.Addresses) sb.Append(',').Append(Field(values.TryGetValue(a, out var v) ? v.ToString() : ""));
             sb.Append('\n');
         }
+        return sb.ToString();
+    }
+
+    /// <summary>time,summer,kind,event,detail,description,old,new — one line an event (old/new as the meter sent them).</summary>
+    public static string Events(Logbook logbook)
+    {
+        var sb = new StringBuilder("time,summer,kind,event,detail,description,old,new\n");
+        foreach (var e in logbook.Entries)
+            sb.Append(e.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(',').Append(e.SummerTime ? '1' : '0')
+              .Append(',').Append(e.Kind.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Field(EventDescriptions.KindName(e.Kind)))
+              .Append(',').Append(e.Detail.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Field(EventDescriptions.DetailText(e)))
+              .Append(',').Append(e.OldValue.ToString(CultureInfo.InvariantCulture)).Append(',').Append(e.NewValue.ToString(CultureInfo.InvariantCulture))
+              .Append('\n');
         return sb.ToString();
     }
 

@@ -1,0 +1,129 @@
+using Meter.Clock;
+using Meter.Storage;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// The load-profile request R1 "P.01(from;to)" (VDEW / DIN 43863-3 profile readout, the
+    /// address MeterTool uses), answered with the stored profile by the <see cref="RangeRequestLink"/>
+    /// in front of the optical server.
+    /// </summary>
+    /// <remarks>
+    /// Answer (IEC 62056-21:2002 §6.3.9 data message): STX, then a header data set
+    /// "P.01(Zyymmddhhmm)(ss)(pp)(4)(1.8.0)(kWh)(2.8.0)(kWh)(3.8.0)(kvarh)(4.8.0)(kvarh)" CR LF
+    /// (Z season 0 winter / 1 summer, ss = interval status flags in hex, pp = period in minutes)
+    /// and one line "(e1)(e2)(e3)(e4)" CR LF per interval with the energy of the interval in
+    /// kWh/kvarh (3 decimals); a new header starts whenever the next interval is not the one
+    /// right after, or its status or period differs (DIN 43863-3 / VDEW: the values after a
+    /// header are one period apart from its time stamp, so each period gets its own headers
+    /// across a change of the integration period). ETX, BCC (XOR from after STX through ETX, §6.3.14).
+    /// Time stamps are the meter's local time of each interval's end.
+    /// </remarks>
+    public sealed class ProfileRequest : IRangeRequest
+    {
+        /// <summary>Most intervals answered per request (a day is 96 at 15 min); the oldest are dropped beyond.</summary>
+        public const int MaximumIntervals = 1000;
+
+        private readonly ElectricityMeter _meter;
+
+        /// <summary>The load profile of <paramref name="meter"/>.</summary>
+        public ProfileRequest(ElectricityMeter meter)
+        {
+            _meter = meter;
+        }
+
+        /// <summary>Profile requests answered.</summary>
+        public int Requests { get; private set; }
+
+        /// <inheritdoc />
+        public int Number { get { return 1; } }
+
+        /// <inheritdoc />
+        public void Answer(long fromLocalSecond, long toLocalSecond, RangeAnswer answer)
+        {
+            Requests++;
+            LoadProfile profile = _meter.Storage.Profile;
+            LoadProfileReader reader = new LoadProfileReader(profile);
+            ProfileEntry entry = new ProfileEntry(profile.ChannelCount);
+            // Collect the matching intervals (local end minute, status, 4 deltas), newest kept.
+            long[] minutes = new long[MaximumIntervals];
+            int[] statuses = new int[MaximumIntervals];
+            int[] periods = new int[MaximumIntervals];
+            bool[] summer = new bool[MaximumIntervals];
+            long[] deltas = new long[MaximumIntervals * 4];
+            int count = 0, first = 0;
+            LocalTimeRule rule = _meter.TimeRule;
+            while (reader.Next(entry))
+            {
+                LocalDateTime local = rule.ToLocal(UnixTime.ToSeconds(entry.EndTime));
+                long minute = UnixTime.FloorDiv(local.LocalSeconds, 60);
+                if (minute * 60 < fromLocalSecond || minute * 60 > toLocalSecond) continue;
+                int slot = (first + count) % MaximumIntervals;
+                if (count == MaximumIntervals) first = (first + 1) % MaximumIntervals; else count++;
+                minutes[slot] = minute;
+                statuses[slot] = entry.Status;
+                periods[slot] = entry.PeriodMinutes;
+                summer[slot] = local.IsSummerTime;
+                for (int c = 0; c < 4; c++) deltas[slot * 4 + c] = c < entry.Deltas.Length ? entry.Deltas[c] : 0;
+            }
+            long previousMinute = long.MinValue;
+            int previousStatus = -1;
+            int previousPeriod = 0;
+            if (count == 0) Header(answer, 0, false, 0, profile.PeriodMinutes);
+            for (int k = 0; k < count; k++)
+            {
+                int i = (first + k) % MaximumIntervals;
+                int period = periods[i];
+                if (minutes[i] != previousMinute + period || statuses[i] != previousStatus || period != previousPeriod)
+                    Header(answer, minutes[i], summer[i], statuses[i], period);
+                for (int c = 0; c < 4; c++)
+                {
+                    answer.Byte((byte)'(');
+                    WriteKilo(answer, deltas[i * 4 + c]);
+                    answer.Byte((byte)')');
+                }
+                answer.EndLine();
+                previousMinute = minutes[i];
+                previousStatus = statuses[i];
+                previousPeriod = period;
+            }
+        }
+
+        private static readonly byte[] Channels = new byte[]
+        {
+            (byte)'(', (byte)'4', (byte)')',
+            (byte)'(', (byte)'1', (byte)'.', (byte)'8', (byte)'.', (byte)'0', (byte)')', (byte)'(', (byte)'k', (byte)'W', (byte)'h', (byte)')',
+            (byte)'(', (byte)'2', (byte)'.', (byte)'8', (byte)'.', (byte)'0', (byte)')', (byte)'(', (byte)'k', (byte)'W', (byte)'h', (byte)')',
+            (byte)'(', (byte)'3', (byte)'.', (byte)'8', (byte)'.', (byte)'0', (byte)')', (byte)'(', (byte)'k', (byte)'v', (byte)'a', (byte)'r', (byte)'h', (byte)')',
+            (byte)'(', (byte)'4', (byte)'.', (byte)'8', (byte)'.', (byte)'0', (byte)')', (byte)'(', (byte)'k', (byte)'v', (byte)'a', (byte)'r', (byte)'h', (byte)')',
+        };
+
+        private static readonly byte[] Address = new byte[] { (byte)'P', (byte)'.', (byte)'0', (byte)'1', (byte)'(' };
+
+        private static void Header(RangeAnswer answer, long localMinute, bool summer, int status, int period)
+        {
+            answer.Bytes(Address);
+            answer.Stamp(localMinute * 60, summer, false);
+            answer.Byte((byte)')');
+            answer.Byte((byte)'(');
+            answer.Hex(status);
+            answer.Byte((byte)')');
+            answer.Byte((byte)'(');
+            answer.Two(period);
+            answer.Byte((byte)')');
+            answer.Bytes(Channels);
+            answer.EndLine();
+        }
+
+        // Wh → "k.kkk" (kWh, 3 decimals), non-negative (profile deltas never decrease).
+        private static void WriteKilo(RangeAnswer answer, long wattHours)
+        {
+            answer.Decimal(wattHours / 1000);
+            int fraction = (int)(wattHours % 1000);
+            answer.Byte((byte)'.');
+            answer.Byte((byte)('0' + fraction / 100));
+            answer.Byte((byte)('0' + fraction / 10 % 10));
+            answer.Byte((byte)('0' + fraction % 10));
+        }
+    }
+}

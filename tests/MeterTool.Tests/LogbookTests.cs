@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Meter.Tool.Output;
+using Meter.Tool.Profile;
+using Meter.Tool.Protocol;
+
+namespace MeterTool.Tests;
+
+/// <summary>
+/// The logbook (VDEW "P.98" layout of firmware/Meter.Core EventLogRequest): parsing, the
+/// meaning of kinds and details, CSV and JSON. Times: 1736895605 = 2025-01-14 23:00:05Z
+/// (00:00:05 CET); 1751364000 = 2025-07-01 10:00:00Z.
+/// </summary>
+public class LogbookTests
+{
+    private const string Header = "P.98(0250115000000)(00)()(5)(time)()(kind)()(detail)()(old)()(new)()\r\n";
+
+    private static Logbook Parse(string text) => Logbook.Parse(DataBlockParser.Parse(text));
+
+    [Fact]
+    public void Events_parse_oldest_first_with_time_season_kind_detail_old_new()
+    {
+        var log = Parse(Header
+            + "(0250115000005)(7)(2)(0)(1)\r\n"
+            + "(0250115000008)(7)(130)(1736895605)(1736895608)\r\n"
+            + "(1250701120000)(3)(1)(-5)(1751364000)\r\n");
+        Assert.Equal(0, log.Status);
+        Assert.Equal(
+            [
+                new LogbookEntry(new DateTime(2025, 1, 15, 0, 0, 5), false, 7, 2, 0, 1),
+                new LogbookEntry(new DateTime(2025, 1, 15, 0, 0, 8), false, 7, 130, 1736895605, 1736895608),
+                new LogbookEntry(new DateTime(2025, 7, 1, 12, 0, 0), true, 3, 1, -5, 1751364000),
+            ],
+            log.Entries);
+    }
+
+    [Fact]
+    public void A_header_alone_is_an_empty_logbook_and_its_status_flags_are_kept()
+    {
+        var log = Parse("P.98(0250115000030)(03)()(5)(time)()(kind)()(detail)()(old)()(new)()\r\n");
+        Assert.Empty(log.Entries);
+        Assert.Equal(Logbook.Truncated | Logbook.UnreadableSkipped, log.Status);
+    }
+
+    [Theory]
+    [InlineData("(0250115000005)(7)(2)(0)(1)\r\n", "before the P.98 header")]
+    [InlineData("", "no P.98 header")]
+    [InlineData("P.01(0250115000000)(00)()(5)(time)()(kind)()(detail)()(old)()(new)()\r\n", "a header is P.98")]
+    [InlineData("P.98(0250115000000)(00)()(4)(time)()(kind)()(detail)()(old)()\r\n", "columns time,kind,detail,old, expected time,kind,detail,old,new")]
+    [InlineData("P.98(0250115000000)(00)()(5)(time)()(kind)()\r\n", "does not match its groups")]
+    [InlineData("P.98(02501150000)(00)()(5)(time)()(kind)()(detail)()(old)()(new)()\r\n", "is not Zyymmddhhmmss")]
+    [InlineData("P.98(0250115000000)(0)()(5)(time)()(kind)()(detail)()(old)()(new)()\r\n", "not two hex digits")]
+    [InlineData(Header + "(0250115000005)(7)(2)(0)\r\n", "has 4 values, the header announces 5")]
+    [InlineData(Header + "(2250115000005)(7)(2)(0)(1)\r\n", "\"2250115000005\" is not Zyymmddhhmmss")]
+    [InlineData(Header + "(0250132000005)(7)(2)(0)(1)\r\n", "is not Zyymmddhhmmss")]
+    [InlineData(Header + "(0250115000005)(x)(2)(0)(1)\r\n", "kind \"x\" is not a number 1..255")]
+    [InlineData(Header + "(0250115000005)(7)(256)(0)(1)\r\n", "detail \"256\" is not a number 0..255")]
+    [InlineData(Header + "(0250115000005)(7)(2)(0)(1.5)\r\n", "new value \"1.5\" is not a number")]
+    public void Malformed_logbooks_are_refused_naming_what_is_wrong(string text, string why)
+    {
+        var e = Assert.Throws<FormatException>(() => Parse(text));
+        Assert.Contains(why, e.Message);
+    }
+
+    [Fact]
+    public void Request_range_sends_minutes_or_seconds_per_side()
+    {
+        Assert.Equal("2501150000;250115000009", Logbook.RequestRange(new DateTime(2025, 1, 15), false, new DateTime(2025, 1, 15, 0, 0, 9), true));
+        Assert.Equal(";2501152359", Logbook.RequestRange(null, false, new DateTime(2025, 1, 15, 23, 59, 0), false));
+        Assert.Equal(";", Logbook.RequestRange(null, false, null, false));
+    }
+
+    [Theory]
+    [InlineData(1, 0, 0, 1736895605, "power down", "meter")]
+    [InlineData(1, 2, 0, 1736895605, "power down", "phase L2")]
+    [InlineData(2, 3, 1736895605, 1736895608, "power up", "phase L3")]
+    [InlineData(3, 0, 1736895605, 1736895608, "clock set", "adjusted")]
+    [InlineData(3, 1, 1736895605, 1736899205, "clock set", "jumped")]
+    [InlineData(3, 1, 0, 1736895605, "clock set", "restored at start: RTC backup lost")]
+    [InlineData(7, 1, 0, 1, "tamper", "magnetic field started")]
+    [InlineData(7, 129, 1736895605, 1736895608, "tamper", "magnetic field ended")]
+    [InlineData(7, 2, 4, 5, "tamper", "terminal cover started")]
+    [InlineData(7, 130, 1736895605, 1736895608, "tamper", "terminal cover ended")]
+    [InlineData(5, 1, 1000, 500, "parameter change", "1-0:0.3.3 pulse figure")]
+    [InlineData(5, 128, 15, 30, "parameter change", "1-0:0.8.0 integration period")]
+    [InlineData(5, 0, 96 * 65536 + 51 * 256 + 0, 0, "parameter change", "object 96.51.0")] // packed C·65536 + D·256 + E
+    [InlineData(11, 2 * 16 + 3, 0, 12, "legal data change", "1-0:128.2.3 IGAIN L3")]   // kind 2 × 16 + phase 3 = 35
+    [InlineData(11, 4, 100, 200, "legal data change", "1-0:0.4.2 CT primary")]
+    [InlineData(6, 2, 0, 1, "password failure", "wrong password")]
+    [InlineData(8, 16, 3, 1, "metrology fault", "S0 pulse backlog overrun")]
+    [InlineData(9, 8, 0, 1, "storage repair", "settings")]
+    [InlineData(12, 1, 0, 0, "login", "level 1")]
+    [InlineData(40, 9, 0, 0, "kind 40", "9")]
+    public void Kinds_and_details_are_named_as_the_meter_defines_them(int kind, int detail, long old, long @new, string name, string text)
+    {
+        var e = new LogbookEntry(new DateTime(2025, 1, 15), false, kind, detail, old, @new);
+        Assert.Equal(name, EventDescriptions.KindName(kind));
+        Assert.Equal(text, EventDescriptions.DetailText(e));
+    }
+
+    [Fact]
+    public void Values_that_are_times_are_shown_as_UTC_times_and_counts_as_numbers()
+    {
+        var ended = new LogbookEntry(new DateTime(2025, 1, 15, 0, 0, 8), false, 7, 130, 1736895605, 1736895608);
+        Assert.Equal(("2025-01-14 23:00:05Z", "2025-01-14 23:00:08Z"), (EventDescriptions.ValueText(ended, true), EventDescriptions.ValueText(ended, false)));
+        var started = ended with { Detail = 2, OldValue = 0, NewValue = 1 };
+        Assert.Equal(("0", "1"), (EventDescriptions.ValueText(started, true), EventDescriptions.ValueText(started, false)));
+        var down = new LogbookEntry(new DateTime(2025, 1, 15), false, 1, 0, 0, 1736895605);
+        Assert.Equal(("0", "2025-01-14 23:00:05Z"), (EventDescriptions.ValueText(down, true), EventDescriptions.ValueText(down, false)));
+        var pulse = new LogbookEntry(new DateTime(2025, 1, 15), false, 5, 1, 1000, 500);
+        Assert.Equal(("1000", "500"), (EventDescriptions.ValueText(pulse, true), EventDescriptions.ValueText(pulse, false)));
+    }
+
+    [Fact]
+    public void Csv_has_one_line_an_event_with_the_raw_values_and_the_words()
+    {
+        var log = Parse(Header + "(0250115000005)(7)(2)(0)(1)\r\n(1250701120000)(5)(1)(1000)(-3)\r\n");
+        Assert.Equal("time,summer,kind,event,detail,description,old,new\n"
+            + "2025-01-15 00:00:05,0,7,tamper,2,terminal cover started,0,1\n"
+            + "2025-07-01 12:00:00,1,5,parameter change,1,1-0:0.3.3 pulse figure,1000,-3\n", Csv.Events(log));
+    }
+
+    [Fact]
+    public void Json_carries_the_flags_and_every_event()
+    {
+        var log = Parse("P.98(0250115000000)(02)()(5)(time)()(kind)()(detail)()(old)()(new)()\r\n(0250115000008)(7)(130)(1736895605)(1736895608)\r\n");
+        using var doc = JsonDocument.Parse(Json.Events(log));
+        var root = doc.RootElement;
+        Assert.False(root.GetProperty("truncated").GetBoolean());
+        Assert.True(root.GetProperty("unreadableSkipped").GetBoolean());
+        var e = Assert.Single(root.GetProperty("events").EnumerateArray());
+        Assert.Equal("2025-01-15T00:00:08", e.GetProperty("time").GetString());
+        Assert.False(e.GetProperty("summerTime").GetBoolean());
+        Assert.Equal(7, e.GetProperty("kind").GetInt32());
+        Assert.Equal("tamper", e.GetProperty("event").GetString());
+        Assert.Equal(130, e.GetProperty("detail").GetInt32());
+        Assert.Equal("terminal cover ended", e.GetProperty("description").GetString());
+        Assert.Equal(1736895605, e.GetProperty("old").GetInt64());
+        Assert.Equal(1736895608, e.GetProperty("new").GetInt64());
+        Assert.Equal("2025-01-14 23:00:05Z", e.GetProperty("oldText").GetString());
+    }
+}
