@@ -13,7 +13,8 @@ public static class EventDescriptions
 {
     /// <summary>Kind numbers (firmware/Meter.Storage/EventKind.cs).</summary>
     public const int PowerDown = 1, PowerUp = 2, ClockSet = 3, ConfigurationChange = 4, ParameterChange = 5, PasswordFailure = 6,
-        Tamper = 7, MetrologyFault = 8, StorageRepair = 9, DebitingStop = 10, LegalDataChange = 11, Login = 12;
+        Tamper = 7, MetrologyFault = 8, StorageRepair = 9, DebitingStop = 10, LegalDataChange = 11, Login = 12,
+        Restart = 13;
 
     /// <summary>Tamper detail bit 7: the tamper ended (Meter.Core TamperDetail.Ended).</summary>
     public const int TamperEnded = 128;
@@ -23,6 +24,7 @@ public static class EventDescriptions
         [PowerDown] = "power down", [PowerUp] = "power up", [ClockSet] = "clock set", [ConfigurationChange] = "configuration change",
         [ParameterChange] = "parameter change", [PasswordFailure] = "password failure", [Tamper] = "tamper", [MetrologyFault] = "metrology fault",
         [StorageRepair] = "storage repair", [DebitingStop] = "debiting stop", [LegalDataChange] = "legal data change", [Login] = "login",
+        [Restart] = "restart",
     };
 
     // SettingsRecord index → the object written (firmware/Meter.Core SettingsRecord, SettingsWriter, ListSettingsWriter); 128 IntegrationPeriodSetting.
@@ -40,6 +42,8 @@ public static class EventDescriptions
     private static readonly string[] StorageAreas = ["", "format", "registers", "billing", "logger 2", "events", "event counters", "profile", "settings", "demand"];
     private static readonly string[] CloseReasons = ["", "scheduled", "command", "external input"];
     private static readonly string[] CalibrationKinds = ["", "VGAIN", "IGAIN", "PGAIN", "PHCAL", "VRMSOS", "IRMSOS"];
+    // Meter.Hal.Device FaultCode: why the firmware restarted itself.
+    private static readonly string[] RestartCauses = ["", "unhandled exception", "ADE7880 driver exception", "program error", "watchdog: a thread stalled", "out of memory"];
     private static readonly string[] BootOutcomes = ["", "restored at start: RTC backup lost", "restored at start: RTC unreadable", "restored at start: RTC behind the stored time"];
 
     /// <summary>The kind's name, or "kind N".</summary>
@@ -84,6 +88,8 @@ public static class EventDescriptions
                 return d > 0 && d < CloseReasons.Length ? CloseReasons[d] : number;
             case Login:
                 return $"level {d}";
+            case Restart:
+                return d > 0 && d < RestartCauses.Length ? RestartCauses[d] : number;
             default:
                 return number;
         }
