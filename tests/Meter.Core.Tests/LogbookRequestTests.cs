@@ -149,7 +149,7 @@ public class LogbookRequestTests
         host.RunFor(TimeSpan.FromSeconds(3));
         // Event 3 (the cover opening) torn: one byte of its record changed, its CRC-32 no longer matches.
         var layout = new StorageLayout { RegisterCount = RegisterRecord.Length, DemandValueCount = DemandRecord.Length, ProfilePeriodMinutes = 15 };
-        int ring = layout.EventsAddress + WearLevelledRecord.RegionSize(EventKind.Count + 1, EventLog.CounterSlots);
+        int ring = layout.EventsAddress + WearLevelledRecord.RegionSize(EventLog.CounterRecordValues, EventLog.CounterSlots);
         int slot = ring + 3 % (layout.EventCapacity + 1) * EventLog.RecordSize;
         var nv = host.Board.Nv;
         var record = new byte[EventLog.RecordSize];
