@@ -410,14 +410,17 @@ namespace Meter.Core
         /// <summary>
         /// (Re)builds the tariff timetable from the settings: working days from
         /// <see cref="MeterSettings.WorkingDaySwitches"/> (or T2, T1 from DayTariffStartHour to
-        /// DayTariffEndHour), weekends and the <see cref="MeterSettings.Holidays"/> T2. The next cycle evaluates the tariff anew.
+        /// DayTariffEndHour), weekends and the <see cref="MeterSettings.Holidays"/> T2; and puts the
+        /// configured control in force (<see cref="MeterSettings.TariffControlCode"/>: a rebuild under input
+        /// or register control stays in it, see <see cref="TariffControlSetting.Apply"/>). The next cycle evaluates the tariff anew.
         /// </summary>
         public void UseTariffSettings()
         {
             TariffDayProfile working = TariffSwitchList.ToDayProfile(_settings.WorkingDaySwitches.Length > 0
                 ? _settings.WorkingDaySwitches : TariffSwitchList.DefaultSwitches(_settings.DayTariffStartHour, _settings.DayTariffEndHour));
             TariffDayProfile weekend = new TariffDayProfile(1);
-            _tariffs.UseTimetable(TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend));
+            TariffTimetable timetable = TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend);
+            TariffControlSetting.Apply(_tariffs, _settings.TariffControlCode, timetable);
             _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable
         }
 
