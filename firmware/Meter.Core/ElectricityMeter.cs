@@ -509,7 +509,7 @@ namespace Meter.Core
         /// × the meter constant; the energy registers, S0 and demand are not affected. Legal data:
         /// switching on needs the seal / programming switch open (<see cref="ObisWriteResult.SealClosed"/>
         /// otherwise, nothing changes); switching off is always allowed (it only returns to the legal
-        /// state). Switching on again while on restarts the timeout. The mode ends by itself
+        /// state). Switching on again while on restarts the timeout (logged with old = new, as is off while off). The mode ends by itself
         /// <see cref="MeterSettings.VerificationTimeoutMinutes"/> after it was switched on (checked
         /// in <see cref="Tick"/>) and is never stored: every start begins in normal mode, so a meter
         /// cannot be left in it by accident. Each change is logged as <see cref="EventKind.LegalDataChange"/>
@@ -522,6 +522,9 @@ namespace Meter.Core
             if (enabled == _verification.IsEnabled)
             {
                 if (enabled) _verificationUntilMs = _lastNowMs + _settings.VerificationTimeoutMinutes * 60000L;
+                // Still one entry a write (the optical port's record of it is not logged again, EventRouting): old = new.
+                int constant = _metering.LedImpulsesPerKilowattHour;
+                _events.Log(EventKind.LegalDataChange, VerificationSwitchedDetail, constant, constant);
                 return ObisWriteResult.Accepted;
             }
             return ChangeVerificationMode(enabled, VerificationSwitchedDetail);
