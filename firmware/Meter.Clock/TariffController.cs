@@ -60,6 +60,16 @@ namespace Meter.Clock
         /// <summary>Control by <paramref name="timetable"/>.</summary>
         public void UseTimetable(TariffTimetable timetable)
         {
+            ReplaceTimetable(timetable);
+            _mode = TariffControlMode.Timetable;
+        }
+
+        /// <summary>
+        /// Replaces the timetable and keeps the control mode (a timetable rebuilt from new settings
+        /// while the inputs or commands choose the tariff; it is in force when timetable control returns).
+        /// </summary>
+        public void ReplaceTimetable(TariffTimetable timetable)
+        {
             if (timetable == null)
             {
                 throw new ArgumentNullException("timetable");
@@ -71,7 +81,6 @@ namespace Meter.Clock
             }
 
             _timetable = timetable;
-            _mode = TariffControlMode.Timetable;
             _revision++;
         }
 

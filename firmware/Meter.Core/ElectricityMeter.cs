@@ -419,14 +419,17 @@ namespace Meter.Core
         /// <summary>
         /// (Re)builds the tariff timetable from the settings: working days from
         /// <see cref="MeterSettings.WorkingDaySwitches"/> (or T2, T1 from DayTariffStartHour to
-        /// DayTariffEndHour), weekends and the <see cref="MeterSettings.Holidays"/> T2. The next cycle evaluates the tariff anew.
+        /// DayTariffEndHour), weekends and the <see cref="MeterSettings.Holidays"/> T2; and puts the
+        /// configured control in force (<see cref="MeterSettings.TariffControlCode"/>: a rebuild under input
+        /// or register control stays in it, see <see cref="TariffControlSetting.Apply"/>). The next cycle evaluates the tariff anew.
         /// </summary>
         public void UseTariffSettings()
         {
             TariffDayProfile working = TariffSwitchList.ToDayProfile(_settings.WorkingDaySwitches.Length > 0
                 ? _settings.WorkingDaySwitches : TariffSwitchList.DefaultSwitches(_settings.DayTariffStartHour, _settings.DayTariffEndHour));
             TariffDayProfile weekend = new TariffDayProfile(1);
-            _tariffs.UseTimetable(TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend));
+            TariffTimetable timetable = TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend);
+            TariffControlSetting.Apply(_tariffs, _settings.TariffControlCode, timetable);
             _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable
         }
 
@@ -515,7 +518,7 @@ namespace Meter.Core
         /// × the meter constant; the energy registers, S0 and demand are not affected. Legal data:
         /// switching on needs the seal / programming switch open (<see cref="ObisWriteResult.SealClosed"/>
         /// otherwise, nothing changes); switching off is always allowed (it only returns to the legal
-        /// state). Switching on again while on restarts the timeout. The mode ends by itself
+        /// state). Switching on again while on restarts the timeout (logged with old = new, as is off while off). The mode ends by itself
         /// <see cref="MeterSettings.VerificationTimeoutMinutes"/> after it was switched on (checked
         /// in <see cref="Tick"/>) and is never stored: every start begins in normal mode, so a meter
         /// cannot be left in it by accident. Each change is logged as <see cref="EventKind.LegalDataChange"/>
@@ -528,6 +531,9 @@ namespace Meter.Core
             if (enabled == _verification.IsEnabled)
             {
                 if (enabled) _verificationUntilMs = _lastNowMs + _settings.VerificationTimeoutMinutes * 60000L;
+                // Still one entry a write (the optical port's record of it is not logged again, EventRouting): old = new.
+                int constant = _metering.LedImpulsesPerKilowattHour;
+                _events.Log(EventKind.LegalDataChange, VerificationSwitchedDetail, constant, constant);
                 return ObisWriteResult.Accepted;
             }
             return ChangeVerificationMode(enabled, VerificationSwitchedDetail);

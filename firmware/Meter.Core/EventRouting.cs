@@ -70,9 +70,11 @@ namespace Meter.Core
                 case OpticalEventKind.WriteAccepted:
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
                     bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
-                    // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter and
-                    // calibration registers by ElectricityMeter.WriteCalibration with old and new value.
+                    // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter,
+                    // calibration registers by ElectricityMeter.WriteCalibration and the verification mode by
+                    // ElectricityMeter.SetVerificationMode with old and new value.
                     if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code) && !ObisBindings.IsCalibrationRegister(code)
+                        && code != ObisBindings.VerificationModeCode
                         && !IntegrationPeriodSetting.IsLoggedHere(code) && !ListSettingsWriter.Handles(code))
                         Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;

@@ -60,6 +60,12 @@ namespace Meter.Core
         public int[] WorkingDaySwitches = new int[0];
 
         /// <summary>
+        /// Tariff control (<see cref="TariffControlSetting"/>: 000 timetable, 100 + DD module inputs,
+        /// 200 register control), written over the optical port as 0-0:128.4.0; default the timetable.
+        /// </summary>
+        public int TariffControlCode = TariffControlSetting.Timetable;
+
+        /// <summary>
         /// Holidays of the tariff timetable (shown the Sunday tariff), written over the optical
         /// port as 0-0:11.0.0 (<see cref="ListSettingsWriter"/>): month × 100 + day for a date of
         /// every year, year × 10000 + month × 100 + day (year 2000..2099) for one date.
@@ -140,6 +146,7 @@ namespace Meter.Core
             if (MeterNumber == null || MeterNumber.Length == 0 || MeterNumber.Length > 16) throw new System.ArgumentException("MeterNumber must be 1 … 16 characters");
             if (DisplayDecimalsCode < 1 || DisplayDecimalsCode > 4) throw new System.ArgumentException("DisplayDecimalsCode must be 1 (7.0), 2 (6.1), 3 (7.2) or 4 (6.3)");
             if (Passwords == null || Passwords.Length == 0) throw new System.ArgumentException("at least one optical port password is required");
+            if (!TariffControlSetting.IsValid(TariffControlCode)) throw new System.ArgumentException("TariffControlCode must be 0 (timetable), 100 + DD with DD = 01, 02, 07..14 (module inputs) or 200 (register control)");
             if (VerificationLedMultiplier < 1 || VerificationLedMultiplier > 100) throw new System.ArgumentException("VerificationLedMultiplier must be 1 … 100");
             if (VerificationTimeoutMinutes < 1 || VerificationTimeoutMinutes > 1440) throw new System.ArgumentException("VerificationTimeoutMinutes must be 1 … 1440");
         }

@@ -99,6 +99,10 @@ namespace Meter.Core
             TextDataObject identification = new TextDataObject(SettingsObjects.Identification, SettingsRecord.TextLength, this);
             identification.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(identification);
+            IntegerDataObject tariffControl = new IntegerDataObject(SettingsObjects.TariffControl, 3, this);
+            tariffControl.SetWriteRange(TariffControlSetting.Timetable, TariffControlSetting.Register); // SettingsWriter checks the codes
+            tariffControl.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(tariffControl);
             ListObject tariffs = new ListObject(SettingsObjects.TariffTable, ObisInterfaceClass.ActivityCalendar, ListSettings.EntryLength, _lists);
             tariffs.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(tariffs);
@@ -129,6 +133,7 @@ namespace Meter.Core
                 if (code == StandardObjects.ActiveTariff) { value = _meter.ActiveTariff + 1; return true; }
                 if (code == SettingsObjects.BillingTargetDay) { value = _meter.Settings.BillingTargetDay; return true; }
                 if (code == SettingsObjects.BillingIntervalCode) { value = _meter.Settings.BillingIntervalCode; return true; }
+                if (code == SettingsObjects.TariffControl) { value = _meter.Settings.TariffControlCode; return true; }
                 if (code == TamperObjects.Status) { value = _meter.Tamper.Status; return true; }
                 int tamper = TamperObjects.DetailOf(code);
                 if (tamper != 0) { value = _meter.Tamper.CountOf(tamper); return true; }
@@ -232,6 +237,7 @@ namespace Meter.Core
             if (code == StandardObjects.CtRatio) return writer.WriteCtPrimary(value);
             if (code == SettingsObjects.BillingTargetDay) return writer.WriteBillingTargetDay(value);
             if (code == SettingsObjects.BillingIntervalCode) return writer.WriteBillingIntervalCode(value);
+            if (code == SettingsObjects.TariffControl) return writer.WriteTariffControl(value);
             if (code == StandardObjects.IntegrationPeriod) return _meter.IntegrationPeriodSetting.Write(value);
             // Presetting energy and changing the meter constant are not offered: refused.
             return ObisWriteResult.Rejected;

@@ -18,17 +18,25 @@ namespace Meter.Core
         /// <summary>0-0:128.3.0 identification text of the optical port's identification message.</summary>
         public static readonly ObisCode Identification = new ObisCode(0, 0, 128, 3, 0, 255);
 
+        /// <summary>
+        /// 0-0:128.4.0 tariff control (<see cref="TariffControlSetting"/>: 000 timetable, 1DD module inputs,
+        /// 200 register control). IEC 62056-61 has no object for the tariff source: 0-0:13.0.0 (activity
+        /// calendar) is the timetable itself, 0-0:96.14.0 the active tariff and 0-0:96.3.x the state of the
+        /// I/O control signals, not their configuration; so the next free code of this group.
+        /// </summary>
+        public static readonly ObisCode TariffControl = new ObisCode(0, 0, 128, 4, 0, 255);
+
         /// <summary>0-0:13.0.0 working-day tariff switching list, written entry by entry (as tools/MeterTool MeterAddresses.TariffTable).</summary>
         public static readonly ObisCode TariffTable = new ObisCode(0, 0, 13, 0, 0, 255);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (the four above and the P1 password).</summary>
-        public const int Count = 5;
+        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (the five above and the P1 password).</summary>
+        public const int Count = 6;
 
         /// <summary>True for the settings whose writes <see cref="SettingsWriter"/> logs with old and new value.</summary>
         public static bool IsLoggedBySettingsWriter(ObisCode code)
         {
             return code == StandardObjects.PulseFigure || code == StandardObjects.CtRatio || code == StandardObjects.MeterNumber
-                || code == BillingTargetDay || code == BillingIntervalCode || code == Identification || code == TariffTable
+                || code == BillingTargetDay || code == BillingIntervalCode || code == Identification || code == TariffTable || code == TariffControl
                 || code == PasswordObject.CodeForLevel(1);
         }
     }

@@ -42,14 +42,20 @@ namespace Meter.Core
         public const int ReadoutList = AlternateDisplayList + DisplayList.ManualCapacity;
         /// <summary>Index of the holidays (<see cref="ListSettings.HolidayCapacity"/>, two packed dates a value, holiday 0 in the low 32 bits).</summary>
         public const int Holidays = ReadoutList + ListSettings.ReadoutCapacity;
-        /// <summary>First value the settings do not use (121); from here <see cref="TamperRecord"/> keeps the tamper state, the rest up to <see cref="StorageLayout.SettingsValueCount"/> is kept 0.</summary>
+        /// <summary>First value the settings do not use (121); from here <see cref="TamperRecord"/> keeps the tamper state (121..125), then <see cref="TariffControl"/> (126); the rest up to <see cref="StorageLayout.SettingsValueCount"/> is kept 0.</summary>
         public const int Used = Holidays + ListSettings.HolidayCapacity / 2;
+        /// <summary>
+        /// Index of the tariff control code (<see cref="TariffControlSetting"/>), 126: the first value
+        /// after <see cref="TamperRecord"/>'s, so the layout stays as it is; a record written before holds
+        /// 0 there, which is timetable control. 127 is the last spare value.
+        /// </summary>
+        public const int TariffControl = TamperRecord.Used;
         /// <summary>Characters a text value holds.</summary>
         public const int TextLength = 16;
 
         private const long MarkerValue = 0x53455402; // "SET", format 2 (format 1 had 16 values and the lists at their defaults)
 
-        /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>; everything from <see cref="Used"/> on is 0.</summary>
+        /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>; everything from <see cref="Used"/> on is 0 but <see cref="TariffControl"/>.</summary>
         public static void Capture(MeterSettings settings, long[] values)
         {
             for (int i = 0; i < values.Length; i++) values[i] = 0;
@@ -71,6 +77,7 @@ namespace Meter.Core
             PackCodes(settings.AlternateDisplayList, null, values, AlternateDisplayList);
             PackCodes(settings.ReadoutCodes, settings.ReadoutBillingPeriods, values, ReadoutList);
             for (int i = 0; i < holidays.Length; i++) values[Holidays + i / 2] |= (long)holidays[i] << (32 * (i % 2));
+            values[TariffControl] = settings.TariffControlCode;
         }
 
         /// <summary>True when <paramref name="values"/> carry this record format's marker (a record of another meaning is never read).</summary>
@@ -94,7 +101,8 @@ namespace Meter.Core
                 || !SettingsRules.IsBillingTargetDay(values[BillingTargetDay])
                 || !SettingsRules.IsBillingIntervalCode(values[BillingIntervalCode])
                 || !SettingsRules.IsCtPrimary(values[CtPrimaryAmps])
-                || !SettingsRules.IsText(number) || !SettingsRules.IsText(password) || !SettingsRules.IsText(identification))
+                || !SettingsRules.IsText(number) || !SettingsRules.IsText(password) || !SettingsRules.IsText(identification)
+                || !TariffControlSetting.IsValid(values[TariffControl]))
             {
                 return false;
             }
@@ -133,6 +141,7 @@ namespace Meter.Core
             settings.Passwords[0] = password;
             settings.Identification = identification;
             settings.WorkingDaySwitches = switches;
+            settings.TariffControlCode = (int)values[TariffControl];
             return true;
         }
 

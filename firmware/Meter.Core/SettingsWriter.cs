@@ -149,6 +149,22 @@ namespace Meter.Core
             return Logged(EventKind.LegalDataChange, SettingsRecord.CtPrimaryAmps, old, value);
         }
 
+        /// <summary>
+        /// Tariff control 0-0:128.4.0 (<see cref="TariffControlSetting"/>: 000, 101, 102, 107..114 or 200;
+        /// anything else OutOfRange, nothing changes). The next metering cycle chooses its tariff the new
+        /// way; the energy registered so far stays in the tariffs it was registered in.
+        /// </summary>
+        public ObisWriteResult WriteTariffControl(long value)
+        {
+            if (!TariffControlSetting.IsValid(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _meter.Settings;
+            int old = s.TariffControlCode;
+            s.TariffControlCode = (int)value;
+            Commit();
+            _meter.UseTariffSettings();
+            return Logged(EventKind.ParameterChange, SettingsRecord.TariffControl, old, value);
+        }
+
         /// <summary>Meter number 0-0:96.1.0 (1..16 characters).</summary>
         public ObisWriteResult WriteMeterNumber(string value)
         {

@@ -19,7 +19,7 @@ namespace Meter.Core
         public const int TerminalCoverCount = Status + 3;
         /// <summary>Index of the UTC seconds of the latest terminal-cover opening (0 = never).</summary>
         public const int TerminalCoverStart = Status + 4;
-        /// <summary>First value still unused (126; the record has <see cref="Meter.Storage.StorageLayout.SettingsValueCount"/>).</summary>
+        /// <summary>First value after the tamper state (126, <see cref="SettingsRecord.TariffControl"/>; the record has <see cref="Meter.Storage.StorageLayout.SettingsValueCount"/>).</summary>
         public const int Used = Status + 5;
 
         /// <summary>Index of the counter of tamper <paramref name="detail"/> (<see cref="TamperDetail.Magnetic"/> or <see cref="TamperDetail.TerminalCover"/>).</summary>

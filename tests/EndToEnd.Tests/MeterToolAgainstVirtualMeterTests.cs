@@ -261,6 +261,36 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Configure_tariff_control_hands_the_tariff_to_the_input_pin_reads_back_and_a_bad_code_gets_ER10()
+    {
+        // Start Wednesday 2025-05-14 10:00 CEST: the timetable gives T1; DD 13 puts I/O 2 in charge (energised = T2).
+        using var meter = new MeterUnderTest();
+        var (code, output, error) = meter.Tool("configure", "--tariff-control", "inputs:13", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("0-0:128.4.0(113) written", output);
+        (code, output, error) = meter.Tool("read", "0-0:128.4.0", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("0-0:128.4.0(113)", output);
+
+        meter.Host.SetTariffInputs(false, true);
+        meter.WaitUntil(h => h.Meter.ActiveTariff == 1, "tariff T2 from the energised I/O 2");
+        (code, output, error) = meter.Tool("read", "0-0:96.14.0", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("0-0:96.14.0(2)", output);
+
+        // DD 05 (pulse in / A+ out) has no tariff input: the meter refuses it, nothing changes.
+        (code, output, error) = meter.Tool("write", "0-0:128.4.0", "105", "--password", MeterUnderTest.Password);
+        Assert.NotEqual(0, code);
+        Assert.Contains("ER10", error + output);
+        Assert.Equal(113, meter.Host.Inspect(h => h.Meter.Settings.TariffControlCode));
+
+        (code, output, error) = meter.Tool("configure", "--tariff-control", "register", "--password", MeterUnderTest.Password);
+        Assert.True(code == 0, error + output);
+        meter.WaitUntil(h => h.Meter.ActiveTariff == 0, "register control starting in T1");
+        Assert.Equal(2, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ParameterChange))); // one a change
+    }
+
+    [Fact]
     public void Configure_holidays_gives_that_date_the_Sunday_tariff()
     {
         // Start Wednesday 2025-05-14 08:00 UTC = 10:00 CEST: a working day, day tariff T1.

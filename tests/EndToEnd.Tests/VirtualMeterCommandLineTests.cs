@@ -211,6 +211,36 @@ public class VirtualMeterCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Tariff_input_code_writes_the_meters_tariff_control_setting_which_the_state_file_keeps()
+    {
+        string state = Path.Combine(Path.GetTempPath(), "vm-tariff-" + Guid.NewGuid().ToString("N") + ".nv");
+        var start = new DateTime(2025, 1, 15, 11, 0, 0, DateTimeKind.Utc); // 12:00 CET Wednesday: the timetable gives T1
+        try
+        {
+            using (var host = new VirtualMeterHost(new VirtualMeterOptions { Optical = "none", Speed = 0, Start = start, StateFile = state, TariffInputCode = 13 }))
+            {
+                Assert.Equal(113, host.Meter.Settings.TariffControlCode); // 0-0:128.4.0 = 100 + DD
+                Assert.Equal(1, host.Meter.Storage.Events.CountOf(EventKind.ParameterChange));
+                host.Stop();
+            }
+            // The same option again changes nothing (no second event); without it the stored setting stays.
+            using (var host = new VirtualMeterHost(new VirtualMeterOptions { Optical = "none", Speed = 0, Start = start, StateFile = state, TariffInputCode = 13 }))
+            {
+                Assert.Equal(1, host.Meter.Storage.Events.CountOf(EventKind.ParameterChange));
+                host.Stop();
+            }
+            using var again = new VirtualMeterHost(new VirtualMeterOptions { Optical = "none", Speed = 0, Start = start, StateFile = state });
+            again.SetTariffInputs(false, true);
+            again.RunFor(TimeSpan.FromSeconds(2));
+            Assert.Equal((113, 1), (again.Meter.Settings.TariffControlCode, again.Meter.ActiveTariff)); // I/O 2 energised: T2
+        }
+        finally
+        {
+            foreach (string f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(state) + "*")) File.Delete(f);
+        }
+    }
+
+    [Fact]
     public void MeterTool_reads_the_meter_through_its_pty_again_and_again()
     {
         // --optical pty: MeterTool's serial transport (System.IO.Ports, 300 Bd start, mode C

@@ -101,6 +101,24 @@ public class TariffControlTests
     }
 
     [Fact]
+    public void Replacing_the_timetable_keeps_register_control_and_its_command_and_is_used_when_the_timetable_returns()
+    {
+        var c = new TariffController(Cet);
+        c.UseRegisterControl(0);
+        c.CommandTariff(3);
+        int r = c.Revision;
+        var allT2 = TariffTimetable.AllYear(new HolidayTable(), new TariffDayProfile(1), new TariffDayProfile(1), new TariffDayProfile(1));
+        c.ReplaceTimetable(allT2);
+        Assert.Equal(++r, c.Revision);
+        Assert.Equal((TariffControlMode.Register, 3), (c.Mode, c.Evaluate(Utc(2025, 1, 1))));
+        Assert.Same(allT2, c.Timetable);
+        Assert.Equal(long.MaxValue, c.NextPossibleChange(Utc(2025, 1, 1))); // still event-driven
+        c.UseTimetable(c.Timetable);
+        Assert.Equal((TariffControlMode.Timetable, 1), (c.Mode, c.Evaluate(Utc(2025, 1, 1))));
+        Assert.Throws<ArgumentNullException>(() => c.ReplaceTimetable(null!));
+    }
+
+    [Fact]
     public void Disabled_control_registers_everything_in_T1()
     {
         var c = new TariffController(Cet);

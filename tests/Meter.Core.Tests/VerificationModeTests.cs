@@ -241,4 +241,33 @@ public class VerificationModeTests
         }
         finally { File.Delete(file); }
     }
+    [Fact]
+    public void Each_write_over_the_optical_port_is_one_event_with_the_LED_constant_before_and_after()
+    {
+        string file = ConstantLoadFile();
+        try
+        {
+            using var host = Host(file, sealOpen: true);
+            var m = host.Meter;
+            host.RunFor(TimeSpan.FromSeconds(5));
+            var entries = new List<(int Kind, int Detail, long Old, long New)>();
+            // On, on again (restarts the timeout), off, off again: each accepted W1 as the optical server reports it
+            // (the table's write, then WriteAccepted with the code to EventRouting).
+            foreach (string value in new[] { "1", "1", "0", "0" })
+            {
+                long logged = m.Storage.Events.TotalLogged;
+                byte[] bytes = System.Text.Encoding.ASCII.GetBytes(value);
+                Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, bytes, 0, 1, grantedLevel: 1, sealOpen: true));
+                m.Events.Record(Meter.Optical.OpticalEventKind.WriteAccepted, 0, ObisBindings.VerificationModeCode, 0);
+                Assert.Equal(logged + 1, m.Storage.Events.TotalLogged);
+                var e = new EventRecord();
+                Assert.True(m.Storage.Events.TryRead(0, e));
+                entries.Add((e.Kind, e.Detail, e.OldValue, e.NewValue));
+            }
+            // LED imp/kWh: nameplate 1000, verification × 10 = 10 000.
+            int k = EventKind.LegalDataChange, d = ElectricityMeter.VerificationSwitchedDetail;
+            Assert.Equal(new[] { (k, d, 1000L, 10_000L), (k, d, 10_000L, 10_000L), (k, d, 10_000L, 1000L), (k, d, 1000L, 1000L) }, entries);
+        }
+        finally { File.Delete(file); }
+    }
 }

@@ -42,6 +42,11 @@ public class CommandLineTests
     [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--holidays", "12-24,12-24" }, "listed twice")]
     [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--readout-list", "1.8.0;100" }, "number of billing periods, 0..99")]
     [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--readout-list", "," }, "a readout list needs at least one OBIS code")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--tariff-control", "inputs:05" }, "DD code 05 has no tariff input")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--tariff-control", "inputs:15" }, "DD code 15 has no tariff input")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--tariff-control", "inputs:" }, "has no tariff input")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--tariff-control", "inputs:013" }, "has no tariff input")]
+    [InlineData(new[] { "configure", "--tcp", "127.0.0.1:1", "--tariff-control", "clock" }, "give timetable, inputs:DD")]
     [InlineData(new[] { "set-clock", "--tcp", "127.0.0.1:1", "--time", "yesterday" }, "is not \"yyyy-MM-dd HH:mm:ss\"")]
     [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230" }, "--current")]
     [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230", "--current", "5", "--pf", "0.5" }, "gain step needs the rig at PF = 1")]
@@ -86,6 +91,32 @@ public class CommandLineTests
         var writes = ConfigureCommand.ListWrites("0-0:21.0.1", ["1-0:1.8.0", "1-0:2.8.0"]);
         Assert.Equal(new[] { "01;1-0:1.8.0", "02;1-0:2.8.0", "03;" }, writes.Select(w => w.Value));
         Assert.Equal(new[] { "06:00;1", "22:00;2" }, ConfigureCommand.TariffItems("06:00=1, 22:00=2"));
+    }
+
+    [Theory]
+    [InlineData("timetable", "000")]
+    [InlineData("register", "200")]
+    [InlineData("Register", "200")]
+    [InlineData("inputs:01", "101")] // 4-tariff
+    [InlineData("inputs:2", "102")]  // 4-tariff inverted
+    [InlineData("inputs:07", "107")] // 2-tariff on I/O 1 / alarm in
+    [InlineData("inputs:13", "113")] // pulse in / 2-tariff on I/O 2
+    [InlineData("inputs:14", "114")] // pulse in / 2-tariff inverted
+    public void Tariff_control_is_M_times_100_plus_the_DD_code(string text, string value)
+    {
+        Assert.Equal(value, ConfigureCommand.TariffControlValue(text));
+    }
+
+    [Fact]
+    public void Tariff_control_takes_exactly_the_DD_codes_whose_tariff_control_is_Module()
+    {
+        // Kamstrup 351 data sheet, "DD Input/output configuration": "Module" in the tariff-control column for 01, 02, 07..14.
+        var accepted = Enumerable.Range(0, 24).Where(dd =>
+        {
+            try { ConfigureCommand.TariffControlValue("inputs:" + dd.ToString("00")); return true; }
+            catch (ArgumentException) { return false; }
+        });
+        Assert.Equal(new[] { 1, 2, 7, 8, 9, 10, 11, 12, 13, 14 }, accepted);
     }
 
     [Fact]

@@ -29,6 +29,12 @@ public static class MeterAddresses
     /// <summary>Instantaneous active power import of phase 1..3: 1-0:21/41/61.7.0.</summary>
     public static string ActivePower(int phase) => $"1-0:{1 + 20 * phase}.7.0";
 
+    /// <summary>
+    /// 0-0:128.4.0 tariff control (manufacturer-specific; firmware/Meter.Core TariffControlSetting): M·100 + DD,
+    /// 000 timetable, 1DD the module's tariff inputs with DD code 01, 02, 07..14, 200 register control.
+    /// </summary>
+    public const string TariffControl = "0-0:128.4.0";
+
     // ---- Profiles (IEC 62056-61 C = 99, VDEW/DIN 43863-3 requests "P.01(from;to)", "P.98(from;to)") ----
 
     /// <summary>Load profile request address, read with R1 "P.01(YYMMDDhhmm;YYMMDDhhmm)"; PROVISIONAL.</summary>

@@ -30,7 +30,7 @@ public static class Program
         var password = new Option<string>("--password") { Description = "Optical port password, level 1", DefaultValueFactory = _ => "00000000" };
         var cover = new Option<bool>("--terminal-cover-open") { Description = "Start with the terminal cover removed (tamper input; key c toggles it)" };
         var magnet = new Option<bool>("--magnet") { Description = "Start with a magnet at the meter (magnetic-field sensor; key m toggles it)" };
-        var tariffCode = new Option<string?>("--tariff-input-code") { Description = "Tariff control by the tariff inputs, DD code 01, 02, 07..14 (e.g. 13: 2 tariffs on I/O 2)" };
+        var tariffCode = new Option<string?>("--tariff-input-code") { Description = "Tariff control by the tariff inputs, DD code 01, 02, 07..14 (e.g. 13: 2 tariffs on I/O 2); writes the meter's setting 0-0:128.4.0, kept with --state" };
         var tariffLevels = new Option<string?>("--tariff-inputs") { Description = "Tariff inputs I/O 1 and I/O 2 at the start, 1 = energised: 00, 01, 10 or 11 (keys 1 and 2 toggle them)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
             + "optical port on TCP or a pty). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, q = quit.")

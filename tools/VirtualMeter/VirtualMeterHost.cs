@@ -75,7 +75,7 @@ public sealed class VirtualMeterHost : IDisposable
             Board.SetMagneticField(options.MagneticField);
             Board.SetTariffInputs(options.TariffInput1Energised, options.TariffInput2Energised);
             Meter.Start(0, start);
-            // After Start: restoring the settings puts the timetable in force.
+            // After Start: the option writes the tariff-control setting, as W1 of 0-0:128.4.0 would.
             if (options.TariffInputCode is int dd) UseTariffInputs(dd);
         }
         catch
@@ -161,13 +161,21 @@ public sealed class VirtualMeterHost : IDisposable
         }
     }
 
-    /// <summary>Tariff control by the module's tariff inputs with DD code <paramref name="ddCode"/> (the board's tariff input pins).</summary>
+    /// <summary>
+    /// Tariff control by the module's tariff inputs with DD code <paramref name="ddCode"/> (the board's
+    /// tariff input pins), through the meter's tariff-control setting (Meter.Core SettingsWriter.WriteTariffControl:
+    /// stored, logged, kept over restarts with the same --state file); a setting already so is left alone.
+    /// </summary>
     /// <exception cref="ArgumentException">A DD code without tariff inputs.</exception>
     public void UseTariffInputs(int ddCode)
     {
         if (!TariffInputDecoder.HasTariffInputs(ddCode))
             throw new ArgumentException($"--tariff-input-code '{ddCode:00}': DD code without tariff inputs; tariff inputs: 01, 02, 07..14");
-        lock (_gate) Meter.Tariffs.UseInputs(ddCode);
+        int code = TariffControlSetting.ForInputs(ddCode);
+        lock (_gate)
+        {
+            if (Meter.Settings.TariffControlCode != code) Meter.SettingsWriter.WriteTariffControl(code);
+        }
     }
 
     /// <summary>Runs <paramref name="simulated"/> of virtual time now, as fast as possible, on the calling thread (optical port served in between).</summary>

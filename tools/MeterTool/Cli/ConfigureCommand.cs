@@ -5,8 +5,8 @@ using Meter.Tool.Protocol;
 namespace Meter.Tool.Cli;
 
 /// <summary>
-/// `configure`: integration period, pulse figure, display lists, readout list, holidays and
-/// tariff switching times, as W1 writes of OBIS-addressed parameters (addresses in
+/// `configure`: integration period, pulse figure, display lists, readout list, holidays,
+/// tariff switching times and tariff control, as W1 writes of OBIS-addressed parameters (addresses in
 /// <see cref="MeterAddresses"/>). Lists are written one entry a W1, "nn;item" (position 01..,
 /// item), then "nn;" to end the list — each value within the 32 characters of an IEC 62056-21
 /// §6.3 data-set value and without ( ) * / !. The meter checks each entry and the whole list
@@ -81,6 +81,27 @@ public static class ConfigureCommand
         return items;
     }
 
+    /// <summary>
+    /// Parses "timetable", "inputs:DD" or "register" into the value of <see cref="MeterAddresses.TariffControl"/>
+    /// ("000", "1DD", "200"). DD is one of the Kamstrup 351/382 "DD Input/output configuration" codes whose
+    /// tariff control is "Module" — 01, 02 (4 tariffs), 07..14 (2 tariffs) — the codes the meter accepts.
+    /// </summary>
+    public static string TariffControlValue(string text)
+    {
+        string t = text.Trim().ToLowerInvariant();
+        if (t == "timetable") return "000";
+        if (t == "register") return "200";
+        if (t.StartsWith("inputs:", StringComparison.Ordinal))
+        {
+            string dd = t["inputs:".Length..];
+            if (dd.Length is 1 or 2 && int.TryParse(dd, NumberStyles.None, CultureInfo.InvariantCulture, out int code)
+                && (code is 1 or 2 || code is >= 7 and <= 14))
+                return (100 + code).ToString(CultureInfo.InvariantCulture);
+            throw new ArgumentException($"--tariff-control {text}: DD code {dd} has no tariff input; give 01, 02 (4 tariffs) or 07..14 (2 tariffs)");
+        }
+        throw new ArgumentException($"--tariff-control {text}: give timetable, inputs:DD (DD = 01, 02, 07..14) or register");
+    }
+
     /// <summary>Builds the command.</summary>
     public static Command Create(GlobalOptions g)
     {
@@ -91,7 +112,8 @@ public static class ConfigureCommand
         var readout = new Option<string?>("--readout-list") { Description = "Data sets of the readout, up to 32, e.g. \"0-0:96.1.0,1.8.0;3\" (;N = also the last N billing values)" };
         var holidays = new Option<string?>("--holidays") { Description = "Holidays (Sunday tariff), up to 32: MM-DD every year or YY-MM-DD, e.g. 12-25,25-04-18; none = no holidays" };
         var tariffs = new Option<string?>("--tariffs") { Description = "Tariff switching times, e.g. 06:00=1,22:00=2" };
-        var command = new Command("configure", "Write configuration parameters (needs --password)") { period, pulses, display, alternate, readout, holidays, tariffs };
+        var tariffControl = new Option<string?>("--tariff-control") { Description = "Who chooses the tariff: timetable, inputs:DD (the tariff inputs, DD code 01, 02, 07..14) or register (commands to 0-0:96.14.0)" };
+        var command = new Command("configure", "Write configuration parameters (needs --password)") { period, pulses, display, alternate, readout, holidays, tariffs, tariffControl };
         CommandRunner.SetAction(command, parse =>
         {
             var writes = new List<(string Address, string Value)>();
@@ -111,7 +133,9 @@ public static class ConfigureCommand
             if (parse.GetValue(readout) is string r) writes.AddRange(ListWrites(MeterAddresses.ReadoutList, ReadoutItems(r)));
             if (parse.GetValue(holidays) is string h) writes.AddRange(ListWrites(MeterAddresses.HolidayTable, HolidayItems(h)));
             if (parse.GetValue(tariffs) is string t) writes.AddRange(ListWrites(MeterAddresses.TariffTable, TariffItems(t)));
-            if (writes.Count == 0) throw new ArgumentException("nothing to configure: give --integration-period, --pulse-figure, --display-list, --alternate-list, --readout-list, --holidays or --tariffs");
+            // After the switching times: the mode is the last write, so a rejected list leaves the mode as it was.
+            if (parse.GetValue(tariffControl) is string c) writes.Add((MeterAddresses.TariffControl, TariffControlValue(c)));
+            if (writes.Count == 0) throw new ArgumentException("nothing to configure: give --integration-period, --pulse-figure, --display-list, --alternate-list, --readout-list, --holidays, --tariffs or --tariff-control");
             var (transport, client) = g.Connect(parse);
             using (transport)
             using (var session = g.OpenSession(parse, client))
