@@ -31,8 +31,8 @@ internal sealed class MeterScenario
         ProfileBlockSize = 256,
     };
 
-    /// <summary>Room for 4 profile blocks (3 readable, about 70 intervals each): the profile ring wraps within 3 days.</summary>
-    public static int MemorySize => Layout().ProfileAddress + WearLevelledRecord.RegionSize(2, LoadProfile.PointerSlots) + 4 * 256;
+    /// <summary>Room for 4 profile blocks (3 readable, about 70 intervals each): the profile ring wraps within 3 days; then the tail.</summary>
+    public static int MemorySize => Layout().ProfileAddress + WearLevelledRecord.RegionSize(2, LoadProfile.PointerSlots) + 4 * 256 + StorageLayout.TailSize;
 
     public static readonly PeriodSchedule BillingSchedule = PeriodSchedule.ForBilling(1, 1); // 1st of the month, monthly
     public static readonly PeriodSchedule Logger2Schedule = PeriodSchedule.ForLogger2(1); // daily
