@@ -289,19 +289,24 @@ namespace Meter.Core
             return true;
         }
 
-        /// <summary>Reads rms values, powers and periods for display and readout (not on the energy path).</summary>
-        public void ReadMeasurements()
+        /// <summary>
+        /// Reads rms values, powers and periods for display, readout and voltage quality (not on the energy path).
+        /// True when <see cref="Measurements"/> now holds this call's reading.
+        /// </summary>
+        public bool ReadMeasurements()
         {
             try
             {
-                if (!_driver.IsRunning) return;
+                if (!_driver.IsRunning) return false;
                 _driver.ReadMeasurements(_measurements);
                 _measurementsValid = true;
+                return true;
             }
             catch (Ade7880Exception e)
             {
                 _chipFaults++;
                 if (_lastFault == 0) NoteFault(e);
+                return false;
             }
         }
 
