@@ -154,7 +154,9 @@ internal sealed class MeterScenario
 
         if (minute % 120 == 30)
         {
-            int kind = minute % 240 == 30 ? EventKind.ParameterChange : EventKind.Tamper;
+            // Three kinds in turn; VoltageQuality also commits the counter extension (layout 6), and the derived
+            // Restart count (checked: 0) must not take it.
+            int kind = minute % 360 == 30 ? EventKind.ParameterChange : minute % 360 == 150 ? EventKind.Tamper : EventKind.VoltageQuality;
             PendingEventKind = kind;
             Storage.Events.Log(Now, kind, 1, minute, minute + 1);
             EventCounts[kind]++;
