@@ -105,12 +105,6 @@ namespace Meter.Core
             return true;
         }
 
-        /// <summary>Writes the state into <paramref name="values"/> (<see cref="VoltageQualityRecord"/> indices).</summary>
-        public void SaveTo(long[] values)
-        {
-            for (int i = 0; i < _values.Length; i++) values[i] = _values[i];
-        }
-
         /// <summary>
         /// One rms sample of phase 1–3, <paramref name="millivolts"/>, taken at UTC <paramref name="utcSeconds"/>.
         /// No allocation unless an event starts or ends.
