@@ -146,6 +146,19 @@ public class LayoutUpgradeTests
     }
 
     [Fact]
+    public void The_default_layout_on_the_storage_tests_memories_has_room_for_the_tail()
+    {
+        // Profile at 31 840, pointer record 384, 1 KiB blocks: (64 KiB − 31 840 − 384) mod 1024 = 33 312 mod 1024 = 544;
+        // every whole-KiB memory leaves the same. The assembled meter's layout (352) is checked in Meter.Core.Tests.
+        var layout = new StorageLayout();
+        foreach (int size in new[] { 64 * 1024, 128 * 1024, 256 * 1024 })
+        {
+            Assert.Equal(544, layout.UpgradableSlack(size));
+            Assert.Equal((size - 31840 - 384) / 1024, (layout.ProfileRegionSize(size) - 384) / 1024);
+        }
+    }
+
+    [Fact]
     public void A_memory_whose_profile_leaves_too_little_slack_is_refused_and_left_untouched()
     {
         // A memory 300 bytes past the last block of a version-4 profile: 20 short of the tail.
