@@ -69,6 +69,7 @@ namespace Meter.Core
         private long _seenOverruns;
         private bool _wasOverrunning;
         private int _phasesDown;
+        private bool _voltageWatch;
 
         /// <summary>Describes the meter; nothing touches the hardware until <see cref="Start"/>.</summary>
         /// <exception cref="System.ArgumentException">Bad settings or missing hardware (the message names it).</exception>
@@ -285,15 +286,15 @@ namespace Meter.Core
             SampleTariffInputs();
             _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
-            bool measured = false;
-            if (++_cyclesSinceMeasurement >= MeasurementIntervalCycles)
-            {
-                _cyclesSinceMeasurement = 0;
-                measured = _metering.ReadMeasurements();
-            }
+            bool due = ++_cyclesSinceMeasurement >= MeasurementIntervalCycles;
+            if (due) _cyclesSinceMeasurement = 0;
+            // The chip's sag / over-voltage flag (SAGLVL 92 %, OVLVL 108 %) starts a watch: rms every cycle until every
+            // phase is back inside 92 … 108 %, so a dip or swell is caught and timed between the interval's reads.
+            if (_metering.VoltageEvents != 0) _voltageWatch = true;
+            bool measured = (due || _voltageWatch) && _metering.ReadMeasurements();
             LogMetrologyEvents();
             LogPhaseSupply();
-            if (measured) SampleVoltageQuality();
+            if (measured) _voltageWatch = SampleVoltageQuality();
             // An integration period closed: the only moment a maximum can change (Meter.Core DemandRecord).
             if (_metering.Demand.ClosedPeriods != _demandSavedPeriods) SaveDemand();
             else SaveRegisters(false);
@@ -655,17 +656,23 @@ namespace Meter.Core
         /// <summary>
         /// Dips and swells (<see cref="VoltageQualityMonitor"/>) from the rms voltages just read, on the used phases
         /// that have supply (a phase whose zero crossings timed out is interrupted, logged by <see cref="LogPhaseSupply"/>).
-        /// Runs only on a cycle that read the measurements: no SPI frame of its own, so the energy-only cycle
-        /// (<see cref="MeasurementIntervalCycles"/> = int.MaxValue) detects nothing and costs nothing.
+        /// Runs on a cycle that read the measurements: every <see cref="MeasurementIntervalCycles"/>, and every cycle
+        /// of a watch the chip's sag / over-voltage flag started. So the energy-only cycle (measurements off,
+        /// int.MaxValue) stays at its frames while the voltage is normal and reads the rms only around an event.
+        /// Returns true while the watch must go on: a phase outside 92 … 108 % or an event running.
         /// </summary>
-        private void SampleVoltageQuality()
+        private bool SampleVoltageQuality()
         {
             PhaseMeasurements m = _metering.Measurements;
+            bool watch = false;
             for (int phase = 0; phase < 3; phase++)
             {
                 if (!_metering.Accumulator.Configuration.IsPhaseUsed(phase) || (_phasesDown & (1 << phase)) != 0) continue;
-                _voltageQuality.Sample(phase + 1, Ade7880Scaling.RmsToMilli(m.VoltageRms[phase], _metering.NominalVoltageMillivolts), _utcSeconds);
+                long millivolts = Ade7880Scaling.RmsToMilli(m.VoltageRms[phase], _metering.NominalVoltageMillivolts);
+                _voltageQuality.Sample(phase + 1, millivolts, _utcSeconds);
+                if (!_voltageQuality.IsInNormalBand(millivolts) || _voltageQuality.IsRunning(phase + 1)) watch = true;
             }
+            return watch;
         }
 
         /// <summary>

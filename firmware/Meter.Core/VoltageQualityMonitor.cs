@@ -83,6 +83,19 @@ namespace Meter.Core
             return (_values[VoltageQualityRecord.Running] & VoltageQualityRecord.RunningBit(phase, kind)) != 0;
         }
 
+        /// <summary>True while a dip or a swell runs on phase 1–3.</summary>
+        public bool IsRunning(int phase)
+        {
+            return IsRunning(phase, VoltageQualityDetail.Dip) || IsRunning(phase, VoltageQualityDetail.Swell);
+        }
+
+        /// <summary>True for a voltage in which no event can start or run: <see cref="DipEndPercent"/> … <see cref="SwellEndPercent"/> of Udin.</summary>
+        public bool IsInNormalBand(long millivolts)
+        {
+            long percentScaled = millivolts * 100;
+            return percentScaled >= _udinMillivolts * DipEndPercent && percentScaled <= _udinMillivolts * SwellEndPercent;
+        }
+
         /// <summary>
         /// Takes the state from the record's values (at start): an event running at the last commit runs on and
         /// ends at the first sample that shows the voltage back. False, and nothing changed, when the values are
