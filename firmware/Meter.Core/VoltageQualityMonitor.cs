@@ -13,8 +13,9 @@ namespace Meter.Core
     /// goes on until the voltage recovers.
     /// <para>
     /// Sampled from the rms voltages the meter reads (<see cref="ElectricityMeter.MeasurementIntervalCycles"/>, 1 =
-    /// every metering cycle, about 1 s): not the half-cycle rms of a class A instrument, so an event shorter than
-    /// the sampling interval can be missed and start and end are known to one interval. Each start is a
+    /// every metering cycle, about 1 s, and every cycle while the ADE7880's sag / over-voltage flag keeps a watch,
+    /// see ElectricityMeter.SampleVoltageQuality): not the half-cycle rms of a class A instrument, so an event
+    /// shorter than a cycle can be missed and start and end are known to one cycle. Each start is a
     /// <see cref="EventKind.VoltageQuality"/> event (detail <see cref="VoltageQualityDetail"/>, old/new = the
     /// phase's count before and after), each end one with <see cref="VoltageQualityDetail.Ended"/> and old/new =
     /// start and end in UTC seconds (the tamper events' pattern, <see cref="TamperMonitor"/>). The counters, the
