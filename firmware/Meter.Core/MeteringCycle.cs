@@ -39,7 +39,7 @@ namespace Meter.Core
         public const int OverVoltageLevelPercent = 108;
         /// <summary>SAGCYC: one line cycle (two half cycles) below SAGLVL before the chip flags a sag, so one disturbed half cycle does not.</summary>
         public const int SagHalfCycles = 2;
-        // Waveform code of a full-scale peak (ADE7880 data sheet Rev. C, "Voltage Waveform Gain"; = FullScaleRmsCode × √2).
+        // Waveform code of a full-scale peak: Meter.Hal Ade7880Scaling.FullScaleRmsCode × √2 (data sheet Rev. A, "Voltage RMS Calculation").
         private const long FullScalePeakCode = 5326737;
 
         private readonly MeterSettings _settings;
