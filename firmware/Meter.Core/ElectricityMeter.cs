@@ -35,6 +35,8 @@ namespace Meter.Core
         private readonly IntegrationPeriodSetting _periodSetting;
         private readonly ListSettingsWriter _listSettingsWriter;
         private readonly TamperMonitor _tamper;
+        private readonly VoltageQualityMonitor _voltageQuality;
+        private readonly long[] _voltageQualityRecord = new long[StorageLayout.VoltageQualityValueCount];
         private ReadoutList _readout;
         private readonly OpticalPortSettings _port = new OpticalPortSettings();
         private readonly VerificationMode _verification;
@@ -69,6 +71,7 @@ namespace Meter.Core
         private long _seenOverruns;
         private bool _wasOverrunning;
         private int _phasesDown;
+        private bool _voltageWatch;
 
         /// <summary>Describes the meter; nothing touches the hardware until <see cref="Start"/>.</summary>
         /// <exception cref="System.ArgumentException">Bad settings or missing hardware (the message names it).</exception>
@@ -97,6 +100,7 @@ namespace Meter.Core
             _storage = new MeterStorage(hardware.NvMemory, layout, policy);
             _events = new EventRouting(this);
             _tamper = new TamperMonitor(this, hardware);
+            _voltageQuality = new VoltageQualityMonitor(this, settings.NominalVoltageVolts);
             _bindings = new ObisBindings(this);
             _periods = new PeriodClosing(this);
             _settingsWriter = new SettingsWriter(this);
@@ -120,6 +124,8 @@ namespace Meter.Core
         public SettingsWriter SettingsWriter { get { return _settingsWriter; } }
         /// <summary>Tamper detection: terminal cover and magnetic field (counters, status, LCD symbols).</summary>
         public TamperMonitor Tamper { get { return _tamper; } }
+        /// <summary>Voltage quality: dips and swells per phase (counters, durations, events).</summary>
+        public VoltageQualityMonitor VoltageQuality { get { return _voltageQuality; } }
         /// <summary>Optical-port writes of the display, readout and holiday lists.</summary>
         public ListSettingsWriter ListSettingsWriter { get { return _listSettingsWriter; } }
         /// <summary>The data sets the optical port's readout sends (from <see cref="MeterSettings.ReadoutCodes"/>; after <see cref="Start"/>).</summary>
@@ -244,6 +250,7 @@ namespace Meter.Core
             }
 
             _settingsWriter.Restore(_recovery);
+            RestoreVoltageQuality();
             _metering.Start(resumed ? _record : null, _hardware.S0Output, nowMs);
             _lastNowMs = nowMs;
             _tariff = CurrentTariff(_utcSeconds);
@@ -288,13 +295,15 @@ namespace Meter.Core
             SampleTariffInputs();
             _tariff = CurrentTariff(_utcSeconds);
             _metering.Run(nowMs, _utcSeconds, _tariff);
-            if (++_cyclesSinceMeasurement >= MeasurementIntervalCycles)
-            {
-                _cyclesSinceMeasurement = 0;
-                _metering.ReadMeasurements();
-            }
+            bool due = ++_cyclesSinceMeasurement >= MeasurementIntervalCycles;
+            if (due) _cyclesSinceMeasurement = 0;
+            // The chip's sag / over-voltage flag (SAGLVL 92 %, OVLVL 108 %) starts a watch: rms every cycle until every
+            // phase is back inside 92 … 108 %, so a dip or swell is caught and timed between the interval's reads.
+            if (_metering.VoltageEvents != 0) _voltageWatch = true;
+            bool measured = (due || _voltageWatch) && _metering.ReadMeasurements();
             LogMetrologyEvents();
             LogPhaseSupply();
+            if (measured) _voltageWatch = SampleVoltageQuality();
             // An integration period closed: the only moment a maximum can change (Meter.Core DemandRecord).
             if (_metering.Demand.ClosedPeriods != _demandSavedPeriods) SaveDemand();
             else SaveRegisters(false);
@@ -657,6 +666,39 @@ namespace Meter.Core
                     _events.Log(EventKind.PowerUp, phase + 1, _phaseDownAt[phase], _utcSeconds);
                 }
             }
+        }
+
+        /// <summary>
+        /// Dips and swells (<see cref="VoltageQualityMonitor"/>) from the rms voltages just read, on the used phases
+        /// that have supply (a phase whose zero crossings timed out is interrupted, logged by <see cref="LogPhaseSupply"/>).
+        /// Runs on a cycle that read the measurements: every <see cref="MeasurementIntervalCycles"/>, and every cycle
+        /// of a watch the chip's sag / over-voltage flag started. So the energy-only cycle (measurements off,
+        /// int.MaxValue) stays at its frames while the voltage is normal and reads the rms only around an event.
+        /// Returns true while the watch must go on: a phase outside 92 … 108 % or an event running.
+        /// </summary>
+        private bool SampleVoltageQuality()
+        {
+            PhaseMeasurements m = _metering.Measurements;
+            bool watch = false;
+            for (int phase = 0; phase < 3; phase++)
+            {
+                if (!_metering.Accumulator.Configuration.IsPhaseUsed(phase) || (_phasesDown & (1 << phase)) != 0) continue;
+                long millivolts = Ade7880Scaling.RmsToMilli(m.VoltageRms[phase], _metering.NominalVoltageMillivolts);
+                _voltageQuality.Sample(phase + 1, millivolts, _utcSeconds);
+                if (!_voltageQuality.IsInNormalBand(millivolts) || _voltageQuality.IsRunning(phase + 1)) watch = true;
+            }
+            return watch;
+        }
+
+        /// <summary>
+        /// Boot: the voltage-quality counters from their record (blank after a new format or the in-place upgrade
+        /// to layout version 6: all zero). A record the monitor refuses is a storage repair: logged, counting restarts at 0.
+        /// </summary>
+        private void RestoreVoltageQuality()
+        {
+            if (!_storage.VoltageQuality.HasValue) return;
+            _storage.VoltageQuality.CopyTo(_voltageQualityRecord);
+            if (!_voltageQuality.Restore(_voltageQualityRecord)) _events.Log(EventKind.StorageRepair, StorageArea.VoltageQuality, 0, 1);
         }
 
         /// <summary>

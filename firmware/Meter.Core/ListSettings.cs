@@ -67,23 +67,31 @@ namespace Meter.Core
             };
         }
 
-        /// <summary>Codes of Meter.Optical <see cref="DefaultReadout"/>, in order, then the tamper status and counters (<see cref="TamperObjects"/>).</summary>
+        /// <summary>Voltage-quality objects at the end of the default readout: the dips and swells of all phases (the per-phase ones would not fit <see cref="ReadoutCapacity"/>).</summary>
+        public const int DefaultReadoutVoltageQualityCount = 2;
+
+        /// <summary>
+        /// Codes of Meter.Optical <see cref="DefaultReadout"/>, in order, then the tamper status and counters (<see cref="TamperObjects"/>),
+        /// then the dips and swells of all phases (<see cref="VoltageQualityObjects"/>).
+        /// </summary>
         public static ObisCode[] DefaultReadoutCodes()
         {
             ReadoutList list = DefaultReadout.Create();
-            ObisCode[] codes = new ObisCode[list.Count + TamperObjects.Count];
+            ObisCode[] codes = new ObisCode[list.Count + TamperObjects.Count + DefaultReadoutVoltageQualityCount];
             for (int i = 0; i < list.Count; i++) codes[i] = list.CodeAt(i);
             codes[list.Count] = TamperObjects.Status;
             codes[list.Count + 1] = TamperObjects.MagneticCounter;
             codes[list.Count + 2] = TamperObjects.TerminalCoverCounter;
+            codes[list.Count + 3] = VoltageQualityObjects.DipsAnyPhase;
+            codes[list.Count + 4] = VoltageQualityObjects.SwellsAnyPhase;
             return codes;
         }
 
-        /// <summary>Billing periods of <see cref="DefaultReadoutCodes"/> (the tamper objects have none).</summary>
+        /// <summary>Billing periods of <see cref="DefaultReadoutCodes"/> (the tamper and voltage-quality objects have none).</summary>
         public static int[] DefaultReadoutBillingPeriods()
         {
             ReadoutList list = DefaultReadout.Create();
-            int[] periods = new int[list.Count + TamperObjects.Count];
+            int[] periods = new int[list.Count + TamperObjects.Count + DefaultReadoutVoltageQualityCount];
             for (int i = 0; i < list.Count; i++) periods[i] = list.BillingPeriodsAt(i);
             return periods;
         }

@@ -17,6 +17,12 @@ namespace Meter.Core
         /// <summary>Rms mains voltage at the ADC's full scale, mV (board front end).</summary>
         public int FullScaleVoltageMillivolts;
 
+        /// <summary>
+        /// Nominal phase voltage of the nameplate, V: the declared input voltage Udin the voltage-quality
+        /// thresholds are percentages of (<see cref="VoltageQualityMonitor"/>; EN 50160 Un = 230 V).
+        /// </summary>
+        public int NominalVoltageVolts = 230;
+
         /// <summary>Rms phase current at the ADC's full scale, mA (board front end).</summary>
         public int FullScaleCurrentMilliamps;
 
@@ -137,6 +143,7 @@ namespace Meter.Core
         {
             if (Phases != 1 && Phases != 3) throw new System.ArgumentException("Phases must be 1 or 3");
             if (FullScaleVoltageMillivolts <= 0) throw new System.ArgumentException("FullScaleVoltageMillivolts must be positive");
+            if (NominalVoltageVolts <= 0) throw new System.ArgumentException("NominalVoltageVolts must be positive");
             if (FullScaleCurrentMilliamps <= 0) throw new System.ArgumentException("FullScaleCurrentMilliamps must be positive");
             if (TariffCount < 2 || TariffCount > 8) throw new System.ArgumentException("TariffCount must be 2 … 8 (the timetable uses T1 and T2)");
             if (DayTariffStartHour < 0 || DayTariffEndHour > 23 || DayTariffStartHour >= DayTariffEndHour)

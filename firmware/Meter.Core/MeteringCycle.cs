@@ -28,6 +28,20 @@ namespace Meter.Core
         private const int LedRunningCfMode = Ade7880Driver.CfModeResetValue & ~Cf1Disable;
         private const int LedNoLoadCfMode = LedRunningCfMode | Cf1Disable;
 
+        /// <summary>
+        /// SAGLVL and OVLVL in % of the nominal voltage: the edges of the band inside which no voltage-quality event
+        /// can start or run (VoltageQualityMonitor: dips end at 92 %, swells at 108 %). The chip compares the waveform's
+        /// peak (ADE7880 data sheet Rev. C, "Voltage Sag Detection" / "Overvoltage and Overcurrent Detection"), so for a
+        /// sine these are the rms percentages; STATUS1.SAG / OV, which the cycle reads anyway, tell the meter to read the rms.
+        /// </summary>
+        public const int SagLevelPercent = 92;
+        /// <summary>OVLVL in % of the nominal voltage (see <see cref="SagLevelPercent"/>).</summary>
+        public const int OverVoltageLevelPercent = 108;
+        /// <summary>SAGCYC: one line cycle (two half cycles) below SAGLVL before the chip flags a sag, so one disturbed half cycle does not.</summary>
+        public const int SagHalfCycles = 2;
+        // Waveform code of a full-scale peak: Meter.Hal Ade7880Scaling.FullScaleRmsCode × √2 (data sheet Rev. A, "Voltage RMS Calculation").
+        private const long FullScalePeakCode = 5326737;
+
         private readonly MeterSettings _settings;
         private readonly Ade7880Driver _driver;
         private readonly Ade7880Configuration _chipConfiguration;
@@ -47,6 +61,7 @@ namespace Meter.Core
         private long _lastFaultOld;
         private long _lastFaultNew;
         private int _voltageTimeouts;
+        private int _voltageEvents;
         private bool _measurementsValid;
         private int _ledGateChanges;
 
@@ -66,6 +81,9 @@ namespace Meter.Core
             _chipConfiguration.ActiveThreshold = EnergyThreshold;
             _chipConfiguration.ReactiveThreshold = EnergyThreshold;
             _chipConfiguration.ApparentThreshold = EnergyThreshold;
+            _chipConfiguration.SagLevel = PeakCode(settings.NominalVoltageVolts, SagLevelPercent, _nominalVoltageMillivolts);
+            _chipConfiguration.SagCycles = SagHalfCycles;
+            _chipConfiguration.OverVoltageLevel = PeakCode(settings.NominalVoltageVolts, OverVoltageLevelPercent, _nominalVoltageMillivolts);
 
             EnergyScale active = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
             EnergyScale reactive = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
@@ -168,6 +186,13 @@ namespace Meter.Core
         public int VoltageTimeouts { get { return _voltageTimeouts; } }
 
         /// <summary>
+        /// <see cref="MeterEvents.Sag"/> and <see cref="MeterEvents.OverVoltage"/> of the last cycle: a phase voltage crossed
+        /// <see cref="SagLevelPercent"/> (either way) or lies above <see cref="OverVoltageLevelPercent"/> of the nominal voltage.
+        /// From the STATUS1 every cycle reads: no frame of its own.
+        /// </summary>
+        public int VoltageEvents { get { return _voltageEvents; } }
+
+        /// <summary>
         /// Restores the registers (before the first cycle, Meter.Metrology README), starts the
         /// chip and creates the S0 output. <paramref name="snapshot"/> may be null (new meter).
         /// </summary>
@@ -264,6 +289,7 @@ namespace Meter.Core
             _lastCycleMs = nowMs;
             _lastFault = 0;
             _voltageTimeouts = 0;
+            _voltageEvents = 0;
             try
             {
                 if (!_driver.IsRunning) _driver.Start(_chipConfiguration);
@@ -276,6 +302,7 @@ namespace Meter.Core
                 return false;
             }
             _voltageTimeouts = (int)((_reading.Status1 & StatusBits.ZXTOVMask) >> 3);
+            _voltageEvents = _reading.Events & (MeterEvents.Sag | MeterEvents.OverVoltage);
             if (_reading.ChipWasReset)
                 // A reset also changes the checksum (the configuration is gone); CRC alone means a register changed.
                 SetFault((_reading.Status1 & StatusBits.RSTDONE) != 0 ? MetrologyFaultDetail.ChipReset : MetrologyFaultDetail.ConfigurationChanged,
@@ -289,19 +316,24 @@ namespace Meter.Core
             return true;
         }
 
-        /// <summary>Reads rms values, powers and periods for display and readout (not on the energy path).</summary>
-        public void ReadMeasurements()
+        /// <summary>
+        /// Reads rms values, powers and periods for display, readout and voltage quality (not on the energy path).
+        /// True when <see cref="Measurements"/> now holds this call's reading.
+        /// </summary>
+        public bool ReadMeasurements()
         {
             try
             {
-                if (!_driver.IsRunning) return;
+                if (!_driver.IsRunning) return false;
                 _driver.ReadMeasurements(_measurements);
                 _measurementsValid = true;
+                return true;
             }
             catch (Ade7880Exception e)
             {
                 _chipFaults++;
                 if (_lastFault == 0) NoteFault(e);
+                return false;
             }
         }
 
@@ -367,6 +399,14 @@ namespace Meter.Core
             _chipConfiguration.CfDenominators[0] = cfDen;
             _chipConfiguration.CfDenominators[1] = cfDen;
             _chipConfiguration.CfDenominators[2] = cfDen;
+        }
+
+        // SAGLVL / OVLVL: the waveform peak code of a sine of percent % of the nominal voltage (24 bits; a nominal voltage
+        // near the full scale gives at most the full-scale peak).
+        private static int PeakCode(int nominalVolts, int percent, int fullScaleMillivolts)
+        {
+            long code = nominalVolts * 10L * percent * FullScalePeakCode / fullScaleMillivolts;
+            return code > 0xFFFFFF ? 0xFFFFFF : (int)code;
         }
 
         private static int RoundToMultiple(int value, int step)

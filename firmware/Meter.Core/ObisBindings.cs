@@ -70,7 +70,8 @@ namespace Meter.Core
         /// </summary>
         public ObisTable CreateTable(OpticalPortSettings port)
         {
-            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1 + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count);
+            ObisTable table = new ObisTable(StandardObjects.Count + 3 + 3 * CalibrationKinds + SettingsObjects.Count + 1 + ListSettings.Count + TamperObjects.Count
+                + EventCounterObjects.Count + VoltageQualityObjects.Count);
             StandardObjects.AddTo(table, this, this);
             table.Add(new RegisterObject(ActivePowerL1, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
             table.Add(new RegisterObject(ActivePowerL2, ObisUnit.Watt, -1, this) { Decimals = 1, IntegerDigits = 6 });
@@ -115,6 +116,7 @@ namespace Meter.Core
             AddTamperObjects(table);
             for (int kind = 0; kind <= EventKind.Count; kind++)
                 table.Add(new IntegerDataObject(EventCounterObjects.Of(kind), 4, this));
+            AddVoltageQualityObjects(table);
             return table;
         }
 
@@ -176,7 +178,24 @@ namespace Meter.Core
                 return true;
             }
             if (code.D == 7) return TryReadInstantaneous(code, out value);
-            return false;
+            return TryReadVoltageQuality(code, out value);
+        }
+
+        // Counters and cumulative durations of dips and swells (VoltageQualityObjects).
+        private bool TryReadVoltageQuality(ObisCode code, out long value)
+        {
+            value = 0;
+            int phase = VoltageQualityObjects.PhaseOf(code);
+            if (phase == 0) return false;
+            VoltageQualityMonitor quality = _meter.VoltageQuality;
+            int kind = VoltageQualityObjects.KindOf(code);
+            if (phase == VoltageQualityObjects.AnyPhase)
+            {
+                for (int p = 1; p <= 3; p++) value += quality.CountOf(p, kind);
+                return true;
+            }
+            value = VoltageQualityObjects.IsDuration(code) ? quality.SecondsOf(phase, kind) : quality.CountOf(phase, kind);
+            return true;
         }
 
         /// <inheritdoc />
@@ -252,6 +271,20 @@ namespace Meter.Core
             table.Add(status);
             table.Add(new ExtendedRegisterObject(TamperObjects.MagneticCounter, ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 4 });
             table.Add(new ExtendedRegisterObject(TamperObjects.TerminalCoverCounter, ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 4 });
+        }
+
+        // Per phase: dips, their seconds, swells, their seconds; then the two sums over the phases.
+        private void AddVoltageQualityObjects(ObisTable table)
+        {
+            for (int phase = 1; phase <= 3; phase++)
+            {
+                table.Add(new RegisterObject(VoltageQualityObjects.Of(phase, VoltageQualityObjects.DipCount), ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 5 });
+                table.Add(new RegisterObject(VoltageQualityObjects.Of(phase, VoltageQualityObjects.DipDuration), ObisUnit.Second, 0, this) { Decimals = 0, IntegerDigits = 8 });
+                table.Add(new RegisterObject(VoltageQualityObjects.Of(phase, VoltageQualityObjects.SwellCount), ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 5 });
+                table.Add(new RegisterObject(VoltageQualityObjects.Of(phase, VoltageQualityObjects.SwellDuration), ObisUnit.Second, 0, this) { Decimals = 0, IntegerDigits = 8 });
+            }
+            table.Add(new RegisterObject(VoltageQualityObjects.DipsAnyPhase, ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 5 });
+            table.Add(new RegisterObject(VoltageQualityObjects.SwellsAnyPhase, ObisUnit.Count, 0, this) { Decimals = 0, IntegerDigits = 5 });
         }
 
         // Display, readout and holiday lists (ListSettings), written entry by entry "nn;item" (ListEntryBuffer)

@@ -22,6 +22,7 @@ namespace Meter.Core
             settings.Phases = preset.Phases;
             settings.FullScaleVoltageMillivolts = preset.FrontEnd.FullScaleVoltageMillivolts;
             settings.FullScaleCurrentMilliamps = preset.FrontEnd.FullScaleCurrentMilliamps;
+            settings.NominalVoltageVolts = preset.NominalVoltageVolts;
             settings.AdcGainRegister = preset.FrontEnd.GainRegister;
             settings.MeterConstantImpPerKwh = preset.MeterConstantImpPerKwh;
             settings.S0ImpPerKwh = preset.S0ImpPerKwh;

@@ -65,7 +65,16 @@ namespace Meter.Storage
         /// </summary>
         public const int Restart = 13;
 
+        /// <summary>
+        /// Voltage dip or swell on a phase (EN 50160 §4.3, voltage events; detection as IEC 61000-4-30
+        /// §5.4.2 dips, §5.4.3 swells). Detail: phase 1–3, + 16 for a dip or + 32 for a swell (Meter.Core VoltageQualityDetail);
+        /// + 128 (bit 7) = it ended, old/new the start and end in UTC seconds, as <see cref="Tamper"/> does. At the
+        /// start old/new are the phase's count before and after. Added with storage layout version 6: its counter
+        /// lives in the event-counter extension record (EventLog) in the memory's former slack.
+        /// </summary>
+        public const int VoltageQuality = 14;
+
         /// <summary>Highest kind number; counters exist for kinds 1 … Count.</summary>
-        public const int Count = 13;
+        public const int Count = 14;
     }
 }

@@ -18,6 +18,14 @@ namespace Meter.Storage
     /// value 0 minus the stored kinds' counters. The record's bytes, and what an older firmware
     /// reads from them, stay as they were (README "Layout versions").
     /// </para>
+    /// <para>
+    /// <see cref="EventKind.VoltageQuality"/> (layout version 6) is counted in a separate extension
+    /// record (<see cref="ExtensionRecordValues"/> values: the sequence of the last event it counted and
+    /// the kind's counter) placed in the memory's tail by <see cref="StorageLayout"/>, so nothing in front
+    /// of the load profile moves; it is committed after the counter record, repaired from the ring the
+    /// same way, and the derived <see cref="EventKind.Restart"/> count subtracts it. A log without the
+    /// extension refuses that kind.
+    /// </para>
     /// </summary>
     public sealed class EventLog
     {
@@ -34,6 +42,15 @@ namespace Meter.Storage
         // The kind counted as "value 0 minus the stored counters".
         private const int DerivedKind = EventKind.Restart;
 
+        /// <summary>Values in the extension record: the sequence of the last event counted, the <see cref="EventKind.VoltageQuality"/> counter.</summary>
+        public const int ExtensionRecordValues = 2;
+
+        /// <summary>Extension record slots (two: it must fit the memory's former slack, README "Layout versions").</summary>
+        public const int ExtensionSlots = 2;
+
+        // The kind the extension record counts.
+        private const int ExtensionKind = EventKind.VoltageQuality;
+
         /// <summary>Counter record slots.</summary>
         public const int CounterSlots = 8;
 
@@ -47,6 +64,8 @@ namespace Meter.Storage
         private readonly WearLevelledRecord _counters;
         private readonly long[] _counterValues; // every kind, [0] = last counted sequence
         private readonly long[] _storedCounters = new long[CounterRecordValues];
+        private readonly WearLevelledRecord _extension; // null: no extension record, VoltageQuality refused
+        private readonly long[] _extensionValues = new long[ExtensionRecordValues];
         private readonly byte[] _record = new byte[RecordSize];
         private long _newestSequence;
         private int _tornSlots;
@@ -57,6 +76,12 @@ namespace Meter.Storage
         /// <param name="baseAddress">First byte of the region (see <see cref="RegionSize"/>).</param>
         /// <param name="capacity">Events kept readable.</param>
         public EventLog(INvMemory memory, int baseAddress, int capacity)
+            : this(memory, baseAddress, capacity, -1)
+        {
+        }
+
+        /// <summary>Describes the log with the counter extension record at <paramref name="extensionAddress"/> (<see cref="ExtensionRegionSize"/> bytes; -1 = none).</summary>
+        public EventLog(INvMemory memory, int baseAddress, int capacity, int extensionAddress)
         {
             if (memory == null)
             {
@@ -76,6 +101,26 @@ namespace Meter.Storage
             _counters = new WearLevelledRecord(memory, baseAddress, CounterRecordValues, CounterSlots);
             _baseAddress = baseAddress + WearLevelledRecord.RegionSize(CounterRecordValues, CounterSlots);
             _counterValues = new long[EventKind.Count + 1];
+            if (extensionAddress >= 0)
+            {
+                if (extensionAddress + ExtensionRegionSize > memory.Size)
+                {
+                    throw new System.ArgumentException("event counter extension lies outside the NV memory");
+                }
+                _extension = new WearLevelledRecord(memory, extensionAddress, ExtensionRecordValues, ExtensionSlots);
+            }
+        }
+
+        /// <summary>Bytes the extension record takes.</summary>
+        public static int ExtensionRegionSize
+        {
+            get { return WearLevelledRecord.RegionSize(ExtensionRecordValues, ExtensionSlots); }
+        }
+
+        /// <summary>True when the log has the extension record and so can log <see cref="EventKind.VoltageQuality"/>.</summary>
+        public bool HasExtension
+        {
+            get { return _extension != null; }
         }
 
         /// <summary>Bytes the region takes (counters + capacity + 1 records).</summary>
@@ -111,7 +156,7 @@ namespace Meter.Storage
         /// <summary>Torn counter slots discarded at the last <see cref="Recover"/>.</summary>
         public int TornCounterSlots
         {
-            get { return _counters.TornSlots; }
+            get { return _counters.TornSlots + (_extension != null ? _extension.TornSlots : 0); }
         }
 
         /// <summary>Events counted at the last <see cref="Recover"/> because power failed between the event and its counter update.</summary>
@@ -146,16 +191,20 @@ namespace Meter.Storage
             if (_counters.Recover())
             {
                 _counters.CopyTo(_storedCounters);
-                long derived = _storedCounters[0];
                 for (int i = 0; i < CounterRecordValues; i++)
                 {
                     _counterValues[i] = _storedCounters[i];
-                    if (i > 0) derived -= _storedCounters[i];
                 }
-                // Never negative in a record this code wrote; a record that says so counts none.
-                _counterValues[DerivedKind] = derived > 0 ? derived : 0;
             }
             long counted = _counterValues[0];
+            // A blank extension (just upgraded in place: no such event existed before) counts from 0.
+            long extensionCounted = 0;
+            if (_extension != null && _extension.Recover())
+            {
+                _extension.CopyTo(_extensionValues);
+                extensionCounted = _extensionValues[0];
+                _counterValues[ExtensionKind] = _extensionValues[1];
+            }
             for (int s = 0; s < _slotCount; s++)
             {
                 ReadSlot(s);
@@ -177,14 +226,19 @@ namespace Meter.Storage
                 {
                     _newestSequence = seq;
                 }
+                int kind = _record[8];
                 if (seq > counted)
                 {
-                    int kind = _record[8];
-                    if (kind >= 1 && kind <= EventKind.Count)
+                    // Stored kinds only: the derived kind follows below, the extension's kind just after.
+                    if (kind >= 1 && kind < CounterRecordValues)
                     {
                         _counterValues[kind]++;
                     }
                     _countersRepaired++;
+                }
+                if (_extension != null && seq > extensionCounted && kind == ExtensionKind)
+                {
+                    _counterValues[ExtensionKind]++;
                 }
             }
             if (_countersRepaired > 0)
@@ -198,6 +252,20 @@ namespace Meter.Storage
                 // counters. Keep the sequence monotonic anyway.
                 _newestSequence = counted;
             }
+            // The extension lags only after a cut between the two commits or an in-place upgrade.
+            if (_extension != null && extensionCounted < _counterValues[0])
+            {
+                CommitExtension();
+            }
+            // Every event is counted in exactly one kind and value 0 counts them all.
+            long derived = _counterValues[0];
+            for (int i = 1; i < CounterRecordValues; i++)
+            {
+                derived -= _counterValues[i];
+            }
+            derived -= _counterValues[ExtensionKind];
+            // Never negative in a record this code wrote; a record that says so counts none.
+            _counterValues[DerivedKind] = derived > 0 ? derived : 0;
         }
 
         /// <summary>
@@ -208,6 +276,10 @@ namespace Meter.Storage
         public void Log(System.DateTime time, int kind, int detail, long oldValue, long newValue)
         {
             CheckKind(kind);
+            if (kind == ExtensionKind && _extension == null)
+            {
+                throw new System.ArgumentException("voltage-quality events need the event counter extension of storage layout version 6");
+            }
             if (detail < 0 || detail > 255)
             {
                 throw new System.ArgumentException("event detail must be 0-255");
@@ -232,6 +304,10 @@ namespace Meter.Storage
             _counterValues[kind]++;
             _counterValues[0] = seq;
             CommitCounters();
+            if (_extension != null)
+            {
+                CommitExtension();
+            }
         }
 
         /// <summary>Reads the event <paramref name="age"/> events back (0 = newest); false if not stored.</summary>
@@ -270,6 +346,14 @@ namespace Meter.Storage
                 _storedCounters[i] = _counterValues[i];
             }
             _counters.Commit(_storedCounters);
+        }
+
+        // After the counter record: a cut between the two leaves the extension behind, which Recover repairs.
+        private void CommitExtension()
+        {
+            _extensionValues[0] = _counterValues[0];
+            _extensionValues[1] = _counterValues[ExtensionKind];
+            _extension.Commit(_extensionValues);
         }
 
         private int SlotAddress(int slot)

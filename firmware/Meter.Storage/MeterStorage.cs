@@ -42,7 +42,9 @@ namespace Meter.Storage
             Registers = new WearLevelledRecord(memory, layout.RegistersAddress, layout.RegisterCount, layout.RegisterSlots);
             Billing = new PeriodLogger(memory, layout.BillingAddress, StorageLayout.BillingDepth, layout.BillingValueCount);
             Logger2 = new PeriodLogger(memory, layout.Logger2Address, layout.Logger2Depth, layout.Logger2ValueCount);
-            Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity);
+            Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity, layout.EventExtensionAddress(memory.Size));
+            VoltageQuality = new WearLevelledRecord(memory, layout.VoltageQualityAddress(memory.Size),
+                StorageLayout.VoltageQualityValueCount, StorageLayout.VoltageQualitySlots);
             Settings = new WearLevelledRecord(memory, layout.SettingsAddress, StorageLayout.SettingsValueCount, StorageLayout.SettingsSlots);
             Profile = new LoadProfile(memory, layout.ProfileAddress, layout.ProfileRegionSize(memory.Size), layout.ProfileBlockSize,
                 layout.ProfileChannelCount, layout.ProfilePeriodMinutes);
@@ -72,6 +74,9 @@ namespace Meter.Storage
         /// <summary>The settings record (meaning of the values defined by its owner; committed as a whole on every change).</summary>
         public WearLevelledRecord Settings { get; private set; }
 
+        /// <summary>The voltage-quality record in the memory's tail (meaning defined by its owner, Meter.Core; blank after an in-place upgrade).</summary>
+        public WearLevelledRecord VoltageQuality { get; private set; }
+
         /// <summary>The demand record (null when the layout has no demand area). Commit it only after a forced register save: see <see cref="SaveRegisters"/>.</summary>
         public WearLevelledRecord Demand { get; private set; }
 
@@ -94,6 +99,12 @@ namespace Meter.Storage
             else
             {
                 _format.CopyTo(_formatValues);
+                if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] == _expectedFormat[1] - (StorageLayout.Version - StorageLayout.UpgradableVersion))
+                {
+                    UpgradeInPlace();
+                    report.UpgradedFromVersion = (int)_formatValues[1];
+                    _format.CopyTo(_formatValues);
+                }
                 if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] != _expectedFormat[1])
                 {
                     throw new System.InvalidOperationException(VersionRefusal(_formatValues[1]));
@@ -129,6 +140,8 @@ namespace Meter.Storage
                 Demand.Recover();
                 report.TornDemandSlots = Demand.TornSlots;
             }
+            VoltageQuality.Recover();
+            report.TornVoltageQualitySlots = VoltageQuality.TornSlots;
 
             LogRepair(now, StorageArea.Format, report.TornFormatSlots);
             LogRepair(now, StorageArea.Registers, report.TornRegisterSlots);
@@ -140,6 +153,7 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.Settings, report.TornSettingsSlots);
 
             LogRepair(now, StorageArea.Demand, report.TornDemandSlots);
+            LogRepair(now, StorageArea.VoltageQuality, report.TornVoltageQualitySlots);
             return report;
         }
 
@@ -193,6 +207,36 @@ namespace Meter.Storage
             return true;
         }
 
+        // Version 4/5 → 6/7 (README "Layout versions"): the tail lies in the bytes after the profile's last
+        // block, which version 4/5 never writes, so nothing moves. Power-fail safe: the tail is erased first
+        // and the format record (its own two-slot commit) written last; a cut before that leaves version 4/5,
+        // which the next boot upgrades again. The rest of the format record must match, as for any open.
+        private void UpgradeInPlace()
+        {
+            for (int i = 2; i < _formatValues.Length; i++)
+            {
+                if (_formatValues[i] != _expectedFormat[i])
+                {
+                    throw new System.InvalidOperationException("NV memory was formatted with a different layout; reformatting would erase it");
+                }
+            }
+            int slack = _layout.UpgradableSlack(_memory.Size);
+            // The message states TailSize as text (no number formatting on the nano allow-list; a test pins the value).
+            if (slack < StorageLayout.TailSize)
+            {
+                throw new System.InvalidOperationException("NV memory holds layout version " + (_formatValues[1] == StorageLayout.UpgradableVersion ? "4" : "5")
+                    + ", whose load profile leaves too few bytes after its last block for the tail of version 6 (event-counter extension "
+                    + "and voltage-quality record, 320 bytes). It was left untouched: read the meter out with the older firmware, then format deliberately (reformatting erases it)");
+            }
+            byte[] blank = new byte[StorageLayout.TailSize];
+            for (int i = 0; i < blank.Length; i++)
+            {
+                blank[i] = 0xFF;
+            }
+            _memory.Write(_layout.EventExtensionAddress(_memory.Size), blank, 0, blank.Length);
+            _format.Commit(_expectedFormat);
+        }
+
         // Layout versions 2 and 3 hold the 16-value settings record right before the demand record
         // and the load profile: the larger record of version 4/5 moves both, and the profile's block
         // ring fills the memory to its end, so there is no power-fail-safe way to upgrade in place
@@ -203,7 +247,8 @@ namespace Meter.Storage
                 : found == 2 ? "layout version 2 (settings record of 16 values)"
                 : found == 1 ? "layout version 1 (no settings record)"
                 : "another storage layout version";
-            return "NV memory holds " + what + "; this firmware reads layout version 4, or 5 with the demand record of the assembled meter, "
+            return "NV memory holds " + what + "; this firmware reads layout version 6, or 7 with the demand record of the assembled meter "
+                + "(versions 4 and 5 are upgraded in place), "
                 + "whose settings record of 128 values (display, readout and holiday lists) moves the demand record and the load profile. "
                 + "It is not upgraded in place and was left untouched: read the meter out with the older firmware, then format deliberately "
                 + "(reformatting erases it)";

@@ -29,5 +29,8 @@ namespace Meter.Storage
 
         /// <summary>The demand record (maxima with their times, running integration period).</summary>
         public const int Demand = 9;
+
+        /// <summary>The voltage-quality record (dip and swell counters, layout version 6).</summary>
+        public const int VoltageQuality = 10;
     }
 }

@@ -2,7 +2,8 @@ namespace Meter.Storage
 {
     /// <summary>
     /// How the NV memory is divided: format record, energy registers, billing logger (36
-    /// periods), logger 2, event log, settings record, and the load profile in all the rest. All sizes are fixed
+    /// periods), logger 2, event log, settings record, the load profile, and at the memory's end the tail
+    /// (event-counter extension and voltage-quality record, layout version 6). All sizes are fixed
     /// when the memory is formatted and checked at every boot.
     /// </summary>
     public sealed class StorageLayout
@@ -21,11 +22,25 @@ namespace Meter.Storage
         /// <see cref="ToFormatRecord"/>). 2 added the settings record between the event log and
         /// the load profile and the event counter of <see cref="EventKind.Login"/>; 4 grew the
         /// settings record from 16 to <see cref="SettingsValueCount"/> values (display, readout
-        /// and holiday lists), which moves the demand record and the load profile. A memory of
-        /// an older version is refused at boot and left untouched, never misread (README,
+        /// and holiday lists), which moves the demand record and the load profile; 6 added the tail
+        /// at the memory's end (<see cref="TailSize"/>), in bytes no version-4/5 layout uses, so a
+        /// memory of version 4/5 is upgraded in place (<see cref="UpgradableVersion"/>, MeterStorage.Open).
+        /// A memory of an older version is refused at boot and left untouched, never misread (README,
         /// "Layout versions").
         /// </summary>
-        public const int Version = 4;
+        public const int Version = 6;
+
+        /// <summary>The version (+ 1 with the demand area) upgraded in place to <see cref="Version"/>: the same layout without the tail.</summary>
+        public const int UpgradableVersion = 4;
+
+        /// <summary>
+        /// Values in the voltage-quality record (owner Meter.Core VoltageQualityRecord: running events,
+        /// then per phase dips, swells, their cumulative seconds and the latest start).
+        /// </summary>
+        public const int VoltageQualityValueCount = 16;
+
+        /// <summary>Slots of the voltage-quality record (two: the tail must fit the slack after the profile's last block).</summary>
+        public const int VoltageQualitySlots = 2;
 
         /// <summary>Values in the settings record of layout versions 2 and 3 (refused now; named in the refusal).</summary>
         public const int SettingsValueCountOfVersion3 = 16;
@@ -139,10 +154,42 @@ namespace Meter.Storage
             get { return DemandAddress + (DemandValueCount > 0 ? WearLevelledRecord.RegionSize(DemandValueCount, DemandSlots) : 0); }
         }
 
+        /// <summary>
+        /// Bytes of the tail at the memory's end: event-counter extension 2·(8 + 2·8) = 48, voltage-quality
+        /// record 2·(8 + 16·8) = 272, 320 in all. It must fit the bytes a version-4/5 profile leaves after its
+        /// last block (352 for the assembled meter on any memory of whole KiB) to upgrade in place.
+        /// </summary>
+        public static int TailSize
+        {
+            get { return EventLog.ExtensionRegionSize + WearLevelledRecord.RegionSize(VoltageQualityValueCount, VoltageQualitySlots); }
+        }
+
+        /// <summary>Address of the event-counter extension (the tail's start) in a memory of <paramref name="memorySize"/> bytes.</summary>
+        public int EventExtensionAddress(int memorySize)
+        {
+            return memorySize - TailSize;
+        }
+
+        /// <summary>Address of the voltage-quality record in a memory of <paramref name="memorySize"/> bytes.</summary>
+        public int VoltageQualityAddress(int memorySize)
+        {
+            return EventExtensionAddress(memorySize) + EventLog.ExtensionRegionSize;
+        }
+
         /// <summary>Bytes left for the load profile in a memory of <paramref name="memorySize"/> bytes.</summary>
         public int ProfileRegionSize(int memorySize)
         {
-            return memorySize - ProfileAddress;
+            return memorySize - TailSize - ProfileAddress;
+        }
+
+        /// <summary>
+        /// Bytes after the last profile block in the layout of version <see cref="UpgradableVersion"/> (no tail):
+        /// the in-place upgrade needs <see cref="TailSize"/> of them, so that the block ring stays where it is.
+        /// </summary>
+        public int UpgradableSlack(int memorySize)
+        {
+            int blocks = memorySize - ProfileAddress - WearLevelledRecord.RegionSize(2, LoadProfile.PointerSlots);
+            return blocks < 0 ? 0 : blocks % ProfileBlockSize;
         }
 
         /// <summary>Fills <paramref name="values"/> (<see cref="FormatValueCount"/> long) with the format record for a memory of <paramref name="memorySize"/> bytes.</summary>

@@ -45,6 +45,12 @@ namespace Meter.Storage
         /// <summary>Torn demand-record slots discarded (a cut while saving the demand state).</summary>
         public int TornDemandSlots { get; set; }
 
+        /// <summary>Torn voltage-quality slots discarded (a cut while a dip or swell was recorded).</summary>
+        public int TornVoltageQualitySlots { get; set; }
+
+        /// <summary>Layout version the memory was upgraded from in place at this boot (4 or 5); 0 = none.</summary>
+        public int UpgradedFromVersion { get; set; }
+
         /// <summary>
         /// True when the newest demand record was readable but its content refused (Meter.Core
         /// sets this: the demand meter validates the whole snapshot); demand restarted empty,
@@ -59,7 +65,7 @@ namespace Meter.Storage
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
                     + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
-                    + TornSettingsSlots + TornDemandSlots + (DemandRefused ? 1 : 0);
+                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + (DemandRefused ? 1 : 0);
             }
         }
     }

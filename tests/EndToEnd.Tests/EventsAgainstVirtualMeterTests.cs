@@ -65,16 +65,20 @@ public class EventsAgainstVirtualMeterTests
         Assert.Equal(
             [EventKind.PowerDown, EventKind.PowerUp, EventKind.ClockSet, EventKind.ConfigurationChange, EventKind.ParameterChange, EventKind.PasswordFailure,
              EventKind.Tamper, EventKind.MetrologyFault, EventKind.StorageRepair, EventKind.DebitingStop, EventKind.LegalDataChange, EventKind.Login,
-             EventKind.Restart],
+             EventKind.Restart, EventKind.VoltageQuality],
             new[] { EventDescriptions.PowerDown, EventDescriptions.PowerUp, EventDescriptions.ClockSet, EventDescriptions.ConfigurationChange,
                 EventDescriptions.ParameterChange, EventDescriptions.PasswordFailure, EventDescriptions.Tamper, EventDescriptions.MetrologyFault,
                 EventDescriptions.StorageRepair, EventDescriptions.DebitingStop, EventDescriptions.LegalDataChange, EventDescriptions.Login,
-                EventDescriptions.Restart });
-        Assert.Equal(13, EventKind.Count); // a new kind needs a name in Meter.Tool.Profile.EventDescriptions
+                EventDescriptions.Restart, EventDescriptions.VoltageQuality });
+        Assert.Equal(14, EventKind.Count); // a new kind needs a name in Meter.Tool.Profile.EventDescriptions
         Assert.Equal(TamperDetail.Ended, EventDescriptions.TamperEnded);
         Assert.Equal(128, IntegrationPeriodSetting.EventDetail);
         // The restart causes the tool names (Meter.Hal.Device FaultCode).
         Assert.Equal("watchdog: a thread stalled", EventDescriptions.DetailText(new LogbookEntry(DateTime.UnixEpoch, false, EventKind.Restart, Meter.Hal.Device.FaultCode.Watchdog, 0, 0)));
+        Assert.Equal((VoltageQualityDetail.Dip, VoltageQualityDetail.Swell, VoltageQualityDetail.Ended),
+            (EventDescriptions.VoltageDip, EventDescriptions.VoltageSwell, EventDescriptions.VoltageEventEnded));
+        Assert.Equal("voltage dip L2 started", EventDescriptions.DetailText(new LogbookEntry(DateTime.UnixEpoch, false, EventKind.VoltageQuality, VoltageQualityDetail.Of(2, VoltageQualityDetail.Dip), 0, 1)));
+        Assert.Equal("voltage swell L3 ended", EventDescriptions.DetailText(new LogbookEntry(DateTime.UnixEpoch, false, EventKind.VoltageQuality, VoltageQualityDetail.Of(3, VoltageQualityDetail.Swell) + VoltageQualityDetail.Ended, 0, 1)));
         Assert.Equal("out of memory", EventDescriptions.DetailText(new LogbookEntry(DateTime.UnixEpoch, false, EventKind.Restart, Meter.Hal.Device.FaultCode.Memory, 0, 0)));
     }
 }

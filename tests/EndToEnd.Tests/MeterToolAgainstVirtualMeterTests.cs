@@ -28,6 +28,27 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     [Fact]
+    public void Readout_ends_with_the_dips_and_swells_the_sag_swell_load_gives()
+    {
+        // sag-swell: each minute a 2 s dip to 70 % and a 2 s swell to 115 % on all three phases. ×60: one minute a second.
+        using var meter = new MeterUnderTest(load: "sag-swell", speed: 60);
+        static long Sum(Meter.Core.ElectricityMeter m, int kind) =>
+            m.VoltageQuality.CountOf(1, kind) + m.VoltageQuality.CountOf(2, kind) + m.VoltageQuality.CountOf(3, kind);
+        meter.WaitUntil(h => Sum(h.Meter, Meter.Core.VoltageQualityDetail.Swell) >= 3, "a swell on each phase");
+        long dipsBefore = meter.Host.Inspect(h => Sum(h.Meter, Meter.Core.VoltageQualityDetail.Dip));
+        long swellsBefore = meter.Host.Inspect(h => Sum(h.Meter, Meter.Core.VoltageQualityDetail.Swell));
+        var (code, output, error) = meter.Tool("readout", "--csv");
+        Assert.True(code == 0, error + output);
+        long dipsAfter = meter.Host.Inspect(h => Sum(h.Meter, Meter.Core.VoltageQualityDetail.Dip));
+        long swellsAfter = meter.Host.Inspect(h => Sum(h.Meter, Meter.Core.VoltageQualityDetail.Swell));
+        long Shown(string code) => long.Parse(output.Split('\n').First(l => l.StartsWith(code + ",", StringComparison.Ordinal)).Split(',')[1], CultureInfo.InvariantCulture);
+        // The meter runs on during the readout: the value sent lies between the counts before and after it.
+        Assert.InRange(Shown("12.32.0"), dipsBefore, dipsAfter);
+        Assert.InRange(Shown("12.36.0"), swellsBefore, swellsAfter);
+        Assert.True(dipsBefore >= 3, output); // the dip at :10 comes before the swell at :40
+    }
+
+    [Fact]
     public void Password_protected_write_changes_the_meter_number_and_a_wrong_password_is_refused()
     {
         using var meter = new MeterUnderTest();

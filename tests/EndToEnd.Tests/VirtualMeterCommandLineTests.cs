@@ -186,7 +186,21 @@ public class VirtualMeterCommandLineTests : IDisposable
         Assert.True(code == 0, error + output);
         Assert.Contains("inputs: terminal cover on · magnet none · tariff I/O 1 0, I/O 2 0 (not in control)", output);
         Assert.Contains("tamper C.51.0 00 · magnetic 0 · terminal cover 0", output);
+        Assert.Contains("voltage L1/L2/L3: dips 0/0/0 (0/0/0 s) · swells 0/0/0 (0/0/0 s)", output);
         Assert.Contains("\ntariff T1 ", "\n" + output.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void The_sag_swell_load_gives_dips_and_swells_the_meter_counts_and_its_summary_shows()
+    {
+        // Each minute a 2 s sag to 70 % (161 V < 207 V) at :10 and a 2 s swell to 115 % (264.5 V > 253 V) at :40. The
+        // load set after the cycle at :10 is read by the cycle at :11 (start) and back to 230 V at :13 (end): 2 s each.
+        // 3 minutes from 00:00: 3 dips and 3 swells a phase, 6 s each.
+        var (code, output, error) = Run("--optical", "none", "--speed", "max", "--duration", "3m", "--start", "2025-01-15T11:00:00Z",
+            "--load", "sag-swell");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("2 s swell to 115 % at :40", output);
+        Assert.Contains("voltage L1/L2/L3: dips 3/3/3 (6/6/6 s) · swells 3/3/3 (6/6/6 s)", output);
     }
 
     [Fact]

@@ -31,8 +31,8 @@ internal sealed class MeterScenario
         ProfileBlockSize = 256,
     };
 
-    /// <summary>Room for 4 profile blocks (3 readable, about 70 intervals each): the profile ring wraps within 3 days.</summary>
-    public static int MemorySize => Layout().ProfileAddress + WearLevelledRecord.RegionSize(2, LoadProfile.PointerSlots) + 4 * 256;
+    /// <summary>Room for 4 profile blocks (3 readable, about 70 intervals each): the profile ring wraps within 3 days; then the tail.</summary>
+    public static int MemorySize => Layout().ProfileAddress + WearLevelledRecord.RegionSize(2, LoadProfile.PointerSlots) + 4 * 256 + StorageLayout.TailSize;
 
     public static readonly PeriodSchedule BillingSchedule = PeriodSchedule.ForBilling(1, 1); // 1st of the month, monthly
     public static readonly PeriodSchedule Logger2Schedule = PeriodSchedule.ForLogger2(1); // daily
@@ -154,7 +154,9 @@ internal sealed class MeterScenario
 
         if (minute % 120 == 30)
         {
-            int kind = minute % 240 == 30 ? EventKind.ParameterChange : EventKind.Tamper;
+            // Three kinds in turn; VoltageQuality also commits the counter extension (layout 6), and the derived
+            // Restart count (checked: 0) must not take it.
+            int kind = minute % 360 == 30 ? EventKind.ParameterChange : minute % 360 == 150 ? EventKind.Tamper : EventKind.VoltageQuality;
             PendingEventKind = kind;
             Storage.Events.Log(Now, kind, 1, minute, minute + 1);
             EventCounts[kind]++;

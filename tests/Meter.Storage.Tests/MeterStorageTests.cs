@@ -49,7 +49,10 @@ public class MeterStorageTests
         Assert.Equal(208 + 4224 + 9472 + 4880 + 8928, layout.SettingsAddress);
         Assert.Equal(1032, WearLevelledRecord.SlotSize(StorageLayout.SettingsValueCount));
         Assert.Equal(27712 + 4128, layout.ProfileAddress);
-        Assert.Equal(256 * 1024 - 31840, layout.ProfileRegionSize(256 * 1024));
+        // The tail at the memory's end (layout version 6): event-counter extension 2·(4+2·8+4) = 48, voltage quality 2·(4+16·8+4) = 272.
+        Assert.Equal(48 + 272, StorageLayout.TailSize);
+        Assert.Equal(256 * 1024 - 31840 - 320, layout.ProfileRegionSize(256 * 1024));
+        Assert.Equal(256 * 1024 - 320, layout.EventExtensionAddress(256 * 1024));
         Assert.Throws<ArgumentException>(() => NewStorage(new RamNvMemory(16 * 1024)));
     }
 
@@ -63,14 +66,14 @@ public class MeterStorageTests
         Assert.True(format.Recover());
         var values = new long[StorageLayout.FormatValueCount];
         format.CopyTo(values);
-        Assert.Equal(4, values[1]);
+        Assert.Equal(6, values[1]);
         values[1] = 1;
         format.Commit(values);
         byte[] before = memory.Snapshot();
 
         var e = Assert.Throws<InvalidOperationException>(() => NewStorage(memory).Open(new DateTime(2025, 3, 2)));
         Assert.Contains("layout version 1 (no settings record)", e.Message);
-        Assert.Contains("layout version 4", e.Message);
+        Assert.Contains("layout version 6", e.Message);
         Assert.Equal(before, memory.Snapshot()); // nothing written: the old memory stays as it was
     }
 
@@ -93,7 +96,7 @@ public class MeterStorageTests
         Assert.True(format.Recover());
         var values = new long[StorageLayout.FormatValueCount];
         format.CopyTo(values);
-        Assert.Equal(oldVersion + 2, values[1]); // this firmware writes 4, or 5 with the demand area
+        Assert.Equal(oldVersion + 4, values[1]); // this firmware writes 6, or 7 with the demand area
         values[1] = oldVersion;
         format.Commit(values);
         byte[] before = memory.Snapshot();

@@ -68,18 +68,21 @@ public abstract class LoadScenario
         }
     }
 
-    /// <summary>Every minute: 2 s sag to 70 % at second 10, 2 s swell to 110 % at second 40 (IEC 61000-4-30 event examples).</summary>
+    /// <summary>
+    /// Every minute: 2 s sag to 70 % at second 10, 2 s swell to 115 % at second 40 (IEC 61000-4-30 event examples; a swell must
+    /// exceed 110 % of Udin, §5.4.3.1, so 115 % is one the meter's VoltageQualityMonitor counts).
+    /// </summary>
     private sealed class SagSwellScenario(double current) : LoadScenario
     {
         private int _last = -1;
-        public override string Description => "sag/swell: " + F(current) + " A per phase; each minute a 2 s sag to 70 % at :10 and a 2 s swell to 110 % at :40";
+        public override string Description => "sag/swell: " + F(current) + " A per phase; each minute a 2 s sag to 70 % at :10 and a 2 s swell to 115 % at :40";
         public override bool LoadsAt(long utcSeconds, PhaseLoad[] target)
         {
             long s = utcSeconds % 60;
             int state = s is >= 10 and < 12 ? 1 : s is >= 40 and < 42 ? 2 : 0;
             if (state == _last) return false;
             _last = state;
-            double factor = state == 1 ? 0.7 : state == 2 ? 1.1 : 1.0;
+            double factor = state == 1 ? 0.7 : state == 2 ? 1.15 : 1.0;
             for (int p = 0; p < 3; p++) target[p] = new PhaseLoad(NominalVoltage * factor, current * factor, 18.19);
             return true;
         }

@@ -65,8 +65,17 @@ public static class MeterView
             $"inputs: terminal cover {(board.TerminalCover.Read() ? "OPEN" : "on")} · magnet {(board.MagneticSensor.Read() ? "none" : "PRESENT")} · tariff I/O 1 {(board.TariffInput1.Read() ? 0 : 1)}, I/O 2 {(board.TariffInput2.Read() ? 0 : 1)}{(m.Tariffs.Mode == Meter.Clock.TariffControlMode.ModuleInputs ? $" (DD {m.Tariffs.Inputs.Code:00})" : " (not in control)")}"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"tamper C.51.0 {m.Tamper.Status:X2} · magnetic {m.Tamper.CountOf(TamperDetail.Magnetic)} · terminal cover {m.Tamper.CountOf(TamperDetail.TerminalCover)}"));
+        lines.Add(VoltageQualityLine(m.VoltageQuality));
         return (IReadOnlyList<string>)lines;
     });
+
+    // Dips and swells per phase with their cumulative seconds (OBIS x2.32.0 / x2.33.0, x2.36.0 / x2.37.0).
+    private static string VoltageQualityLine(VoltageQualityMonitor q)
+    {
+        string Per(int kind) => string.Join("/", Enumerable.Range(1, 3).Select(p => q.CountOf(p, kind).ToString(CultureInfo.InvariantCulture)))
+            + " (" + string.Join("/", Enumerable.Range(1, 3).Select(p => q.SecondsOf(p, kind).ToString(CultureInfo.InvariantCulture))) + " s)";
+        return $"voltage L1/L2/L3: dips {Per(VoltageQualityDetail.Dip)} · swells {Per(VoltageQualityDetail.Swell)}";
+    }
 
     private static string Kwh(long wh) => (wh / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
 

@@ -14,17 +14,20 @@ public static class EventDescriptions
     /// <summary>Kind numbers (firmware/Meter.Storage/EventKind.cs).</summary>
     public const int PowerDown = 1, PowerUp = 2, ClockSet = 3, ConfigurationChange = 4, ParameterChange = 5, PasswordFailure = 6,
         Tamper = 7, MetrologyFault = 8, StorageRepair = 9, DebitingStop = 10, LegalDataChange = 11, Login = 12,
-        Restart = 13;
+        Restart = 13, VoltageQuality = 14;
 
     /// <summary>Tamper detail bit 7: the tamper ended (Meter.Core TamperDetail.Ended).</summary>
     public const int TamperEnded = 128;
+
+    /// <summary>Voltage-quality detail: phase + 16 dip or + 32 swell, + 128 ended (Meter.Core VoltageQualityDetail).</summary>
+    public const int VoltageDip = 16, VoltageSwell = 32, VoltageEventEnded = 128;
 
     private static readonly Dictionary<int, string> Kinds = new()
     {
         [PowerDown] = "power down", [PowerUp] = "power up", [ClockSet] = "clock set", [ConfigurationChange] = "configuration change",
         [ParameterChange] = "parameter change", [PasswordFailure] = "password failure", [Tamper] = "tamper", [MetrologyFault] = "metrology fault",
         [StorageRepair] = "storage repair", [DebitingStop] = "debiting stop", [LegalDataChange] = "legal data change", [Login] = "login",
-        [Restart] = "restart",
+        [Restart] = "restart", [VoltageQuality] = "voltage quality",
     };
 
     // SettingsRecord index → the object written (firmware/Meter.Core SettingsRecord, SettingsWriter, ListSettingsWriter); 128 IntegrationPeriodSetting.
@@ -90,6 +93,10 @@ public static class EventDescriptions
                 return $"level {d}";
             case Restart:
                 return d > 0 && d < RestartCauses.Length ? RestartCauses[d] : number;
+            case VoltageQuality:
+                int phase = d & 15, type = d & (VoltageDip | VoltageSwell);
+                if (phase < 1 || phase > 3 || (type != VoltageDip && type != VoltageSwell) || (d & ~(15 | VoltageDip | VoltageSwell | VoltageEventEnded)) != 0) return number;
+                return $"voltage {(type == VoltageDip ? "dip" : "swell")} L{phase}" + ((d & VoltageEventEnded) != 0 ? " ended" : " started");
             default:
                 return number;
         }
@@ -104,6 +111,7 @@ public static class EventDescriptions
             ClockSet or PowerUp => true,
             PowerDown => !old,
             Tamper => (e.Detail & TamperEnded) != 0,
+            VoltageQuality => (e.Detail & VoltageEventEnded) != 0,
             _ => false,
         };
         return isTime && v > 0 ? UtcText(v) : v.ToString(CultureInfo.InvariantCulture);
