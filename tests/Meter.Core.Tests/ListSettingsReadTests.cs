@@ -83,13 +83,16 @@ public class ListSettingsReadTests
         Assert.Equal(new[] { "1.8.0", "2.8.0", "3.8.0", "4.8.0", "1.6.0", "32.7.0", "52.7.0", "72.7.0", "31.7.0", "51.7.0", "71.7.0", "14.7.0" },
             ReadList(m, Alternate));
         // Meter.Optical DefaultReadout: 24 data sets, A+, A+ T1/T2, A− and P+max with their last 3 billing
-        // values; then the three tamper objects and the dips and swells of all phases (ListSettings.DefaultReadoutCodes).
+        // values, less A− T1/T2 and P−max, which this meter does not keep; then the three tamper objects and the
+        // dips and swells of all phases (ListSettings.DefaultReadoutCodes).
         var readout = ReadList(m, Readout);
-        Assert.Equal(29, readout.Count);
+        Assert.Equal(26, readout.Count);
         Assert.Equal(new[] { "0-0:96.1.0", "0-0:1.0.0", "0-0:97.97.0", "0-0:96.5.0", "0.1.0", "1.8.0;3", "1.8.1;3", "1.8.2;3", "2.8.0;3" }, readout.Take(9));
-        Assert.Equal("1.6.0;3", readout[13]);
-        Assert.Equal("14.7.0", readout[23]);
-        Assert.Equal(new[] { "0-0:96.51.0", "0-0:96.51.1", "0-0:96.51.2", "12.32.0", "12.36.0" }, readout.Skip(24));
+        Assert.Equal(new[] { "3.8.0", "4.8.0", "1.6.0;3", "1.4.0" }, readout.Skip(9).Take(4));
+        Assert.Equal("14.7.0", readout[20]);
+        Assert.Equal(new[] { "0-0:96.51.0", "0-0:96.51.1", "0-0:96.51.2", "12.32.0", "12.36.0" }, readout.Skip(21));
+        Assert.DoesNotContain("2.8.1", readout);
+        Assert.DoesNotContain("2.6.0", readout);
         Assert.Empty(ReadList(m, Holidays));
         Assert.Equal("01;", Read(m, Holidays, 1));
         // No switching list written: the working day of DayTariffStartHour 6 / DayTariffEndHour 22, T1 from 06:00, T2 from 22:00.
