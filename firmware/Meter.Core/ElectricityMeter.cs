@@ -693,12 +693,17 @@ namespace Meter.Core
         /// <summary>
         /// Boot: the voltage-quality counters from their record (blank after a new format or the in-place upgrade
         /// to layout version 6: all zero). A record the monitor refuses is a storage repair: logged, counting restarts at 0.
+        /// A restored running event starts the rms watch, so it ends at the first cycle that shows the voltage back.
         /// </summary>
         private void RestoreVoltageQuality()
         {
             if (!_storage.VoltageQuality.HasValue) return;
             _storage.VoltageQuality.CopyTo(_voltageQualityRecord);
-            if (!_voltageQuality.Restore(_voltageQualityRecord)) _events.Log(EventKind.StorageRepair, StorageArea.VoltageQuality, 0, 1);
+            if (!_voltageQuality.Restore(_voltageQualityRecord)) { _events.Log(EventKind.StorageRepair, StorageArea.VoltageQuality, 0, 1); return; }
+            // An event running at the power-down: watch from the first cycle, as no chip flag may come (the voltage
+            // may be back already, crossing no SAGLVL after the chip's start) and the interval's reads may be off.
+            for (int phase = 1; phase <= 3; phase++)
+                if (_voltageQuality.IsRunning(phase)) _voltageWatch = true;
         }
 
         /// <summary>

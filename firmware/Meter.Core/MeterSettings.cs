@@ -154,6 +154,7 @@ namespace Meter.Core
             if (DisplayDecimalsCode < 1 || DisplayDecimalsCode > 4) throw new System.ArgumentException("DisplayDecimalsCode must be 1 (7.0), 2 (6.1), 3 (7.2) or 4 (6.3)");
             if (Passwords == null || Passwords.Length == 0) throw new System.ArgumentException("at least one optical port password is required");
             if (!TariffControlSetting.IsValid(TariffControlCode)) throw new System.ArgumentException("TariffControlCode must be 0 (timetable), 100 + DD with DD = 01, 02, 07..14 (module inputs) or 200 (register control)");
+            if (!TariffControlSetting.FitsTariffCount(TariffControlCode, TariffCount)) throw new System.ArgumentException("TariffControlCode 101 / 102 (4-tariff inputs) needs TariffCount 4 or more");
             if (VerificationLedMultiplier < 1 || VerificationLedMultiplier > 100) throw new System.ArgumentException("VerificationLedMultiplier must be 1 … 100");
             if (VerificationTimeoutMinutes < 1 || VerificationTimeoutMinutes > 1440) throw new System.ArgumentException("VerificationTimeoutMinutes must be 1 … 1440");
         }

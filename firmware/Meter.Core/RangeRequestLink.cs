@@ -186,7 +186,9 @@ namespace Meter.Core
             }
             int[] f = _stamp;
             int seconds = length == 12 ? f[5] : isEnd ? 59 : 0;
-            if (f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > 31 || f[3] > 23 || f[4] > 59 || (length == 12 && f[5] > 59)) return false;
+            // A day the month does not have (30 February) is refused, not carried into the next month.
+            if (f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > Meter.Clock.CivilCalendar.DaysInMonth(2000 + f[0], f[1])
+                || f[3] > 23 || f[4] > 59 || (length == 12 && f[5] > 59)) return false;
             long minute = Meter.Clock.CivilCalendar.DayNumber(2000 + f[0], f[1], f[2]) * 1440L + f[3] * 60L + f[4];
             second = minute * 60 + seconds;
             return true;

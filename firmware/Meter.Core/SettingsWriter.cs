@@ -151,13 +151,13 @@ namespace Meter.Core
 
         /// <summary>
         /// Tariff control 0-0:128.4.0 (<see cref="TariffControlSetting"/>: 000, 101, 102, 107..114 or 200;
-        /// anything else OutOfRange, nothing changes). The next metering cycle chooses its tariff the new
-        /// way; the energy registered so far stays in the tariffs it was registered in.
+        /// anything else OutOfRange, nothing changes; 101 / 102 only on a meter with 4 tariffs or more). The next
+        /// metering cycle chooses its tariff the new way; the energy registered so far stays in the tariffs it was registered in.
         /// </summary>
         public ObisWriteResult WriteTariffControl(long value)
         {
-            if (!TariffControlSetting.IsValid(value)) return ObisWriteResult.OutOfRange;
             MeterSettings s = _meter.Settings;
+            if (!TariffControlSetting.IsValid(value) || !TariffControlSetting.FitsTariffCount(value, s.TariffCount)) return ObisWriteResult.OutOfRange;
             int old = s.TariffControlCode;
             s.TariffControlCode = (int)value;
             Commit();

@@ -30,6 +30,17 @@ namespace Meter.Core
             return code > ModuleInputs && code < ModuleInputs + 100 && TariffInputDecoder.HasTariffInputs((int)(code - ModuleInputs));
         }
 
+        /// <summary>
+        /// True when <paramref name="tariffCount"/> tariffs cover every tariff the valid <paramref name="code"/> can
+        /// select: the 4-tariff input codes 101 / 102 need 4 (Meter.Clock TariffInputDecoder), the others 2. Without
+        /// this a 2-tariff meter would register what the inputs call T3 and T4 in T2 without a word.
+        /// </summary>
+        public static bool FitsTariffCount(long code, int tariffCount)
+        {
+            if (code <= ModuleInputs || code >= Register) return true;
+            return new TariffInputDecoder((int)(code - ModuleInputs)).TariffCount <= tariffCount;
+        }
+
         /// <summary>The code of module-input control with DD code <paramref name="ddCode"/> (not checked: see <see cref="IsValid"/>).</summary>
         public static int ForInputs(int ddCode)
         {

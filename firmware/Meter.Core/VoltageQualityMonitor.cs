@@ -8,7 +8,7 @@ namespace Meter.Core
     /// IEC 61000-4-30 §5.4 with the thresholds in percent of the declared input voltage Udin (the preset's
     /// nominal voltage, <see cref="MeterSettings.NominalVoltageVolts"/>): a dip starts below 90 % (§5.4.2.1)
     /// and ends at or above 92 % (hysteresis 2 %, same clause); a swell starts above 110 % (§5.4.3.1) and ends at or
-    /// below 108 %. Below 5 % is an interruption (§5.4.4), which is no dip: the meter logs it as the phase's
+    /// below 108 %. Below 5 % is an interruption (§5.5), which is no dip: the meter logs it as the phase's
     /// supply loss (ElectricityMeter.LogPhaseSupply), and a dip running when the voltage falls that low
     /// goes on until the voltage recovers.
     /// <para>
@@ -34,7 +34,7 @@ namespace Meter.Core
         public const int SwellStartPercent = 110;
         /// <summary>A swell ends at or below this, % of Udin (threshold − 2 % hysteresis, IEC 61000-4-30 §5.4.3.1).</summary>
         public const int SwellEndPercent = 108;
-        /// <summary>Below this, % of Udin, the voltage is interrupted (IEC 61000-4-30 §5.4.4), not dipped.</summary>
+        /// <summary>Below this, % of Udin, the voltage is interrupted (IEC 61000-4-30 §5.5, voltage interruptions), not dipped.</summary>
         public const int InterruptionPercent = 5;
 
         private const int RunningMask = 0x3F; // two bits a phase

@@ -40,6 +40,8 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "--tariff-inputs '12': give I/O 1 and I/O 2 as 0 or 1", ["--tariff-input-code", "13", "--tariff-inputs", "12"] },
         { "--tariff-inputs '1'", ["--tariff-input-code", "13", "--tariff-inputs", "1"] },
         { "--tariff-inputs needs --tariff-input-code", ["--tariff-inputs", "01"] },
+        { "--tariff-input-code '01': the meter refuses it (DD 01 and 02 are 4-tariff inputs; this meter has 2 tariffs)",
+            ["--tariff-input-code", "01", "--optical", "none", "--duration", "1s"] },
         { "Unrecognized command or argument 'yes'", ["--magnet", "yes"] },
     };
 

@@ -23,12 +23,14 @@ public class AllocationTests
     }
 
     [Theory]
-    [InlineData(int.MaxValue)] // energy path only
-    [InlineData(1)]            // + instantaneous values every cycle
-    public void Metering_cycle_and_tick_allocate_nothing_after_warm_up(int measurementInterval)
+    [InlineData(int.MaxValue, false)] // energy path only
+    [InlineData(1, false)]            // + instantaneous values every cycle
+    [InlineData(1, true)]             // + tamper inputs sampled every tick, tariff inputs every cycle (module-input control)
+    public void Metering_cycle_and_tick_allocate_nothing_after_warm_up(int measurementInterval, bool inputsFitted)
     {
         var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
         MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
+        if (inputsFitted) settings.TariffControlCode = TariffControlSetting.ForInputs(13); // 2 tariffs on I/O 2
         var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
         // A different load on each phase (issue 3: a register read from the wrong phase must not pass unnoticed).
         chip.Phases[0].Set(new PhaseLoad(230, 10, 18.19));
@@ -41,8 +43,14 @@ public class AllocationTests
             MeteringSpi = spi, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
             MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
             Rtc = rtc, NvMemory = new RamNvMemory(131072), S0Output = new VirtualOutputPin(),
+            // At rest: cover on (low), no field (high), I/O 1 energised (low), I/O 2 not (high).
+            TerminalCoverSwitch = inputsFitted ? new VirtualInputPin(false) : null,
+            MagneticSensor = inputsFitted ? new VirtualInputPin(true) : null,
+            TariffInput1 = inputsFitted ? new VirtualInputPin(false) : null,
+            TariffInput2 = inputsFitted ? new VirtualInputPin(true) : null,
         }) { MeasurementIntervalCycles = measurementInterval };
         meter.Start(0, start);
+        if (inputsFitted) Assert.Equal(Meter.Clock.TariffControlMode.ModuleInputs, meter.Tariffs.Mode);
         long now = 0;
         void Second()
         {

@@ -1,3 +1,7 @@
+using Meter.Hal.Simulation.Ade7880;
+using Meter.Hal.Simulation.Clock;
+using Meter.Hal.Simulation.Pins;
+using Meter.Hal.Simulation.Storage;
 using Meter.Storage;
 
 namespace Meter.Core.Tests;
@@ -55,5 +59,37 @@ public class FirmwareRestartEventTests
         {
             MeterRig.DeleteState(state);
         }
+    }
+
+    [Fact]
+    public void A_fault_while_the_start_refuses_the_NV_memory_logs_nothing_into_it()
+    {
+        // Main catches the exception of ElectricityMeter.Start and calls Restart.AfterFault, which logs the restart
+        // through EventRouting.LogRestart. The storage was never opened (here: a memory formatted with another event
+        // capacity, which Start refuses and must leave untouched), so the event log's sequence is not recovered: a write
+        // would overwrite the foreign layout's bytes at every reboot. What keeps it out: the storage is opened before
+        // the meter's clock is read, so the event is stamped 1970, which the event log refuses (EventRouting.Refused).
+        var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
+        var memory = new RamNvMemory(131072);
+        var foreign = new StorageLayout { RegisterCount = RegisterRecord.Length, DemandValueCount = DemandRecord.Length, EventCapacity = 100 };
+        var steps = new long[foreign.RegisterCount];
+        for (int i = 0; i < steps.Length; i++) steps[i] = 1000;
+        new MeterStorage(memory, foreign, new RegisterSavePolicy(steps)).Format();
+        byte[] before = memory.Snapshot();
+
+        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
+        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
+        var meter = new ElectricityMeter(settings, new MeterHardware
+        {
+            MeteringSpi = chip, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
+            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
+            Rtc = new VirtualRtc(start), NvMemory = memory, S0Output = new VirtualOutputPin(),
+        });
+        var refusal = Assert.Throws<InvalidOperationException>(() => meter.Start(0, start));
+        Assert.Contains("different layout", refusal.Message);
+
+        meter.Events.LogRestart(Watchdog); // what Restart.AfterFault does next
+        Assert.Equal(1, meter.Events.Refused);
+        Assert.Equal(before, memory.Snapshot());
     }
 }

@@ -187,6 +187,8 @@ public class LogbookRequestTests
     [InlineData("P.98(25011500;)")]       // 8 digits: neither a minute nor a second
     [InlineData("P.98(2501150000)")]      // no ";"
     [InlineData("P.98(2513150000;)")]     // month 13
+    [InlineData("P.98(2502300000;)")]     // 30 February: no such day (not 2 March)
+    [InlineData("P.98(;2504310000)")]     // 31 April
     [InlineData("P.97(;)")]               // no such list
     public void A_bad_range_or_unknown_list_is_left_to_the_server(string request)
     {

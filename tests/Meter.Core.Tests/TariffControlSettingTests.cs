@@ -132,11 +132,37 @@ public class TariffControlSettingTests
         Assert.Empty(ParameterChanges(m));
         Assert.Equal("(000)", MeterRig.ValueText(m, SettingsObjects.TariffControl));
 
-        // Every valid code is taken: 101, 102, 107..114 (the DD codes whose tariff control is "Module"), 200, 000.
-        int[] valid = { 101, 102, 107, 108, 109, 110, 111, 112, 113, 114, 200, 0 };
+        // Every code this 2-tariff meter can follow is taken: 107..114 (the 2-tariff DD codes whose tariff control is
+        // "Module"), 200, 000. 101 / 102 (4-tariff inputs) need TariffCount 4: below.
+        int[] valid = { 107, 108, 109, 110, 111, 112, 113, 114, 200, 0 };
         foreach (int code in valid)
             Assert.Equal(ObisWriteResult.Accepted, WriteOverPort(m, SettingsObjects.TariffControl, code.ToString("000")));
         Assert.Equal(valid.Length, ParameterChanges(m).Length);
+    }
+
+    [Fact]
+    public void Four_tariff_input_codes_are_refused_on_a_meter_with_two_tariffs_and_change_nothing()
+    {
+        // DD 01 / 02 decode I/O 1 + 2·I/O 2 into T1..T4 (Meter.Clock TariffInputDecoder); the preset meters T1 and T2
+        // only, so both inputs energised (T4) would be registered in T2 without a word. ER10 instead.
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        host.RunFor(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, m.Settings.TariffCount);
+        long sequence = m.Storage.Settings.Sequence;
+        foreach (string four in new[] { "101", "102" })
+            Assert.Equal(ObisWriteResult.OutOfRange, WriteOverPort(m, SettingsObjects.TariffControl, four));
+        Assert.Equal(0, m.Settings.TariffControlCode);
+        Assert.Equal(sequence, m.Storage.Settings.Sequence); // no commit
+        Assert.Equal(TariffControlMode.Timetable, m.Tariffs.Mode);
+        Assert.Empty(ParameterChanges(m));
+        // A settings object asking for it is refused at construction, naming the rule.
+        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
+        settings.TariffControlCode = TariffControlSetting.ForInputs(1);
+        var e = Assert.Throws<ArgumentException>(() => settings.Validate());
+        Assert.Contains("TariffCount", e.Message);
+        settings.TariffCount = 4;
+        settings.Validate();
     }
 
     [Fact]

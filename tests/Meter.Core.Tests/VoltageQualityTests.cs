@@ -166,6 +166,45 @@ public class VoltageQualityTests
     }
 
     [Fact]
+    public void With_measurements_off_a_dip_running_at_the_power_down_ends_at_the_first_cycle_after_the_restart()
+    {
+        // The voltage is back before the restart: the chip never flags a sag (no crossing of SAGLVL after its start),
+        // so only the restored running dip itself can make the meter read the rms. Without that the dip would run on
+        // (and its duration grow) until some later sag.
+        string state = MeterRig.TempState();
+        try
+        {
+            using (var host = MeterRig.Start(stateFile: state))
+            {
+                host.RunFor(TimeSpan.FromSeconds(5));
+                SetVoltage(host, 1, 190); // dip from +6, running at the power-down
+                host.RunFor(TimeSpan.FromSeconds(2));
+                Assert.True(host.Meter.VoltageQuality.IsRunning(1, Dip));
+                host.Stop();
+            }
+            using (var again = MeterRig.Start(stateFile: state))
+            {
+                var m = again.Meter;
+                m.MeasurementIntervalCycles = int.MaxValue; // before the first cycle: no interval read at all
+                Assert.True(m.VoltageQuality.IsRunning(1, Dip));
+                again.RunFor(TimeSpan.FromSeconds(3)); // 230 V from the first cycle on
+                Assert.False(m.VoltageQuality.IsRunning(1, Dip));
+                Assert.Equal(1, m.VoltageQuality.CountOf(1, Dip));
+                var last = VoltageEvents(m).Last();
+                Assert.Equal((1 + Dip + VoltageQualityDetail.Ended, StartUtc + 6), (last.Detail, last.OldValue));
+                // Ended by the first cycle of the second run, so at most its 3 s after the restart.
+                Assert.Equal(last.NewValue - (StartUtc + 6), m.VoltageQuality.SecondsOf(1, Dip));
+                Assert.True(last.NewValue <= m.UtcSeconds && last.NewValue >= m.UtcSeconds - 2, $"ended {m.UtcSeconds - last.NewValue} s before now");
+                again.Stop();
+            }
+        }
+        finally
+        {
+            MeterRig.DeleteState(state);
+        }
+    }
+
+    [Fact]
     public void With_measurements_off_the_chips_sag_flag_still_catches_the_dip_and_normal_cycles_read_no_rms()
     {
         // The year-sim benchmark's setting: no rms read by interval. STATUS1 (read every cycle) carries the chip's SAG

@@ -89,6 +89,8 @@ public class LogbookTests
     [InlineData(8, 16, 3, 1, "metrology fault", "S0 pulse backlog overrun")]
     [InlineData(9, 8, 0, 1, "storage repair", "settings")]
     [InlineData(12, 1, 0, 0, "login", "level 1")]
+    [InlineData(9, 10, 0, 1, "storage repair", "voltage quality")]                  // StorageArea.VoltageQuality (layout 6 tail)
+    [InlineData(5, 126, 0, 113, "parameter change", "0-0:128.4.0 tariff control")]  // SettingsRecord.TariffControl, timetable → inputs DD 13
     [InlineData(40, 9, 0, 0, "kind 40", "9")]
     public void Kinds_and_details_are_named_as_the_meter_defines_them(int kind, int detail, long old, long @new, string name, string text)
     {
@@ -106,6 +108,9 @@ public class LogbookTests
         Assert.Equal(("0", "1"), (EventDescriptions.ValueText(started, true), EventDescriptions.ValueText(started, false)));
         var down = new LogbookEntry(new DateTime(2025, 1, 15), false, 1, 0, 0, 1736895605);
         Assert.Equal(("0", "2025-01-14 23:00:05Z"), (EventDescriptions.ValueText(down, true), EventDescriptions.ValueText(down, false)));
+        // Restart (kind 13): old 0, new the meter's UTC seconds (Meter.Core EventRouting.LogRestart).
+        var restart = new LogbookEntry(new DateTime(2025, 1, 15), false, 13, 4, 0, 1736895605);
+        Assert.Equal(("0", "2025-01-14 23:00:05Z"), (EventDescriptions.ValueText(restart, true), EventDescriptions.ValueText(restart, false)));
         var pulse = new LogbookEntry(new DateTime(2025, 1, 15), false, 5, 1, 1000, 500);
         Assert.Equal(("1000", "500"), (EventDescriptions.ValueText(pulse, true), EventDescriptions.ValueText(pulse, false)));
     }

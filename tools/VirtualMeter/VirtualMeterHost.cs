@@ -6,6 +6,7 @@ using Meter.Clock;
 using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
+using Meter.Obis;
 
 namespace Meter.VirtualMeter;
 
@@ -174,7 +175,8 @@ public sealed class VirtualMeterHost : IDisposable
         int code = TariffControlSetting.ForInputs(ddCode);
         lock (_gate)
         {
-            if (Meter.Settings.TariffControlCode != code) Meter.SettingsWriter.WriteTariffControl(code);
+            if (Meter.Settings.TariffControlCode != code && Meter.SettingsWriter.WriteTariffControl(code) != ObisWriteResult.Accepted)
+                throw new ArgumentException($"--tariff-input-code '{ddCode:00}': the meter refuses it (DD 01 and 02 are 4-tariff inputs; this meter has {Meter.Settings.TariffCount} tariffs)");
         }
     }
 

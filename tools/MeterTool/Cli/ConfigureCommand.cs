@@ -84,7 +84,8 @@ public static class ConfigureCommand
     /// <summary>
     /// Parses "timetable", "inputs:DD" or "register" into the value of <see cref="MeterAddresses.TariffControl"/>
     /// ("000", "1DD", "200"). DD is one of the Kamstrup 351/382 "DD Input/output configuration" codes whose
-    /// tariff control is "Module" — 01, 02 (4 tariffs), 07..14 (2 tariffs) — the codes the meter accepts.
+    /// tariff control is "Module" — 01, 02 (4 tariffs), 07..14 (2 tariffs) — the codes the meter accepts (01 and 02
+    /// only with 4 tariffs or more: a meter with fewer answers ER10).
     /// </summary>
     public static string TariffControlValue(string text)
     {

@@ -36,13 +36,13 @@ public static class EventDescriptions
         [1] = "1-0:0.3.3 pulse figure", [2] = "0-0:128.1.0 billing target day", [3] = "0-0:128.2.0 debiting interval code",
         [4] = "1-0:0.4.2 CT primary", [5] = "0-0:96.1.0 meter number", [7] = "0-0:96.128.1 password", [9] = "0-0:128.3.0 identification",
         [12] = "0-0:13.0.0 tariff switches", [17] = "0-0:21.0.1 display list", [33] = "0-0:21.0.2 alternate display list",
-        [73] = "0-0:21.0.0 readout list", [105] = "0-0:11.0.0 holidays", [128] = "1-0:0.8.0 integration period",
+        [73] = "0-0:21.0.0 readout list", [105] = "0-0:11.0.0 holidays", [126] = "0-0:128.4.0 tariff control", [128] = "1-0:0.8.0 integration period",
     };
 
     private static readonly string[] TamperSources = ["", "magnetic field", "terminal cover", "meter cover"];
     private static readonly string[] MetrologyFaults = ["", "ADE7880 reset", "ADE7880 configuration changed", "ADE7880 not responding",
         "ADE7880 configuration not verified", "ADE7880 read not verified", "ADE7880 energy reads not verified"];
-    private static readonly string[] StorageAreas = ["", "format", "registers", "billing", "logger 2", "events", "event counters", "profile", "settings", "demand"];
+    private static readonly string[] StorageAreas = ["", "format", "registers", "billing", "logger 2", "events", "event counters", "profile", "settings", "demand", "voltage quality"];
     private static readonly string[] CloseReasons = ["", "scheduled", "command", "external input"];
     private static readonly string[] CalibrationKinds = ["", "VGAIN", "IGAIN", "PGAIN", "PHCAL", "VRMSOS", "IRMSOS"];
     // Meter.Hal.Device FaultCode: why the firmware restarted itself.
@@ -109,7 +109,7 @@ public static class EventDescriptions
         bool isTime = e.Kind switch
         {
             ClockSet or PowerUp => true,
-            PowerDown => !old,
+            PowerDown or Restart => !old,
             Tamper => (e.Detail & TamperEnded) != 0,
             VoltageQuality => (e.Detail & VoltageEventEnded) != 0,
             _ => false,
