@@ -59,10 +59,8 @@ public class VoltageQualityStorageTests
             // Turn it into what the version-5 firmware leaves: the format record says 5, the tail was never written.
             using (var nv = new FileNvMemory(state, SimulatedBoard.NvBytes))
             {
-                var format = new WearLevelledRecord(nv, 0, StorageLayout.FormatValueCount, StorageLayout.FormatSlots);
-                Assert.True(format.Recover());
                 var values = new long[StorageLayout.FormatValueCount];
-                format.CopyTo(values);
+                var format = RecoveredFormat(nv, values);
                 Assert.Equal(7, values[1]);
                 values[1] = 5;
                 format.Commit(values);
@@ -81,10 +79,8 @@ public class VoltageQualityStorageTests
             }
             using (var nv = new FileNvMemory(state, SimulatedBoard.NvBytes))
             {
-                var format = new WearLevelledRecord(nv, 0, StorageLayout.FormatValueCount, StorageLayout.FormatSlots);
-                Assert.True(format.Recover());
                 var values = new long[StorageLayout.FormatValueCount];
-                format.CopyTo(values);
+                var format = RecoveredFormat(nv, values);
                 Assert.Equal(7, values[1]);
             }
         }
@@ -92,5 +88,14 @@ public class VoltageQualityStorageTests
         {
             MeterRig.DeleteState(state);
         }
+    }
+
+    // The format record as stored (value 1 = the layout version), recovered into values.
+    private static WearLevelledRecord RecoveredFormat(Meter.Hal.INvMemory nv, long[] values)
+    {
+        var format = new WearLevelledRecord(nv, 0, StorageLayout.FormatValueCount, StorageLayout.FormatSlots);
+        Assert.True(format.Recover());
+        format.CopyTo(values);
+        return format;
     }
 }
