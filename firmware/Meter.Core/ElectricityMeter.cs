@@ -273,6 +273,7 @@ namespace Meter.Core
                 _profileRequest = new ProfileRequest(this);
                 _eventLogRequest = new EventLogRequest(this);
                 _requestLink = new RangeRequestLink(_hardware.OpticalLink, new IRangeRequest[] { _profileRequest, _eventLogRequest });
+                _requestLink.ReactionTimeMs = _port.ReactionTimeMs;
                 _optical = new OpticalServer(_requestLink, _port, _table, _readout, _hardware.Seal, _events);
                 _requestLink.Session = _optical;
             }
@@ -344,6 +345,7 @@ namespace Meter.Core
         /// <summary>Polls the optical port with the host's monotonic ms clock (see <see cref="OpticalPortOnOwnClock"/>).</summary>
         public void PollOpticalPort(long nowMs)
         {
+            if (_requestLink != null) _requestLink.Poll(nowMs); // P.01 / P.98 answers, after the reaction time
             if (_optical != null) _optical.Poll(nowMs);
         }
 

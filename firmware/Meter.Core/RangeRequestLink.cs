@@ -15,6 +15,9 @@ namespace Meter.Core
     /// <remarks>
     /// Range "from;to" (either side may be empty = open): each side "yymmddhhmm" (that minute;
     /// as "to" it includes the whole minute) or "yymmddhhmmss", meter local time.
+    /// The answer waits the reaction time tr after the request's last character, as every answer
+    /// of the server does (IEC 62056-21:2002 §5.3 / §6.3.2: 200 ms ≤ tr ≤ 1500 ms): a request taken
+    /// is answered at the first <see cref="Poll"/> at or after <see cref="ReactionTimeMs"/>.
     /// </remarks>
     public sealed class RangeRequestLink : ISerialLink
     {
@@ -33,6 +36,11 @@ namespace Meter.Core
         private int _frameLength;
         private bool _inFrame;
         private bool _expectBcc;
+        private long _nowMs;
+        private IRangeRequest _pending;
+        private long _pendingFrom;
+        private long _pendingTo;
+        private long _pendingDueMs;
 
         /// <summary>Wraps <paramref name="inner"/>, answering <paramref name="requests"/>.</summary>
         public RangeRequestLink(ISerialLink inner, IRangeRequest[] requests)
@@ -42,6 +50,26 @@ namespace Meter.Core
             _inner = inner;
             _requests = requests;
             _answer = new RangeAnswer(inner);
+            ReactionTimeMs = 200;
+        }
+
+        /// <summary>tr: from a request's last character to its answer's first (the port's reaction time, 200 ms by default).</summary>
+        public int ReactionTimeMs { get; set; }
+
+        /// <summary>
+        /// The time, monotonic ms, before the server's poll (Meter.Core ElectricityMeter.PollOpticalPort):
+        /// takes what arrived and sends an answer whose reaction time has passed.
+        /// </summary>
+        public void Poll(long nowMs)
+        {
+            _nowMs = nowMs;
+            Pump();
+            if (_pending == null || nowMs < _pendingDueMs) return;
+            IRangeRequest request = _pending;
+            _pending = null;
+            _answer.Begin();
+            request.Answer(_pendingFrom, _pendingTo, _answer);
+            _answer.End();
         }
 
         /// <summary>The server whose login gates the requests (set once it exists; null = none taken).</summary>
@@ -79,6 +107,7 @@ namespace Meter.Core
         /// <inheritdoc />
         public void DiscardInBuffer()
         {
+            _pending = null;
             _forwardCount = 0;
             _forwardStart = 0;
             _inFrame = false;
@@ -132,9 +161,11 @@ namespace Meter.Core
             if (bcc != _frame[_frameLength - 1]) { FlushFrame(); return; } // let the server NAK it
             long fromSecond, toSecond;
             if (!ParseRange(9, _frameLength - 3, out fromSecond, out toSecond)) { FlushFrame(); return; }
-            _answer.Begin();
-            request.Answer(fromSecond, toSecond, _answer);
-            _answer.End();
+            // Answered by Poll once tr has passed; a newer request before that replaces it.
+            _pending = request;
+            _pendingFrom = fromSecond;
+            _pendingTo = toSecond;
+            _pendingDueMs = _nowMs + ReactionTimeMs;
             _frameLength = 0;
         }
 

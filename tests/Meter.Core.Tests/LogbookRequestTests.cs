@@ -164,6 +164,26 @@ public class LogbookRequestTests
         Assert.Equal("P.98(0250115000000)(02)()" + Header + StartEvents + "(0250115000008)(12)(1)(0)(0)\r\n", block);
     }
 
+    [Theory]
+    [InlineData("R1\u0002P.98(;)\u0003")]
+    [InlineData("R1\u0002P.01(;)\u0003")]
+    public void The_answer_waits_the_reaction_time_after_the_request(string request)
+    {
+        // IEC 62056-21 §5.3: 200 ms <= tr <= 1500 ms from the request's last character (its BCC) to the answer's first.
+        // The rig polls every 1 ms, so the answer starts at 200 ms, plus less than 2 ms.
+        using var host = MeterRig.Start();
+        var rig = new RangeRequestRig(host.Meter);
+        rig.LogIn("00000000");
+        int from = rig.Pair.Transcript.Count;
+        string answer = rig.Command(request);
+        Assert.StartsWith("\u0002P.", answer);
+        var exchange = rig.Pair.Transcript.Skip(from).ToList();
+        long requestEnd = exchange.Last(c => c.Sender == "probe").EndNs;
+        long answerStart = exchange.First(c => c.Sender == "meter").StartNs;
+        Assert.True(exchange.FindIndex(c => c.Sender == "meter") > exchange.FindLastIndex(c => c.Sender == "probe"), "the meter answered before the request ended");
+        Assert.InRange((answerStart - requestEnd) / 1_000_000.0, 200, 202);
+    }
+
     [Fact]
     public void Before_the_login_the_request_goes_to_the_server_and_is_refused_like_P01()
     {

@@ -92,6 +92,7 @@ internal sealed class RangeRequestRig
     private void Step()
     {
         Pair.AdvanceTo(Pair.NowNs + 1_000_000);
+        Link.Poll(Pair.NowMs);
         Server.Poll(Pair.NowMs);
         _received.AddRange(Pair.Probe.ReadAll());
     }
