@@ -58,12 +58,12 @@ namespace Meter.Core
 
         /// <summary>
         /// The time, monotonic ms, before the server's poll (Meter.Core ElectricityMeter.PollOpticalPort):
-        /// takes what arrived and sends an answer whose reaction time has passed.
+        /// sends an answer whose reaction time has passed. A request is taken when the server's poll
+        /// reads the link, at this time.
         /// </summary>
         public void Poll(long nowMs)
         {
             _nowMs = nowMs;
-            Pump();
             if (_pending == null || nowMs < _pendingDueMs) return;
             IRangeRequest request = _pending;
             _pending = null;

@@ -13,7 +13,7 @@ namespace Meter.Core
         public const int Swell = 32;
 
         /// <summary>Bit 7: the event ended; old/new value = its start and end, UTC seconds.</summary>
-        public const int Ended = 128;
+        public const int Ended = TamperDetail.Ended;
 
         /// <summary>The detail of <paramref name="kind"/> (<see cref="Dip"/> or <see cref="Swell"/>) on <paramref name="phase"/> 1–3.</summary>
         public static int Of(int phase, int kind)
