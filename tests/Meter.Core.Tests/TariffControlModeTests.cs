@@ -7,6 +7,25 @@ public class TariffControlModeTests
 {
     private static long T(ElectricityMeter m, int tariff) => m.Metering.Accumulator.ReadTariffActiveImport(tariff, true, 0);
 
+    /// <summary>
+    /// A meter on the balanced load in T1 under input control on I/O 2 (DD 13): I/O 2 energised between
+    /// two cycles changes nothing before the next cycle, whose energy and the next 10 minutes' are T2's:
+    /// 6555.18 W × 1/6 h = 1092.5 Wh (tolerance as the timetable test above), none in T1.
+    /// </summary>
+    internal static void EnergisingIo2RegistersTheNextCyclesInT2(Meter.VirtualMeter.VirtualMeterHost host)
+    {
+        var m = host.Meter;
+        long t1 = T(m, 0), t2 = T(m, 1);
+        host.SetTariffInputs(false, true);
+        Assert.Equal(0, m.ActiveTariff); // nothing changes before the cycle
+        host.RunFor(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, m.ActiveTariff);
+        Assert.Equal(t1, T(m, 0));
+        host.RunFor(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        Assert.InRange(T(m, 1) - t2, 1092.53 * 0.9998 - 1, 1092.53 * 1.0002 + 1);
+        Assert.Equal(t1, T(m, 0));
+    }
+
     [Fact]
     public void Commands_and_input_changes_switch_the_running_meter_without_waiting_for_a_timetable_switch()
     {
@@ -51,17 +70,7 @@ public class TariffControlModeTests
         Assert.Equal(0, m.ActiveTariff); // I/O 2 de-energised: T1
         Assert.Equal("(1)", MeterRig.ValueText(m, StandardObjects.ActiveTariff));
 
-        // I/O 2 energised between two cycles: the next cycle's energy is T2's, T1 stands still.
-        long t1 = T(m, 0), t2 = T(m, 1);
-        host.SetTariffInputs(false, true);
-        Assert.Equal(0, m.ActiveTariff); // nothing changes before the cycle
-        host.RunFor(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, m.ActiveTariff);
-        Assert.Equal(t1, T(m, 0));
-        host.RunFor(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
-        // 6555.18 W × 1/6 h = 1092.5 Wh in T2 (tolerance as above), none in T1.
-        Assert.InRange(T(m, 1) - t2, 1092.53 * 0.9998 - 1, 1092.53 * 1.0002 + 1);
-        Assert.Equal(t1, T(m, 0));
+        EnergisingIo2RegistersTheNextCyclesInT2(host);
 
         // I/O 1 is not this code's tariff input: energising it changes nothing; I/O 2 off goes back to T1.
         host.SetTariffInputs(true, true);

@@ -14,8 +14,6 @@ namespace Meter.Core.Tests;
 /// </summary>
 public class TariffControlSettingTests
 {
-    private static long T(ElectricityMeter m, int tariff) => m.Metering.Accumulator.ReadTariffActiveImport(tariff, true, 0);
-
     private static EventRecord[] ParameterChanges(ElectricityMeter m)
     {
         var list = new List<EventRecord>();
@@ -66,15 +64,7 @@ public class TariffControlSettingTests
                 Assert.Equal(0, m.ActiveTariff); // I/O 2 de-energised: T1
 
                 // I/O 2 energised: the next cycle's energy is T2's, T1 stands still.
-                long t1 = T(m, 0), t2 = T(m, 1);
-                host.SetTariffInputs(false, true);
-                host.RunFor(TimeSpan.FromSeconds(1));
-                Assert.Equal(1, m.ActiveTariff);
-                Assert.Equal(t1, T(m, 0));
-                host.RunFor(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
-                // Balanced load 6555.18 W × 1/6 h = 1092.5 Wh in T2, none in T1 (tolerance as TariffControlModeTests).
-                Assert.InRange(T(m, 1) - t2, 1092.53 * 0.9998 - 1, 1092.53 * 1.0002 + 1);
-                Assert.Equal(t1, T(m, 0));
+                TariffControlModeTests.EnergisingIo2RegistersTheNextCyclesInT2(host);
 
                 // Today (01-15) a holiday and new working-day switches: both rebuild the timetable; the inputs stay in control.
                 Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, ListSettings.HolidayTable, "01;01-15"));
