@@ -362,7 +362,7 @@ namespace Meter.Core
 
         /// <summary>
         /// xWATT code → mW. The instantaneous power registers read PMAX/16 at full-scale inputs
-        /// ("AWATT multiplier is 16", shared/docs/ade7880-notes.md §7; the simulated chip models it).
+        /// ("AWATT multiplier is 16", docs/ade7880-notes.md §7; the simulated chip models it).
         /// </summary>
         private long PowerMilliwatts(int code)
         {

@@ -23,7 +23,7 @@ public class DeviceAssemblyTests
         var violations = MetadataGuard.Check(path, DeviceProject.AssemblyNames, RepoFiles.AllowList);
         Assert.True(violations.Count == 0,
             $"{assemblyName} uses {violations.Count} thing(s) nanoFramework cannot run " +
-            "(see ../shared/docs/nanoframework.md; add to tools/nano-api.txt only what nanoFramework's sources confirm):\n" +
+            "(see docs/nanoframework.md; add to tools/nano-api.txt only what nanoFramework's sources confirm):\n" +
             string.Join("\n", violations.Select(v => "  " + v)));
     }
 

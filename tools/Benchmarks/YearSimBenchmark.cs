@@ -13,7 +13,7 @@ namespace Meter.Benchmarks;
 /// A simulated year of the whole meter (Meter.Core's ElectricityMeter on the simulated board):
 /// 1 s metering cycles through the simulated ADE7880 at SPI byte level, S0 pulses, 15-min load
 /// profile, tariff switching, monthly billing, register saves into a RAM NV memory; the load
-/// follows /work/shared/data/residential-pv-2025-15min.csv. By default a part of the year is
+/// follows tools/VirtualMeter/scenarios/residential-pv-2025-15min.csv. By default a part of the year is
 /// run and the time is extrapolated (linear: every day does the same work); <c>--days 365</c>
 /// runs the whole year. Also times where the cost goes (simulated chip vs meter firmware).
 /// </summary>

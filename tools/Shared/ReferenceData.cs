@@ -3,19 +3,20 @@ using System.Runtime.CompilerServices;
 namespace Meter.ReferenceData;
 
 /// <summary>
-/// Finds a reference load profile of the project workspace (shared/data/*.csv, see its README).
-/// Host programs that need one (benchmarks, year-long tests) compile this one file in (linked
-/// from tools/Shared). The workspace keeps shared/ beside the repository, so the first place
-/// tried is &lt;repo&gt;/../shared/data, wherever the clone is; then $METER_DATA_DIR; then
-/// /work/shared/data. A missing file is an error naming every place tried: no caller may
-/// fall back to an invented load.
+/// Finds a reference load profile (a year at 15 min, see tools/VirtualMeter/scenarios/README.md).
+/// The files ship inside the repository, in <see cref="RepositoryFolder"/>, so a fresh clone
+/// anywhere has them. Host programs that need one (benchmarks, year-long tests) compile this one
+/// file in (linked from tools/Shared). $METER_DATA_DIR, when set, is tried first (another
+/// copy, e.g. a new year of data). A missing file is an error naming every place tried: no
+/// caller may fall back to an invented load.
 /// </summary>
 internal static class ReferenceDataFiles
 {
     /// <summary>Environment variable naming a folder that holds the reference files.</summary>
     public const string DirectoryVariable = "METER_DATA_DIR";
 
-    private const string WorkspaceDataDirectory = "/work/shared/data";
+    /// <summary>Where the files are in the repository, relative to its root.</summary>
+    public const string RepositoryFolder = "tools/VirtualMeter/scenarios";
 
     /// <summary>Full path of <paramref name="fileName"/> (e.g. "residential-pv-2025-15min.csv").</summary>
     /// <exception cref="FileNotFoundException">The file is in none of the places tried; the message lists them.</exception>
@@ -25,15 +26,14 @@ internal static class ReferenceDataFiles
     public static string Find(string fileName, string? dataDirVariable, string? repoRoot)
     {
         var tried = new List<string>();
-        if (repoRoot != null) tried.Add(Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data", fileName)));
         if (!string.IsNullOrEmpty(dataDirVariable)) tried.Add(Path.GetFullPath(Path.Combine(dataDirVariable, fileName)));
-        tried.Add(Path.Combine(WorkspaceDataDirectory, fileName));
+        if (repoRoot != null) tried.Add(Path.GetFullPath(Path.Combine(repoRoot, RepositoryFolder, fileName)));
         foreach (string path in tried)
             if (File.Exists(path)) return path;
         throw new FileNotFoundException(
-            $"reference profile {fileName} not found; tried: {string.Join(", ", tried)}" +
+            $"reference profile {fileName} not found; tried: {(tried.Count == 0 ? "nothing" : string.Join(", ", tried))}" +
             (repoRoot == null ? " (repository root with MeterFirmware.sln not found)" : "") +
-            $". Put the workspace's shared/ folder beside the repository or set {DirectoryVariable} to the folder holding the file.",
+            $". The files ship in {RepositoryFolder}/ of the repository; or set {DirectoryVariable} to a folder holding the file.",
             fileName);
     }
 

@@ -6,7 +6,7 @@ namespace Meter.VirtualMeter;
 /// <summary>
 /// What the simulated chip's terminals see over time: a named scenario (constant or with a
 /// repeating pattern) or a CSV file of 15-minute means per phase (the format of
-/// /work/shared/data/*.csv: start_utc, p_l1_w..p_l3_w, q_l1_var..q_l3_var).
+/// tools/VirtualMeter/scenarios/*.csv: start_utc, p_l1_w..p_l3_w, q_l1_var..q_l3_var).
 /// </summary>
 public abstract class LoadScenario
 {

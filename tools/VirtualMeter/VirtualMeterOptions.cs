@@ -9,7 +9,7 @@ public sealed class VirtualMeterOptions
     /// <summary>Named load scenario (see <see cref="LoadScenario.Names"/>); ignored when <see cref="ScenarioFile"/> is set.</summary>
     public string Load { get; set; } = "balanced";
 
-    /// <summary>CSV of 15-minute means per phase (the format of /work/shared/data/*.csv).</summary>
+    /// <summary>CSV of 15-minute means per phase (the format of tools/VirtualMeter/scenarios/*.csv).</summary>
     public string? ScenarioFile { get; set; }
 
     /// <summary>Time speed: 1 = real time, N = ×N, 0 = as fast as possible.</summary>
