@@ -43,6 +43,11 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "--tariff-input-code '01': the meter refuses it (DD 01 and 02 are 4-tariff inputs; this meter has 2 tariffs)",
             ["--tariff-input-code", "01", "--optical", "none", "--duration", "1s"] },
         { "Unrecognized command or argument 'yes'", ["--magnet", "yes"] },
+        // Options are checked whatever the optical port: with it off the password is still kept.
+        { "--password '': give 1 to 16 printable ASCII characters other than ( ) * / !", ["--optical", "none", "--password", ""] },
+        { "--password 'ab(c': give 1 to 16", ["--optical", "none", "--password", "ab(c"] },
+        { "--password '12345678901234567': give 1 to 16", ["--password", "12345678901234567"] },
+        { "is a folder: give a file name", ["--state", Path.GetTempPath(), "--optical", "none"] },
     };
 
     [Theory]

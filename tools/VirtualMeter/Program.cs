@@ -19,7 +19,7 @@ public static class Program
     {
         var preset = new Option<string>("--preset") { Description = "Meter preset: ct-5-6a, direct-5-105a, single-phase-5-100a", DefaultValueFactory = _ => "direct-5-105a" };
         var load = new Option<string>("--load") { Description = "Load scenario: " + string.Join(", ", LoadScenario.Names), DefaultValueFactory = _ => "balanced" };
-        var scenario = new Option<string?>("--scenario") { Description = "CSV of 15-min means per phase (format of /work/shared/data/*.csv): a day or a year, repeated" };
+        var scenario = new Option<string?>("--scenario") { Description = "CSV of 15-min means per phase (format of tools/VirtualMeter/scenarios/*.csv): a day or a year, repeated" };
         var speed = new Option<string>("--speed") { Description = "Time speed: 1 = real time, N = ×N, max = as fast as possible", DefaultValueFactory = _ => "1" };
         var optical = new Option<string>("--optical") { Description = "Optical port: tcp:127.0.0.1:PORT, pty (a pseudo-terminal for serial tools) or none", DefaultValueFactory = _ => "tcp:127.0.0.1:6100" };
         var state = new Option<string?>("--state") { Description = "NV memory file: a restart with the same file resumes the same registers" };
@@ -46,12 +46,12 @@ public static class Program
                     ScenarioFile = parse.GetValue(scenario),
                     Speed = ParseSpeed(parse.GetValue(speed)!),
                     Optical = parse.GetValue(optical)!,
-                    StateFile = parse.GetValue(state),
+                    StateFile = parse.GetValue(state) is string file ? ParseStateFile(file) : null,
                     Duration = parse.GetValue(duration) is string d ? ParseDuration(d) : null,
                     Start = parse.GetValue(start) is string s ? ParseStart(s) : null,
                     SealOpen = parse.GetValue(seal),
                     CurrentGainError = parse.GetValue(gainError) / 100.0,
-                    Password = parse.GetValue(password)!,
+                    Password = ParsePassword(parse.GetValue(password)!),
                     TerminalCoverOpen = parse.GetValue(cover),
                     MagneticField = parse.GetValue(magnet),
                     TariffInputCode = parse.GetValue(tariffCode) is string dd ? ParseTariffInputCode(dd) : null,
@@ -156,6 +156,27 @@ public static class Program
         if (text == "max") return 0;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= 1e7) return v;
         throw new ArgumentException($"--speed '{text}': give 1 (real time), a factor N > 0 (×N) or max");
+    }
+
+    /// <summary>
+    /// The level-1 password, checked whatever --optical says (a meter started with the port off
+    /// keeps the password in its settings for the next start with the port on).
+    /// </summary>
+    public static string ParsePassword(string text)
+    {
+        if (Meter.Optical.OpticalPortSettings.IsValidPassword(text)) return text;
+        throw new ArgumentException($"--password '{text}': give 1 to {Meter.Optical.OpticalPortSettings.MaximumPasswordLength} "
+            + "printable ASCII characters other than ( ) * / ! (IEC 62056-21 data set value), e.g. 00000000");
+    }
+
+    /// <summary>The NV memory file: a file (new or existing) in a folder that exists, not a folder.</summary>
+    public static string ParseStateFile(string text)
+    {
+        if (text.Length == 0) throw new ArgumentException("--state '': give a file name, e.g. meter.nv");
+        if (Directory.Exists(text)) throw new ArgumentException($"--state '{text}' is a folder: give a file name, e.g. {Path.Combine(text, "meter.nv")}");
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(text));
+        if (folder != null && !Directory.Exists(folder)) throw new ArgumentException($"--state '{text}': the folder {folder} does not exist");
+        return text;
     }
 
     /// <summary>A DD code with tariff inputs (Meter.Clock TariffInputDecoder): 01, 02, 07..14, one or two digits.</summary>
