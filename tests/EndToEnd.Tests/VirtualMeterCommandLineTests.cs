@@ -75,7 +75,8 @@ public class VirtualMeterCommandLineTests : IDisposable
         File.WriteAllBytes(file, new byte[1000]);
         var (code, _, error) = Run("--state", file, "--optical", "none", "--duration", "1s");
         Assert.Equal(1, code);
-        Assert.Equal($"virtualmeter: --state '{file}': NV memory file '{file}' has 1000 bytes, expected {SimulatedBoard.NvBytes}", error.Trim());
+        Assert.Equal($"virtualmeter: --state '{file}': '{file}' has 1000 bytes and no \"METER-NV\" marker: not an NV memory file (expected {SimulatedBoard.NvBytes + 32} bytes); "
+            + $"it was left untouched. Add --state-format to format it (erases it; a copy is kept in '{file}.bak')", error.Trim());
         Assert.Equal(1000, new FileInfo(file).Length);
     }
 
@@ -278,7 +279,7 @@ public class VirtualMeterCommandLineTests : IDisposable
     private static long Read(VirtualMeterHost host, EnergyRegister register) =>
         host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(register, MeterChannel.Total, true, 0));
 
-    private static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
+    internal static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
 
     private static (int Code, string Out, string Error) Tool(params string[] args) => Capture(() => Meter.Tool.Program.Main(args));
 
