@@ -14,13 +14,6 @@ namespace Meter.Core.Tests;
 /// </summary>
 public class DamagedMemoryFormatTests
 {
-    private sealed class RecordingPanel : ILcdPanel
-    {
-        public readonly List<(string Id, string Value, int Symbols)> Shown = new();
-
-        public void Show(LcdFrame frame) => Shown.Add((new string(frame.Id), new string(frame.Value), frame.Symbols));
-    }
-
     [Fact]
     public void Damaged_memory_formatted_at_power_up_is_an_event_an_error_register_bit_and_an_error_screen()
     {
