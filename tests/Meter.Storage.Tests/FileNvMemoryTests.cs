@@ -41,6 +41,47 @@ public class FileNvMemoryTests
     }
 
     [Fact]
+    public void A_write_is_in_the_file_at_once_without_a_flush_or_close_and_the_image_follows_the_marker()
+    {
+        // What kill -9 leaves: the file as any other reader sees it while the memory is still open.
+        string path = Path.Combine(Path.GetTempPath(), $"sto-nv-{Guid.NewGuid():N}.bin");
+        try
+        {
+            using var memory = new FileNvMemory(path, 4096);
+            memory.Write(100, [1, 2, 3], 0, 3);
+            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var file = new byte[reader.Length];
+            reader.ReadExactly(file);
+            Assert.Equal(NvFileHeader.Size + 4096, file.Length);
+            Assert.Equal("METER-NV"u8.ToArray(), file[..8]);
+            Assert.Equal(new byte[] { 0xFF, 1, 2, 3, 0xFF }, file[(NvFileHeader.Size + 99)..(NvFileHeader.Size + 104)]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_file_without_the_marker_is_refused_untouched_even_of_the_right_size()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"sto-nv-{Guid.NewGuid():N}.bin");
+        try
+        {
+            var foreign = new byte[4096];
+            new Random(3).NextBytes(foreign);
+            File.WriteAllBytes(path, foreign);
+            var refusal = Assert.Throws<InvalidDataException>(() => new FileNvMemory(path, 4096));
+            Assert.Contains("no \"METER-NV\" marker", refusal.Message);
+            Assert.Equal(foreign, File.ReadAllBytes(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_memory_formatted_with_another_layout_is_refused_not_overwritten()
     {
         var memory = new RamNvMemory(64 * 1024);
