@@ -43,6 +43,7 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "--tariff-input-code '01': the meter refuses it (DD 01 and 02 are 4-tariff inputs; this meter has 2 tariffs)",
             ["--tariff-input-code", "01", "--optical", "none", "--duration", "1s"] },
         { "Unrecognized command or argument 'yes'", ["--magnet", "yes"] },
+        { "--state-format needs --state FILE", ["--state-format", "--optical", "none"] },
     };
 
     [Theory]
