@@ -44,6 +44,7 @@ public class VirtualMeterCommandLineTests : IDisposable
             ["--tariff-input-code", "01", "--optical", "none", "--duration", "1s"] },
         { "Unrecognized command or argument 'yes'", ["--magnet", "yes"] },
         { "--state-format needs --state FILE", ["--state-format", "--optical", "none"] },
+        { "--state '/nonexistent/dir/meter.nv'", ["--state", "/nonexistent/dir/meter.nv", "--state-format", "--optical", "none"] },
     };
 
     [Theory]

@@ -62,7 +62,16 @@ public sealed class VirtualMeterHost : IDisposable
         }
 
         if (options.StateFile != null)
-            StateNote = StateFileGuard.Prepare(options.StateFile, SimulatedBoard.NvBytes, options.StateFormat, image => DryRun(image, preset, start, options));
+        {
+            try
+            {
+                StateNote = StateFileGuard.Prepare(options.StateFile, SimulatedBoard.NvBytes, options.StateFormat, image => DryRun(image, preset, start, options));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"--state '{options.StateFile}': {e.Message}", e);
+            }
+        }
         IOpticalPort? port = OpenPort(options.Optical);
         try
         {
