@@ -195,6 +195,7 @@ namespace Meter.Core
                 if (_metering.ChipFaults > 0) error |= ObisBindings.ErrorMeteringChip;
                 if (_recovery != null && _recovery.RepairCount > 0) error |= ObisBindings.ErrorStorageRepaired;
                 if (_settingsWriter.DefaultsRestored) error |= ObisBindings.ErrorStorageRepaired;
+                if (_recovery != null && _recovery.DamagedMemoryFormatted) error |= ObisBindings.ErrorStorageFormatted;
                 return error;
             }
         }

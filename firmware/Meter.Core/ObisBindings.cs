@@ -45,6 +45,8 @@ namespace Meter.Core
         public const int ErrorMeteringChip = 0x01;
         /// <summary>Error register bit: NV memory areas were repaired at the last start.</summary>
         public const int ErrorStorageRepaired = 0x02;
+        /// <summary>Error register bit: the NV memory was unreadable (not blank, no format record) and was formatted at the last start: registers and logs restarted from zero; the LCD shows the error word, "Err 4" when alone.</summary>
+        public const int ErrorStorageFormatted = 0x04;
         /// <summary>Status word bit: the clock is not valid (never set or backup lost).</summary>
         public const int StatusClockInvalid = 0x01;
         /// <summary>Status word bit: summer time.</summary>

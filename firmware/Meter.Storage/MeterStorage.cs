@@ -93,6 +93,8 @@ namespace Meter.Storage
             report.TornFormatSlots = _format.TornSlots;
             if (!found)
             {
+                // A blank memory is a new meter; anything else without a format record is damage the meter cannot undo.
+                report.DamagedMemoryFormatted = !IsErased();
                 Format();
                 report.Formatted = true;
             }
@@ -143,6 +145,7 @@ namespace Meter.Storage
             VoltageQuality.Recover();
             report.TornVoltageQualitySlots = VoltageQuality.TornSlots;
 
+            LogRepair(now, StorageArea.Memory, report.DamagedMemoryFormatted ? 1 : 0);
             LogRepair(now, StorageArea.Format, report.TornFormatSlots);
             LogRepair(now, StorageArea.Registers, report.TornRegisterSlots);
             LogRepair(now, StorageArea.Billing, report.TornBillingSlots);
@@ -185,6 +188,28 @@ namespace Meter.Storage
             long[] values = new long[StorageLayout.FormatValueCount];
             _layout.ToFormatRecord(_memory.Size, values);
             _format.Commit(values);
+        }
+
+        /// <summary>
+        /// True when every byte of the memory is erased (0xFF): a new memory, as <see cref="Format"/>
+        /// leaves it apart from its format record. Reads only; one 256-byte buffer.
+        /// </summary>
+        public bool IsErased()
+        {
+            byte[] chunk = new byte[256];
+            for (int address = 0; address < _memory.Size; address += chunk.Length)
+            {
+                int count = _memory.Size - address < chunk.Length ? _memory.Size - address : chunk.Length;
+                _memory.Read(address, chunk, 0, count);
+                for (int i = 0; i < count; i++)
+                {
+                    if (chunk[i] != 0xFF)
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /// <summary>

@@ -32,5 +32,8 @@ namespace Meter.Storage
 
         /// <summary>The voltage-quality record (dip and swell counters, layout version 6).</summary>
         public const int VoltageQuality = 10;
+
+        /// <summary>The whole memory: it held data but no readable format record, and was formatted (everything lost; new value 1).</summary>
+        public const int Memory = 11;
     }
 }

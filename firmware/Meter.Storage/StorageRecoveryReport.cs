@@ -6,6 +6,14 @@ namespace Meter.Storage
         /// <summary>The memory held no valid format record and was formatted (all logs empty, registers zero).</summary>
         public bool Formatted { get; set; }
 
+        /// <summary>
+        /// The memory was not blank but held no readable format record (damage or another device's
+        /// data), so everything it held was lost when it was formatted. Logged as a
+        /// <see cref="EventKind.StorageRepair"/> event of <see cref="StorageArea.Memory"/>; Meter.Core
+        /// shows it in the error register and on the LCD. A blank memory (a new meter) is formatted without it.
+        /// </summary>
+        public bool DamagedMemoryFormatted { get; set; }
+
         /// <summary>Torn slots of the format record discarded.</summary>
         public int TornFormatSlots { get; set; }
 

@@ -48,6 +48,8 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "--password 'ab(c': give 1 to 16", ["--optical", "none", "--password", "ab(c"] },
         { "--password '12345678901234567': give 1 to 16", ["--password", "12345678901234567"] },
         { "is a folder: give a file name", ["--state", Path.GetTempPath(), "--optical", "none"] },
+        { "--state-format needs --state FILE", ["--state-format", "--optical", "none"] },
+        { "--state '/nonexistent/dir/meter.nv'", ["--state", "/nonexistent/dir/meter.nv", "--state-format", "--optical", "none"] },
     };
 
     [Theory]
@@ -80,7 +82,8 @@ public class VirtualMeterCommandLineTests : IDisposable
         File.WriteAllBytes(file, new byte[1000]);
         var (code, _, error) = Run("--state", file, "--optical", "none", "--duration", "1s");
         Assert.Equal(1, code);
-        Assert.Equal($"virtualmeter: --state '{file}': NV memory file '{file}' has 1000 bytes, expected {SimulatedBoard.NvBytes}", error.Trim());
+        Assert.Equal($"virtualmeter: --state '{file}': '{file}' has 1000 bytes and no \"METER-NV\" marker: not an NV memory file (expected {SimulatedBoard.NvBytes + 32} bytes); "
+            + $"it was left untouched. Add --state-format to format it (erases it; a copy is kept in '{file}.bak')", error.Trim());
         Assert.Equal(1000, new FileInfo(file).Length);
     }
 
@@ -283,7 +286,7 @@ public class VirtualMeterCommandLineTests : IDisposable
     private static long Read(VirtualMeterHost host, EnergyRegister register) =>
         host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(register, MeterChannel.Total, true, 0));
 
-    private static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
+    internal static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
 
     private static (int Code, string Out, string Error) Tool(params string[] args) => Capture(() => Meter.Tool.Program.Main(args));
 

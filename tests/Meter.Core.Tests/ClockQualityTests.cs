@@ -14,14 +14,6 @@ namespace Meter.Core.Tests;
 /// </summary>
 public class ClockQualityTests
 {
-    /// <summary>Keeps a copy of every frame the meter sends to the LCD.</summary>
-    private sealed class RecordingPanel : ILcdPanel
-    {
-        public readonly List<(string Id, string Value, int Symbols)> Shown = new();
-
-        public void Show(LcdFrame frame) => Shown.Add((new string(frame.Id), new string(frame.Value), frame.Symbols));
-    }
-
     [Fact]
     public void Boot_after_backup_loss_shows_the_invalid_time_on_the_display_and_in_the_readout_until_set()
     {

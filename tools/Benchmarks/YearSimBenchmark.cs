@@ -15,7 +15,8 @@ namespace Meter.Benchmarks;
 /// profile, tariff switching, monthly billing, register saves into a RAM NV memory; the load
 /// follows tools/VirtualMeter/scenarios/residential-pv-2025-15min.csv. By default a part of the year is
 /// run and the time is extrapolated (linear: every day does the same work); <c>--days 365</c>
-/// runs the whole year. Also times where the cost goes (simulated chip vs meter firmware).
+/// runs the whole year. The same period runs again with the NV memory in a file (FileNvMemory, the
+/// virtual meter's --state) for the persisted figures. Also times where the cost goes (simulated chip vs meter firmware).
 /// </summary>
 public sealed class YearSimBenchmark : IBenchmark
 {
@@ -48,11 +49,14 @@ public sealed class YearSimBenchmark : IBenchmark
         // The breakdown comes from a separate, instrumented day after the headline run.
         Measure(1, rows, measurementEveryCycle: false, instrumented: false, cyclesOverride: 6 * 3600);
         var lean = Measure(days, rows, measurementEveryCycle: false, instrumented: false);
+        // The same period with the NV memory in a file (the virtual meter's --state: memory-mapped, no fsync).
+        var persisted = Measure(days, rows, measurementEveryCycle: false, instrumented: false, persisted: true);
         var split = Measure(1, rows, measurementEveryCycle: false, instrumented: true);
         var full = Measure(1, rows, measurementEveryCycle: true, instrumented: false);
 
         double leanPerYear = lean.Seconds / lean.Days * 365;
         double leanCpuPerYear = lean.CpuSeconds / lean.Days * 365;
+        double persistedPerYear = persisted.Seconds / persisted.Days * 365;
         double perYear = full.Seconds / full.Days * 365;
         string load = data != null ? Path.GetFileName(data) : "constant 3 × 10 A (data file not found)";
         report.Table($"Simulated meter, direct 5(105) A, load {load}",
@@ -71,6 +75,14 @@ public sealed class YearSimBenchmark : IBenchmark
                 ["register records saved", lean.Saves.ToString(CultureInfo.InvariantCulture), full.Saves.ToString(CultureInfo.InvariantCulture)],
                 ["NV bytes written per simulated day", F(lean.NvBytes / (double)lean.Days), F(full.NvBytes / (double)full.Days)],
             ]);
+        report.Table("NV memory in a file (VirtualMeter --state), same simulated period",
+            ["figure", "NV memory in RAM", "NV memory in a file"],
+            [
+                ["wall seconds", F(lean.Seconds), F(persisted.Seconds)],
+                ["seconds per simulated year (wall)", F(leanPerYear), F(persistedPerYear)],
+                ["CPU seconds of the simulating thread", F(lean.CpuSeconds), F(persisted.CpuSeconds)],
+                ["same final state (NV bytes, registers, chip)", "", persisted.StateDigest == lean.StateDigest ? "yes" : "NO"],
+            ]);
         report.Table("Where a cycle's time goes (one instrumented simulated day after the headline run, energy path; timers add to the total)",
             ["part", "% of the instrumented run"],
             [
@@ -87,6 +99,10 @@ public sealed class YearSimBenchmark : IBenchmark
             + "CPU seconds are the simulating thread's own (clock_gettime THREAD_CPUTIME): on a shared machine they are what an idle core would take, wall seconds include waiting for a core. "
             + (days < 365 ? $"The year is extrapolated from {days} day(s): every simulated day does the same work (one billing closing a month adds < 0.1 %); --days 365 runs it whole." : "Full year run, not extrapolated."));
         report.Figure("seconds_per_simulated_year", leanPerYear);
+        report.Figure("seconds_per_simulated_year_persisted", persistedPerYear);
+        report.Figure("persisted_to_memory_ratio", persisted.Seconds / lean.Seconds);
+        report.Figure("persisted_cpu_to_memory_ratio", persisted.CpuSeconds / lean.CpuSeconds);
+        report.Figure("persisted_state_matches", persisted.StateDigest == lean.StateDigest ? 1 : 0);
         report.Figure("cpu_seconds_per_simulated_year", leanCpuPerYear);
         report.Figure("seconds_per_simulated_year_with_instantaneous_values", perYear);
         report.Figure("cycles_per_second", lean.Cycles / lean.Seconds);
@@ -115,11 +131,13 @@ public sealed class YearSimBenchmark : IBenchmark
     /// records, profile, billing, events), the registers in RAM and the simulated chip's
     /// counts. Equal digests before and after a speed-up mean it changed no result.
     /// </summary>
-    private static long StateDigest(RamNvMemory ram, ElectricityMeter meter, SimulatedAde7880 chip)
+    private static long StateDigest(Meter.Hal.INvMemory memory, ElectricityMeter meter, SimulatedAde7880 chip)
     {
         ulong hash = 14695981039346656037ul;
         void Mix(ulong v) { hash ^= v; hash *= 1099511628211ul; }
-        foreach (byte b in ram.Snapshot()) Mix(b);
+        var image = new byte[memory.Size];
+        memory.Read(0, image, 0, image.Length);
+        foreach (byte b in image) Mix(b);
         var registers = new long[EnergyAccumulator.SnapshotLength];
         meter.Metering.Accumulator.SaveTo(registers);
         foreach (long v in registers) Mix((ulong)v);
@@ -129,7 +147,21 @@ public sealed class YearSimBenchmark : IBenchmark
         return (long)hash;
     }
 
-    private static Result Measure(int days, double[][] rows, bool measurementEveryCycle, bool instrumented, long cyclesOverride = 0)
+    private static Result Measure(int days, double[][] rows, bool measurementEveryCycle, bool instrumented, long cyclesOverride = 0, bool persisted = false)
+    {
+        string? file = persisted ? Path.Combine(Path.GetTempPath(), $"year-sim-{Guid.NewGuid():N}.nv") : null;
+        try
+        {
+            using var memory = file != null ? new FileNvMemory(file, 131072) : null;
+            return Measure(days, rows, measurementEveryCycle, instrumented, cyclesOverride, memory);
+        }
+        finally
+        {
+            if (file != null) File.Delete(file);
+        }
+    }
+
+    private static Result Measure(int days, double[][] rows, bool measurementEveryCycle, bool instrumented, long cyclesOverride, FileNvMemory? file)
     {
         // Start on 2025-01-30 00:00 UTC so that even a short run crosses a month end (billing on the 1st, 00:00 local).
         var start = new DateTime(2025, 1, 30, 0, 0, 0, DateTimeKind.Utc);
@@ -143,7 +175,7 @@ public sealed class YearSimBenchmark : IBenchmark
         {
             MeteringSpi = spi != null ? spi : chip, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
             MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
-            Rtc = rtc, NvMemory = nv != null ? nv : ram, S0Output = new VirtualOutputPin(),
+            Rtc = rtc, NvMemory = nv != null ? nv : file != null ? file : ram, S0Output = new VirtualOutputPin(),
         };
         var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementEveryCycle ? 1 : int.MaxValue };
         long startUtc = new DateTimeOffset(start).ToUnixTimeSeconds();
@@ -216,7 +248,7 @@ public sealed class YearSimBenchmark : IBenchmark
         double cpu = ThreadCpuTime.Seconds() - cpu0;
         return new Result(days, spi?.Ticks ?? 0, nv?.Ticks ?? 0, ram.ByteWrites - bytes0, total.Elapsed.TotalSeconds, cpu, cycles, chipTicks, cycleTicks, tickTicks,
             total.Elapsed.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond,
-            chip.Frames - frames0, meter.Periods.ProfileEntries, meter.Periods.BillingClosings, meter.RegisterSaves, StateDigest(ram, meter, chip));
+            chip.Frames - frames0, meter.Periods.ProfileEntries, meter.Periods.BillingClosings, meter.RegisterSaves, StateDigest(file != null ? file : ram, meter, chip));
     }
 
     /// <summary>Times the SPI frames the simulated chip answers (adds two timestamp reads a frame).</summary>

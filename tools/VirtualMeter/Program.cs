@@ -23,6 +23,7 @@ public static class Program
         var speed = new Option<string>("--speed") { Description = "Time speed: 1 = real time, N = ×N, max = as fast as possible", DefaultValueFactory = _ => "1" };
         var optical = new Option<string>("--optical") { Description = "Optical port: tcp:127.0.0.1:PORT, pty (a pseudo-terminal for serial tools) or none", DefaultValueFactory = _ => "tcp:127.0.0.1:6100" };
         var state = new Option<string?>("--state") { Description = "NV memory file: a restart with the same file resumes the same registers" };
+        var stateFormat = new Option<bool>(StateFileGuard.FormatOption) { Description = "Format the --state file as a new, empty NV memory (a copy is kept in FILE.bak); without it a file the meter cannot recover is refused, untouched" };
         var duration = new Option<string?>("--duration") { Description = "Simulated time to run, then exit: e.g. 90s, 15m, 24h, 7d (default: until q / Ctrl+C)" };
         var start = new Option<string?>("--start") { Description = "Virtual start time, UTC (yyyy-MM-ddTHH:mm:ssZ); default now, or the scenario file's first interval" };
         var seal = new Option<bool>("--seal-open") { Description = "Open the programming switch (legal data such as calibration may be written)" };
@@ -34,7 +35,7 @@ public static class Program
         var tariffLevels = new Option<string?>("--tariff-inputs") { Description = "Tariff inputs I/O 1 and I/O 2 at the start, 1 = energised: 00, 01, 10 or 11 (keys 1 and 2 toggle them)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
             + "optical port on TCP or a pty). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, q = quit.")
-            { preset, load, scenario, speed, optical, state, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels };
+            { preset, load, scenario, speed, optical, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels };
         root.SetAction(parse =>
         {
             try
@@ -47,6 +48,7 @@ public static class Program
                     Speed = ParseSpeed(parse.GetValue(speed)!),
                     Optical = parse.GetValue(optical)!,
                     StateFile = parse.GetValue(state) is string file ? ParseStateFile(file) : null,
+                    StateFormat = parse.GetValue(stateFormat),
                     Duration = parse.GetValue(duration) is string d ? ParseDuration(d) : null,
                     Start = parse.GetValue(start) is string s ? ParseStart(s) : null,
                     SealOpen = parse.GetValue(seal),
@@ -61,6 +63,7 @@ public static class Program
                     if (options.TariffInputCode == null) throw new ArgumentException("--tariff-inputs needs --tariff-input-code (the inputs select the tariff only under input control)");
                     (options.TariffInput1Energised, options.TariffInput2Energised) = ParseTariffInputs(levels);
                 }
+                if (options.StateFormat && options.StateFile == null) throw new ArgumentException($"{StateFileGuard.FormatOption} needs --state FILE (the file to format)");
                 if (!LoadScenario.Names.Contains(options.Load)) throw new ArgumentException($"unknown --load '{options.Load}'; known: {string.Join(", ", LoadScenario.Names)}");
                 if (Math.Abs(options.CurrentGainError) > 0.2) throw new ArgumentException("--gain-error must be within ±20 %");
                 return Run(options);
@@ -105,6 +108,7 @@ public static class Program
     {
         var lcd = new CapturedLcd();
         using var host = new VirtualMeterHost(options, lcd);
+        if (host.StateNote != null) Console.Error.WriteLine("virtualmeter: " + host.StateNote);
         bool interactive = !Console.IsOutputRedirected && !Console.IsInputRedirected;
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -114,6 +118,9 @@ public static class Program
             Console.Out.Flush();
         }
         else Console.Write("\u001b[2J");
+        var progress = options.Duration is TimeSpan total ? new RunProgress(total) : null;
+        string ProgressLine() => progress!.Line(TimeSpan.FromMilliseconds(host.VirtualMilliseconds),
+            host.Inspect(h => DateTimeOffset.FromUnixTimeSeconds(h.Meter.UtcSeconds).UtcDateTime));
         host.RunInBackground();
         var lastStatus = DateTime.UtcNow;
         while (!host.IsFinished && !cancel.IsCancellationRequested)
@@ -131,12 +138,16 @@ public static class Program
                     else if (key is ConsoleKey.D2 or ConsoleKey.NumPad2) host.ToggleTariffInput(2);
                     else if (key is ConsoleKey.Q or ConsoleKey.Escape) cancel.Cancel();
                 }
-                MeterView.Draw(MeterView.Lines(host, lcd, options.Speed), "space/enter: display button · c: terminal cover · m: magnet · 1/2: tariff inputs · q: quit");
+                var lines = MeterView.Lines(host, lcd, options.Speed);
+                if (progress != null) lines = [.. lines, ProgressLine()];
+                MeterView.Draw(lines, "space/enter: display button · c: terminal cover · m: magnet · 1/2: tariff inputs · q: quit");
             }
-            else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(10))
+            else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(progress != null ? 5 : 10))
             {
+                // A status line now and then (a long --duration run says how far it is and how long it still takes).
                 lastStatus = DateTime.UtcNow;
-                Console.WriteLine(MeterView.Lines(host, lcd, options.Speed)[MeterView.TimeLine]);
+                Console.WriteLine(progress != null ? ProgressLine() : MeterView.Lines(host, lcd, options.Speed)[MeterView.TimeLine]);
+                Console.Out.Flush();
             }
         }
         host.Stop();

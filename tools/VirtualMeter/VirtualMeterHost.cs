@@ -34,6 +34,9 @@ public sealed class VirtualMeterHost : IDisposable
     private volatile bool _stopRequested;
     private bool _stopped;
     private long _virtualMs;
+    private readonly RtcStateFile? _rtcFile;
+    private long _rtcAheadUntilMs = -1;
+    private long _rtcOffsetTicks;
 
     /// <summary>Builds the board and the meter and starts the meter (storage opened, chip up).</summary>
     /// <exception cref="ArgumentException">A bad option (the message names it).</exception>
@@ -51,23 +54,29 @@ public sealed class VirtualMeterHost : IDisposable
 
         DateTime start = options.Start ?? _scenario.NaturalStart ?? DateTime.UtcNow;
         start = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-        if (options.StateFile != null && File.Exists(RtcFile(options.StateFile)))
+        if (options.StateFile != null)
         {
-            // The RTC is battery-backed: it continues from where the last run stopped.
-            string text = File.ReadAllText(RtcFile(options.StateFile)).Trim();
-            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ticks) && ticks > 0)
-                start = new DateTime(ticks, DateTimeKind.Utc);
+            // The RTC is battery-backed: it continues from where the last run stopped (or was killed).
+            _rtcFile = new RtcStateFile(options.StateFile);
+            if (_rtcFile.Read() is DateTime kept) start = kept;
         }
 
+        if (options.StateFile != null)
+        {
+            try
+            {
+                StateNote = StateFileGuard.Prepare(options.StateFile, SimulatedBoard.NvBytes, options.StateFormat, image => DryRun(image, preset, start, options));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"--state '{options.StateFile}': {e.Message}", e);
+            }
+        }
         IOpticalPort? port = OpenPort(options.Optical);
         try
         {
             Board = OpenBoard(preset, start, port, options);
-            MeterSettings settings = PresetSettings.FromPreset(preset);
-            settings.MeterNumber = options.MeterNumber;
-            settings.Passwords = [options.Password];
-            settings.DisplayDecimalsCode = options.DisplayDecimalsCode;
-            settings.Validate();
+            MeterSettings settings = Settings(preset, options);
             Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
             _cycleMs = settings.CycleMilliseconds;
             _scenario.LoadsAt(start.Ticks / TimeSpan.TicksPerSecond - 62135596800L, _loads);
@@ -87,6 +96,9 @@ public sealed class VirtualMeterHost : IDisposable
         }
         _durationMs = options.Duration is TimeSpan d ? (long)d.TotalMilliseconds : long.MaxValue;
     }
+
+    /// <summary>What was done to the state file before the start (a repair, conversion or format, and where the copy is), or null.</summary>
+    public string? StateNote { get; }
 
     /// <summary>The meter (use from another thread only inside <see cref="Inspect"/>).</summary>
     public ElectricityMeter Meter { get; }
@@ -190,6 +202,7 @@ public sealed class VirtualMeterHost : IDisposable
             {
                 ServePort();
                 long sliceEnd = Math.Min(target, _virtualMs + CyclesPerSliceAtMaxSpeed * (long)_cycleMs);
+                KeepRtcFileAhead(sliceEnd);
                 while (_virtualMs + _cycleMs <= sliceEnd) Cycle();
                 if (_virtualMs + _cycleMs > target) break;
             }
@@ -227,8 +240,7 @@ public sealed class VirtualMeterHost : IDisposable
         {
             if (_stopped) return;
             _stopped = true;
-            if (_options.StateFile != null)
-                File.WriteAllText(RtcFile(_options.StateFile), Board.Rtc.ChipTime.Ticks.ToString(CultureInfo.InvariantCulture));
+            _rtcFile?.Write(Board.Rtc.ChipTime);
         }
     }
 
@@ -274,6 +286,7 @@ public sealed class VirtualMeterHost : IDisposable
                     if (target > cap) { startVirtual -= target - cap; target = cap; }
                 }
                 target = Math.Min(target, _durationMs);
+                KeepRtcFileAhead(target);
                 while (_virtualMs + _cycleMs <= target) Cycle();
             }
             if (_options.Speed != 0) Thread.Sleep(2);
@@ -323,12 +336,55 @@ public sealed class VirtualMeterHost : IDisposable
             if (_stopped) return;
             _stopped = true;
             Meter.OnMainsFail(_virtualMs);
-            if (_options.StateFile != null)
-                File.WriteAllText(RtcFile(_options.StateFile), Board.Rtc.ChipTime.Ticks.ToString(CultureInfo.InvariantCulture));
+            _rtcFile?.Write(Board.Rtc.ChipTime);
         }
     }
 
-    private static string RtcFile(string stateFile) => stateFile + ".rtc";
+    private static MeterSettings Settings(MeterPreset preset, VirtualMeterOptions options)
+    {
+        MeterSettings settings = PresetSettings.FromPreset(preset);
+        settings.MeterNumber = options.MeterNumber;
+        settings.Passwords = [options.Password];
+        settings.DisplayDecimalsCode = options.DisplayDecimalsCode;
+        settings.Validate();
+        return settings;
+    }
+
+    /// <summary>The meter started on a RAM copy of a state file's image: what it would recover, nothing written to the file.</summary>
+    private static StateCheck DryRun(byte[] image, MeterPreset preset, DateTime start, VirtualMeterOptions options)
+    {
+        using var board = new SimulatedBoard(preset, start, null, null, options.SealOpen, options.CurrentGainError);
+        board.Nv.Write(0, image, 0, image.Length);
+        var meter = new ElectricityMeter(Settings(preset, options), board.Hardware(null));
+        try
+        {
+            meter.Start(0, start);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new StateCheck(null, 0, e.Message);
+        }
+        return new StateCheck(meter.Recovery, meter.Storage.Events.Count, null);
+    }
+
+    /// <summary>
+    /// Before the cycles up to <paramref name="targetMs"/> run: the clock file must already show a time at
+    /// least that late, as a real RTC would after a power cut at any moment (a kill then looks like a short
+    /// outage, never a clock behind the NV memory's last save). Written ahead by about 0.2 s of wall time at
+    /// the speed seen so far, so it is rewritten a few times a second at any speed; again at once when the
+    /// clock was set (its offset to the virtual time changed).
+    /// </summary>
+    private void KeepRtcFileAhead(long targetMs)
+    {
+        if (_rtcFile == null) return;
+        long offset = Board.Rtc.ChipTime.Ticks - _virtualMs * TimeSpan.TicksPerMillisecond;
+        if (targetMs <= _rtcAheadUntilMs && offset == _rtcOffsetTicks) return;
+        long wallMs = Math.Max(1, _wall.ElapsedMilliseconds);
+        long ahead = Math.Max(targetMs, _virtualMs + _virtualMs / wallMs * 200);
+        _rtcFile.Write(new DateTime(offset + ahead * TimeSpan.TicksPerMillisecond, DateTimeKind.Utc));
+        _rtcAheadUntilMs = ahead;
+        _rtcOffsetTicks = offset;
+    }
 
     /// <summary>The board; a state file that cannot be opened or is not an NV image of the right size is a bad --state argument.</summary>
     private static SimulatedBoard OpenBoard(MeterPreset preset, DateTime start, IOpticalPort? port, VirtualMeterOptions options)

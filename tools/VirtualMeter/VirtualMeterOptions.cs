@@ -21,6 +21,9 @@ public sealed class VirtualMeterOptions
     /// <summary>NV memory file (a restart with the same file resumes the registers); null = memory only.</summary>
     public string? StateFile { get; set; }
 
+    /// <summary>Format the state file (erasing it; a copy is kept in FILE.bak) instead of refusing one the meter cannot recover.</summary>
+    public bool StateFormat { get; set; }
+
     /// <summary>Simulated time to run before stopping; null = until stopped.</summary>
     public TimeSpan? Duration { get; set; }
 

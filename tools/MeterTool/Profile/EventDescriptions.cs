@@ -42,7 +42,8 @@ public static class EventDescriptions
     private static readonly string[] TamperSources = ["", "magnetic field", "terminal cover", "meter cover"];
     private static readonly string[] MetrologyFaults = ["", "ADE7880 reset", "ADE7880 configuration changed", "ADE7880 not responding",
         "ADE7880 configuration not verified", "ADE7880 read not verified", "ADE7880 energy reads not verified"];
-    private static readonly string[] StorageAreas = ["", "format", "registers", "billing", "logger 2", "events", "event counters", "profile", "settings", "demand", "voltage quality"];
+    private static readonly string[] StorageAreas = ["", "format", "registers", "billing", "logger 2", "events", "event counters", "profile", "settings", "demand", "voltage quality",
+        "whole memory unreadable, formatted"];
     private static readonly string[] CloseReasons = ["", "scheduled", "command", "external input"];
     private static readonly string[] CalibrationKinds = ["", "VGAIN", "IGAIN", "PGAIN", "PHCAL", "VRMSOS", "IRMSOS"];
     // Meter.Hal.Device FaultCode: why the firmware restarted itself.
