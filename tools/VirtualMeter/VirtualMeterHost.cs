@@ -30,6 +30,7 @@ public sealed class VirtualMeterHost : IDisposable
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly int _cycleMs;
     private readonly long _durationMs;
+    private readonly int _measurementInterval;
     private Thread? _thread;
     private volatile bool _stopRequested;
     private bool _stopped;
@@ -94,6 +95,7 @@ public sealed class VirtualMeterHost : IDisposable
             Board?.Dispose();
             throw;
         }
+        _measurementInterval = MeasurementInterval(options.Speed);
         _durationMs = options.Duration is TimeSpan d ? (long)d.TotalMilliseconds : long.MaxValue;
     }
 
@@ -191,6 +193,16 @@ public sealed class VirtualMeterHost : IDisposable
                 throw new ArgumentException($"--tariff-input-code '{ddCode:00}': the meter refuses it (DD 01 and 02 are 4-tariff inputs; this meter has {Meter.Settings.TariffCount} tariffs)");
         }
     }
+
+    /// <summary>
+    /// Cycles between reads of the instantaneous values: every cycle in real time or ×N, once a
+    /// simulated minute at --speed max, where nobody sees a second and reading them every cycle
+    /// would double the time of a simulated year. Energy, profile and billing are read from the
+    /// energy registers every cycle either way, and a dip or swell the chip flags is still timed
+    /// to the cycle (ElectricityMeter reads the rms every cycle while its watch runs). The first
+    /// cycle reads them whatever the speed, so the display and summary have values at once.
+    /// </summary>
+    internal static int MeasurementInterval(double speed) => speed == 0 ? 60 : 1;
 
     /// <summary>Runs <paramref name="simulated"/> of virtual time now, as fast as possible, on the calling thread (optical port served in between).</summary>
     public void RunFor(TimeSpan simulated)
@@ -316,6 +328,7 @@ public sealed class VirtualMeterHost : IDisposable
         Board.Rtc.Advance(TimeSpan.FromMilliseconds(_cycleMs));
         Interlocked.Exchange(ref _virtualMs, end);
         Meter.OnEnergyReady(end);
+        Meter.MeasurementIntervalCycles = _measurementInterval;
         Meter.Tick(end);
         if (_scenario.LoadsAt(Meter.UtcSeconds, _loads)) ApplyLoads();
     }
