@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -16,19 +17,45 @@ public interface IOpticalPort : ISerialLink, IDisposable
 }
 
 /// <summary>
-/// The optical port on TCP (one client at a time; MeterTool's <c>--tcp</c>): bytes are the same
-/// as on the optical head, baud changes are signalled by the protocol only.
+/// The optical port on TCP (MeterTool's <c>--tcp</c>): bytes are the same as on the optical head,
+/// baud changes are signalled by the protocol only. Like the real port it is one link: one
+/// client is served at a time, later connections wait in arrival order and what they send
+/// before their turn is discarded (it never reaches the meter). A client silent for
+/// <see cref="IdleTimeout"/> is dropped, as the meter leaves programming mode after its
+/// inactivity time-out, and the next waiting client is served.
 /// </summary>
 public sealed class TcpOpticalPort : IOpticalPort
 {
+    /// <summary>
+    /// The idle time-out by default: 120 s, the upper end of IEC 62056-21:2002's inactivity
+    /// time-out ("60 s to 120 s", §6.4.3 protocol mode C, note 1) and the meter's own
+    /// (Meter.Optical OpticalPortSettings.InactivityTimeoutMs).
+    /// </summary>
+    public static readonly TimeSpan StandardIdleTimeout = TimeSpan.FromSeconds(120);
+
+    // A message the meter is still sending to a client that left is over once the meter has
+    // been silent for longer than ta, the longest gap inside a message (IEC 62056-21 §5.3:
+    // 1500 ms) — which also covers its reaction time tr (≤ 1500 ms). The next client is
+    // connected only then, so it never receives the tail of someone else's answer.
+    private const long HandOverSilenceMs = 1500;
+
     private readonly TcpListener _listener;
     private readonly Queue<byte> _in = new();
+    private readonly Queue<Socket> _waiting = new();
     private readonly byte[] _buffer = new byte[512];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _idleTimeoutMs;
     private Socket? _client;
+    private long _lastActivityMs;
+    private long _lastWriteMs = -HandOverSilenceMs;
+    private bool _breakOwed;
 
-    /// <summary>Listens on <paramref name="address"/>:<paramref name="port"/> (0 = any free port).</summary>
-    public TcpOpticalPort(IPAddress address, int port)
+    /// <summary>Listens on <paramref name="address"/>:<paramref name="port"/> (0 = any free port); a client silent for <paramref name="idleTimeout"/> (default <see cref="StandardIdleTimeout"/>) is dropped.</summary>
+    public TcpOpticalPort(IPAddress address, int port, TimeSpan? idleTimeout = null)
     {
+        IdleTimeout = idleTimeout ?? StandardIdleTimeout;
+        if (IdleTimeout <= TimeSpan.Zero) throw new ArgumentException("the optical port's idle time-out must be positive");
+        _idleTimeoutMs = (long)IdleTimeout.TotalMilliseconds;
         _listener = new TcpListener(address, port);
         try
         {
@@ -45,6 +72,12 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// <summary>The port listened on.</summary>
     public int Port { get; }
 
+    /// <summary>How long a silent client holds the port before it is dropped.</summary>
+    public TimeSpan IdleTimeout { get; }
+
+    /// <summary>Connections waiting for their turn.</summary>
+    public int WaitingClients => _waiting.Count;
+
     /// <inheritdoc />
     public string Endpoint { get; }
 
@@ -60,23 +93,31 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// <inheritdoc />
     public void Pump()
     {
-        if (_client == null)
+        long now = _clock.ElapsedMilliseconds;
+        while (_listener.Pending())
         {
-            if (!_listener.Pending()) return;
-            _client = _listener.AcceptSocket();
-            _client.NoDelay = true;
+            Socket s = _listener.AcceptSocket();
+            s.NoDelay = true;
+            _waiting.Enqueue(s);
         }
+        // A client connected with the port free is served at once (it never waited); the others'
+        // bytes are thrown away until their turn.
+        if (_client == null) HandOver(now);
+        DiscardWhatWaitingClientsSend();
+        if (_client == null) return;
         try
         {
-            while (_client.Poll(0, SelectMode.SelectRead))
+            while (_client!.Poll(0, SelectMode.SelectRead))
             {
                 int n = _client.Receive(_buffer);
                 if (n == 0) { Drop(); return; }
                 for (int i = 0; i < n; i++) _in.Enqueue(_buffer[i]);
+                _lastActivityMs = now;
             }
         }
-        catch (SocketException) { Drop(); }
-        catch (ObjectDisposedException) { Drop(); }
+        catch (SocketException) { Drop(); return; }
+        catch (ObjectDisposedException) { Drop(); return; }
+        if (now - _lastActivityMs >= _idleTimeoutMs) Drop();
     }
 
     /// <inheritdoc />
@@ -90,7 +131,9 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// <inheritdoc />
     public void Write(byte[] buffer, int offset, int count)
     {
+        _lastWriteMs = _clock.ElapsedMilliseconds;
         if (_client == null) return; // nobody listening: the light goes nowhere
+        _lastActivityMs = _lastWriteMs;
         try { _client.Send(buffer, offset, count, SocketFlags.None); }
         catch (SocketException) { Drop(); }
     }
@@ -98,17 +141,49 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// <inheritdoc />
     public void DiscardInBuffer() => _in.Clear();
 
+    /// <summary>
+    /// With no client: once the meter is silent, hands it the break owed for the last client,
+    /// then (after the meter has read it) connects the next waiting client.
+    /// </summary>
+    private void HandOver(long now)
+    {
+        if (now - _lastWriteMs < HandOverSilenceMs) return;
+        if (_breakOwed)
+        {
+            // The head was taken away (closed, or dropped as idle): hand the meter a break message
+            // (SOH B0 ETX BCC, IEC 62056-21 §6.3.15) so it leaves programming mode now instead of
+            // after its own inactivity time-out, and the next client is answered from idle. Given
+            // only while the meter is silent: a break arriving while it sends would be ignored
+            // (half duplex). Password failure counters and locks are kept (they live in the server).
+            foreach (byte b in BreakMessage) _in.Enqueue(b);
+            _breakOwed = false;
+            return;
+        }
+        if (_in.Count > 0 || _waiting.Count == 0) return;
+        _client = _waiting.Dequeue();
+        _lastActivityMs = now;
+    }
+
+    private void DiscardWhatWaitingClientsSend()
+    {
+        for (int i = _waiting.Count; i > 0; i--)
+        {
+            Socket s = _waiting.Dequeue();
+            bool open = true;
+            try
+            {
+                while (open && s.Poll(0, SelectMode.SelectRead)) open = s.Receive(_buffer) > 0;
+            }
+            catch (SocketException) { open = false; }
+            if (open) _waiting.Enqueue(s); else s.Dispose();
+        }
+    }
+
     private void Drop()
     {
-        if (_client != null)
-        {
-            // The head was taken away mid-session: hand the meter a break message (SOH B0 ETX BCC,
-            // IEC 62056-21 §6.3.15) so it leaves programming mode now instead of after its
-            // inactivity timeout, and the next client is answered at once. Password failure
-            // counters and locks are kept (they live in the server, not in the connection).
-            foreach (byte b in BreakMessage) _in.Enqueue(b);
-        }
-        try { _client?.Dispose(); } catch (SocketException) { }
+        if (_client == null) return;
+        _breakOwed = true;
+        try { _client.Dispose(); } catch (SocketException) { }
         _client = null;
     }
 
@@ -119,6 +194,7 @@ public sealed class TcpOpticalPort : IOpticalPort
     public void Dispose()
     {
         Drop();
+        while (_waiting.Count > 0) _waiting.Dequeue().Dispose();
         _listener.Stop();
     }
 }

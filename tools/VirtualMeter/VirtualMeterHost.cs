@@ -59,7 +59,7 @@ public sealed class VirtualMeterHost : IDisposable
                 start = new DateTime(ticks, DateTimeKind.Utc);
         }
 
-        IOpticalPort? port = OpenPort(options.Optical);
+        IOpticalPort? port = OpenPort(options.Optical, options.OpticalIdleTimeout);
         try
         {
             Board = OpenBoard(preset, start, port, options);
@@ -343,7 +343,7 @@ public sealed class VirtualMeterHost : IDisposable
         }
     }
 
-    private static IOpticalPort? OpenPort(string spec)
+    private static IOpticalPort? OpenPort(string spec, TimeSpan? idleTimeout)
     {
         if (spec == "none") return null;
         if (spec == "pty") return new PtyOpticalPort();
@@ -353,7 +353,7 @@ public sealed class VirtualMeterHost : IDisposable
             int colon = rest.LastIndexOf(':');
             if (colon > 0 && IPAddress.TryParse(rest[..colon], out var address)
                 && int.TryParse(rest[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535)
-                return new TcpOpticalPort(address, port);
+                return new TcpOpticalPort(address, port, idleTimeout);
         }
         throw new ArgumentException($"--optical '{spec}': use tcp:ADDRESS:PORT (e.g. tcp:127.0.0.1:6100, port 0 = any free port), pty or none");
     }
