@@ -6,6 +6,9 @@ namespace Meter.Optical
     /// </summary>
     public sealed class OpticalPortSettings
     {
+        /// <summary>Longest password the port keeps (characters).</summary>
+        public const int MaximumPasswordLength = 16;
+
         /// <summary>Creates settings with the defaults below.</summary>
         public OpticalPortSettings()
         {
@@ -148,7 +151,7 @@ namespace Meter.Optical
             for (int level = 0; level < Passwords.Length; level++)
             {
                 string password = Passwords[level];
-                if (password == null || password.Length == 0 || password.Length > 16)
+                if (password == null || password.Length == 0 || password.Length > MaximumPasswordLength)
                     throw new System.ArgumentException("Passwords: each must be 1..16 characters");
                 for (int i = 0; i < password.Length; i++)
                     if (!IsValueCharacter(password[i])) throw new System.ArgumentException("Passwords: value characters only (no ( ) * / !)");

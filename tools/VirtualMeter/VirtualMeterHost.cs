@@ -41,6 +41,7 @@ public sealed class VirtualMeterHost : IDisposable
     {
         _options = options;
         if (options.Speed < 0 || double.IsNaN(options.Speed)) throw new ArgumentException("--speed must be positive (1 = real time) or max");
+        PasswordOption.Check(options.Password);
         MeterPreset preset;
         try { preset = MeterPresets.ByName(options.Preset); }
         catch (ArgumentException) { throw new ArgumentException($"unknown --preset '{options.Preset}'; known: {string.Join(", ", MeterPresets.Names)}"); }
