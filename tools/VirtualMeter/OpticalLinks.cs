@@ -20,7 +20,7 @@ public interface IOpticalPort : ISerialLink, IDisposable
 /// The optical port on TCP (MeterTool's <c>--tcp</c>): bytes are the same as on the optical head,
 /// baud changes are signalled by the protocol only. Like the real port it is one link: one
 /// client is served at a time, later connections wait in arrival order and what they send
-/// before their turn is discarded (it never reaches the meter). A client silent for
+/// while another client holds the port is discarded (it never reaches the meter). A client silent for
 /// <see cref="IdleTimeout"/> is dropped, as the meter leaves programming mode after its
 /// inactivity time-out, and the next waiting client is served.
 /// </summary>
@@ -33,12 +33,6 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// </summary>
     public static readonly TimeSpan StandardIdleTimeout = TimeSpan.FromSeconds(120);
 
-    // A message the meter is still sending to a client that left is over once the meter has
-    // been silent for longer than ta, the longest gap inside a message (IEC 62056-21 §5.3:
-    // 1500 ms) — which also covers its reaction time tr (≤ 1500 ms). The next client is
-    // connected only then, so it never receives the tail of someone else's answer.
-    private const long HandOverSilenceMs = 1500;
-
     private readonly TcpListener _listener;
     private readonly Queue<byte> _in = new();
     private readonly Queue<Socket> _waiting = new();
@@ -47,8 +41,7 @@ public sealed class TcpOpticalPort : IOpticalPort
     private readonly long _idleTimeoutMs;
     private Socket? _client;
     private long _lastActivityMs;
-    private long _lastWriteMs = -HandOverSilenceMs;
-    private bool _breakOwed;
+    private bool _handingOver;
 
     /// <summary>Listens on <paramref name="address"/>:<paramref name="port"/> (0 = any free port); a client silent for <paramref name="idleTimeout"/> (default <see cref="StandardIdleTimeout"/>) is dropped.</summary>
     public TcpOpticalPort(IPAddress address, int port, TimeSpan? idleTimeout = null)
@@ -75,6 +68,13 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// <summary>How long a silent client holds the port before it is dropped.</summary>
     public TimeSpan IdleTimeout { get; }
 
+    /// <summary>
+    /// True when the meter's optical server is idle (no session, nothing being sent); the host sets
+    /// it. The next client is connected only then, so it never gets the tail of another's answer
+    /// and always starts from idle. Unset: always idle.
+    /// </summary>
+    public Func<bool>? MeterIsIdle { get; set; }
+
     /// <summary>Connections waiting for their turn.</summary>
     public int WaitingClients => _waiting.Count;
 
@@ -94,20 +94,27 @@ public sealed class TcpOpticalPort : IOpticalPort
     public void Pump()
     {
         long now = _clock.ElapsedMilliseconds;
+        if (_client != null) Receive(now); // first: a client that just left frees the port for one that just came
         while (_listener.Pending())
         {
             Socket s = _listener.AcceptSocket();
             s.NoDelay = true;
             _waiting.Enqueue(s);
         }
-        // A client connected with the port free is served at once (it never waited); the others'
-        // bytes are thrown away until their turn.
         if (_client == null) HandOver(now);
-        DiscardWhatWaitingClientsSend();
+        // With nobody holding the port (a hand-over takes a poll or two), what the waiting send stays
+        // in their sockets for their turn; while another client holds it, it is thrown away.
         if (_client == null) return;
+        DiscardWhatWaitingClientsSend();
+        Receive(now);
+        if (_client != null && now - _lastActivityMs >= _idleTimeoutMs) Drop();
+    }
+
+    private void Receive(long now)
+    {
         try
         {
-            while (_client!.Poll(0, SelectMode.SelectRead))
+            while (_client != null && _client.Poll(0, SelectMode.SelectRead))
             {
                 int n = _client.Receive(_buffer);
                 if (n == 0) { Drop(); return; }
@@ -115,9 +122,8 @@ public sealed class TcpOpticalPort : IOpticalPort
                 _lastActivityMs = now;
             }
         }
-        catch (SocketException) { Drop(); return; }
-        catch (ObjectDisposedException) { Drop(); return; }
-        if (now - _lastActivityMs >= _idleTimeoutMs) Drop();
+        catch (SocketException) { Drop(); }
+        catch (ObjectDisposedException) { Drop(); }
     }
 
     /// <inheritdoc />
@@ -131,9 +137,8 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// <inheritdoc />
     public void Write(byte[] buffer, int offset, int count)
     {
-        _lastWriteMs = _clock.ElapsedMilliseconds;
         if (_client == null) return; // nobody listening: the light goes nowhere
-        _lastActivityMs = _lastWriteMs;
+        _lastActivityMs = _clock.ElapsedMilliseconds;
         try { _client.Send(buffer, offset, count, SocketFlags.None); }
         catch (SocketException) { Drop(); }
     }
@@ -142,24 +147,27 @@ public sealed class TcpOpticalPort : IOpticalPort
     public void DiscardInBuffer() => _in.Clear();
 
     /// <summary>
-    /// With no client: once the meter is silent, hands it the break owed for the last client,
-    /// then (after the meter has read it) connects the next waiting client.
+    /// With no client: after one left, brings the meter back to idle with break messages; then,
+    /// with the meter idle, connects the next waiting client.
     /// </summary>
     private void HandOver(long now)
     {
-        if (now - _lastWriteMs < HandOverSilenceMs) return;
-        if (_breakOwed)
+        bool idle = MeterIsIdle?.Invoke() ?? true;
+        if (_handingOver)
         {
-            // The head was taken away (closed, or dropped as idle): hand the meter a break message
-            // (SOH B0 ETX BCC, IEC 62056-21 §6.3.15) so it leaves programming mode now instead of
-            // after its own inactivity time-out, and the next client is answered from idle. Given
-            // only while the meter is silent: a break arriving while it sends would be ignored
-            // (half duplex). Password failure counters and locks are kept (they live in the server).
-            foreach (byte b in BreakMessage) _in.Enqueue(b);
-            _breakOwed = false;
-            return;
+            if (!idle && _in.Count == 0)
+            {
+                // The head was taken away (closed, or dropped as idle): hand the meter a break
+                // message (SOH B0 ETX BCC, IEC 62056-21 §6.3.15) so it leaves programming mode now
+                // instead of after its own inactivity time-out. Repeated until it is idle: a break
+                // arriving while it still sends an answer is ignored (half duplex). Password failure
+                // counters and locks are kept (they live in the server, not in the connection).
+                foreach (byte b in BreakMessage) _in.Enqueue(b);
+            }
+            if (!idle || _in.Count > 0) return;
+            _handingOver = false;
         }
-        if (_in.Count > 0 || _waiting.Count == 0) return;
+        if (!idle || _waiting.Count == 0) return;
         _client = _waiting.Dequeue();
         _lastActivityMs = now;
     }
@@ -182,7 +190,7 @@ public sealed class TcpOpticalPort : IOpticalPort
     private void Drop()
     {
         if (_client == null) return;
-        _breakOwed = true;
+        _handingOver = true;
         try { _client.Dispose(); } catch (SocketException) { }
         _client = null;
     }

@@ -7,6 +7,7 @@ using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
 using Meter.Obis;
+using Meter.Optical;
 
 namespace Meter.VirtualMeter;
 
@@ -70,6 +71,8 @@ public sealed class VirtualMeterHost : IDisposable
             settings.DisplayDecimalsCode = options.DisplayDecimalsCode;
             settings.Validate();
             Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
+            // The TCP port connects the next client only when the meter's port is idle (called under the loop's lock).
+            if (port is TcpOpticalPort tcp) tcp.MeterIsIdle = () => Meter.Optical.State == OpticalServerState.Idle;
             _cycleMs = settings.CycleMilliseconds;
             _scenario.LoadsAt(start.Ticks / TimeSpan.TicksPerSecond - 62135596800L, _loads);
             ApplyLoads();
