@@ -6,6 +6,9 @@ namespace Meter.Optical
     /// </summary>
     public sealed class OpticalPortSettings
     {
+        /// <summary>Longest password the port keeps (characters).</summary>
+        public const int MaximumPasswordLength = 16;
+
         /// <summary>Creates settings with the defaults below.</summary>
         public OpticalPortSettings()
         {
@@ -150,25 +153,11 @@ namespace Meter.Optical
                 string password = Passwords[level];
                 if (password == null || password.Length == 0 || password.Length > MaximumPasswordLength)
                     throw new System.ArgumentException("Passwords: each must be 1..16 characters");
-                if (!IsValidPassword(password)) throw new System.ArgumentException("Passwords: value characters only (no ( ) * / !)");
+                for (int i = 0; i < password.Length; i++)
+                    if (!IsValueCharacter(password[i])) throw new System.ArgumentException("Passwords: value characters only (no ( ) * / !)");
             }
             if (MaximumPasswordFailures < 1) throw new System.ArgumentException("MaximumPasswordFailures must be at least 1");
             if (LockoutMinutes < 1) throw new System.ArgumentException("LockoutMinutes must be at least 1");
-        }
-
-        /// <summary>Longest password this meter keeps (a P1 operand is a data set value, IEC 62056-21 §6.5).</summary>
-        public const int MaximumPasswordLength = 16;
-
-        /// <summary>
-        /// True when <paramref name="password"/> can be a password: 1 … <see cref="MaximumPasswordLength"/>
-        /// value characters (printable ASCII but "(", ")", "*", "/", "!": IEC 62056-21 §6.5, data set values).
-        /// </summary>
-        public static bool IsValidPassword(string password)
-        {
-            if (password == null || password.Length == 0 || password.Length > MaximumPasswordLength) return false;
-            for (int i = 0; i < password.Length; i++)
-                if (!IsValueCharacter(password[i])) return false;
-            return true;
         }
 
         /// <summary>Address characters of the request message (IEC 62056-21:2002 §6.3.1): 0-9, A-Z, a-z, space.</summary>

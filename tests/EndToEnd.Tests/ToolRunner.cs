@@ -11,7 +11,7 @@ public sealed class MeterUnderTest : IDisposable
     public const string Password = "00000000";
 
     public MeterUnderTest(string load = "balanced", double speed = 1, bool sealOpen = false, double currentGainError = 0, DateTime? start = null,
-        CapturedLcd? lcd = null)
+        CapturedLcd? lcd = null, TimeSpan? opticalIdleTimeout = null)
     {
         Host = new VirtualMeterHost(new VirtualMeterOptions
         {
@@ -23,6 +23,7 @@ public sealed class MeterUnderTest : IDisposable
             CurrentGainError = currentGainError,
             Start = start ?? new DateTime(2025, 5, 14, 8, 0, 0, DateTimeKind.Utc),
             Password = Password,
+            OpticalIdleTimeout = opticalIdleTimeout,
         }, lcd);
         Host.RunInBackground();
     }

@@ -43,13 +43,13 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "--tariff-input-code '01': the meter refuses it (DD 01 and 02 are 4-tariff inputs; this meter has 2 tariffs)",
             ["--tariff-input-code", "01", "--optical", "none", "--duration", "1s"] },
         { "Unrecognized command or argument 'yes'", ["--magnet", "yes"] },
-        // Options are checked whatever the optical port: with it off the password is still kept.
-        { "--password '': give 1 to 16 printable ASCII characters other than ( ) * / !", ["--optical", "none", "--password", ""] },
-        { "--password 'ab(c': give 1 to 16", ["--optical", "none", "--password", "ab(c"] },
-        { "--password '12345678901234567': give 1 to 16", ["--password", "12345678901234567"] },
         { "is a folder: give a file name", ["--state", Path.GetTempPath(), "--optical", "none"] },
         { "--state-format needs --state FILE", ["--state-format", "--optical", "none"] },
         { "--state '/nonexistent/dir/meter.nv'", ["--state", "/nonexistent/dir/meter.nv", "--state-format", "--optical", "none"] },
+        // The meter's password rules in the user's words, whatever the optical port (not the internal "Passwords" setting).
+        { "--password 'ab(c': '(' cannot be in the optical port password (1..16 printable characters, none of ( ) * / !)", ["--password", "ab(c"] },
+        { "--password '': the optical port password has 1..16 characters", ["--password", "", "--optical", "none"] },
+        { "--password '12345678901234567': 17 characters; the optical port password has 1..16", ["--password", "12345678901234567"] },
     };
 
     [Theory]

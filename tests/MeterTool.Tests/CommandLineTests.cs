@@ -51,12 +51,36 @@ public class CommandLineTests
     [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230" }, "--current")]
     [InlineData(new[] { "calibrate", "--tcp", "127.0.0.1:1", "--voltage", "230", "--current", "5", "--pf", "0.5" }, "gain step needs the rig at PF = 1")]
     [InlineData(new[] { "write", "--tcp", "127.0.0.1:1", "0.8.0", "1(5" }, "none of ( ) * / !")]
+    // The password is checked before connecting (here: nobody listens on port 1) and the message quotes it.
+    [InlineData(new[] { "write", "--tcp", "127.0.0.1:1", "0.8.0", "1", "--password", "ab(c" }, "--password \"ab(c\": '(' cannot be in a password")]
+    [InlineData(new[] { "read", "--tcp", "127.0.0.1:1", "0.8.0", "--password", "" }, "--password \"\": a password has 1..32 characters")]
+    [InlineData(new[] { "read", "--tcp", "127.0.0.1:1", "0.8.0", "--password", "123456789012345678901234567890123" }, "is 33 characters long; a password has 1..32")]
     public void Bad_arguments_exit_1_with_a_message(string[] args, string message)
     {
         var (code, error) = Run(args);
         Assert.Equal(CommandRunner.BadArguments, code);
         Assert.Contains(message, error.Replace("\n", " ").Replace("  ", " "));
         Assert.DoesNotContain("   at ", error); // no stack trace
+    }
+
+    [Fact]
+    public void No_arguments_print_the_usage_and_exit_1()
+    {
+        var (code, error) = Run();
+        Assert.Equal(CommandRunner.BadArguments, code);
+        Assert.Contains("Usage:", error);
+        Assert.Contains("readout", error);
+        Assert.Contains("error: no command given", error);
+    }
+
+    [Fact]
+    public void A_serial_device_that_does_not_exist_is_named_as_missing_not_as_access_denied()
+    {
+        if (OperatingSystem.IsWindows()) return; // COM names are not files there
+        var (code, error) = Run("readout", "--port", "/dev/nonexistent");
+        Assert.Equal(CommandRunner.LinkFailure, code);
+        Assert.Contains("--port /dev/nonexistent: no such device", error.Replace("\n", " "));
+        Assert.DoesNotContain("denied", error);
     }
 
     [Fact]

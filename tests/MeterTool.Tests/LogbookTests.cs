@@ -116,6 +116,24 @@ public class LogbookTests
         Assert.Equal(("1000", "500"), (EventDescriptions.ValueText(pulse, true), EventDescriptions.ValueText(pulse, false)));
     }
 
+    [Theory]
+    // Meter number "12345678" → "87654321": the first 8 characters, the first in the top byte (Meter.Core SettingsRecord.PackEight).
+    [InlineData(5, 0x3132333435363738L, 0x3837363534333231L, "\"12345678\"", "\"87654321\"")]
+    [InlineData(9, 0x4142000000000000L, 0x4F70656E4D657465L, "\"AB\"", "\"OpenMete\"")]
+    [InlineData(7, 0L, 0L, "(not logged)", "(not logged)")]
+    // Display list: count·2^48 + the first code 1-0:1.8.0*255 a byte each (Meter.Core ListSettings.Pack); 0 = empty.
+    [InlineData(17, 0L, 0x0003_0100_0108_00FFL, "empty", "3 entries, first 1-0:1.8.0")]
+    [InlineData(73, 0x0001_0000_6001_0000L, 0x0002_0100_0208_0003L, "1 entry, first 0-0:96.1.0*0", "2 entries, first 1-0:2.8.0*3")]
+    // Holidays: count·2^48 + the first (yyyy·10000 + MM·100 + dd, year 0 = every year).
+    [InlineData(105, (2L << 48) + 1225, (1L << 48) + 20251224, "2 holidays, first 12-25 every year", "1 holiday, first 2025-12-24")]
+    // Tariff switches: the first two, minute·8 + tariff index, switch 0 low: 06:00 T1 = 2880, 22:00 T2 = 10561.
+    [InlineData(12, 0L, 2880L | (10561L << 32), "none (the default timetable)", "first 06:00 T1, 22:00 T2")]
+    public void Packed_parameter_values_are_shown_as_the_values_written(int detail, long old, long @new, string oldText, string newText)
+    {
+        var e = new LogbookEntry(new DateTime(2025, 1, 15), false, 5, detail, old, @new);
+        Assert.Equal((oldText, newText), (EventDescriptions.ValueText(e, true), EventDescriptions.ValueText(e, false)));
+    }
+
     [Fact]
     public void Csv_has_one_line_an_event_with_the_raw_values_and_the_words()
     {

@@ -44,7 +44,7 @@ public class ProfileCommandTests
             Assert.Null(meter.Failure);
             Assert.True(code == 0, e.ToString());
             Assert.Equal("period,1.8.0\n2,000050.000*kWh\n1,000100.000*kWh\n", File.ReadAllText(Path.Combine(dir, "b.csv")));
-            Assert.Equal("time,status,1.5 (kW)\n2024-01-01 00:15,00,0.250\n2024-01-01 00:30,00,0.500\n2024-01-01 00:45,00,0.750\n2024-01-01 01:00,00,1.000\n",
+            Assert.Equal("time,status,1.5 (kW),note\n2024-01-01 00:15,00,0.250,\n2024-01-01 00:30,00,0.500,\n2024-01-01 00:45,00,0.750,\n2024-01-01 01:00,00,1.000,\n",
                 File.ReadAllText(Path.Combine(dir, "p.csv")));
             Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(Path.Combine(dir, "p.png"))[..4]);
             Assert.True(script.Finished);

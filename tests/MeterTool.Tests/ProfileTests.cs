@@ -47,8 +47,51 @@ public class ProfileTests
     {
         string csv = Csv.Profile(LoadProfile.Parse(DataBlockParser.Parse(Answer)));
         Assert.Equal(
-            "time,status,1.5 (kW),2.5 (kW)\n2024-01-01 00:15,00,0.250,0.000\n2024-01-01 00:30,00,0.500,0.125\n2024-01-01 01:00,08,1.000,0.000\n",
+            "time,status,1.5 (kW),2.5 (kW),note\n2024-01-01 00:15,00,0.250,0.000,\n2024-01-01 00:30,00,0.500,0.125,\n2024-01-01 01:00,08,1.000,0.000,\n",
             csv);
+    }
+
+    // The meter answers in record order: 10:00–10:30, then the clock is set back to 10:00 during the
+    // next interval (status 02, ending 10:15 again), then 10:30 again and 09:45 (set back once more, no flag).
+    private const string ClockSetBack =
+        "P.01(02401011000)(00)(15)(1)(1.8.0)(kWh)\r\n(0.100)\r\n(0.200)\r\n(0.300)\r\n"
+        + "P.01(02401011015)(02)(15)(1)(1.8.0)(kWh)\r\n(0.050)\r\n"
+        + "P.01(02401011030)(00)(15)(1)(1.8.0)(kWh)\r\n(0.250)\r\n"
+        + "P.01(02401010945)(00)(15)(1)(1.8.0)(kWh)\r\n(0.400)\r\n";
+
+    [Fact]
+    public void After_the_clock_was_set_back_the_csv_is_in_time_order_and_marks_the_clock_changes()
+    {
+        string csv = Csv.Profile(LoadProfile.Parse(DataBlockParser.Parse(ClockSetBack)));
+        Assert.Equal("time,status,1.8.0 (kWh),note\n"
+            + "2024-01-01 09:45,00,0.400,clock set\n"     // recorded after 10:30: the clock went back
+            + "2024-01-01 10:00,00,0.100,\n"
+            + "2024-01-01 10:15,00,0.200,\n"
+            + "2024-01-01 10:15,02,0.050,clock set\n"     // the meter's clock-set flag; same time kept in record order
+            + "2024-01-01 10:30,00,0.300,\n"
+            + "2024-01-01 10:30,00,0.250,\n", csv);
+    }
+
+    [Fact]
+    public void The_chart_runs_forward_in_time_marks_each_clock_change_and_keeps_the_legend_outside_the_data()
+    {
+        var plot = ProfileChart.Build(LoadProfile.Parse(DataBlockParser.Parse(ClockSetBack)));
+        // One line for each stretch of record order (the clock went back twice: three), each forward in time: no zigzag.
+        var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToArray();
+        Assert.Equal(3, lines.Length);
+        foreach (var line in lines)
+        {
+            var xs = line.Data.GetScatterPoints().Select(p => p.X).ToArray();
+            Assert.Equal(xs.OrderBy(x => x), xs);
+        }
+        Assert.Equal(6, lines.Sum(l => l.Data.GetScatterPoints().Count));
+        Assert.Single(lines, l => !string.IsNullOrEmpty(l.LegendText)); // one legend entry a channel
+        var marks = plot.GetPlottables().OfType<ScottPlot.Plottables.VerticalLine>().Select(v => DateTime.FromOADate(v.X)).ToArray();
+        Assert.Equal(new[] { new DateTime(2024, 1, 1, 9, 45, 0), new DateTime(2024, 1, 1, 10, 15, 0) }, marks);
+        Assert.Contains(plot.Legend.GetItems(), i => i.LabelText == ProfileChart.ClockChangeLabel);
+        // The legend is a panel beside the data area, not drawn over the curves.
+        Assert.False(plot.Legend.IsVisible);
+        Assert.Contains(plot.Axes.GetPanels(), p => p is ScottPlot.Panels.LegendPanel);
     }
 
     [Theory]

@@ -28,9 +28,16 @@ public static class Program
     /// <summary>Runs the command line; parse errors print a message and return non-zero.</summary>
     public static int Main(string[] args)
     {
-        // No arguments: the help page (the list of commands). A parse error: one line naming the
-        // bad token, exit 1, instead of the whole help page under it.
-        var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);
+        // No arguments: the usage (the list of commands) on stderr and exit 1, as for any other
+        // missing argument. A parse error: one line naming the bad token, exit 1, instead of the
+        // whole help page under it.
+        if (args.Length == 0)
+        {
+            BuildRoot().Parse(["--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+            Console.Error.WriteLine("error: no command given: choose one of the commands above");
+            return CommandRunner.BadArguments;
+        }
+        var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
             Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see MeterTool --help)");

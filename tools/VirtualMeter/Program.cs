@@ -53,7 +53,7 @@ public static class Program
                     Start = parse.GetValue(start) is string s ? ParseStart(s) : null,
                     SealOpen = parse.GetValue(seal),
                     CurrentGainError = parse.GetValue(gainError) / 100.0,
-                    Password = ParsePassword(parse.GetValue(password)!),
+                    Password = parse.GetValue(password)!,
                     TerminalCoverOpen = parse.GetValue(cover),
                     MagneticField = parse.GetValue(magnet),
                     TariffInputCode = parse.GetValue(tariffCode) is string dd ? ParseTariffInputCode(dd) : null,
@@ -167,17 +167,6 @@ public static class Program
         if (text == "max") return 0;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= 1e7) return v;
         throw new ArgumentException($"--speed '{text}': give 1 (real time), a factor N > 0 (×N) or max");
-    }
-
-    /// <summary>
-    /// The level-1 password, checked whatever --optical says (a meter started with the port off
-    /// keeps the password in its settings for the next start with the port on).
-    /// </summary>
-    public static string ParsePassword(string text)
-    {
-        if (Meter.Optical.OpticalPortSettings.IsValidPassword(text)) return text;
-        throw new ArgumentException($"--password '{text}': give 1 to {Meter.Optical.OpticalPortSettings.MaximumPasswordLength} "
-            + "printable ASCII characters other than ( ) * / ! (IEC 62056-21 data set value), e.g. 00000000");
     }
 
     /// <summary>The NV memory file: a file (new or existing) in a folder that exists, not a folder.</summary>

@@ -7,6 +7,7 @@ using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
 using Meter.Obis;
+using Meter.Optical;
 
 namespace Meter.VirtualMeter;
 
@@ -45,6 +46,7 @@ public sealed class VirtualMeterHost : IDisposable
     {
         _options = options;
         if (options.Speed < 0 || double.IsNaN(options.Speed)) throw new ArgumentException("--speed must be positive (1 = real time) or max");
+        PasswordOption.Check(options.Password);
         MeterPreset preset;
         try { preset = MeterPresets.ByName(options.Preset); }
         catch (ArgumentException) { throw new ArgumentException($"unknown --preset '{options.Preset}'; known: {string.Join(", ", MeterPresets.Names)}"); }
@@ -73,12 +75,14 @@ public sealed class VirtualMeterHost : IDisposable
                 throw new ArgumentException($"--state '{options.StateFile}': {e.Message}", e);
             }
         }
-        IOpticalPort? port = OpenPort(options.Optical);
+        IOpticalPort? port = OpenPort(options.Optical, options.OpticalIdleTimeout);
         try
         {
             Board = OpenBoard(preset, start, port, options);
             MeterSettings settings = Settings(preset, options);
             Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
+            // The TCP port connects the next client only when the meter's port is idle (called under the loop's lock).
+            if (port is TcpOpticalPort tcp) tcp.MeterIsIdle = () => Meter.Optical.State == OpticalServerState.Idle;
             _cycleMs = settings.CycleMilliseconds;
             _scenario.LoadsAt(start.Ticks / TimeSpan.TicksPerSecond - 62135596800L, _loads);
             ApplyLoads();
@@ -412,7 +416,7 @@ public sealed class VirtualMeterHost : IDisposable
         }
     }
 
-    private static IOpticalPort? OpenPort(string spec)
+    private static IOpticalPort? OpenPort(string spec, TimeSpan? idleTimeout)
     {
         if (spec == "none") return null;
         if (spec == "pty") return new PtyOpticalPort();
@@ -422,7 +426,7 @@ public sealed class VirtualMeterHost : IDisposable
             int colon = rest.LastIndexOf(':');
             if (colon > 0 && IPAddress.TryParse(rest[..colon], out var address)
                 && int.TryParse(rest[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535)
-                return new TcpOpticalPort(address, port);
+                return new TcpOpticalPort(address, port, idleTimeout);
         }
         throw new ArgumentException($"--optical '{spec}': use tcp:ADDRESS:PORT (e.g. tcp:127.0.0.1:6100, port 0 = any free port), pty or none");
     }

@@ -18,6 +18,13 @@ public sealed class VirtualMeterOptions
     /// <summary>"tcp:HOST:PORT" (PORT 0 = any free port), "pty", or "none".</summary>
     public string Optical { get; set; } = "tcp:127.0.0.1:6100";
 
+    /// <summary>
+    /// How long a silent TCP client holds the optical port before it is dropped and the next waiting
+    /// one is served; null = <see cref="TcpOpticalPort.StandardIdleTimeout"/> (120 s, IEC 62056-21's
+    /// inactivity time-out). Shorter for tests.
+    /// </summary>
+    public TimeSpan? OpticalIdleTimeout { get; set; }
+
     /// <summary>NV memory file (a restart with the same file resumes the registers); null = memory only.</summary>
     public string? StateFile { get; set; }
 

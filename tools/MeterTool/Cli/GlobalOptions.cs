@@ -39,16 +39,30 @@ public sealed class GlobalOptions
         var timings = new ClientTimings { ResponseTimeoutMs = parse.GetValue(Timeout) };
         timings.Validate();
         _ = Frames.Request(parse.GetValue(Address) ?? ""); // validates the address before connecting
+        if (parse.GetValue(Password) is string password) CheckPassword(password); // before connecting too
         var transport = TransportFactory.Open(parse.GetValue(Port), parse.GetValue(Tcp));
         return (transport, new Iec62056Client(transport, timings));
+    }
+
+    /// <summary>
+    /// A P1 password is a data-set value (IEC 62056-21:2002 §6.3.14: at most 32 characters, none
+    /// of the framing characters ( ) * / !); the message quotes what was typed and says what is wrong.
+    /// </summary>
+    private static void CheckPassword(string password)
+    {
+        if (password.Length == 0) throw new ArgumentException("--password \"\": a password has 1..32 characters (the meter's, e.g. 00000000)");
+        if (password.Length > 32) throw new ArgumentException($"--password \"{password}\" is {password.Length} characters long; a password has 1..32");
+        int bad = password.IndexOfAny(['(', ')', '*', '/', '!']);
+        if (bad >= 0) throw new ArgumentException($"--password \"{password}\": '{password[bad]}' cannot be in a password (none of ( ) * / !)");
+        int control = password.ToList().FindIndex(c => c < 0x20 || c > 0x7E);
+        if (control >= 0) throw new ArgumentException($"--password \"{password}\": character {control + 1} is not printable ASCII");
     }
 
     /// <summary>Opens a programming session (needs --password).</summary>
     public ProgrammingSession OpenSession(ParseResult parse, Iec62056Client client)
     {
         string password = parse.GetValue(Password) ?? throw new ArgumentException("this command programs the meter: give --password");
-        if (password.Length == 0 || password.Length > 32 || password.IndexOfAny(['(', ')', '*', '/', '!']) >= 0)
-            throw new ArgumentException("--password must be 1..32 characters without ( ) * / !");
+        CheckPassword(password);
         return new ProgrammingSession(client, parse.GetValue(Address) ?? "", parse.GetValue(BaudMax), password);
     }
 }

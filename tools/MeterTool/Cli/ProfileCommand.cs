@@ -40,6 +40,9 @@ public static class ProfileCommand
                 }
                 File.WriteAllText(parse.GetValue(csv)!, Csv.Profile(profile));
                 Console.WriteLine($"load profile: {profile.Entries.Count} intervals of {profile.Periods} min → {parse.GetValue(csv)}");
+                int clockChanges = profile.Entries.Count(e => e.ClockChange);
+                if (clockChanges > 0)
+                    Console.WriteLine($"the clock was set {clockChanges} time(s) in the range: rows sorted by time, marked \"clock set\" in the CSV and by dashed lines on the chart");
                 if (profile.Entries.Count > 0)
                 {
                     ProfileChart.SavePng(profile, parse.GetValue(png)!);

@@ -18,18 +18,18 @@ public static class Csv
         return sb.ToString();
     }
 
-    /// <summary>time,status,channel1 (unit),… — one line an interval.</summary>
+    /// <summary>time,status,channel1 (unit),…,note — one line an interval, oldest first; note "clock set" where the clock was set.</summary>
     public static string Profile(LoadProfile profile)
     {
         var sb = new StringBuilder("time,status");
         for (int i = 0; i < profile.ChannelCodes.Count; i++)
             sb.Append(',').Append(Field($"{profile.ChannelCodes[i]} ({profile.ChannelUnits[i]})"));
-        sb.Append('\n');
+        sb.Append(",note\n");
         foreach (var e in profile.Entries)
         {
             sb.Append(e.End.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(',').Append(Field(e.Status));
             foreach (var v in e.Values) sb.Append(',').Append(v.ToString(CultureInfo.InvariantCulture));
-            sb.Append('\n');
+            sb.Append(',').Append(e.ClockChange ? "clock set" : "").Append('\n');
         }
         return sb.ToString();
     }

@@ -2,24 +2,51 @@ using Meter.Tool.Profile;
 
 namespace Meter.Tool.Output;
 
-/// <summary>PNG chart of a load profile (ScottPlot): one line a channel over time.</summary>
+/// <summary>PNG chart of a load profile (ScottPlot): one line a channel over time, clock changes marked, the legend beside the plot.</summary>
 public static class ProfileChart
 {
+    /// <summary>Label of the vertical lines where the clock was set.</summary>
+    public const string ClockChangeLabel = "clock set";
+
     /// <summary>Writes the chart to <paramref name="path"/> (width × height pixels).</summary>
-    public static void SavePng(LoadProfile profile, string path, int width = 1200, int height = 600)
+    public static void SavePng(LoadProfile profile, string path, int width = 1200, int height = 600) =>
+        Build(profile).SavePng(path, width, height);
+
+    /// <summary>
+    /// The chart: the entries in time order (<see cref="LoadProfile.Entries"/>), a line a channel and
+    /// stretch of record order (<see cref="ProfileEntry.Run"/>), a dashed vertical
+    /// line at each clock change, and the legend outside the data area (right edge), so it never hides a curve.
+    /// </summary>
+    public static ScottPlot.Plot Build(LoadProfile profile)
     {
         var plot = new ScottPlot.Plot();
-        var times = profile.Entries.Select(e => e.End.ToOADate()).ToArray();
+        // One line a channel and stretch of record order: a time range repeated after the clock went
+        // back is drawn twice (both are data), never joined by a line running back in time.
+        var runs = profile.Entries.GroupBy(e => e.Run).ToList();
         for (int c = 0; c < profile.ChannelCodes.Count; c++)
         {
-            var ys = profile.Entries.Select(e => (double)e.Values[c]).ToArray();
-            var line = plot.Add.Scatter(times, ys);
-            line.MarkerSize = 0;
-            line.LegendText = $"{profile.ChannelCodes[c]} ({profile.ChannelUnits[c]})";
+            var color = plot.Add.Palette.GetColor(c);
+            for (int r = 0; r < runs.Count; r++)
+            {
+                var times = runs[r].Select(e => e.End.ToOADate()).ToArray();
+                var ys = runs[r].Select(e => (double)e.Values[c]).ToArray();
+                var line = plot.Add.Scatter(times, ys, color);
+                line.MarkerSize = 0;
+                if (r == 0) line.LegendText = $"{profile.ChannelCodes[c]} ({profile.ChannelUnits[c]})";
+            }
+        }
+        bool labelled = false;
+        foreach (var change in profile.Entries.Where(e => e.ClockChange))
+        {
+            var marker = plot.Add.VerticalLine(change.End.ToOADate());
+            marker.LinePattern = ScottPlot.LinePattern.Dashed;
+            marker.Color = ScottPlot.Colors.Gray;
+            if (!labelled) marker.LegendText = ClockChangeLabel; // one legend entry for all of them
+            labelled = true;
         }
         plot.Axes.DateTimeTicksBottom();
         plot.Title($"Load profile, {profile.Entries.Count} × {profile.Periods} min");
-        plot.ShowLegend();
-        plot.SavePng(path, width, height);
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        return plot;
     }
 }

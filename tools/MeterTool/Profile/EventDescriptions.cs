@@ -103,10 +103,15 @@ public static class EventDescriptions
         }
     }
 
-    /// <summary>The old (or new) value in words: UTC times where the kind stores times, else the number.</summary>
+    /// <summary>
+    /// The old (or new) value in words: UTC times where the kind stores times, the values of
+    /// parameter changes the meter packs into one number (texts, lists, holidays, tariff
+    /// switches: <see cref="SettingValues"/>), else the number.
+    /// </summary>
     public static string ValueText(LogbookEntry e, bool old)
     {
         long v = old ? e.OldValue : e.NewValue;
+        if (e.Kind == ParameterChange && SettingValues.Text(e.Detail, v) is string setting) return setting;
         bool isTime = e.Kind switch
         {
             ClockSet or PowerUp => true,

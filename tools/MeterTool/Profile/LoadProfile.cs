@@ -11,6 +11,16 @@ public sealed record ProfileEntry(DateTime End, string Status, IReadOnlyList<dec
 {
     /// <summary>Integration period of the entry's header (minutes): a change of period starts a new header.</summary>
     public int PeriodMinutes { get; init; }
+
+    /// <summary>
+    /// The clock was set here: the interval's status has the meter's clock-set flag (02, Meter.Storage
+    /// IntervalStatus.ClockSet), or the meter recorded it after an interval that ends later or at the same
+    /// time (the clock went back). Marked in the CSV and on the chart.
+    /// </summary>
+    public bool ClockChange { get; init; }
+
+    /// <summary>Which stretch of record order the entry is in: 0, then one more each time the clock went back (each stretch runs forward in time).</summary>
+    public int Run { get; init; }
 }
 
 /// <summary>
@@ -20,6 +30,8 @@ public sealed record ProfileEntry(DateTime End, string Status, IReadOnlyList<dec
 /// a clock change, a status change or a change of the integration period: each entry is time
 /// stamped with its own header's period). Z is the season flag (0 normal, 1 summer, 2 UTC).
 /// <see cref="PeriodMinutes"/> is the newest header's period; <see cref="Periods"/> all of them.
+/// The meter answers in record order, which after the clock was set back is not time order:
+/// <see cref="Entries"/> are sorted by time (entries with the same time in record order).
 /// </summary>
 public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyList<string> ChannelUnits, int PeriodMinutes, IReadOnlyList<ProfileEntry> Entries)
 {
@@ -32,6 +44,7 @@ public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyLi
         int period = 0, channels = 0, index = 0;
         DateTime start = default;
         string status = "";
+        int run = 0;
         foreach (var set in sets)
         {
             if (set.Address.Length > 0)
@@ -65,9 +78,13 @@ public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyLi
             for (int i = 0; i < channels; i++)
                 if (!decimal.TryParse(set.Values[i].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out values[i]))
                     throw new FormatException($"profile: \"{set.Values[i].Value}\" is not a number");
-            entries.Add(new ProfileEntry(start.AddMinutes((double)period * index++), status, values) { PeriodMinutes = period });
+            var end = start.AddMinutes((double)period * index++);
+            bool wentBack = entries.Count > 0 && end <= entries[^1].End;
+            if (wentBack) run++;
+            entries.Add(new ProfileEntry(end, status, values) { PeriodMinutes = period, ClockChange = wentBack || HasClockSetFlag(status), Run = run });
         }
-        return new LoadProfile(codes ?? [], units ?? [], period, entries);
+        // OrderBy is stable: intervals stamped alike (an hour repeated after the clock went back) stay in record order.
+        return new LoadProfile(codes ?? [], units ?? [], period, entries.OrderBy(e => e.End).ToList());
     }
 
     /// <summary>The distinct entry periods, oldest first, as "15" or "15/30" (for messages and the chart title).</summary>
@@ -77,6 +94,13 @@ public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyLi
     /// <summary>The request parameter "yymmddhhmm;yymmddhhmm" (empty side = open).</summary>
     public static string RequestRange(DateTime? from, DateTime? to) =>
         (from?.ToString("yyMMddHHmm", CultureInfo.InvariantCulture) ?? "") + ";" + (to?.ToString("yyMMddHHmm", CultureInfo.InvariantCulture) ?? "");
+
+    // Interval status flags in hex; 02 = the clock was set during the interval (Meter.Storage IntervalStatus, DIN 43863-3 / VDEW).
+    private static bool HasClockSetFlag(string status) =>
+        int.TryParse(status, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int flags) && (flags & ClockSetFlag) != 0;
+
+    /// <summary>Status flag: the clock was set during the interval.</summary>
+    public const int ClockSetFlag = 0x02;
 
     private static DateTime ParseStamp(string text)
     {

@@ -46,7 +46,16 @@ public sealed class Iec62056Client
         _transport.SetBaudRate(BaudRates.Initial);
         _transport.DiscardInput();
         _transport.Write(request);
-        byte[] line = _reader.ReadLine("identification");
+        byte[] line;
+        try
+        {
+            line = _reader.ReadLine("identification");
+        }
+        catch (MeterProtocolException e) when (e.Kind == ProtocolErrorKind.Timeout && _reader.NothingReceived && _transport.BusyHint is string hint)
+        {
+            throw new MeterProtocolException(ProtocolErrorKind.PortBusy, "identification",
+                $"port busy: {_transport.Description} is connected but not a character came within {_timings.ResponseTimeoutMs} ms: {hint}");
+        }
         if (line.AsSpan().SequenceEqual(request)) line = _reader.ReadLine("identification");
         var id = Protocol.Identification.Parse(line);
         Identification = id;

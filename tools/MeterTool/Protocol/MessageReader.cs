@@ -21,6 +21,9 @@ public sealed class MessageReader
     /// <summary>Called with the running byte count while a message arrives (progress of long reads).</summary>
     public Action<long>? BytesReceived { get; set; }
 
+    /// <summary>True when the last <see cref="ReadLine"/> timed out without a single character (not even noise).</summary>
+    public bool NothingReceived { get; private set; }
+
     /// <summary>
     /// Reads a "/…CR LF" line (identification). Bytes before '/' are skipped (wake-up NULs,
     /// line noise), as the notes advise for both sides.
@@ -29,9 +32,11 @@ public sealed class MessageReader
     {
         var bytes = new List<byte>();
         int b;
+        NothingReceived = true;
         do
         {
             b = Next(state, bytes.Count == 0 ? _timings.ResponseTimeoutMs : _timings.InterCharacterTimeoutMs, bytes.Count == 0, "no identification");
+            NothingReceived = false;
         } while (b != '/');
         bytes.Add((byte)b);
         while (true)

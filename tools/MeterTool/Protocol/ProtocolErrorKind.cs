@@ -19,4 +19,6 @@ public enum ProtocolErrorKind
     MeterError,
     /// <summary>The answer is well-formed but not what the state expects.</summary>
     UnexpectedAnswer,
+    /// <summary>The link is open but not a character came: another client may hold the port (a shared link such as the virtual meter's TCP port).</summary>
+    PortBusy,
 }

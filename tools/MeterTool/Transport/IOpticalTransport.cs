@@ -23,4 +23,10 @@ public interface IOpticalTransport : IDisposable
 
     /// <summary>Drops bytes received and not yet read.</summary>
     void DiscardInput();
+
+    /// <summary>
+    /// On a link other clients share (the virtual meter's TCP port): why an open link may get no
+    /// answer at all and what to do, for the error message; null on a link of our own (a serial head).
+    /// </summary>
+    string? BusyHint => null;
 }

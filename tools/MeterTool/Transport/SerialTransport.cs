@@ -18,10 +18,18 @@ public sealed class SerialTransport : IOpticalTransport
         // Many optical heads take their supply from DTR/RTS, so raise them; pseudo-terminals
         // (the virtual meter's "--optical pty") have no modem lines and setting DTR fails there
         // ("Inappropriate ioctl for device"), so they are opened without.
+        // System.IO.Ports reports a missing device as "Access to the port is denied": say what is wrong.
+        if (!OperatingSystem.IsWindows() && !File.Exists(portName))
+            throw new IOException($"--port {portName}: no such device (an optical head is usually /dev/ttyUSB0 or /dev/ttyACM0, "
+                + "the virtual meter's --optical pty prints its /dev/pts/N; is the head plugged in?)");
         bool physical = !IsPseudoTerminal(portName);
         try
         {
             _port = Open(portName, physical);
+        }
+        catch (UnauthorizedAccessException e) when (!OperatingSystem.IsWindows())
+        {
+            throw new IOException($"--port {portName}: permission denied or the port is in use (on Linux add yourself to the dialout group: sudo usermod -aG dialout $USER, then log in again)", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {

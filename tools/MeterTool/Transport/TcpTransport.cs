@@ -57,6 +57,11 @@ public sealed class TcpTransport : IOpticalTransport
     }
 
     /// <inheritdoc />
+    public string BusyHint =>
+        "the virtual meter's optical port serves one client at a time and may be held by another client; "
+        + "it drops a client that has been silent for 120 s (IEC 62056-21 inactivity time-out) and then serves the next one waiting: try again then";
+
+    /// <inheritdoc />
     public void DiscardInput()
     {
         while (_client.Available > 0) _stream.ReadByte();
