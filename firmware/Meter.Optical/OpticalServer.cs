@@ -347,14 +347,13 @@ namespace Meter.Optical
                 AnswerControl(ControlCharacter.Nak);
                 return;
             }
-            if (_grantedLevel == 0)
+            string error = _grantedLevel == 0 ? OpticalErrorCode.NotLoggedIn : OpticalErrorCode.TooLong;
+            if (_rx[1] == 'W') RefuseWrite(OversizeWriteAddress(), error);
+            else
             {
-                RecordEvent(OpticalEventKind.CommandWithoutLogin, new ObisCode(), 0);
-                AnswerError(OpticalErrorCode.NotLoggedIn);
-                return;
+                if (_grantedLevel == 0) RecordEvent(OpticalEventKind.CommandWithoutLogin, new ObisCode(), 0);
+                AnswerError(error);
             }
-            if (_rx[1] == 'W') RecordEvent(OpticalEventKind.WriteRejected, OversizeWriteAddress(), (int)ObisWriteResult.TooLong);
-            AnswerError(OpticalErrorCode.TooLong);
         }
 
         // The object address of an oversize W1 from the part kept ("SOH W1 STX address(…"); the zero code if it is not there.
@@ -515,14 +514,12 @@ namespace Meter.Optical
             bool parsed = ParseAddress(data, length, out code, out open);
             if (_grantedLevel == 0)
             {
-                RecordEvent(OpticalEventKind.CommandWithoutLogin, code, 0);
-                AnswerError(OpticalErrorCode.NotLoggedIn);
+                RefuseWrite(code, OpticalErrorCode.NotLoggedIn);
                 return;
             }
             if (!parsed)
             {
-                RecordEvent(OpticalEventKind.WriteRejected, new ObisCode(), (int)ObisWriteResult.InvalidFormat);
-                AnswerError(OpticalErrorCode.MalformedCommand);
+                RefuseWrite(new ObisCode(), OpticalErrorCode.MalformedCommand);
                 return;
             }
             bool sealOpen = _seal != null && _seal.IsOpen;
@@ -533,8 +530,14 @@ namespace Meter.Optical
                 AnswerControl(ControlCharacter.Ack);
                 return;
             }
-            RecordEvent(OpticalEventKind.WriteRejected, code, (int)result);
-            AnswerError(ErrorFor(result));
+            RefuseWrite(code, ErrorFor(result));
+        }
+
+        // Every refused W1 is an event with the error it got (detail: nn of "ERnn"), then the error message.
+        private void RefuseWrite(ObisCode code, string error)
+        {
+            RecordEvent(OpticalEventKind.WriteRejected, code, OpticalErrorCode.NumberOf(error));
+            AnswerError(error);
         }
 
         // "address(value)": the address up to "(", exactly one ")" at the end, no "(" inside.

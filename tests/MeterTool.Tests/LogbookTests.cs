@@ -85,7 +85,8 @@ public class LogbookTests
     [InlineData(5, 0, 96 * 65536 + 51 * 256 + 0, 0, "parameter change", "object 96.51.0")] // packed C·65536 + D·256 + E
     [InlineData(11, 2 * 16 + 3, 0, 12, "legal data change", "1-0:128.2.3 IGAIN L3")]   // kind 2 × 16 + phase 3 = 35
     [InlineData(11, 4, 100, 200, "legal data change", "1-0:0.4.2 CT primary")]
-    [InlineData(6, 2, 0, 1, "password failure", "wrong password")]
+    [InlineData(6, 2, 0, 1, "access refused", "wrong password")]
+    [InlineData(6, 6, 128 * 65536 + 1 * 256 + 0, 10, "access refused", "write refused ER10 object 128.1.0")] // OpticalEventKind.WriteRejected, ER10
     [InlineData(8, 16, 3, 1, "metrology fault", "S0 pulse backlog overrun")]
     [InlineData(9, 8, 0, 1, "storage repair", "settings")]
     [InlineData(12, 1, 0, 0, "login", "level 1")]

@@ -25,7 +25,7 @@ public static class EventDescriptions
     private static readonly Dictionary<int, string> Kinds = new()
     {
         [PowerDown] = "power down", [PowerUp] = "power up", [ClockSet] = "clock set", [ConfigurationChange] = "configuration change",
-        [ParameterChange] = "parameter change", [PasswordFailure] = "password failure", [Tamper] = "tamper", [MetrologyFault] = "metrology fault",
+        [ParameterChange] = "parameter change", [PasswordFailure] = "access refused", [Tamper] = "tamper", [MetrologyFault] = "metrology fault",
         [StorageRepair] = "storage repair", [DebitingStop] = "debiting stop", [LegalDataChange] = "legal data change", [Login] = "login",
         [Restart] = "restart", [VoltageQuality] = "voltage quality",
     };
@@ -81,6 +81,8 @@ public static class EventDescriptions
                     return $"1-0:128.{d / 16}.{d % 16} {CalibrationKinds[d / 16]} L{d % 16}";
                 return Settings.TryGetValue(d, out var legal) ? legal : number;
             case PasswordFailure:
+                // Detail: Meter.Optical OpticalEventKind; 6 = a refused W1, old the object, new nn of its (ERnn).
+                if (d == 6) return $"write refused ER{e.NewValue:00} object {PackedCode(e.OldValue)}";
                 return d switch { 2 => "wrong password", 3 => "port locked", 4 => "login while locked", _ => number };
             case MetrologyFault:
                 if (d == 16) return "S0 pulse backlog overrun";
