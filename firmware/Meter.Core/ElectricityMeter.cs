@@ -208,6 +208,7 @@ namespace Meter.Core
                 if (!_clock.Status.IsValid) status |= ObisBindings.StatusClockInvalid;
                 if (_rule.IsSummerTime(_utcSeconds)) status |= ObisBindings.StatusSummerTime;
                 if (_metering.S0 != null && _metering.S0.OverrunFlag) status |= ObisBindings.StatusPulseOverrun;
+                if (_optical != null && _optical.IsLocked) status |= ObisBindings.StatusOpticalPortLocked;
                 return status;
             }
         }
@@ -835,7 +836,7 @@ namespace Meter.Core
             _indicators.Quadrant = energy.IsNoLoad ? 0 : (int)energy.LastQuadrant;
             _indicators.Tariff = _tariff + 1;
             _indicators.ErrorCode = ErrorWord;
-            // Status bits that need attention (clock not valid, pulse overrun) get a display screen; summer time does not.
+            // Status bits that need attention (clock not valid, pulse overrun, optical port locked) get a display screen; summer time does not.
             _indicators.StatusCode = StatusWord & ~ObisBindings.StatusSummerTime;
             _indicators.StatusSymbols = _tamper.LcdSymbolFlags;
             for (int phase = 0; phase < 3; phase++)

@@ -51,6 +51,11 @@ namespace Meter.Core
         public const int StatusSummerTime = 0x02;
         /// <summary>Status word bit: S0 pulse backlog overrun.</summary>
         public const int StatusPulseOverrun = 0x04;
+        /// <summary>
+        /// Status word bit: the optical port refuses passwords after too many wrong ones (Meter.Optical
+        /// OpticalServer.IsLocked), for as long as the lock lasts; the LCD shows it on the status screen (C.5.0).
+        /// </summary>
+        public const int StatusOpticalPortLocked = 0x08;
 
         private readonly ElectricityMeter _meter;
         private readonly PeriodRecord _billingRecord = new PeriodRecord(BillingValues.Count);
