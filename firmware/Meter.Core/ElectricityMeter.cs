@@ -264,6 +264,7 @@ namespace Meter.Core
 
             _port.ManufacturerId = _settings.ManufacturerId;
             _port.Identification = _settings.Identification;
+            ApplyDeviceAddress();
             _port.MaximumBaud = _settings.MaximumBaud;
             _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
             _table = _bindings.CreateTable(_port);
@@ -443,6 +444,18 @@ namespace Meter.Core
             TariffTimetable timetable = TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend);
             TariffControlSetting.Apply(_tariffs, _settings.TariffControlCode, timetable);
             _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable
+        }
+
+        /// <summary>The device address the optical port answers "/?address!" to (<see cref="DeviceAddressSetting.Effective"/>).</summary>
+        public string DeviceAddress
+        {
+            get { return DeviceAddressSetting.Effective(_settings.DeviceAddress, _settings.MeterNumber); }
+        }
+
+        /// <summary>Puts <see cref="DeviceAddress"/> into the port settings (at start, after a write of it or of the meter number); the server compares with it at each sign-on.</summary>
+        public void ApplyDeviceAddress()
+        {
+            _port.DeviceAddress = DeviceAddress;
         }
 
         /// <summary>

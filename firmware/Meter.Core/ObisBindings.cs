@@ -105,6 +105,10 @@ namespace Meter.Core
             TextDataObject identification = new TextDataObject(SettingsObjects.Identification, SettingsRecord.TextLength, this);
             identification.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(identification);
+            // Longer than this meter stores (IEC 62056-21 allows 32): refused as too long (ER11).
+            TextDataObject deviceAddress = new TextDataObject(SettingsObjects.DeviceAddress, DeviceAddressSetting.MaximumLength, this);
+            deviceAddress.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(deviceAddress);
             IntegerDataObject tariffControl = new IntegerDataObject(SettingsObjects.TariffControl, 3, this);
             tariffControl.SetWriteRange(TariffControlSetting.Timetable, TariffControlSetting.Register); // SettingsWriter checks the codes
             tariffControl.AllowWrite(ObisAccess.Configuration, 1, this);
@@ -210,6 +214,7 @@ namespace Meter.Core
             if (code == StandardObjects.MeterNumber) { value = _meter.Settings.MeterNumber; return true; }
             if (code == StandardObjects.FirmwareVersion) { value = _meter.Settings.FirmwareVersion; return true; }
             if (code == SettingsObjects.Identification) { value = _meter.Settings.Identification; return true; }
+            if (code == SettingsObjects.DeviceAddress) { value = _meter.DeviceAddress; return true; }
             return false;
         }
 
@@ -313,6 +318,7 @@ namespace Meter.Core
             SettingsWriter writer = _meter.SettingsWriter;
             if (code == StandardObjects.MeterNumber) return writer.WriteMeterNumber(value);
             if (code == SettingsObjects.Identification) return writer.WriteIdentification(value);
+            if (code == SettingsObjects.DeviceAddress) return writer.WriteDeviceAddress(value);
             if (code == PasswordObject.CodeForLevel(1)) return writer.WritePassword(value);
             if (code == SettingsObjects.TariffTable) return writer.WriteTariffSwitchEntry(value);
             return ObisWriteResult.Rejected;

@@ -92,6 +92,7 @@ public class LogbookTests
     [InlineData(12, 1, 0, 0, "login", "level 1")]
     [InlineData(9, 10, 0, 1, "storage repair", "voltage quality")]                  // StorageArea.VoltageQuality (layout 6 tail)
     [InlineData(5, 126, 0, 113, "parameter change", "0-0:128.4.0 tariff control")]  // SettingsRecord.TariffControl, timetable → inputs DD 13
+    [InlineData(5, 127, 0x3132333435363738L, 0x466C6174370000L, "parameter change", "0-0:128.5.0 device address")] // SettingsRecord.DeviceAddress
     [InlineData(40, 9, 0, 0, "kind 40", "9")]
     public void Kinds_and_details_are_named_as_the_meter_defines_them(int kind, int detail, long old, long @new, string name, string text)
     {

@@ -36,7 +36,7 @@ public static class EventDescriptions
         [1] = "1-0:0.3.3 pulse figure", [2] = "0-0:128.1.0 billing target day", [3] = "0-0:128.2.0 debiting interval code",
         [4] = "1-0:0.4.2 CT primary", [5] = "0-0:96.1.0 meter number", [7] = "0-0:96.128.1 password", [9] = "0-0:128.3.0 identification",
         [12] = "0-0:13.0.0 tariff switches", [17] = "0-0:21.0.1 display list", [33] = "0-0:21.0.2 alternate display list",
-        [73] = "0-0:21.0.0 readout list", [105] = "0-0:11.0.0 holidays", [126] = "0-0:128.4.0 tariff control", [128] = "1-0:0.8.0 integration period",
+        [73] = "0-0:21.0.0 readout list", [105] = "0-0:11.0.0 holidays", [126] = "0-0:128.4.0 tariff control", [127] = "0-0:128.5.0 device address", [128] = "1-0:0.8.0 integration period",
     };
 
     private static readonly string[] TamperSources = ["", "magnetic field", "terminal cover", "meter cover"];
