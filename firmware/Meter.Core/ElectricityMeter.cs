@@ -266,6 +266,10 @@ namespace Meter.Core
             _port.Identification = _settings.Identification;
             ApplyDeviceAddress();
             _port.MaximumBaud = _settings.MaximumBaud;
+            // The first character at the new rate comes the minimum reaction time tr after the option select
+            // (IEC 62056-21 §5.3, §6.4.3: the master switches once its ACK has gone), not Meter.Optical's
+            // 300 ms default for slow masters: at 19200 Bd those 100 ms were a fifth of the readout's data time.
+            _port.BaudSwitchDelayMs = _port.ReactionTimeMs;
             _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
             _table = _bindings.CreateTable(_port);
             _readout = new ReadoutList(ListSettings.ReadoutCapacity);

@@ -120,8 +120,11 @@ namespace Meter.Core
         /// <summary>Identification text after the baud character.</summary>
         public string Identification = "OpenMeter";
 
-        /// <summary>Highest baud rate offered in mode C.</summary>
-        public int MaximumBaud = 9600;
+        /// <summary>
+        /// Highest baud rate offered in mode C: 19200 Bd, baud character '6' (IEC 62056-21 §6.3.14, the
+        /// table's highest; the ESP32 UART runs it, boards/ set no limit).
+        /// </summary>
+        public int MaximumBaud = 19200;
 
         /// <summary>Optical port passwords, index 0 = level 1.</summary>
         public string[] Passwords = new string[] { "00000000" };

@@ -6,6 +6,7 @@ namespace EndToEnd.Tests;
 /// The port lock after wrong passwords was invisible (RAM only, no status): while it lasts the
 /// status word 0-0:96.5.0 carries bit 0x08 and the LCD's status screen (ID C.5.0) shows it.
 /// </summary>
+[Collection("console")]
 public class PortLockStatusTests
 {
     [Fact]

@@ -16,7 +16,7 @@ public sealed class GlobalOptions
     /// <summary>--password: P1 password.</summary>
     public Option<string?> Password { get; } = new("--password") { Description = "Programming password (P1), e.g. 00000000", Recursive = true };
     /// <summary>--baud-max: cap for the mode C rate.</summary>
-    public Option<int> BaudMax { get; } = new("--baud-max") { Description = "Highest baud rate to select (300..19200)", Recursive = true, DefaultValueFactory = _ => 9600 };
+    public Option<int> BaudMax { get; } = new("--baud-max") { Description = "Highest baud rate to select (300..19200; default 19200, IEC 62056-21 §6.3.14 baud character 6)", Recursive = true, DefaultValueFactory = _ => 19200 };
     /// <summary>--timeout: response timeout, ms.</summary>
     public Option<int> Timeout { get; } = new("--timeout") { Description = "Response timeout in ms (IEC 62056-21 tr max is 1500)", Recursive = true, DefaultValueFactory = _ => 2000 };
 
