@@ -14,13 +14,7 @@ public class OversizeFrameTests
     // STX (ER11) ETX BCC: 0x15 ^ '1' ^ '1' = 0x15 (see ProgrammingModeTests).
     private const string TooLong = "\u0002(ER11)\u0003\u0015";
 
-    private static OpticalRig LoggedIn()
-    {
-        var rig = new OpticalRig();
-        rig.EnterProgramming();
-        Assert.Equal(Ack, rig.Command("P1\u0002(00000000)\u0003"));
-        return rig;
-    }
+    private static OpticalRig LoggedIn() => OpticalRig.LoggedIn();
 
     [Fact]
     public void A_4_kB_write_is_answered_too_long_after_its_end_and_the_port_goes_on()
