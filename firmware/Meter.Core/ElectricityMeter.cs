@@ -209,6 +209,7 @@ namespace Meter.Core
                 if (!_clock.Status.IsValid) status |= ObisBindings.StatusClockInvalid;
                 if (_rule.IsSummerTime(_utcSeconds)) status |= ObisBindings.StatusSummerTime;
                 if (_metering.S0 != null && _metering.S0.OverrunFlag) status |= ObisBindings.StatusPulseOverrun;
+                if (_optical != null && _optical.IsLocked) status |= ObisBindings.StatusOpticalPortLocked;
                 return status;
             }
         }
@@ -264,7 +265,12 @@ namespace Meter.Core
 
             _port.ManufacturerId = _settings.ManufacturerId;
             _port.Identification = _settings.Identification;
+            ApplyDeviceAddress();
             _port.MaximumBaud = _settings.MaximumBaud;
+            // The first character at the new rate comes the minimum reaction time tr after the option select
+            // (IEC 62056-21 §5.3, §6.4.3: the master switches once its ACK has gone), not Meter.Optical's
+            // 300 ms default for slow masters: at 19200 Bd those 100 ms were a fifth of the readout's data time.
+            _port.BaudSwitchDelayMs = _port.ReactionTimeMs;
             _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
             _table = _bindings.CreateTable(_port);
             _readout = new ReadoutList(ListSettings.ReadoutCapacity);
@@ -443,6 +449,18 @@ namespace Meter.Core
             TariffTimetable timetable = TariffTimetable.AllYear(ListSettings.ToHolidayTable(_settings.Holidays), working, weekend, weekend);
             TariffControlSetting.Apply(_tariffs, _settings.TariffControlCode, timetable);
             _tariffUntil = long.MinValue; // the cached tariff belongs to the old timetable
+        }
+
+        /// <summary>The device address the optical port answers "/?address!" to (<see cref="DeviceAddressSetting.Effective"/>).</summary>
+        public string DeviceAddress
+        {
+            get { return DeviceAddressSetting.Effective(_settings.DeviceAddress, _settings.MeterNumber); }
+        }
+
+        /// <summary>Puts <see cref="DeviceAddress"/> into the port settings (at start, after a write of it or of the meter number); the server compares with it at each sign-on.</summary>
+        public void ApplyDeviceAddress()
+        {
+            _port.DeviceAddress = DeviceAddress;
         }
 
         /// <summary>
@@ -836,7 +854,7 @@ namespace Meter.Core
             _indicators.Quadrant = energy.IsNoLoad ? 0 : (int)energy.LastQuadrant;
             _indicators.Tariff = _tariff + 1;
             _indicators.ErrorCode = ErrorWord;
-            // Status bits that need attention (clock not valid, pulse overrun) get a display screen; summer time does not.
+            // Status bits that need attention (clock not valid, pulse overrun, optical port locked) get a display screen; summer time does not.
             _indicators.StatusCode = StatusWord & ~ObisBindings.StatusSummerTime;
             _indicators.StatusSymbols = _tamper.LcdSymbolFlags;
             for (int phase = 0; phase < 3; phase++)

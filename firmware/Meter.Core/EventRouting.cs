@@ -67,6 +67,11 @@ namespace Meter.Core
                 case OpticalEventKind.LoginWhileLocked:
                     Log(EventKind.PasswordFailure, (int)kind, 0, detail);
                     break;
+                case OpticalEventKind.WriteRejected:
+                    // A refused W1 is an access the port refused, as a wrong password is (the storage's
+                    // kinds are fixed by its layout): detail the optical event kind, old the object, new the nn of ERnn.
+                    Log(EventKind.PasswordFailure, (int)kind, PackCode(code), detail);
+                    break;
                 case OpticalEventKind.WriteAccepted:
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
                     bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;

@@ -108,6 +108,9 @@ namespace Meter.Core
         /// <summary>Meter (serial) number, 0-0:96.1.0.</summary>
         public string MeterNumber = "00000001";
 
+        /// <summary>Device address of the sign-on "/?address!" (<see cref="DeviceAddressSetting"/>, 0-0:128.5.0); "" = the meter number.</summary>
+        public string DeviceAddress = "";
+
         /// <summary>Firmware version text, 1-0:0.2.0.</summary>
         public string FirmwareVersion = "0.1.0";
 
@@ -117,8 +120,11 @@ namespace Meter.Core
         /// <summary>Identification text after the baud character.</summary>
         public string Identification = "OpenMeter";
 
-        /// <summary>Highest baud rate offered in mode C.</summary>
-        public int MaximumBaud = 9600;
+        /// <summary>
+        /// Highest baud rate offered in mode C: 19200 Bd, baud character '6' (IEC 62056-21 §6.3.14, the
+        /// table's highest; the ESP32 UART runs it, boards/ set no limit).
+        /// </summary>
+        public int MaximumBaud = 19200;
 
         /// <summary>Optical port passwords, index 0 = level 1.</summary>
         public string[] Passwords = new string[] { "00000000" };
@@ -151,6 +157,8 @@ namespace Meter.Core
             if (StartingThresholdMilliVoltAmperes < 0) throw new System.ArgumentException("StartingThresholdMilliVoltAmperes must not be negative");
             if (CycleMilliseconds < 100 || CycleMilliseconds > 60000) throw new System.ArgumentException("CycleMilliseconds must be 100 … 60000");
             if (MeterNumber == null || MeterNumber.Length == 0 || MeterNumber.Length > 16) throw new System.ArgumentException("MeterNumber must be 1 … 16 characters");
+            if (DeviceAddress == null || (DeviceAddress.Length > 0 && !DeviceAddressSetting.IsValid(DeviceAddress)))
+                throw new System.ArgumentException("DeviceAddress must be \"\" (the meter number) or 1 … 10 characters 0-9, A-Z, a-z, space (IEC 62056-21 §6.3.1)");
             if (DisplayDecimalsCode < 1 || DisplayDecimalsCode > 4) throw new System.ArgumentException("DisplayDecimalsCode must be 1 (7.0), 2 (6.1), 3 (7.2) or 4 (6.3)");
             if (Passwords == null || Passwords.Length == 0) throw new System.ArgumentException("at least one optical port password is required");
             if (!TariffControlSetting.IsValid(TariffControlCode)) throw new System.ArgumentException("TariffControlCode must be 0 (timetable), 100 + DD with DD = 01, 02, 07..14 (module inputs) or 200 (register control)");

@@ -53,6 +53,11 @@ namespace Meter.Core
         public const int StatusSummerTime = 0x02;
         /// <summary>Status word bit: S0 pulse backlog overrun.</summary>
         public const int StatusPulseOverrun = 0x04;
+        /// <summary>
+        /// Status word bit: the optical port refuses passwords after too many wrong ones (Meter.Optical
+        /// OpticalServer.IsLocked), for as long as the lock lasts; the LCD shows it on the status screen (C.5.0).
+        /// </summary>
+        public const int StatusOpticalPortLocked = 0x08;
 
         private readonly ElectricityMeter _meter;
         private readonly PeriodRecord _billingRecord = new PeriodRecord(BillingValues.Count);
@@ -102,6 +107,10 @@ namespace Meter.Core
             TextDataObject identification = new TextDataObject(SettingsObjects.Identification, SettingsRecord.TextLength, this);
             identification.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(identification);
+            // Longer than this meter stores (IEC 62056-21 allows 32): refused as too long (ER11).
+            TextDataObject deviceAddress = new TextDataObject(SettingsObjects.DeviceAddress, DeviceAddressSetting.MaximumLength, this);
+            deviceAddress.AllowWrite(ObisAccess.Configuration, 1, this);
+            table.Add(deviceAddress);
             IntegerDataObject tariffControl = new IntegerDataObject(SettingsObjects.TariffControl, 3, this);
             tariffControl.SetWriteRange(TariffControlSetting.Timetable, TariffControlSetting.Register); // SettingsWriter checks the codes
             tariffControl.AllowWrite(ObisAccess.Configuration, 1, this);
@@ -207,6 +216,7 @@ namespace Meter.Core
             if (code == StandardObjects.MeterNumber) { value = _meter.Settings.MeterNumber; return true; }
             if (code == StandardObjects.FirmwareVersion) { value = _meter.Settings.FirmwareVersion; return true; }
             if (code == SettingsObjects.Identification) { value = _meter.Settings.Identification; return true; }
+            if (code == SettingsObjects.DeviceAddress) { value = _meter.DeviceAddress; return true; }
             return false;
         }
 
@@ -310,6 +320,7 @@ namespace Meter.Core
             SettingsWriter writer = _meter.SettingsWriter;
             if (code == StandardObjects.MeterNumber) return writer.WriteMeterNumber(value);
             if (code == SettingsObjects.Identification) return writer.WriteIdentification(value);
+            if (code == SettingsObjects.DeviceAddress) return writer.WriteDeviceAddress(value);
             if (code == PasswordObject.CodeForLevel(1)) return writer.WritePassword(value);
             if (code == SettingsObjects.TariffTable) return writer.WriteTariffSwitchEntry(value);
             return ObisWriteResult.Rejected;

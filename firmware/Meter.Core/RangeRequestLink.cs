@@ -115,9 +115,12 @@ namespace Meter.Core
             _inner.DiscardInBuffer();
         }
 
+        // Takes from the inner link only what the forward buffer can hold (one read, and a held frame
+        // flushed with it): the rest waits there until the server has read, so a burst longer than the
+        // buffer (a 4 kB W1 over TCP, which arrives at once) loses nothing and its end still reaches the server.
         private void Pump()
         {
-            while (_inner.BytesToRead > 0)
+            while (_inner.BytesToRead > 0 && _forward.Length - _forwardCount >= _one.Length + FrameCapacity)
             {
                 int n = _inner.Read(_one, 0, _one.Length);
                 if (n <= 0) return;

@@ -26,17 +26,21 @@ namespace Meter.Core
         /// </summary>
         public static readonly ObisCode TariffControl = new ObisCode(0, 0, 128, 4, 0, 255);
 
+        /// <summary>0-0:128.5.0 device address of the sign-on "/?address!" (<see cref="DeviceAddressSetting"/>; DLMS: IEC local port setup 0-0:20.0.0 device_addr).</summary>
+        public static readonly ObisCode DeviceAddress = new ObisCode(0, 0, 128, 5, 0, 255);
+
         /// <summary>0-0:13.0.0 working-day tariff switching list, written entry by entry (as tools/MeterTool MeterAddresses.TariffTable).</summary>
         public static readonly ObisCode TariffTable = new ObisCode(0, 0, 13, 0, 0, 255);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (the five above and the P1 password).</summary>
-        public const int Count = 6;
+        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (the six above and the P1 password).</summary>
+        public const int Count = 7;
 
         /// <summary>True for the settings whose writes <see cref="SettingsWriter"/> logs with old and new value.</summary>
         public static bool IsLoggedBySettingsWriter(ObisCode code)
         {
             return code == StandardObjects.PulseFigure || code == StandardObjects.CtRatio || code == StandardObjects.MeterNumber
                 || code == BillingTargetDay || code == BillingIntervalCode || code == Identification || code == TariffTable || code == TariffControl
+                || code == DeviceAddress
                 || code == PasswordObject.CodeForLevel(1);
         }
     }

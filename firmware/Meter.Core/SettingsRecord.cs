@@ -47,15 +47,17 @@ namespace Meter.Core
         /// <summary>
         /// Index of the tariff control code (<see cref="TariffControlSetting"/>), 126: the first value
         /// after <see cref="TamperRecord"/>'s, so the layout stays as it is; a record written before holds
-        /// 0 there, which is timetable control. 127 is the last spare value.
+        /// 0 there, which is timetable control. 127 is <see cref="DeviceAddress"/>.
         /// </summary>
         public const int TariffControl = TamperRecord.Used;
+        /// <summary>Index of the device address (<see cref="DeviceAddressSetting"/>, 127, the last spare value; a record written before holds 0 there: the meter number).</summary>
+        public const int DeviceAddress = TariffControl + 1;
         /// <summary>Characters a text value holds.</summary>
         public const int TextLength = 16;
 
         private const long MarkerValue = 0x53455402; // "SET", format 2 (format 1 had 16 values and the lists at their defaults)
 
-        /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>; everything from <see cref="Used"/> on is 0 but <see cref="TariffControl"/>.</summary>
+        /// <summary>Fills <paramref name="values"/> (<see cref="StorageLayout.SettingsValueCount"/> long) from <paramref name="settings"/>; everything from <see cref="Used"/> on is 0 but <see cref="TariffControl"/> and <see cref="DeviceAddress"/>.</summary>
         public static void Capture(MeterSettings settings, long[] values)
         {
             for (int i = 0; i < values.Length; i++) values[i] = 0;
@@ -78,6 +80,7 @@ namespace Meter.Core
             PackCodes(settings.ReadoutCodes, settings.ReadoutBillingPeriods, values, ReadoutList);
             for (int i = 0; i < holidays.Length; i++) values[Holidays + i / 2] |= (long)holidays[i] << (32 * (i % 2));
             values[TariffControl] = settings.TariffControlCode;
+            values[DeviceAddress] = DeviceAddressSetting.Pack(settings.DeviceAddress);
         }
 
         /// <summary>True when <paramref name="values"/> carry this record format's marker (a record of another meaning is never read).</summary>
@@ -97,6 +100,8 @@ namespace Meter.Core
             string number = UnpackText(values, MeterNumber);
             string password = UnpackText(values, Password);
             string identification = UnpackText(values, Identification);
+            string address;
+            if (!DeviceAddressSetting.TryUnpack(values[DeviceAddress], out address)) return false;
             if (!SettingsRules.IsPulseFigure(values[PulseFigure])
                 || !SettingsRules.IsBillingTargetDay(values[BillingTargetDay])
                 || !SettingsRules.IsBillingIntervalCode(values[BillingIntervalCode])
@@ -142,6 +147,7 @@ namespace Meter.Core
             settings.Identification = identification;
             settings.WorkingDaySwitches = switches;
             settings.TariffControlCode = (int)values[TariffControl];
+            settings.DeviceAddress = address;
             return true;
         }
 

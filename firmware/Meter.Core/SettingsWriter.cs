@@ -173,7 +173,23 @@ namespace Meter.Core
             string old = s.MeterNumber;
             s.MeterNumber = value;
             Commit();
+            _meter.ApplyDeviceAddress(); // an unset device address is the meter number
             return Logged(EventKind.ParameterChange, SettingsRecord.MeterNumber, SettingsRecord.PackEight(old), SettingsRecord.PackEight(value));
+        }
+
+        /// <summary>
+        /// Device address 0-0:128.5.0 (<see cref="DeviceAddressSetting"/>: 1 … 10 of 0-9, A-Z, a-z, space, else
+        /// OutOfRange; longer ones the object refuses as too long). The next sign-on is answered to it.
+        /// </summary>
+        public ObisWriteResult WriteDeviceAddress(string value)
+        {
+            if (!DeviceAddressSetting.IsValid(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _meter.Settings;
+            string old = _meter.DeviceAddress;
+            s.DeviceAddress = value;
+            Commit();
+            _meter.ApplyDeviceAddress();
+            return Logged(EventKind.ParameterChange, SettingsRecord.DeviceAddress, SettingsRecord.PackEight(old), SettingsRecord.PackEight(value));
         }
 
         /// <summary>Identification text (the next identification message carries it).</summary>

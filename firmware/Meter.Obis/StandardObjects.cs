@@ -13,6 +13,10 @@ namespace Meter.Obis
         public static readonly ObisCode FirmwareVersion = new ObisCode(1, 0, 0, 2, 0, 255);
         /// <summary>0-0:1.0.0 clock (COSEM Clock).</summary>
         public static readonly ObisCode Clock = new ObisCode(0, 0, 1, 0, 0, 255);
+        /// <summary>0-0:0.9.1 local time "hhmmss" (IEC 62056-61 C = 0, D = 9; VDEW / D0 readout), from the clock.</summary>
+        public static readonly ObisCode LocalTime = new ObisCode(0, 0, 0, 9, 1, 255);
+        /// <summary>0-0:0.9.2 local date "YYMMDD" (IEC 62056-61 C = 0, D = 9; VDEW / D0 readout), from the clock.</summary>
+        public static readonly ObisCode LocalDate = new ObisCode(0, 0, 0, 9, 2, 255);
         /// <summary>0-0:97.97.0 error register, "F.F".</summary>
         public static readonly ObisCode ErrorRegister = new ObisCode(0, 0, 97, 97, 0, 255);
         /// <summary>0-0:96.5.0 internal operating status word.</summary>
@@ -72,7 +76,7 @@ namespace Meter.Obis
         public static readonly ObisCode Frequency = new ObisCode(14, 7, 0);
 
         /// <summary>Number of objects <see cref="AddTo"/> adds.</summary>
-        public const int Count = 30;
+        public const int Count = 32;
 
         /// <summary>
         /// Adds the standard objects to <paramref name="table"/>. Values: energies in Wh
@@ -93,6 +97,8 @@ namespace Meter.Obis
             var clock = new ClockObject(Clock, source);
             clock.AllowWrite(ObisAccess.Configuration, 1, target);
             table.Add(clock);
+            table.Add(new ClockPartObject(LocalTime, Clock, false, source));
+            table.Add(new ClockPartObject(LocalDate, Clock, true, source));
             table.Add(new IntegerDataObject(ErrorRegister, 8, source) { Hexadecimal = true });
             table.Add(new IntegerDataObject(StatusRegister, 8, source) { Hexadecimal = true });
             table.Add(new IntegerDataObject(BillingPeriodCounter, 2, source));

@@ -3,7 +3,7 @@ using Meter.Obis;
 namespace Meter.Optical
 {
     /// <summary>
-    /// The default readout: identification and status, the billing counter, energies total and
+    /// The default readout: identification, clock (also as local time 0.9.1 and date 0.9.2) and status, the billing counter, energies total and
     /// per tariff with three billing periods for active energy, maximum demand with times,
     /// current demand, instantaneous values and frequency (the objects of <see cref="StandardObjects"/>).
     /// </summary>
@@ -18,6 +18,8 @@ namespace Meter.Optical
             var list = new ReadoutList(32);
             list.Add(StandardObjects.MeterNumber);
             list.Add(StandardObjects.Clock);
+            list.Add(StandardObjects.LocalTime);  // D0 readers expect time and date as 0.9.1 / 0.9.2 (VDEW)
+            list.Add(StandardObjects.LocalDate);
             list.Add(StandardObjects.ErrorRegister);
             list.Add(StandardObjects.StatusRegister);
             list.Add(StandardObjects.BillingPeriodCounter);

@@ -33,5 +33,11 @@ namespace Meter.Optical
         public const string Rejected = "ER12";
         /// <summary>Command data malformed (no "address(value)" shape, no STX).</summary>
         public const string MalformedCommand = "ER13";
+
+        /// <summary>The number nn of an error text "ERnn" of this class (the detail of a refused write's event).</summary>
+        public static int NumberOf(string error)
+        {
+            return (error[2] - '0') * 10 + (error[3] - '0');
+        }
     }
 }

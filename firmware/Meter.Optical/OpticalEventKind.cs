@@ -13,9 +13,9 @@ namespace Meter.Optical
         LoginWhileLocked = 4,
         /// <summary>W1 write stored; code = object written, detail = 0.</summary>
         WriteAccepted = 5,
-        /// <summary>W1 write refused; code = object (or zero code if unparsable), detail = <see cref="Meter.Obis.ObisWriteResult"/> or -1 when not logged in.</summary>
+        /// <summary>W1 write refused (also before a login); code = object (or zero code if unparsable), detail = the number nn of the "(ERnn)" answered (<see cref="OpticalErrorCode"/>).</summary>
         WriteRejected = 6,
-        /// <summary>R1 or W1 before a successful login; detail = 0.</summary>
+        /// <summary>R1 (or a command other than W1) before a successful login; detail = 0. A W1 before it is <see cref="WriteRejected"/> with ER03.</summary>
         CommandWithoutLogin = 7,
         /// <summary>A programming session ended (break, inactivity); detail = 1 break, 2 timeout.</summary>
         SessionEnded = 8,

@@ -34,6 +34,8 @@ namespace Meter.Optical
         private OpticalServerState _state;
         private int _rxLength;
         private bool _expectBcc;
+        private bool _overflowing;       // a command frame longer than _rx is being received (see OnCommandByte)
+        private byte _overflowBcc;       // the BCC of the overflowing frame so far
         private long _now;
         private long _lastReceivedMs;
         private long _lastActivityMs;
@@ -289,7 +291,20 @@ namespace Meter.Optical
                 int length = _rxLength;
                 _rxLength = 0;
                 _expectBcc = false;
-                OnCommandFrame(length);
+                if (_overflowing) OnOversizeFrame(b);
+                else OnCommandFrame(length);
+                return;
+            }
+            if (_overflowing)
+            {
+                // The frame goes on past the buffer: keep only its BCC until its ETX (an SOH
+                // inside is data of the same frame; the inter-character timeout still ends it).
+                _overflowBcc ^= b;
+                if (b == ControlCharacter.Etx || b == ControlCharacter.Eot)
+                {
+                    _rxLength = FrameCapacity - 1; // the BCC goes last; the frame's start stays for OnOversizeFrame
+                    _expectBcc = true;
+                }
                 return;
             }
             if (b == ControlCharacter.Soh)
@@ -305,11 +320,55 @@ namespace Meter.Optical
             }
             if (_rxLength == FrameCapacity - 1)
             {
-                _rxLength = 0; // longer than any command this meter accepts: drop it
+                // Longer than any command this meter accepts: take the rest without keeping it,
+                // so that the frame's end is still seen and answered (OnOversizeFrame).
+                _overflowing = true;
+                _overflowBcc = Bcc.Compute(_rx, 1, _rxLength - 1);
+                _overflowBcc ^= b;
+                if (b == ControlCharacter.Etx || b == ControlCharacter.Eot)
+                {
+                    _rxLength = FrameCapacity - 1; // the BCC goes last; the frame's start stays for OnOversizeFrame
+                    _expectBcc = true;
+                }
                 return;
             }
             _rx[_rxLength++] = b;
             if (b == ControlCharacter.Etx || b == ControlCharacter.Eot) _expectBcc = true;
+        }
+
+        // A frame longer than the receive buffer has ended: a wrong BCC is a transmission error
+        // (NAK, §6.3.6); a right one a command whose data the meter cannot take: the error
+        // message "too long" (§6.3.10), as a W1 value longer than its object gets.
+        private void OnOversizeFrame(byte bcc)
+        {
+            _overflowing = false;
+            if (bcc != _overflowBcc)
+            {
+                AnswerControl(ControlCharacter.Nak);
+                return;
+            }
+            string error = _grantedLevel == 0 ? OpticalErrorCode.NotLoggedIn : OpticalErrorCode.TooLong;
+            if (_rx[1] == 'W') RefuseWrite(OversizeWriteAddress(), error);
+            else
+            {
+                if (_grantedLevel == 0) RecordEvent(OpticalEventKind.CommandWithoutLogin, new ObisCode(), 0);
+                AnswerError(error);
+            }
+        }
+
+        // The object address of an oversize W1 from the part kept ("SOH W1 STX address(…"); the zero code if it is not there.
+        private ObisCode OversizeWriteAddress()
+        {
+            ObisCode code = new ObisCode();
+            if (_rx[3] != ControlCharacter.Stx) return code;
+            for (int i = 4; i < FrameCapacity - 1; i++)
+            {
+                if (_rx[i] != '(') continue;
+                ObisCode parsed;
+                if (ObisCode.TryParse(_rx, 4, i - 4, out parsed)) code = parsed;
+                break;
+            }
+            return code;
         }
 
         private void RepeatLastAnswer()
@@ -455,14 +514,12 @@ namespace Meter.Optical
             bool parsed = ParseAddress(data, length, out code, out open);
             if (_grantedLevel == 0)
             {
-                RecordEvent(OpticalEventKind.CommandWithoutLogin, code, 0);
-                AnswerError(OpticalErrorCode.NotLoggedIn);
+                RefuseWrite(code, OpticalErrorCode.NotLoggedIn);
                 return;
             }
             if (!parsed)
             {
-                RecordEvent(OpticalEventKind.WriteRejected, new ObisCode(), (int)ObisWriteResult.InvalidFormat);
-                AnswerError(OpticalErrorCode.MalformedCommand);
+                RefuseWrite(new ObisCode(), OpticalErrorCode.MalformedCommand);
                 return;
             }
             bool sealOpen = _seal != null && _seal.IsOpen;
@@ -473,8 +530,14 @@ namespace Meter.Optical
                 AnswerControl(ControlCharacter.Ack);
                 return;
             }
-            RecordEvent(OpticalEventKind.WriteRejected, code, (int)result);
-            AnswerError(ErrorFor(result));
+            RefuseWrite(code, ErrorFor(result));
+        }
+
+        // Every refused W1 is an event with the error it got (detail: nn of "ERnn"), then the error message.
+        private void RefuseWrite(ObisCode code, string error)
+        {
+            RecordEvent(OpticalEventKind.WriteRejected, code, OpticalErrorCode.NumberOf(error));
+            AnswerError(error);
         }
 
         // "address(value)": the address up to "(", exactly one ")" at the end, no "(" inside.
@@ -559,10 +622,11 @@ namespace Meter.Optical
                     }
                     break;
                 case OpticalServerState.Programming:
-                    if (_rxLength > 0 && silence > _settings.InterCharacterTimeoutMs)
+                    if ((_rxLength > 0 || _overflowing) && silence > _settings.InterCharacterTimeoutMs)
                     {
                         _rxLength = 0;
                         _expectBcc = false;
+                        _overflowing = false;
                     }
                     if (_now - _lastActivityMs >= _settings.InactivityTimeoutMs)
                     {
@@ -693,6 +757,7 @@ namespace Meter.Optical
                 case AfterAwaitCommand:
                     _rxLength = 0;
                     _expectBcc = false;
+                    _overflowing = false;
                     break;
                 default:
                     break;
@@ -711,6 +776,7 @@ namespace Meter.Optical
             _txSent = 0;
             _rxLength = 0;
             _expectBcc = false;
+            _overflowing = false;
             _grantedLevel = 0;
             _selectedBaud = BaudRateCharacter.InitialBaud;
             if (_link.BytesToWrite == 0 && _link.BaudRate != BaudRateCharacter.InitialBaud)

@@ -24,7 +24,11 @@ namespace Meter.Storage
         /// <summary>Parameter changed (e.g. CT ratio, pulse constant). Detail: which; old/new values.</summary>
         public const int ParameterChange = 5;
 
-        /// <summary>Wrong password given on the optical port or module.</summary>
+        /// <summary>
+        /// An access the optical port refused. Detail: Meter.Optical OpticalEventKind: 2 wrong password
+        /// (new: failures so far), 3 port locked (new: minutes), 4 login while locked, 6 write refused
+        /// (old: the object C·65536 + D·256 + E, new: nn of the "(ERnn)" answered).
+        /// </summary>
         public const int PasswordFailure = 6;
 
         /// <summary>

@@ -76,7 +76,7 @@ public class MeterToolAgainstVirtualMeterTests
         Assert.True(code == 0, error + output);
         Assert.Contains("2500", output);
         // An integration period the meter does not offer (10 min; 1..60 is the object's format range) is
-        // answered (ER10) "out of range", nothing changes and nothing is logged.
+        // answered (ER10) "out of range" and nothing changes; the refusal is logged (access refused, detail 6, ER10).
         (code, output, error) = meter.Tool("write", "1-0:0.8.0", "10", "--password", MeterUnderTest.Password);
         Assert.Equal(2, code);
         Assert.Contains("ER10", error + output);
@@ -104,9 +104,10 @@ public class MeterToolAgainstVirtualMeterTests
         Assert.Contains((Meter.Core.SettingsRecord.PulseFigure, 1000L, 2500L), changes);
         Assert.Contains((Meter.Core.SettingsRecord.Password, 0L, 0L), changes);
         Assert.Equal(2, changes.Count);
-        // Five sessions logged in (configure, read, configure, write, read with the new password); one was refused.
+        // Five sessions logged in (configure, read, configure, write, read with the new password); one was refused,
+        // and so was the write of 10 min: two refused accesses.
         Assert.Equal(5, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.Login)));
-        Assert.Equal(1, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.PasswordFailure)));
+        Assert.Equal(2, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.PasswordFailure)));
     }
 
     [Fact]

@@ -82,15 +82,15 @@ public class ListSettingsReadTests
         Assert.Equal(new[] { "1.8.0", "1.8.1", "1.8.2", "2.8.0", "1.7.0" }, ReadList(m, Normal));
         Assert.Equal(new[] { "1.8.0", "2.8.0", "3.8.0", "4.8.0", "1.6.0", "32.7.0", "52.7.0", "72.7.0", "31.7.0", "51.7.0", "71.7.0", "14.7.0" },
             ReadList(m, Alternate));
-        // Meter.Optical DefaultReadout: 24 data sets, A+, A+ T1/T2, A− and P+max with their last 3 billing
+        // Meter.Optical DefaultReadout: 26 data sets (the clock also as local time 0.9.1 and date 0.9.2), A+, A+ T1/T2, A− and P+max with their last 3 billing
         // values, less A− T1/T2 and P−max, which this meter does not keep; then the three tamper objects and the
         // dips and swells of all phases (ListSettings.DefaultReadoutCodes).
         var readout = ReadList(m, Readout);
-        Assert.Equal(26, readout.Count);
-        Assert.Equal(new[] { "0-0:96.1.0", "0-0:1.0.0", "0-0:97.97.0", "0-0:96.5.0", "0.1.0", "1.8.0;3", "1.8.1;3", "1.8.2;3", "2.8.0;3" }, readout.Take(9));
-        Assert.Equal(new[] { "3.8.0", "4.8.0", "1.6.0;3", "1.4.0" }, readout.Skip(9).Take(4));
-        Assert.Equal("14.7.0", readout[20]);
-        Assert.Equal(new[] { "0-0:96.51.0", "0-0:96.51.1", "0-0:96.51.2", "12.32.0", "12.36.0" }, readout.Skip(21));
+        Assert.Equal(28, readout.Count);
+        Assert.Equal(new[] { "0-0:96.1.0", "0-0:1.0.0", "0-0:0.9.1", "0-0:0.9.2", "0-0:97.97.0", "0-0:96.5.0", "0.1.0", "1.8.0;3", "1.8.1;3", "1.8.2;3", "2.8.0;3" }, readout.Take(11));
+        Assert.Equal(new[] { "3.8.0", "4.8.0", "1.6.0;3", "1.4.0" }, readout.Skip(11).Take(4));
+        Assert.Equal("14.7.0", readout[22]);
+        Assert.Equal(new[] { "0-0:96.51.0", "0-0:96.51.1", "0-0:96.51.2", "12.32.0", "12.36.0" }, readout.Skip(23));
         Assert.DoesNotContain("2.8.1", readout);
         Assert.DoesNotContain("2.6.0", readout);
         Assert.Empty(ReadList(m, Holidays));

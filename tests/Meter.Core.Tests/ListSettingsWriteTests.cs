@@ -186,11 +186,11 @@ public class ListSettingsWriteTests
                 Assert.Contains("0-0:96.1.0(", after);
                 Assert.Contains("\n1.8.0(", after); // the readout gives A = 1 codes in the reduced form C.D.E
                 Assert.DoesNotContain("32.7.0", after);
-                // Default readout: 26 data sets (Meter.Optical DefaultReadout's 24 less A− T1/T2 and P−max, which this meter
+                // Default readout: 28 data sets (Meter.Optical DefaultReadout's 26 less A− T1/T2 and P−max, which this meter
                 // does not keep, + the 3 tamper objects C.51.0-2 + dips and swells of all phases 12.32.0 / 12.36.0) from
-                // 0-0:96.1.0 → 0x001A_00_00_60_01_00_FF; new: 2 from it.
+                // 0-0:96.1.0 → 0x001C_00_00_60_01_00_FF; new: 2 from it.
                 var e = Changes(m).Single();
-                Assert.Equal((SettingsRecord.ReadoutList, 0x001A_0000_6001_00FFL, 0x0002_0000_6001_00FFL), (e.Detail, e.OldValue, e.NewValue));
+                Assert.Equal((SettingsRecord.ReadoutList, 0x001C_0000_6001_00FFL, 0x0002_0000_6001_00FFL), (e.Detail, e.OldValue, e.NewValue));
                 host.Stop();
             }
             using var again = Start(state);

@@ -136,7 +136,8 @@ public class FuzzTests(ITestOutputHelper output)
         }
         Interlocked.Add(ref _logins, events.Count(OpticalEventKind.LoginSucceeded));
         Interlocked.Add(ref _writes, events.Count(OpticalEventKind.WriteAccepted));
-        Interlocked.Add(ref _refusedWithoutLogin, events.Count(OpticalEventKind.CommandWithoutLogin));
+        Interlocked.Add(ref _refusedWithoutLogin, events.Count(OpticalEventKind.CommandWithoutLogin)
+            + events.Events.Count(e => e.Kind == OpticalEventKind.WriteRejected && e.Detail == 3));
         // Recovery: after the standard's time-outs the port is idle at 300 Bd and answers.
         server.Poll(now += 130_000);
         Assert.Equal(OpticalServerState.Idle, server.State);

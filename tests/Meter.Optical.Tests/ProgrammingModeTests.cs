@@ -16,13 +16,7 @@ public class ProgrammingModeTests
 
     private static string Error(string code, char bcc) => "\u0002(" + code + ")\u0003" + bcc;
 
-    private static OpticalRig LoggedIn()
-    {
-        var rig = new OpticalRig();
-        rig.EnterProgramming();
-        Assert.Equal(Ack, rig.Command("P1\u0002(00000000)\u0003"));
-        return rig;
-    }
+    private static OpticalRig LoggedIn() => OpticalRig.LoggedIn();
 
     [Fact]
     public void Programming_session_byte_for_byte()

@@ -82,15 +82,17 @@ public class SecurityTests
         rig.Command("W1\u00020.8.0(30)\u0003");
         rig.Command("W1\u00020.8.0(99)\u0003");
         var e = rig.Events.Events;
-        Assert.Equal(OpticalEventKind.CommandWithoutLogin, e[0].Kind);
+        // A W1 before the login is a refused write with the error it got (ER03).
+        Assert.Equal(OpticalEventKind.WriteRejected, e[0].Kind);
         Assert.Equal(StandardObjects.IntegrationPeriod, e[0].Code);
+        Assert.Equal(3, e[0].Detail);
         Assert.Equal(OpticalEventKind.LoginSucceeded, e[1].Kind);
         Assert.Equal(1, e[1].Detail);
         Assert.InRange(loginTime - e[1].TimeMs, 0, 1000);
         Assert.Equal(OpticalEventKind.WriteAccepted, e[2].Kind);
         Assert.Equal(StandardObjects.IntegrationPeriod, e[2].Code);
         Assert.Equal(OpticalEventKind.WriteRejected, e[3].Kind);
-        Assert.Equal((int)ObisWriteResult.OutOfRange, e[3].Detail);
+        Assert.Equal(10, e[3].Detail); // ER10, out of range
         Assert.True(e[1].TimeMs < e[2].TimeMs && e[2].TimeMs < e[3].TimeMs);
     }
 

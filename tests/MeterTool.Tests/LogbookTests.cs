@@ -85,13 +85,15 @@ public class LogbookTests
     [InlineData(5, 0, 96 * 65536 + 51 * 256 + 0, 0, "parameter change", "object 96.51.0")] // packed C·65536 + D·256 + E
     [InlineData(11, 2 * 16 + 3, 0, 12, "legal data change", "1-0:128.2.3 IGAIN L3")]   // kind 2 × 16 + phase 3 = 35
     [InlineData(11, 4, 100, 200, "legal data change", "1-0:0.4.2 CT primary")]
-    [InlineData(6, 2, 0, 1, "password failure", "wrong password")]
+    [InlineData(6, 2, 0, 1, "access refused", "wrong password")]
+    [InlineData(6, 6, 128 * 65536 + 1 * 256 + 0, 10, "access refused", "write refused ER10 object 128.1.0")] // OpticalEventKind.WriteRejected, ER10
     [InlineData(8, 16, 3, 1, "metrology fault", "S0 pulse backlog overrun")]
     [InlineData(9, 8, 0, 1, "storage repair", "settings")]
     [InlineData(12, 1, 0, 0, "login", "level 1")]
     [InlineData(9, 10, 0, 1, "storage repair", "voltage quality")]                  // StorageArea.VoltageQuality (layout 6 tail)
     [InlineData(9, 11, 0, 1, "storage repair", "whole memory unreadable, formatted")] // StorageArea.Memory: data lost
     [InlineData(5, 126, 0, 113, "parameter change", "0-0:128.4.0 tariff control")]  // SettingsRecord.TariffControl, timetable → inputs DD 13
+    [InlineData(5, 127, 0x3132333435363738L, 0x466C6174370000L, "parameter change", "0-0:128.5.0 device address")] // SettingsRecord.DeviceAddress
     [InlineData(40, 9, 0, 0, "kind 40", "9")]
     public void Kinds_and_details_are_named_as_the_meter_defines_them(int kind, int detail, long old, long @new, string name, string text)
     {

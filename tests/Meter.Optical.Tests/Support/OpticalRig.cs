@@ -85,6 +85,15 @@ public sealed class OpticalRig
 
     public IEnumerable<SerialCharacter> ProbeCharacters => Pair.Transcript.Where(c => c.Sender == "probe");
 
+    /// <summary>A rig signed on in programming mode at 9600 Bd and logged in with the default password.</summary>
+    public static OpticalRig LoggedIn()
+    {
+        var rig = new OpticalRig();
+        rig.EnterProgramming();
+        Assert.Equal("\u0006", rig.Command("P1\u0002(00000000)\u0003"));
+        return rig;
+    }
+
     /// <summary>Signs on in mode C and selects programming at <paramref name="z"/>; consumes the P0 frame.</summary>
     public string EnterProgramming(char z = '5')
     {

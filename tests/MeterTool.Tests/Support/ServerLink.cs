@@ -19,6 +19,9 @@ public sealed class ServerLink : IOpticalTransport, ISerialLink
     /// <summary>The server under test (set after construction: it needs this link).</summary>
     public OpticalServer? Server { get; set; }
 
+    /// <summary>Every byte the client sent, in order.</summary>
+    public List<byte> ClientBytes { get; } = new();
+
     /// <summary>Virtual time, ms.</summary>
     public long NowMs { get; private set; }
 
@@ -43,7 +46,7 @@ public sealed class ServerLink : IOpticalTransport, ISerialLink
     {
         // The server reads at its own rate: a mismatch would garble the characters.
         foreach (var b in bytes)
-            if (_clientBaud == ServerBaud) _toServer.Enqueue(b);
+            if (_clientBaud == ServerBaud) { _toServer.Enqueue(b); ClientBytes.Add(b); }
             else throw new InvalidOperationException($"client sends at {_clientBaud} Bd while the meter listens at {ServerBaud} Bd");
         Server!.Poll(NowMs);
     }

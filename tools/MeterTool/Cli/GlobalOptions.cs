@@ -16,7 +16,9 @@ public sealed class GlobalOptions
     /// <summary>--password: P1 password.</summary>
     public Option<string?> Password { get; } = new("--password") { Description = "Programming password (P1), e.g. 00000000", Recursive = true };
     /// <summary>--baud-max: cap for the mode C rate.</summary>
-    public Option<int> BaudMax { get; } = new("--baud-max") { Description = "Highest baud rate to select (300..19200)", Recursive = true, DefaultValueFactory = _ => 9600 };
+    public Option<int> BaudMax { get; } = new("--baud-max") { Description = "Highest baud rate to select (300..19200; default 19200, IEC 62056-21 §6.3.14 baud character 6)", Recursive = true, DefaultValueFactory = _ => 19200 };
+    /// <summary>--mode: IEC 62056-21 protocol mode A, B or C (default: what the meter's identification declares).</summary>
+    public Option<string?> Mode { get; } = new("--mode") { Description = "Protocol mode: A (300 Bd, no option select), B (baud switch without acknowledgement; a mode B meter), C (acknowledgement / option select); default: the meter's", Recursive = true };
     /// <summary>--timeout: response timeout, ms.</summary>
     public Option<int> Timeout { get; } = new("--timeout") { Description = "Response timeout in ms (IEC 62056-21 tr max is 1500)", Recursive = true, DefaultValueFactory = _ => 2000 };
 
@@ -28,6 +30,7 @@ public sealed class GlobalOptions
         root.Add(Address);
         root.Add(Password);
         root.Add(BaudMax);
+        root.Add(Mode);
         root.Add(Timeout);
     }
 
@@ -40,8 +43,9 @@ public sealed class GlobalOptions
         timings.Validate();
         _ = Frames.Request(parse.GetValue(Address) ?? ""); // validates the address before connecting
         if (parse.GetValue(Password) is string password) CheckPassword(password); // before connecting too
+        ProtocolMode? mode = ParseMode(parse.GetValue(Mode));
         var transport = TransportFactory.Open(parse.GetValue(Port), parse.GetValue(Tcp));
-        return (transport, new Iec62056Client(transport, timings));
+        return (transport, new Iec62056Client(transport, timings) { Mode = mode });
     }
 
     /// <summary>
@@ -57,6 +61,15 @@ public sealed class GlobalOptions
         int control = password.ToList().FindIndex(c => c < 0x20 || c > 0x7E);
         if (control >= 0) throw new ArgumentException($"--password \"{password}\": character {control + 1} is not printable ASCII");
     }
+
+    private static ProtocolMode? ParseMode(string? text) => text?.ToUpperInvariant() switch
+    {
+        null => null,
+        "A" => ProtocolMode.A,
+        "B" => ProtocolMode.B,
+        "C" => ProtocolMode.C,
+        _ => throw new ArgumentException($"--mode {text}: must be A, B or C (IEC 62056-21 §6.4.1 … §6.4.3)"),
+    };
 
     /// <summary>Opens a programming session (needs --password).</summary>
     public ProgrammingSession OpenSession(ParseResult parse, Iec62056Client client)

@@ -25,7 +25,7 @@ public static class EventDescriptions
     private static readonly Dictionary<int, string> Kinds = new()
     {
         [PowerDown] = "power down", [PowerUp] = "power up", [ClockSet] = "clock set", [ConfigurationChange] = "configuration change",
-        [ParameterChange] = "parameter change", [PasswordFailure] = "password failure", [Tamper] = "tamper", [MetrologyFault] = "metrology fault",
+        [ParameterChange] = "parameter change", [PasswordFailure] = "access refused", [Tamper] = "tamper", [MetrologyFault] = "metrology fault",
         [StorageRepair] = "storage repair", [DebitingStop] = "debiting stop", [LegalDataChange] = "legal data change", [Login] = "login",
         [Restart] = "restart", [VoltageQuality] = "voltage quality",
     };
@@ -36,7 +36,7 @@ public static class EventDescriptions
         [1] = "1-0:0.3.3 pulse figure", [2] = "0-0:128.1.0 billing target day", [3] = "0-0:128.2.0 debiting interval code",
         [4] = "1-0:0.4.2 CT primary", [5] = "0-0:96.1.0 meter number", [7] = "0-0:96.128.1 password", [9] = "0-0:128.3.0 identification",
         [12] = "0-0:13.0.0 tariff switches", [17] = "0-0:21.0.1 display list", [33] = "0-0:21.0.2 alternate display list",
-        [73] = "0-0:21.0.0 readout list", [105] = "0-0:11.0.0 holidays", [126] = "0-0:128.4.0 tariff control", [128] = "1-0:0.8.0 integration period",
+        [73] = "0-0:21.0.0 readout list", [105] = "0-0:11.0.0 holidays", [126] = "0-0:128.4.0 tariff control", [127] = "0-0:128.5.0 device address", [128] = "1-0:0.8.0 integration period",
     };
 
     private static readonly string[] TamperSources = ["", "magnetic field", "terminal cover", "meter cover"];
@@ -82,6 +82,8 @@ public static class EventDescriptions
                     return $"1-0:128.{d / 16}.{d % 16} {CalibrationKinds[d / 16]} L{d % 16}";
                 return Settings.TryGetValue(d, out var legal) ? legal : number;
             case PasswordFailure:
+                // Detail: Meter.Optical OpticalEventKind; 6 = a refused W1, old the object, new nn of its (ERnn).
+                if (d == 6) return $"write refused ER{e.NewValue:00} object {PackedCode(e.OldValue)}";
                 return d switch { 2 => "wrong password", 3 => "port locked", 4 => "login while locked", _ => number };
             case MetrologyFault:
                 if (d == 16) return "S0 pulse backlog overrun";

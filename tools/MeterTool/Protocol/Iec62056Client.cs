@@ -33,6 +33,22 @@ public sealed class Iec62056Client
     /// <summary>Identification of the last sign-on.</summary>
     public Identification? Identification { get; private set; }
 
+    /// <summary>
+    /// The protocol mode to use (MeterTool --mode); null = the mode the meter's identification
+    /// declares. A: no option select and no switch, the data message at 300 Bd (§6.4.1; a mode C
+    /// meter sends it when no option select came within tt, §6.3.14 V); B: follow the meter's
+    /// switch to the announced rate without acknowledgement (§6.4.2, a mode B meter only);
+    /// C: acknowledgement / option select, then both switch (§6.4.3, a mode C meter only).
+    /// </summary>
+    public ProtocolMode? Mode { get; set; }
+
+    /// <summary>
+    /// The longest a mode C meter waits for an option select before it sends the readout at
+    /// 300 Bd: tt ≤ 2200 ms (IEC 62056-21 §6.3.14 V; 1500 ms &lt; tt ≤ 2200 ms). A mode A read
+    /// of such a meter waits this long on top of the response timeout.
+    /// </summary>
+    public const int OptionSelectTimeoutMaxMs = 2200;
+
     /// <summary>The rate the data phase runs at after the last sign-on.</summary>
     public int SessionBaud { get; private set; } = BaudRates.Initial;
 
@@ -72,11 +88,13 @@ public sealed class Iec62056Client
     public Readout Readout(string address, int maximumBaud)
     {
         var id = SignOn(address);
-        EnterDataPhase(id, maximumBaud, programming: false);
+        ProtocolMode mode = ModeFor(id);
+        EnterDataPhase(id, mode, maximumBaud, programming: false);
         ReceivedMessage message;
         try
         {
-            message = _reader.ReadMessage("readout");
+            // Mode A of a mode C meter: its readout comes once tt has passed without an option select.
+            message = _reader.ReadMessage("readout", mode == ProtocolMode.A && id.Mode == ProtocolMode.C ? OptionSelectTimeoutMaxMs : 0);
         }
         finally
         {
@@ -103,11 +121,13 @@ public sealed class Iec62056Client
     /// <exception cref="MeterProtocolException">Kind <see cref="ProtocolErrorKind.PasswordRefused"/> when the password is refused.</exception>
     public string OpenProgramming(string address, int maximumBaud, string password)
     {
+        if (Mode is ProtocolMode requested && requested != ProtocolMode.C)
+            throw new ArgumentException($"--mode {requested}: programming needs mode C (IEC 62056-21 §6.4.3); modes A and B only read the readout");
         var id = SignOn(address);
         if (id.Mode != ProtocolMode.C)
             throw new MeterProtocolException(ProtocolErrorKind.UnexpectedAnswer, "identification",
                 $"the meter identifies as mode {id.Mode} (baud character '{id.BaudCharacter}'); programming needs mode C");
-        EnterDataPhase(id, maximumBaud, programming: true);
+        EnterDataPhase(id, ProtocolMode.C, maximumBaud, programming: true);
         var p0 = ReadChecked("password request P0");
         if (p0.Kind != ReceivedKind.Command || p0.Command != "P0")
             throw new MeterProtocolException(ProtocolErrorKind.UnexpectedAnswer, "password request P0",
@@ -181,9 +201,23 @@ public sealed class Iec62056Client
         _transport.SetBaudRate(BaudRates.Initial);
     }
 
-    private void EnterDataPhase(Identification id, int maximumBaud, bool programming)
+    // The mode of this exchange: the requested one if the meter can do it, else the meter's own.
+    private ProtocolMode ModeFor(Identification id)
     {
-        switch (id.Mode)
+        if (Mode is not ProtocolMode requested) return id.Mode;
+        string meter = $"the meter identifies as mode {id.Mode} (baud character '{id.BaudCharacter}')";
+        if (requested == ProtocolMode.A && id.Mode == ProtocolMode.B)
+            throw new MeterProtocolException(ProtocolErrorKind.UnexpectedAnswer, "identification",
+                $"{meter}: it switches to {id.MaximumBaud} Bd after its identification, so it cannot be read in mode A at 300 Bd (IEC 62056-21 §6.4.2)");
+        if (requested != ProtocolMode.A && requested != id.Mode)
+            throw new MeterProtocolException(ProtocolErrorKind.UnexpectedAnswer, "identification",
+                $"{meter}: mode {requested} needs a meter that offers it (baud character {(requested == ProtocolMode.B ? "A..F, IEC 62056-21 §6.4.2" : "0..6, IEC 62056-21 §6.4.3")}); use --mode A or {id.Mode}");
+        return requested;
+    }
+
+    private void EnterDataPhase(Identification id, ProtocolMode mode, int maximumBaud, bool programming)
+    {
+        switch (mode)
         {
             case ProtocolMode.A:
                 SessionBaud = BaudRates.Initial;

@@ -50,13 +50,13 @@ public sealed class MessageReader
         }
     }
 
-    /// <summary>Reads one answer: ACK, NAK, or a SOH/STX-framed message up to its BCC.</summary>
-    public ReceivedMessage ReadMessage(string state)
+    /// <summary>Reads one answer: ACK, NAK, or a SOH/STX-framed message up to its BCC; the first character may take <paramref name="extraWaitMs"/> longer than the response timeout.</summary>
+    public ReceivedMessage ReadMessage(string state, int extraWaitMs = 0)
     {
         int first;
         do
         {
-            first = Next(state, _timings.ResponseTimeoutMs, true, "no answer");
+            first = Next(state, _timings.ResponseTimeoutMs + extraWaitMs, true, "no answer");
         } while (first == 0); // NUL fill characters carry nothing
         if (first == ControlCharacters.Ack || first == ControlCharacters.Nak) return ReceivedMessage.Single((byte)first);
         if (first != ControlCharacters.Stx && first != ControlCharacters.Soh)

@@ -1,0 +1,59 @@
+using Meter.Hal.Simulation.Ade7880;
+using Meter.Hal.Simulation.Clock;
+using Meter.Hal.Simulation.Pins;
+using Meter.Hal.Simulation.Serial;
+using Meter.Hal.Simulation.Storage;
+
+namespace Meter.Core.Tests;
+
+/// <summary>
+/// The assembled meter's optical port offers 19200 Bd in mode C (baud character '6', IEC 62056-21
+/// §6.3.14) and answers the option select after the minimum reaction time tr = 200 ms (§5.3), not
+/// 300 ms: before, it offered 9600 Bd ('5') and waited 300 ms, so the readout took 2.62 s.
+/// </summary>
+public class OpticalReadoutSpeedTests
+{
+    private const long Ms = 1_000_000;
+
+    [Fact]
+    public void Mode_C_readout_at_19200_baud_starts_tr_after_the_option_select()
+    {
+        var pair = new VirtualSerialPair(300);
+        var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
+        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
+        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
+        var meter = new ElectricityMeter(settings, new MeterHardware
+        {
+            MeteringSpi = chip, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
+            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
+            Rtc = new VirtualRtc(start), NvMemory = new RamNvMemory(131072), S0Output = new VirtualOutputPin(), OpticalLink = pair.Meter,
+        }) { OpticalPortOnOwnClock = true };
+        meter.Start(0, start);
+        var received = new List<byte>();
+        void Step()
+        {
+            pair.AdvanceTo(pair.NowNs + Ms);
+            meter.PollOpticalPort(pair.NowMs);
+            received.AddRange(pair.Probe.ReadAll());
+        }
+
+        pair.Probe.Write("/?!\r\n");
+        while (!received.Contains(0x0A)) Step();
+        Assert.Equal("/OMF6OpenMeter\r\n", System.Text.Encoding.ASCII.GetString(received.ToArray())); // Z = '6': 19200 Bd
+        received.Clear();
+        for (int i = 0; i < 200; i++) Step();
+        pair.Probe.Write("\u0006060\r\n"); // ACK, normal procedure, 19200 Bd, readout
+        while (pair.Probe.BytesToWrite > 0) Step();
+        long ackEnd = pair.Transcript.Last(c => c.Sender == "probe").EndNs;
+        pair.Probe.BaudRate = 19200;
+        while (!(received.Count >= 2 && received[^2] == 0x03)) Step();
+        var data = pair.Transcript.Where(c => c.Sender == "meter").Skip(16).ToList();
+        Assert.All(data, c => Assert.Equal(19200, c.Baud));
+        Assert.Equal(0, pair.Probe.FramingErrors);
+        // First data character tr = 200 ms after the option select's last character (within the 1 ms poll).
+        Assert.InRange(data[0].StartNs - ackEnd, 200 * Ms, 202 * Ms);
+        // No gap inside the data message: it takes its characters' time on the wire (10 bits each), within 2 ms.
+        double wire = data.Count * 10.0 / 19200 * 1e9;
+        Assert.InRange(data[^1].EndNs - data[0].StartNs, wire - Ms, wire + 2 * Ms);
+    }
+}
