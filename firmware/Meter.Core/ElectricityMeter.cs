@@ -267,6 +267,9 @@ namespace Meter.Core
             _port.Identification = _settings.Identification;
             ApplyDeviceAddress();
             _port.MaximumBaud = _settings.MaximumBaud;
+            // Answers come the minimum reaction time tr after the request: 20 ms when the id's third letter is lower
+            // case (IEC 62056-21 §6.3.2 note), else 200 ms.
+            _port.ReactionTimeMs = _port.MinimumReactionTimeMs;
             // The first character at the new rate comes the minimum reaction time tr after the option select
             // (IEC 62056-21 §5.3, §6.4.3: the master switches once its ACK has gone), not Meter.Optical's
             // 300 ms default for slow masters: at 19200 Bd those 100 ms were a fifth of the readout's data time.

@@ -114,8 +114,12 @@ namespace Meter.Core
         /// <summary>Firmware version text, 1-0:0.2.0.</summary>
         public string FirmwareVersion = "0.1.0";
 
-        /// <summary>Manufacturer's 3-letter FLAG id of the identification message (IEC 62056-21 §6.3.2).</summary>
-        public string ManufacturerId = "OMF";
+        /// <summary>
+        /// Manufacturer's 3-letter id of the identification message (IEC 62056-21 §6.3.2). The third letter in
+        /// lower case declares the short minimum reaction time tr of 20 ms instead of 200 ms (§6.3.2 note,
+        /// §5.3), which the meter then uses: each of the readout's two turns costs 20 ms, not 200 ms.
+        /// </summary>
+        public string ManufacturerId = "OMf";
 
         /// <summary>Identification text after the baud character.</summary>
         public string Identification = "OpenMeter";

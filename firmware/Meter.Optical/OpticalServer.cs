@@ -765,6 +765,20 @@ namespace Meter.Optical
         }
 
         /// <summary>Back to the initial state: 300 Bd, nothing pending, no session rights (§6.4).</summary>
+        /// <summary>
+        /// The master is gone without a break: a port that senses the head's removal, or the virtual meter's
+        /// TCP stand-in when its client disconnects. Whatever the exchange, the server returns to idle at
+        /// 300 Bd now, as after a break (§6.3.7), also while it is sending an answer or the 300 Bd readout
+        /// that follows an identification left unanswered (the light would go nowhere, and the next master
+        /// would wait for it). Password failure counters and locks are kept.
+        /// </summary>
+        public void EndSession()
+        {
+            if (_state == OpticalServerState.Idle && !IsSending) return;
+            if (_state == OpticalServerState.Programming) RecordEvent(OpticalEventKind.SessionEnded, new ObisCode(), 1);
+            ReturnToIdle();
+        }
+
         private void ReturnToIdle()
         {
             _state = OpticalServerState.Idle;

@@ -226,7 +226,9 @@ public class MeterToolAgainstVirtualMeterTests
         Assert.Equal(3, meter.Host.Inspect(h => h.Meter.Display.ManualList.Count));
         // The LCD shows the first new reading: ID "32.7.0" as the digits 3270 (the points are separate segments),
         // the voltage of the balanced load, 230 V, in 0.1 V digits (the point a segment too): 2300 ± 2 %.
-        meter.WaitUntil(h => new string(lcd.Frame.Id) == "3270   ", "the LCD showing 32.7.0");
+        // The first metering cycle may not have run yet (the commands take well under a second with the
+        // meter's 20 ms reaction time): until it has, the voltage is unavailable ("-").
+        meter.WaitUntil(h => new string(lcd.Frame.Id) == "3270   " && !new string(lcd.Frame.Value).Contains('-'), "the LCD showing 32.7.0 measured");
         string value = meter.Host.Inspect(h => new string(lcd.Frame.Value));
         Assert.InRange(int.Parse(value.Trim(), CultureInfo.InvariantCulture), 2254, 2346);
         Assert.Equal(2, meter.Host.Inspect(h => h.Meter.Storage.Events.CountOf(EventKind.ParameterChange)));

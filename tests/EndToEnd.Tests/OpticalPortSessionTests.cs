@@ -8,7 +8,8 @@ namespace EndToEnd.Tests;
 /// <summary>
 /// The virtual meter's TCP optical port is one link, like the optical head: one client at a time,
 /// the others wait in order; a silent client is dropped after the idle time-out (IEC 62056-21's
-/// inactivity time-out, shortened here) and the meter gets a break so the next client starts fresh.
+/// inactivity time-out, shortened here), and a client that leaves or is dropped ends the meter's
+/// session at once (OpticalServer.EndSession), so the next client starts fresh.
 /// </summary>
 [Collection("console")]
 public class OpticalPortSessionTests
@@ -35,7 +36,7 @@ public class OpticalPortSessionTests
     }
 
     [Fact]
-    public void A_client_dropped_in_programming_mode_leaves_the_meter_idle_at_once_through_a_break()
+    public void A_client_dropped_in_programming_mode_leaves_the_meter_idle_at_once()
     {
         using var meter = new MeterUnderTest(opticalIdleTimeout: TimeSpan.FromSeconds(1));
         using var client = Connect(meter);
@@ -52,6 +53,23 @@ public class OpticalPortSessionTests
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (meter.Host.Inspect(h => h.Meter.Optical.State) != OpticalServerState.Idle && DateTime.UtcNow < deadline) Thread.Sleep(20);
         Assert.Equal(OpticalServerState.Idle, meter.Host.Inspect(h => h.Meter.Optical.State));
+    }
+
+    [Fact]
+    public void A_client_that_leaves_right_after_the_identification_does_not_hold_the_port_for_the_300_baud_readout()
+    {
+        // A mode C meter sends the readout at 300 Bd when no option select follows its identification
+        // within tt (about 33 s here). The client that left cannot hear it; the next one must not wait for it.
+        using var meter = new MeterUnderTest(opticalIdleTimeout: TimeSpan.FromSeconds(60));
+        using (var first = Connect(meter))
+        {
+            first.Client.Send(Request);
+            Assert.StartsWith("/", ReadText(first, 2000, untilEndOfLine: true));
+        }
+        Thread.Sleep(2500); // past tt (2.2 s): before the fix the meter was now sending its 300 Bd readout to nobody
+        using var second = Connect(meter);
+        second.Client.Send(Request);
+        Assert.StartsWith("/", ReadText(second, 2000, untilEndOfLine: true));
     }
 
     [Fact]

@@ -24,7 +24,6 @@ namespace Meter.Benchmarks;
 public sealed class ReadoutBenchmark : IBenchmark
 {
     private const int ProbeMaximumBaud = 19200;
-    private const int ProbeReactionMs = 200; // the master's own reaction time before the option select (tr min, upper-case ID)
 
     public string Name => "readout";
 
@@ -39,7 +38,7 @@ public sealed class ReadoutBenchmark : IBenchmark
             ["mode", "data baud", "probe → meter bytes", "meter → probe bytes", "data message bytes", "data message s", "total s", "wire + min tr s", "ratio"],
             [a.Row("A"), c.Row("C")]);
         report.Note($"Total = first request character to the readout's BCC; the meter's reaction time and baud switch delay as its port has them,");
-        report.Note($"the probe answers the identification after {ProbeReactionMs} ms in mode C and proposes the meter's rate up to {ProbeMaximumBaud} Bd.");
+        report.Note($"the probe answers the identification after the minimum reaction time the meter's id declares (200 ms, 20 ms with a lower-case third letter) in mode C and proposes the meter's rate up to {ProbeMaximumBaud} Bd.");
         report.Note("Values: the direct meter after 65 days at 3 × 10 A, 3 billing periods.");
         report.Note("");
         report.Note(Encoding.ASCII.GetString(c.Received).Replace("\u0002", "<STX>").Replace("\u0003", "<ETX>"));
@@ -79,6 +78,7 @@ public sealed class ReadoutBenchmark : IBenchmark
             // The same table and readout list behind a mode A server on a link of its own.
             pair = new VirtualSerialPair(300);
             var settings = new OpticalPortSettings { Mode = mode, ManufacturerId = meter.Settings.ManufacturerId, Identification = meter.Settings.Identification };
+            settings.ReactionTimeMs = settings.MinimumReactionTimeMs; // as the meter sets its own port
             var server = new OpticalServer(pair.Meter, settings, meter.Table, meter.Readout, null, null);
             poll = ms => server.Poll(ms);
             minimumReactionMs = settings.MinimumReactionTimeMs;
@@ -109,7 +109,7 @@ public sealed class ReadoutBenchmark : IBenchmark
             int offered = BaudRateCharacter.FromModeC(received[4]);
             foreach (int rate in new[] { 300, 600, 1200, 2400, 4800, 9600, 19200 })
                 if (rate <= offered && rate <= ProbeMaximumBaud) dataBaud = rate;
-            for (int i = 0; i < ProbeReactionMs; i++) Step(); // the probe's own reaction time
+            for (int i = 0; i < minimumReactionMs; i++) Step(); // the probe's own reaction time: tr min as the id declares
             pair.Probe.Write("\u00060" + (char)BaudRateCharacter.ModeC(dataBaud) + "0\r\n");
             while (pair.Probe.BytesToWrite > 0) Step();
             pair.Probe.BaudRate = dataBaud;

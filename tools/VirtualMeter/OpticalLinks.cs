@@ -75,6 +75,13 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// </summary>
     public Func<bool>? MeterIsIdle { get; set; }
 
+    /// <summary>
+    /// Called when the client left or was dropped as idle (the host ends the meter's session: the
+    /// head was taken away). A break message would not do: the meter ignores what comes while it
+    /// sends (half duplex), e.g. the 300 Bd readout after an identification left unanswered.
+    /// </summary>
+    public Action? ClientLeft { get; set; }
+
     /// <summary>Connections waiting for their turn.</summary>
     public int WaitingClients => _waiting.Count;
 
@@ -147,26 +154,18 @@ public sealed class TcpOpticalPort : IOpticalPort
     public void DiscardInBuffer() => _in.Clear();
 
     /// <summary>
-    /// With no client: after one left, brings the meter back to idle with break messages; then,
-    /// with the meter idle, connects the next waiting client.
+    /// With no client: after one left, tells the meter (<see cref="ClientLeft"/>) so it ends the
+    /// session at once; then, with the meter idle, connects the next waiting client.
     /// </summary>
     private void HandOver(long now)
     {
-        bool idle = MeterIsIdle?.Invoke() ?? true;
         if (_handingOver)
         {
-            if (!idle && _in.Count == 0)
-            {
-                // The head was taken away (closed, or dropped as idle): hand the meter a break
-                // message (SOH B0 ETX BCC, IEC 62056-21 §6.3.15) so it leaves programming mode now
-                // instead of after its own inactivity time-out. Repeated until it is idle: a break
-                // arriving while it still sends an answer is ignored (half duplex). Password failure
-                // counters and locks are kept (they live in the server, not in the connection).
-                foreach (byte b in BreakMessage) _in.Enqueue(b);
-            }
-            if (!idle || _in.Count > 0) return;
             _handingOver = false;
+            _in.Clear(); // what the one who left sent and the meter has not read goes with them
+            ClientLeft?.Invoke();
         }
+        bool idle = MeterIsIdle?.Invoke() ?? true;
         if (!idle || _waiting.Count == 0) return;
         _client = _waiting.Dequeue();
         _lastActivityMs = now;
@@ -195,8 +194,6 @@ public sealed class TcpOpticalPort : IOpticalPort
         _client = null;
     }
 
-    /// <summary>SOH 'B' '0' ETX BCC, BCC = 'B' ^ '0' ^ ETX = 0x71 (§6.3.14: XOR from after SOH through ETX).</summary>
-    private static readonly byte[] BreakMessage = [0x01, (byte)'B', (byte)'0', 0x03, 0x71];
 
     /// <inheritdoc />
     public void Dispose()

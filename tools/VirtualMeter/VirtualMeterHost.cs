@@ -31,7 +31,7 @@ public sealed class VirtualMeterHost : IDisposable
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly int _cycleMs;
     private readonly long _durationMs;
-    private readonly int _measurementInterval;
+    private int _measurementInterval; // set once after the first cycle, then 0
     private Thread? _thread;
     private volatile bool _stopRequested;
     private bool _stopped;
@@ -82,7 +82,11 @@ public sealed class VirtualMeterHost : IDisposable
             MeterSettings settings = Settings(preset, options);
             Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
             // The TCP port connects the next client only when the meter's port is idle (called under the loop's lock).
-            if (port is TcpOpticalPort tcp) tcp.MeterIsIdle = () => Meter.Optical.State == OpticalServerState.Idle;
+            if (port is TcpOpticalPort tcp)
+            {
+                tcp.MeterIsIdle = () => Meter.Optical.State == OpticalServerState.Idle;
+                tcp.ClientLeft = () => Meter.Optical.EndSession();
+            }
             _cycleMs = settings.CycleMilliseconds;
             _scenario.LoadsAt(start.Ticks / TimeSpan.TicksPerSecond - 62135596800L, _loads);
             ApplyLoads();
@@ -332,7 +336,12 @@ public sealed class VirtualMeterHost : IDisposable
         Board.Rtc.Advance(TimeSpan.FromMilliseconds(_cycleMs));
         Interlocked.Exchange(ref _virtualMs, end);
         Meter.OnEnergyReady(end);
-        Meter.MeasurementIntervalCycles = _measurementInterval;
+        if (_measurementInterval != 0)
+        {
+            // After the first cycle; a caller that set its own interval keeps it.
+            if (Meter.MeasurementIntervalCycles == 1) Meter.MeasurementIntervalCycles = _measurementInterval;
+            _measurementInterval = 0;
+        }
         Meter.Tick(end);
         if (_scenario.LoadsAt(Meter.UtcSeconds, _loads)) ApplyLoads();
     }

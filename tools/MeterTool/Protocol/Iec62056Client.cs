@@ -69,8 +69,11 @@ public sealed class Iec62056Client
         }
         catch (MeterProtocolException e) when (e.Kind == ProtocolErrorKind.Timeout && _reader.NothingReceived && _transport.BusyHint is string hint)
         {
+            // A meter ignores a sign-on with another device address (IEC 62056-21 §6.3.1): say that first when one was given.
+            string notThisAddress = address.Length == 0 ? ""
+                : $"no identification: no meter with device address '{address}' answered (a meter is silent to another address); or ";
             throw new MeterProtocolException(ProtocolErrorKind.PortBusy, "identification",
-                $"port busy: {_transport.Description} is connected but not a character came within {_timings.ResponseTimeoutMs} ms: {hint}");
+                $"{notThisAddress}port busy: {_transport.Description} is connected but not a character came within {_timings.ResponseTimeoutMs} ms: {hint}");
         }
         if (line.AsSpan().SequenceEqual(request)) line = _reader.ReadLine("identification");
         var id = Protocol.Identification.Parse(line);
