@@ -69,8 +69,10 @@ public sealed class Iec62056Client
         }
         catch (MeterProtocolException e) when (e.Kind == ProtocolErrorKind.Timeout && _reader.NothingReceived && _transport.BusyHint is string hint)
         {
+            // A meter stays silent to another meter's address (IEC 62056-21 §6.3.1): with --address that is as likely as a busy port.
+            string addressed = address.Length == 0 ? "" : $"no identification to \"/?{address}!\" (a meter does not answer another meter's address, check --address) or ";
             throw new MeterProtocolException(ProtocolErrorKind.PortBusy, "identification",
-                $"port busy: {_transport.Description} is connected but not a character came within {_timings.ResponseTimeoutMs} ms: {hint}");
+                $"{addressed}port busy: {_transport.Description} is connected but not a character came within {_timings.ResponseTimeoutMs} ms: {hint}");
         }
         if (line.AsSpan().SequenceEqual(request)) line = _reader.ReadLine("identification");
         var id = Protocol.Identification.Parse(line);
