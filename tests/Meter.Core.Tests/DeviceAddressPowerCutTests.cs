@@ -1,5 +1,3 @@
-using System.Globalization;
-using Meter.Hal.Simulation.Storage;
 using Meter.Obis;
 using Xunit.Abstractions;
 
@@ -19,7 +17,7 @@ public class DeviceAddressPowerCutTests
 
     public DeviceAddressPowerCutTests(ITestOutputHelper output) => _output = output;
 
-    private static int Step => int.TryParse(Environment.GetEnvironmentVariable("METER_ADDRESS_CUT_STEP"), out int s) && s > 0 ? s : 5;
+    private static int Step => TornWriteRig.StepFrom("METER_ADDRESS_CUT_STEP", 5);
 
     [Fact]
     public void A_cut_at_any_byte_of_the_write_boots_with_the_old_or_the_new_address()
@@ -29,44 +27,20 @@ public class DeviceAddressPowerCutTests
         Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.DeviceAddress, "Flat 7b z9"));
         Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, StandardObjects.PulseFigure, "2500"));
         host.RunFor(TimeSpan.FromMinutes(3));
-        var nv = (RamNvMemory)host.Board.Nv;
-        long rtcTicks = host.Board.Rtc.ChipTime.Ticks;
         var expected = m.Settings;
-        string state = MeterRig.TempState();
         int oldSeen = 0, newSeen = 0;
-        long candidates = 0;
-        try
-        {
-            nv.BeforeWrite = (address, buffer, offset, count) =>
+        long candidates = TornWriteRig.CutDuring(host, "balanced", Step, lastByteOfEachWrite: true,
+            () => Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.DeviceAddress, DeviceAddressTests.ThirtyTwo)),
+            r =>
             {
-                byte[] before = nv.Snapshot();
-                for (int i = 0; i < count; i++)
-                {
-                    if (candidates++ % Step != 0 && i != count - 1) continue; // the last byte of each write always
-                    byte[] torn = (byte[])before.Clone();
-                    for (int j = 0; j < i; j++) torn[address + j] = buffer[offset + j];
-                    File.WriteAllBytes(state, torn);
-                    File.WriteAllText(state + ".rtc", rtcTicks.ToString(CultureInfo.InvariantCulture));
-                    using var rebooted = MeterRig.Start(stateFile: state);
-                    var r = rebooted.Meter;
-                    Assert.False(r.SettingsWriter.DefaultsRestored);
-                    Assert.Equal(2500, r.Settings.S0ImpPerKwh);
-                    Assert.Equal(expected.BillingTargetDay, r.Settings.BillingTargetDay);
-                    Assert.Equal(expected.BillingIntervalCode, r.Settings.BillingIntervalCode);
-                    Assert.Equal(expected.CtPrimaryAmps, r.Settings.CtPrimaryAmps);
-                    if (r.DeviceAddress == "Flat 7b z9") oldSeen++;
-                    else { Assert.Equal(DeviceAddressTests.ThirtyTwo, r.DeviceAddress); newSeen++; }
-                    rebooted.CutPower();
-                }
-            };
-            Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.DeviceAddress, DeviceAddressTests.ThirtyTwo));
-        }
-        finally
-        {
-            nv.BeforeWrite = null;
-            MeterRig.DeleteState(state);
-            File.Delete(state + ".bak");
-        }
+                Assert.False(r.SettingsWriter.DefaultsRestored);
+                Assert.Equal(2500, r.Settings.S0ImpPerKwh);
+                Assert.Equal(expected.BillingTargetDay, r.Settings.BillingTargetDay);
+                Assert.Equal(expected.BillingIntervalCode, r.Settings.BillingIntervalCode);
+                Assert.Equal(expected.CtPrimaryAmps, r.Settings.CtPrimaryAmps);
+                if (r.DeviceAddress == "Flat 7b z9") oldSeen++;
+                else { Assert.Equal(DeviceAddressTests.ThirtyTwo, r.DeviceAddress); newSeen++; }
+            });
         _output.WriteLine($"cut points tried: {oldSeen + newSeen} of {candidates} bytes written (every {Step}); old address {oldSeen}, new address {newSeen}");
         Assert.True(oldSeen > 0 && newSeen > 0, $"old {oldSeen}, new {newSeen}");
     }
