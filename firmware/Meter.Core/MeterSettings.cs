@@ -162,7 +162,7 @@ namespace Meter.Core
             if (CycleMilliseconds < 100 || CycleMilliseconds > 60000) throw new System.ArgumentException("CycleMilliseconds must be 100 … 60000");
             if (MeterNumber == null || MeterNumber.Length == 0 || MeterNumber.Length > 16) throw new System.ArgumentException("MeterNumber must be 1 … 16 characters");
             if (DeviceAddress == null || (DeviceAddress.Length > 0 && !DeviceAddressSetting.IsValid(DeviceAddress)))
-                throw new System.ArgumentException("DeviceAddress must be \"\" (the meter number) or 1 … 10 characters 0-9, A-Z, a-z, space (IEC 62056-21 §6.3.1)");
+                throw new System.ArgumentException("DeviceAddress must be \"\" (the meter number) or 1 … 32 characters 0-9, A-Z, a-z, space (IEC 62056-21 §6.3.1)");
             if (DisplayDecimalsCode < 1 || DisplayDecimalsCode > 4) throw new System.ArgumentException("DisplayDecimalsCode must be 1 (7.0), 2 (6.1), 3 (7.2) or 4 (6.3)");
             if (Passwords == null || Passwords.Length == 0) throw new System.ArgumentException("at least one optical port password is required");
             if (!TariffControlSetting.IsValid(TariffControlCode)) throw new System.ArgumentException("TariffControlCode must be 0 (timetable), 100 + DD with DD = 01, 02, 07..14 (module inputs) or 200 (register control)");

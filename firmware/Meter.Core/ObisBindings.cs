@@ -107,7 +107,7 @@ namespace Meter.Core
             TextDataObject identification = new TextDataObject(SettingsObjects.Identification, SettingsRecord.TextLength, this);
             identification.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(identification);
-            // Longer than this meter stores (IEC 62056-21 allows 32): refused as too long (ER11).
+            // Longer than IEC 62056-21 §6.3.1 allows (32): refused as too long (ER11).
             TextDataObject deviceAddress = new TextDataObject(SettingsObjects.DeviceAddress, DeviceAddressSetting.MaximumLength, this);
             deviceAddress.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(deviceAddress);

@@ -14,7 +14,7 @@ namespace Meter.Core
     {
         /// <summary>Index of the marker ("SET" + record format 1): a record of another meaning is never applied.</summary>
         public const int Marker = 0;
-        /// <summary>Index of the S0 pulse figure, imp/kWh.</summary>
+        /// <summary>Index of the S0 pulse figure, imp/kWh (lower 32 bits; values 1..4's upper halves hold part of the device address, <see cref="DeviceAddressRecord"/>).</summary>
         public const int PulseFigure = 1;
         /// <summary>Index of the billing target day GG.</summary>
         public const int BillingTargetDay = 2;
@@ -50,7 +50,7 @@ namespace Meter.Core
         /// 0 there, which is timetable control. 127 is <see cref="DeviceAddress"/>.
         /// </summary>
         public const int TariffControl = TamperRecord.Used;
-        /// <summary>Index of the device address (<see cref="DeviceAddressSetting"/>, 127, the last spare value; a record written before holds 0 there: the meter number).</summary>
+        /// <summary>Index of the device address (<see cref="DeviceAddressSetting"/>, 127, the last spare value, with the upper halves of values 1..4: <see cref="DeviceAddressRecord"/>; a record written before holds 0 there: the meter number).</summary>
         public const int DeviceAddress = TariffControl + 1;
         /// <summary>Characters a text value holds.</summary>
         public const int TextLength = 16;
@@ -62,10 +62,10 @@ namespace Meter.Core
         {
             for (int i = 0; i < values.Length; i++) values[i] = 0;
             values[Marker] = MarkerValue;
-            values[PulseFigure] = settings.S0ImpPerKwh;
-            values[BillingTargetDay] = settings.BillingTargetDay;
-            values[BillingIntervalCode] = settings.BillingIntervalCode;
-            values[CtPrimaryAmps] = settings.CtPrimaryAmps;
+            values[PulseFigure] = settings.S0ImpPerKwh & 0xFFFFFFFFL; // the upper halves of 1..4 are the device address's
+            values[BillingTargetDay] = settings.BillingTargetDay & 0xFFFFFFFFL;
+            values[BillingIntervalCode] = settings.BillingIntervalCode & 0xFFFFFFFFL;
+            values[CtPrimaryAmps] = settings.CtPrimaryAmps & 0xFFFFFFFFL;
             PackText(settings.MeterNumber, values, MeterNumber);
             PackText(settings.Passwords[0], values, Password);
             PackText(settings.Identification, values, Identification);
@@ -80,7 +80,7 @@ namespace Meter.Core
             PackCodes(settings.ReadoutCodes, settings.ReadoutBillingPeriods, values, ReadoutList);
             for (int i = 0; i < holidays.Length; i++) values[Holidays + i / 2] |= (long)holidays[i] << (32 * (i % 2));
             values[TariffControl] = settings.TariffControlCode;
-            values[DeviceAddress] = DeviceAddressSetting.Pack(settings.DeviceAddress);
+            DeviceAddressRecord.Store(settings.DeviceAddress, values);
         }
 
         /// <summary>True when <paramref name="values"/> carry this record format's marker (a record of another meaning is never read).</summary>
@@ -101,11 +101,13 @@ namespace Meter.Core
             string password = UnpackText(values, Password);
             string identification = UnpackText(values, Identification);
             string address;
-            if (!DeviceAddressSetting.TryUnpack(values[DeviceAddress], out address)) return false;
-            if (!SettingsRules.IsPulseFigure(values[PulseFigure])
-                || !SettingsRules.IsBillingTargetDay(values[BillingTargetDay])
-                || !SettingsRules.IsBillingIntervalCode(values[BillingIntervalCode])
-                || !SettingsRules.IsCtPrimary(values[CtPrimaryAmps])
+            if (!DeviceAddressRecord.TryRead(values, out address)) return false;
+            int pulseFigure = DeviceAddressRecord.LowerHalf(values, PulseFigure), targetDay = DeviceAddressRecord.LowerHalf(values, BillingTargetDay);
+            int intervalCode = DeviceAddressRecord.LowerHalf(values, BillingIntervalCode), ctPrimary = DeviceAddressRecord.LowerHalf(values, CtPrimaryAmps);
+            if (!SettingsRules.IsPulseFigure(pulseFigure)
+                || !SettingsRules.IsBillingTargetDay(targetDay)
+                || !SettingsRules.IsBillingIntervalCode(intervalCode)
+                || !SettingsRules.IsCtPrimary(ctPrimary)
                 || !SettingsRules.IsText(number) || !SettingsRules.IsText(password) || !SettingsRules.IsText(identification)
                 || !TariffControlSetting.IsValid(values[TariffControl]))
             {
@@ -138,10 +140,10 @@ namespace Meter.Core
             settings.ReadoutCodes = readout;
             settings.ReadoutBillingPeriods = periods;
             settings.Holidays = holidays;
-            settings.S0ImpPerKwh = (int)values[PulseFigure];
-            settings.BillingTargetDay = (int)values[BillingTargetDay];
-            settings.BillingIntervalCode = (int)values[BillingIntervalCode];
-            settings.CtPrimaryAmps = (int)values[CtPrimaryAmps];
+            settings.S0ImpPerKwh = pulseFigure;
+            settings.BillingTargetDay = targetDay;
+            settings.BillingIntervalCode = intervalCode;
+            settings.CtPrimaryAmps = ctPrimary;
             settings.MeterNumber = number;
             settings.Passwords[0] = password;
             settings.Identification = identification;

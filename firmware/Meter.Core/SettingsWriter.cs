@@ -178,7 +178,7 @@ namespace Meter.Core
         }
 
         /// <summary>
-        /// Device address 0-0:128.5.0 (<see cref="DeviceAddressSetting"/>: 1 … 10 of 0-9, A-Z, a-z, space, else
+        /// Device address 0-0:128.5.0 (<see cref="DeviceAddressSetting"/>: 1 … 32 of 0-9, A-Z, a-z, space, else
         /// OutOfRange; longer ones the object refuses as too long). The next sign-on is answered to it.
         /// </summary>
         public ObisWriteResult WriteDeviceAddress(string value)

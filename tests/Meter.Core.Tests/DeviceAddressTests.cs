@@ -5,11 +5,15 @@ namespace Meter.Core.Tests;
 
 /// <summary>
 /// The device address of "/?address!" (IEC 62056-21 §6.3.1), 0-0:128.5.0: the meter number until
-/// written, written with W1 (1 … 10 of 0-9 A-Z a-z space), kept in the settings record, logged.
-/// Before, the meter had no address: an addressed sign-on was never answered.
+/// written, written with W1 (1 … 32 of 0-9 A-Z a-z space), kept in the settings record, logged.
+/// Before, the meter had no address: an addressed sign-on was never answered; then it kept only
+/// 10 characters (ER11 above), where the standard allows 32.
 /// </summary>
 public class DeviceAddressTests
 {
+    /// <summary>32 characters, each kind of address character, the last ones differing from any shorter address.</summary>
+    public const string ThirtyTwo = "Flat 7b z9 Block C Meter 0042 Zz";
+
     [Fact]
     public void Defaults_to_the_meter_number_and_follows_it_until_written()
     {
@@ -34,7 +38,7 @@ public class DeviceAddressTests
             using (var first = MeterRig.Start(stateFile: state))
             {
                 var m = first.Meter;
-                Assert.Equal(ObisWriteResult.TooLong, MeterRig.Write(m, SettingsObjects.DeviceAddress, "12345678901"));  // 11 > 10
+                Assert.Equal(ObisWriteResult.TooLong, MeterRig.Write(m, SettingsObjects.DeviceAddress, ThirtyTwo + "1"));  // 33 > 32
                 Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, SettingsObjects.DeviceAddress, "12-34"));      // '-' is no address character
                 Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, SettingsObjects.DeviceAddress, ""));
                 Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, SettingsObjects.DeviceAddress, "42", level: 0));
@@ -63,21 +67,39 @@ public class DeviceAddressTests
         }
     }
 
-    [Theory]
-    [InlineData("0")]
-    [InlineData("Zz 09azAZ ")]
-    [InlineData("9")]
-    public void Packing_gives_the_address_back(string address)
-    {
-        Assert.True(DeviceAddressSetting.TryUnpack(DeviceAddressSetting.Pack(address), out var back));
-        Assert.Equal(address, back);
-    }
-
+    /// <summary>
+    /// 32 characters share the settings record's values 1..4 with the pulse figure, billing target day,
+    /// interval code and CT primary: all of them survive a restart, each as written. Fails before the
+    /// fix (ER11 above 10 characters).
+    /// </summary>
     [Fact]
-    public void A_stored_value_no_address_packs_to_is_refused()
+    public void A_32_character_address_and_the_settings_beside_it_survive_a_restart()
     {
-        Assert.False(DeviceAddressSetting.TryUnpack(1L << 60, out _));   // past 10 characters
-        Assert.False(DeviceAddressSetting.TryUnpack(2L << 6, out _));    // a character after the end
-        Assert.False(DeviceAddressSetting.TryUnpack(-1, out _));
+        string state = MeterRig.TempState();
+        try
+        {
+            using (var first = MeterRig.Start(stateFile: state))
+            {
+                var m = first.Meter;
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.DeviceAddress, ThirtyTwo));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, StandardObjects.PulseFigure, "100000"));
+                Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, SettingsObjects.BillingTargetDay, "28"));
+                Assert.Equal(ThirtyTwo, m.DeviceAddress);
+                Assert.Equal("(" + ThirtyTwo + ")", MeterRig.ValueText(m, SettingsObjects.DeviceAddress));
+                first.Stop();
+            }
+            using var again = MeterRig.Start(stateFile: state);
+            var r = again.Meter;
+            Assert.False(r.SettingsWriter.DefaultsRestored);
+            Assert.Equal(ThirtyTwo, r.DeviceAddress);
+            Assert.Equal(100000, r.Settings.S0ImpPerKwh);
+            Assert.Equal(28, r.Settings.BillingTargetDay);
+            Assert.Equal(PresetSettings.FromPresetName("direct-5-105a").BillingIntervalCode, r.Settings.BillingIntervalCode);
+            Assert.Equal(PresetSettings.FromPresetName("direct-5-105a").CtPrimaryAmps, r.Settings.CtPrimaryAmps);
+        }
+        finally
+        {
+            MeterRig.DeleteState(state);
+        }
     }
 }

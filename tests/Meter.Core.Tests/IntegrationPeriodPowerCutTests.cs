@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
-using Meter.Hal.Simulation.Storage;
 using Meter.Metrology;
 using Meter.Obis;
 using Meter.Storage;
-using Meter.VirtualMeter;
 using Xunit.Abstractions;
 
 namespace Meter.Core.Tests;
@@ -22,7 +19,7 @@ public class IntegrationPeriodPowerCutTests
 
     public IntegrationPeriodPowerCutTests(ITestOutputHelper output) => _output = output;
 
-    private static int Step => int.TryParse(Environment.GetEnvironmentVariable("METER_PERIOD_CUT_STEP"), out int s) && s > 0 ? s : 3;
+    private static int Step => TornWriteRig.StepFrom("METER_PERIOD_CUT_STEP", 3);
 
     private static int PeriodEvents(ElectricityMeter m)
     {
@@ -41,53 +38,28 @@ public class IntegrationPeriodPowerCutTests
         using var host = MeterRig.Start("unbalanced"); // RAM NV memory
         var m = host.Meter;
         host.RunFor(TimeSpan.FromMinutes(37));
-        var nv = (RamNvMemory)host.Board.Nv;
         DemandMeter d = m.Metering.Demand;
         long watts = d.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, true, 0);
         long maxTime = d.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs);
         long aPlus = MeterRig.Wh(m, EnergyRegister.ActiveImport);
-        long rtcTicks = host.Board.Rtc.ChipTime.Ticks;
-        string state = MeterRig.TempState();
         int oldSeen = 0, newSeen = 0;
-        long candidates = 0;
-        try
-        {
-            nv.BeforeWrite = (address, buffer, offset, count) =>
+        byte[] value = Encoding.ASCII.GetBytes("30");
+        long candidates = TornWriteRig.CutDuring(host, "unbalanced", Step, lastByteOfEachWrite: false,
+            () => Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(StandardObjects.IntegrationPeriod, value, 0, value.Length, 1, false)),
+            r =>
             {
-                byte[] before = nv.Snapshot();
-                for (int i = 0; i < count; i++)
-                {
-                    if (candidates++ % Step != 0) continue;
-                    byte[] torn = (byte[])before.Clone();
-                    for (int j = 0; j < i; j++) torn[address + j] = buffer[offset + j];
-                    File.WriteAllBytes(state, torn);
-                    File.WriteAllText(state + ".rtc", rtcTicks.ToString(CultureInfo.InvariantCulture));
-                    using var rebooted = MeterRig.Start("unbalanced", state);
-                    var r = rebooted.Meter;
-                    Assert.False(r.Recovery.DemandRefused);
-                    Assert.False(r.Storage.Profile.LostOnRecovery);
-                    Assert.InRange(MeterRig.Wh(r, EnergyRegister.ActiveImport), aPlus - 3, aPlus);
-                    DemandMeter rd = r.Metering.Demand;
-                    Assert.Equal(r.Period.Minutes * 60, rd.PeriodSeconds);
-                    Assert.Equal(r.Storage.Profile.PeriodMinutes, r.Period.Minutes);
-                    Assert.Equal(watts, rd.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, true, 0));
-                    Assert.Equal(maxTime, rd.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs));
-                    if (r.Period.Minutes == 15) Assert.Equal(0, PeriodEvents(r)); // not acknowledged, not logged
-                    if (r.Period.Minutes == 15) oldSeen++;
-                    else { Assert.Equal(30, r.Period.Minutes); newSeen++; }
-                    rebooted.CutPower();
-                }
-            };
-            byte[] value = Encoding.ASCII.GetBytes("30");
-            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(StandardObjects.IntegrationPeriod, value, 0, value.Length, 1, false));
-            nv.BeforeWrite = null;
-        }
-        finally
-        {
-            nv.BeforeWrite = null;
-            File.Delete(state);
-            File.Delete(state + ".rtc");
-        }
+                Assert.False(r.Recovery.DemandRefused);
+                Assert.False(r.Storage.Profile.LostOnRecovery);
+                Assert.InRange(MeterRig.Wh(r, EnergyRegister.ActiveImport), aPlus - 3, aPlus);
+                DemandMeter rd = r.Metering.Demand;
+                Assert.Equal(r.Period.Minutes * 60, rd.PeriodSeconds);
+                Assert.Equal(r.Storage.Profile.PeriodMinutes, r.Period.Minutes);
+                Assert.Equal(watts, rd.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, true, 0));
+                Assert.Equal(maxTime, rd.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs));
+                if (r.Period.Minutes == 15) Assert.Equal(0, PeriodEvents(r)); // not acknowledged, not logged
+                if (r.Period.Minutes == 15) oldSeen++;
+                else { Assert.Equal(30, r.Period.Minutes); newSeen++; }
+            });
         _output.WriteLine($"cut points tried: {oldSeen + newSeen} of {candidates} bytes written (every {Step}); old period {oldSeen}, new period {newSeen}");
         Assert.True(oldSeen > 0 && newSeen > 0, $"old {oldSeen}, new {newSeen}");
     }
