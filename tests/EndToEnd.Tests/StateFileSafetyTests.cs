@@ -1,3 +1,4 @@
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Storage;
 using Meter.Metrology;
 using Meter.VirtualMeter;

@@ -1,4 +1,5 @@
 using Meter.Core;
+using Meter.Hal.Simulation.Board;
 using Meter.Metrology;
 using Meter.Storage;
 using Meter.VirtualMeter;
@@ -221,7 +222,7 @@ public class VirtualMeterCommandLineTests : IDisposable
         host.ToggleMagneticField(); // m: magnet (pin low)
         host.ToggleTariffInput(2);  // 2: I/O 2 energised (pin low)
         Assert.Equal((true, false, true, false),
-            (host.Board.TerminalCover.Read(), host.Board.MagneticSensor.Read(), host.Board.TariffInput1.Read(), host.Board.TariffInput2.Read()));
+            (host.Board.TerminalCover!.Read(), host.Board.MagneticSensor!.Read(), host.Board.TariffInput1!.Read(), host.Board.TariffInput2!.Read()));
         host.RunFor(TimeSpan.FromSeconds(3));
         Assert.Equal(TamperMonitor.StatusMask, host.Meter.Tamper.Status);
         host.ToggleTerminalCover();

@@ -1,8 +1,7 @@
+using Meter.Boards;
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
-using Meter.Hal.Simulation.Clock;
-using Meter.Hal.Simulation.Pins;
-using Meter.Hal.Simulation.Storage;
+using Meter.Hal.Simulation.Board;
 
 namespace Meter.Core.Tests;
 
@@ -29,26 +28,23 @@ public class AllocationTests
     public void Metering_cycle_and_tick_allocate_nothing_after_warm_up(int measurementInterval, bool inputsFitted)
     {
         var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
-        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        MeterSettings settings = PresetSettings.FromPreset(preset);
         if (inputsFitted) settings.TariffControlCode = TariffControlSetting.ForInputs(13); // 2 tariffs on I/O 2
-        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
+        SimulatedBoardBuilder parts = SimulatedBoard.For(preset, start);
+        SimulatedBoard board = (inputsFitted ? parts : parts.WithoutInputs()).Build();
+        // At rest: cover on, no field (the board's defaults), I/O 1 energised, I/O 2 not.
+        if (inputsFitted) board.SetTariffInputs(io1Energised: true, io2Energised: false);
+        SimulatedAde7880 chip = board.Chip;
         // A different load on each phase (issue 3: a register read from the wrong phase must not pass unnoticed).
         chip.Phases[0].Set(new PhaseLoad(230, 10, 18.19));
         chip.Phases[1].Set(new PhaseLoad(228, 7, 25));
         chip.Phases[2].Set(new PhaseLoad(233, 12, -10));
         var spi = new SpiAllocationMeter(chip);
-        var rtc = new VirtualRtc(start);
-        var meter = new ElectricityMeter(settings, new MeterHardware
-        {
-            MeteringSpi = spi, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
-            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
-            Rtc = rtc, NvMemory = new RamNvMemory(131072), S0Output = new VirtualOutputPin(),
-            // At rest: cover on (low), no field (high), I/O 1 energised (low), I/O 2 not (high).
-            TerminalCoverSwitch = inputsFitted ? new VirtualInputPin(false) : null,
-            MagneticSensor = inputsFitted ? new VirtualInputPin(true) : null,
-            TariffInput1 = inputsFitted ? new VirtualInputPin(false) : null,
-            TariffInput2 = inputsFitted ? new VirtualInputPin(true) : null,
-        }) { MeasurementIntervalCycles = measurementInterval };
+        var rtc = board.Rtc;
+        MeterHardware hardware = board.Hardware();
+        hardware.MeteringSpi = spi;
+        var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementInterval };
         meter.Start(0, start);
         if (inputsFitted) Assert.Equal(Meter.Clock.TariffControlMode.ModuleInputs, meter.Tariffs.Mode);
         long now = 0;

@@ -1,6 +1,7 @@
 using Meter.Boards;
 using Meter.Clock;
 using Meter.Hal;
+using Meter.Hal.Simulation.Board;
 using Meter.Obis;
 using Meter.Storage;
 using Meter.VirtualMeter;
@@ -31,7 +32,7 @@ public class ClockQualityTests
 
             // Second power-up: the supercap went flat while the meter was off.
             MeterPreset preset = MeterPresets.ByName("direct-5-105a");
-            using var board = new SimulatedBoard(preset, MeterRig.WednesdayMidnightLocal, state, null, false, 0);
+            using var board = SimulatedBoard.For(preset, MeterRig.WednesdayMidnightLocal).WithNvFile(state).Build();
             board.Rtc.LoseBackup();
             MeterSettings settings = PresetSettings.FromPreset(preset);
             settings.Validate();

@@ -1,5 +1,6 @@
 using Meter.Boards;
 using Meter.Hal;
+using Meter.Hal.Simulation.Board;
 using Meter.Obis;
 using Meter.Storage;
 using Meter.VirtualMeter;
@@ -56,7 +57,7 @@ public class DamagedMemoryFormatTests
     private static (SimulatedBoard Board, ElectricityMeter Meter, RecordingPanel Lcd) StartOn(Action<INvMemory> prepare)
     {
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
-        var board = new SimulatedBoard(preset, MeterRig.WednesdayMidnightLocal, null, null, false, 0);
+        var board = SimulatedBoard.For(preset, MeterRig.WednesdayMidnightLocal).Build();
         prepare(board.Nv);
         MeterSettings settings = PresetSettings.FromPreset(preset);
         settings.Validate();

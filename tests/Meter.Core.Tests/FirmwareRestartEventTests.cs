@@ -1,6 +1,5 @@
-using Meter.Hal.Simulation.Ade7880;
-using Meter.Hal.Simulation.Clock;
-using Meter.Hal.Simulation.Pins;
+using Meter.Boards;
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Storage;
 using Meter.Storage;
 
@@ -70,21 +69,16 @@ public class FirmwareRestartEventTests
         // would overwrite the foreign layout's bytes at every reboot. What keeps it out: the storage is opened before
         // the meter's clock is read, so the event is stamped 1970, which the event log refuses (EventRouting.Refused).
         var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
-        var memory = new RamNvMemory(131072);
+        var memory = new RamNvMemory(SimulatedBoard.NvBytes);
         var foreign = new StorageLayout { RegisterCount = RegisterRecord.Length, DemandValueCount = DemandRecord.Length, EventCapacity = 100 };
         var steps = new long[foreign.RegisterCount];
         for (int i = 0; i < steps.Length; i++) steps[i] = 1000;
         new MeterStorage(memory, foreign, new RegisterSavePolicy(steps)).Format();
         byte[] before = memory.Snapshot();
 
-        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
-        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
-        var meter = new ElectricityMeter(settings, new MeterHardware
-        {
-            MeteringSpi = chip, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
-            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
-            Rtc = new VirtualRtc(start), NvMemory = memory, S0Output = new VirtualOutputPin(),
-        });
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        SimulatedBoard board = SimulatedBoard.For(preset, start).WithNvMemory(memory).WithoutInputs().Build();
+        var meter = new ElectricityMeter(PresetSettings.FromPreset(preset), board.Hardware());
         var refusal = Assert.Throws<InvalidOperationException>(() => meter.Start(0, start));
         Assert.Contains("different layout", refusal.Message);
 

@@ -1,5 +1,6 @@
 using Meter.Boards;
 using Meter.Hal.Simulation.Ade7880;
+using Meter.Hal.Simulation.Board;
 using Meter.Metrology;
 using Meter.Storage;
 using Meter.VirtualMeter;
@@ -74,7 +75,7 @@ public class MetrologyEventTests
     public void A_chip_dead_at_boot_does_not_stop_the_meter_and_metering_starts_when_it_answers()
     {
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
-        using var board = new SimulatedBoard(preset, MeterRig.WednesdayMidnightLocal, null, null, false, 0);
+        using var board = SimulatedBoard.For(preset, MeterRig.WednesdayMidnightLocal).Build();
         var m = new ElectricityMeter(PresetSettings.FromPreset(preset), board.Hardware(null));
         SetLoad(board, 10);
         board.Chip.Missing = true;
@@ -137,7 +138,7 @@ public class MetrologyEventTests
         // = 22 500 pulses (MeteringCycle.Start). Load 3 × 230 V × 10 A × cos 18.19° = 6555 W = 1.821 Wh/s
         // → 182 pulses/s due: the backlog is full after about 22 500 / (182 − 6.25) ≈ 128 s.
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
-        using var board = new SimulatedBoard(preset, MeterRig.WednesdayMidnightLocal, null, null, false, 0);
+        using var board = SimulatedBoard.For(preset, MeterRig.WednesdayMidnightLocal).Build();
         MeterSettings settings = PresetSettings.FromPreset(preset);
         settings.S0ImpPerKwh = 100_000;
         settings.S0PulseMilliseconds = 80;

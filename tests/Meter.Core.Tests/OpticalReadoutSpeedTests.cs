@@ -1,8 +1,6 @@
-using Meter.Hal.Simulation.Ade7880;
-using Meter.Hal.Simulation.Clock;
-using Meter.Hal.Simulation.Pins;
+using Meter.Boards;
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Serial;
-using Meter.Hal.Simulation.Storage;
 
 namespace Meter.Core.Tests;
 
@@ -20,14 +18,9 @@ public class OpticalReadoutSpeedTests
     {
         var pair = new VirtualSerialPair(300);
         var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
-        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
-        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
-        var meter = new ElectricityMeter(settings, new MeterHardware
-        {
-            MeteringSpi = chip, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
-            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
-            Rtc = new VirtualRtc(start), NvMemory = new RamNvMemory(131072), S0Output = new VirtualOutputPin(), OpticalLink = pair.Meter,
-        }) { OpticalPortOnOwnClock = true };
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        SimulatedBoard board = SimulatedBoard.For(preset, start).WithOpticalLink(pair.Meter).WithoutInputs().Build();
+        var meter = new ElectricityMeter(PresetSettings.FromPreset(preset), board.Hardware()) { OpticalPortOnOwnClock = true };
         meter.Start(0, start);
         var received = new List<byte>();
         void Step()

@@ -1,4 +1,5 @@
 using Meter.Boards;
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Storage;
 using Meter.Storage;
 using Meter.VirtualMeter;

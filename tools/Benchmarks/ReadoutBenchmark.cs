@@ -1,10 +1,9 @@
 using System.Text;
+using Meter.Boards;
 using Meter.Core;
 using Meter.Hal.Simulation.Ade7880;
-using Meter.Hal.Simulation.Clock;
-using Meter.Hal.Simulation.Pins;
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Serial;
-using Meter.Hal.Simulation.Storage;
 using Meter.Metrology;
 using Meter.Optical;
 
@@ -145,17 +144,13 @@ public sealed class ReadoutBenchmark : IBenchmark
     private static ElectricityMeter MeterWithThreeBillingPeriods(Meter.Hal.ISerialLink optical)
     {
         var start = new DateTime(2025, 1, 30, 0, 0, 0, DateTimeKind.Utc);
-        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
-        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        MeterSettings settings = PresetSettings.FromPreset(preset);
+        SimulatedBoard board = SimulatedBoard.For(preset, start).WithOpticalLink(optical).WithoutInputs().Build();
+        SimulatedAde7880 chip = board.Chip;
         for (int p = 0; p < 3; p++) chip.Phases[p].Set(new PhaseLoad(230, 10, 18.19));
-        var rtc = new VirtualRtc(start);
-        var hardware = new MeterHardware
-        {
-            MeteringSpi = chip, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
-            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
-            Rtc = rtc, NvMemory = new RamNvMemory(131072), S0Output = new VirtualOutputPin(), OpticalLink = optical,
-        };
-        var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = 1, OpticalPortOnOwnClock = true };
+        var rtc = board.Rtc;
+        var meter = new ElectricityMeter(settings, board.Hardware()) { MeasurementIntervalCycles = 1, OpticalPortOnOwnClock = true };
         meter.Start(0, start);
         PulseOutput s0 = meter.Metering.S0;
         const long cycleMs = 60_000;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Meter.Boards;
 using Meter.Core;
 using Meter.Hal.Simulation.Ade7880;
-using Meter.Hal.Simulation.Clock;
-using Meter.Hal.Simulation.Pins;
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Storage;
 using Meter.Metrology;
 
@@ -152,7 +152,7 @@ public sealed class YearSimBenchmark : IBenchmark
         string? file = persisted ? Path.Combine(Path.GetTempPath(), $"year-sim-{Guid.NewGuid():N}.nv") : null;
         try
         {
-            using var memory = file != null ? new FileNvMemory(file, 131072) : null;
+            using var memory = file != null ? new FileNvMemory(file, SimulatedBoard.NvBytes) : null;
             return Measure(days, rows, measurementEveryCycle, instrumented, cyclesOverride, memory);
         }
         finally
@@ -165,18 +165,16 @@ public sealed class YearSimBenchmark : IBenchmark
     {
         // Start on 2025-01-30 00:00 UTC so that even a short run crosses a month end (billing on the 1st, 00:00 local).
         var start = new DateTime(2025, 1, 30, 0, 0, 0, DateTimeKind.Utc);
-        MeterSettings settings = PresetSettings.FromPresetName("direct-5-105a");
-        var chip = new SimulatedAde7880(settings.FullScaleVoltageMillivolts / 1000.0, settings.FullScaleCurrentMilliamps / 1000.0);
-        var ram = new RamNvMemory(131072);
-        var spi = instrumented ? new TimedSpi(chip) : null;
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        MeterSettings settings = PresetSettings.FromPreset(preset);
+        var ram = new RamNvMemory(SimulatedBoard.NvBytes);
         var nv = instrumented ? new TimedNv(ram) : null;
-        var rtc = new VirtualRtc(start);
-        var hardware = new MeterHardware
-        {
-            MeteringSpi = spi != null ? spi : chip, MeteringReset = chip.ResetPin, MeteringPm0 = chip.Pm0Pin, MeteringPm1 = chip.Pm1Pin,
-            MeteringIrq0 = chip.Irq0Pin, MeteringIrq1 = chip.Irq1Pin, Delay = new VirtualDelay(chip),
-            Rtc = rtc, NvMemory = nv != null ? nv : file != null ? file : ram, S0Output = new VirtualOutputPin(),
-        };
+        SimulatedBoard board = SimulatedBoard.For(preset, start).WithNvMemory(nv != null ? nv : file != null ? file : ram).WithoutInputs().Build();
+        SimulatedAde7880 chip = board.Chip;
+        var rtc = board.Rtc;
+        var spi = instrumented ? new TimedSpi(chip) : null;
+        MeterHardware hardware = board.Hardware();
+        if (spi != null) hardware.MeteringSpi = spi;
         var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementEveryCycle ? 1 : int.MaxValue };
         long startUtc = new DateTimeOffset(start).ToUnixTimeSeconds();
         SetLoad(chip, rows, startUtc);

@@ -40,7 +40,7 @@ public static class MeterView
         // Lines kept within 80 columns where the values allow, so the screen does not wrap.
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"Virtual meter {m.Settings.PresetName} · meter no. {m.Settings.MeterNumber} · speed {(speed == 0 ? "max" : "×" + speed.ToString("0.##", CultureInfo.InvariantCulture))}"));
-        lines.Add($"optical port {h.OpticalEndpoint}{(h.Board.Optical == null ? "" : $" (password {m.Settings.Passwords[0]})")}");
+        lines.Add($"optical port {h.OpticalEndpoint}{(!h.HasOpticalPort ? "" : $" (password {m.Settings.Passwords[0]})")}");
         lines.Add($"load: {h.LoadDescription}");
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"time {utc:yyyy-MM-dd HH:mm:ss}Z (local {local.Year:0000}-{local.Month:00}-{local.Day:00} {local.Hour:00}:{local.Minute:00}{(local.IsSummerTime ? " summer" : "")}) · simulated {TimeSpan.FromMilliseconds(h.VirtualMilliseconds):d\\.hh\\:mm\\:ss}"));
@@ -60,9 +60,9 @@ public static class MeterView
             $"S0 pulses {s0} ({m.Settings.S0ImpPerKwh} imp/kWh) · LED pulses {led} ({m.Settings.MeterConstantImpPerKwh} imp/kWh)"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"tariff T{m.ActiveTariff + 1} · quadrant {(e.IsNoLoad ? "-" : e.LastQuadrant.ToString())} · profile entries {m.Periods.ProfileEntries} · billing periods {m.BillingPeriodCounter} · register saves {m.RegisterSaves}"));
-        var board = h.Board;
+        var board = h.Board; // the virtual meter always has the reference board's inputs
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"inputs: terminal cover {(board.TerminalCover.Read() ? "OPEN" : "on")} · magnet {(board.MagneticSensor.Read() ? "none" : "PRESENT")} · tariff I/O 1 {(board.TariffInput1.Read() ? 0 : 1)}, I/O 2 {(board.TariffInput2.Read() ? 0 : 1)}{(m.Tariffs.Mode == Meter.Clock.TariffControlMode.ModuleInputs ? $" (DD {m.Tariffs.Inputs.Code:00})" : " (not in control)")}"));
+            $"inputs: terminal cover {(board.TerminalCover!.Read() ? "OPEN" : "on")} · magnet {(board.MagneticSensor!.Read() ? "none" : "PRESENT")} · tariff I/O 1 {(board.TariffInput1!.Read() ? 0 : 1)}, I/O 2 {(board.TariffInput2!.Read() ? 0 : 1)}{(m.Tariffs.Mode == Meter.Clock.TariffControlMode.ModuleInputs ? $" (DD {m.Tariffs.Inputs.Code:00})" : " (not in control)")}"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"tamper C.51.0 {m.Tamper.Status:X2} · magnetic {m.Tamper.CountOf(TamperDetail.Magnetic)} · terminal cover {m.Tamper.CountOf(TamperDetail.TerminalCover)}"));
         lines.Add(VoltageQualityLine(m.VoltageQuality));

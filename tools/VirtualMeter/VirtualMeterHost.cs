@@ -6,6 +6,7 @@ using Meter.Clock;
 using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
+using Meter.Hal.Simulation.Board;
 using Meter.Obis;
 using Meter.Optical;
 
@@ -13,7 +14,7 @@ namespace Meter.VirtualMeter;
 
 /// <summary>
 /// The virtual meter as a library: the firmware's <see cref="ElectricityMeter"/> on a
-/// <see cref="SimulatedBoard"/>, driven in virtual time (1 s metering cycles, S0 edges at their
+/// <see cref="SimulatedBoard"/> (hal/Meter.Hal.Simulation), driven in virtual time (1 s metering cycles, S0 edges at their
 /// exact times) while the optical port is served in real time. Used by the command line, the
 /// end-to-end tests (in process) and anyone who wants a meter to talk to.
 /// Thread model: one loop thread (<see cref="RunInBackground"/>) or the caller
@@ -39,6 +40,7 @@ public sealed class VirtualMeterHost : IDisposable
     private readonly RtcStateFile? _rtcFile;
     private long _rtcAheadUntilMs = -1;
     private long _rtcOffsetTicks;
+    private readonly IOpticalPort? _port;
 
     /// <summary>Builds the board and the meter and starts the meter (storage opened, chip up).</summary>
     /// <exception cref="ArgumentException">A bad option (the message names it).</exception>
@@ -75,7 +77,7 @@ public sealed class VirtualMeterHost : IDisposable
                 throw new ArgumentException($"--state '{options.StateFile}': {e.Message}", e);
             }
         }
-        IOpticalPort? port = OpenPort(options.Optical, options.OpticalIdleTimeout);
+        IOpticalPort? port = _port = OpenPort(options.Optical, options.OpticalIdleTimeout);
         try
         {
             Board = OpenBoard(preset, start, port, options);
@@ -120,10 +122,13 @@ public sealed class VirtualMeterHost : IDisposable
     public string LoadDescription => _scenario.Description;
 
     /// <summary>Where the optical port listens ("tcp:127.0.0.1:6100", "/dev/pts/3"), or "off".</summary>
-    public string OpticalEndpoint => Board.Optical?.Endpoint ?? "off";
+    public string OpticalEndpoint => _port?.Endpoint ?? "off";
+
+    /// <summary>True when the meter has an optical port (not --optical none).</summary>
+    public bool HasOpticalPort => _port != null;
 
     /// <summary>The TCP port of the optical port, or 0.</summary>
-    public int TcpPort => Board.Optical is TcpOpticalPort tcp ? tcp.Port : 0;
+    public int TcpPort => _port is TcpOpticalPort tcp ? tcp.Port : 0;
 
     /// <summary>Simulated time since start, ms.</summary>
     public long VirtualMilliseconds => Interlocked.Read(ref _virtualMs);
@@ -164,13 +169,13 @@ public sealed class VirtualMeterHost : IDisposable
     /// <summary>Toggles the terminal cover (key c).</summary>
     public void ToggleTerminalCover()
     {
-        lock (_gate) Board.SetTerminalCoverOpen(!Board.TerminalCover.Read());
+        lock (_gate) Board.SetTerminalCoverOpen(!Board.TerminalCover!.Read());
     }
 
     /// <summary>Toggles the magnet (key m).</summary>
     public void ToggleMagneticField()
     {
-        lock (_gate) Board.SetMagneticField(Board.MagneticSensor.Read());
+        lock (_gate) Board.SetMagneticField(Board.MagneticSensor!.Read());
     }
 
     /// <summary>Toggles tariff input I/O <paramref name="input"/> (1 or 2; keys 1 and 2).</summary>
@@ -178,7 +183,7 @@ public sealed class VirtualMeterHost : IDisposable
     {
         lock (_gate)
         {
-            bool io1 = !Board.TariffInput1.Read(), io2 = !Board.TariffInput2.Read();
+            bool io1 = !Board.TariffInput1!.Read(), io2 = !Board.TariffInput2!.Read();
             if (input == 1) io1 = !io1; else io2 = !io2;
             Board.SetTariffInputs(io1, io2);
         }
@@ -269,6 +274,7 @@ public sealed class VirtualMeterHost : IDisposable
     {
         Stop();
         Board.Dispose();
+        _port?.Dispose();
     }
 
     /// <summary>What stopped the loop thread unexpectedly (a bug or a meter fault), or null.</summary>
@@ -316,8 +322,8 @@ public sealed class VirtualMeterHost : IDisposable
 
     private void ServePort()
     {
-        if (Board.Optical == null) return;
-        Board.Optical.Pump();
+        if (_port == null) return;
+        _port.Pump();
         Meter.PollOpticalPort(_wall.ElapsedMilliseconds);
     }
 
@@ -379,7 +385,7 @@ public sealed class VirtualMeterHost : IDisposable
     /// <summary>The meter started on a RAM copy of a state file's image: what it would recover, nothing written to the file.</summary>
     private static StateCheck DryRun(byte[] image, MeterPreset preset, DateTime start, VirtualMeterOptions options)
     {
-        using var board = new SimulatedBoard(preset, start, null, null, options.SealOpen, options.CurrentGainError);
+        using var board = Parts(preset, start, options).Build();
         board.Nv.Write(0, image, 0, image.Length);
         var meter = new ElectricityMeter(Settings(preset, options), board.Hardware(null));
         try
@@ -417,13 +423,17 @@ public sealed class VirtualMeterHost : IDisposable
     {
         try
         {
-            return new SimulatedBoard(preset, start, options.StateFile, port, options.SealOpen, options.CurrentGainError);
+            return Parts(preset, start, options).WithNvFile(options.StateFile).WithOpticalLink(port).Build();
         }
         catch (Exception e) when (options.StateFile != null && e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new ArgumentException($"--state '{options.StateFile}': {e.Message}", e);
         }
     }
+
+    /// <summary>The reference board's parts for <paramref name="preset"/> with the options' seal and gain error (NV in RAM, no optical link).</summary>
+    private static SimulatedBoardBuilder Parts(MeterPreset preset, DateTime start, VirtualMeterOptions options) =>
+        SimulatedBoard.For(preset, start).WithSealOpen(options.SealOpen).WithCurrentGainError(options.CurrentGainError);
 
     private static IOpticalPort? OpenPort(string spec, TimeSpan? idleTimeout)
     {
