@@ -71,26 +71,11 @@ namespace Meter.Boards
         /// </summary>
         public static BoardDefinition DevKitCEvalAde7880()
         {
-            PinAssignment[] pins = new PinAssignment[]
+            PinAssignment[] pins = WithDevKitCEvalAde7880Pins(new PinAssignment[]
             {
-                Gpio(BoardSignal.SpiClock, 18, PinUse.Peripheral, false, "SPI1 SCLK"),
-                Gpio(BoardSignal.SpiMiso, 19, PinUse.Peripheral, false, "SPI1 MISO"),
-                Gpio(BoardSignal.SpiMosi, 23, PinUse.Peripheral, false, "SPI1 MOSI"),
-                Gpio(BoardSignal.Ade7880ChipSelect, 5, PinUse.OutputHighAtReset, true, "EVAL-ADE7880 SS"),
-                Gpio(BoardSignal.FramChipSelect, 21, PinUse.OutputHighAtReset, true, "FRAM breakout CS"),
-                Gpio(BoardSignal.RtcChipSelect, 22, PinUse.OutputHighAtReset, true, "DS3234 breakout SS"),
-                Gpio(BoardSignal.Ade7880Irq0, 34, PinUse.InputExternalPull, true, "EVAL-ADE7880 IRQ0, 10 k pull-up to 3V3"),
-                Gpio(BoardSignal.Ade7880Irq1, 35, PinUse.InputExternalPull, true, "EVAL-ADE7880 IRQ1, 10 k pull-up to 3V3"),
-                Gpio(BoardSignal.Ade7880Reset, 25, PinUse.OutputHighAtReset, true, "EVAL-ADE7880 RESET"),
-                Gpio(BoardSignal.Ade7880Pm0, 26, PinUse.OutputHighAtReset, false, "EVAL-ADE7880 PM0"),
-                Gpio(BoardSignal.Ade7880Pm1, 27, PinUse.OutputLowAtReset, false, "EVAL-ADE7880 PM1"),
-                Gpio(BoardSignal.S0Output, 32, PinUse.OutputLowAtReset, false, "LED + 330 Ω, or an optocoupler"),
                 Gpio(BoardSignal.StatusLed, 2, PinUse.OutputLowAtReset, false, "strapping pin; DevKitC clones often have an LED here"),
-                Gpio(BoardSignal.PushButton, 0, PinUse.InputExternalPull, true, "the DevKitC BOOT button"),
                 Gpio(BoardSignal.SealSwitch, 33, PinUse.InputInternalPullUp, true, "jumper to GND = seal open"),
-                Gpio(BoardSignal.OpticalTx, 17, PinUse.Peripheral, false, "COM2 TX to the IR head (or a USB-UART for tests)"),
-                Gpio(BoardSignal.OpticalRx, 16, PinUse.Peripheral, false, "COM2 RX from the IR head"),
-            };
+            });
             return new BoardDefinition("devkitc-eval-ade7880", "ESP32-WROOM-32E", false, 1,
                 new SpiChip(5, 1000000, Ade7880MaxClockHz),
                 new SpiChip(21, 4000000, FramMaxClockHz),
@@ -108,31 +93,16 @@ namespace Meter.Boards
         /// </summary>
         public static BoardDefinition DevKitCEvalAde7880Lcd()
         {
-            PinAssignment[] pins = new PinAssignment[]
+            PinAssignment[] pins = WithDevKitCEvalAde7880Pins(new PinAssignment[]
             {
-                Gpio(BoardSignal.SpiClock, 18, PinUse.Peripheral, false, "SPI1 SCLK"),
-                Gpio(BoardSignal.SpiMiso, 19, PinUse.Peripheral, false, "SPI1 MISO"),
-                Gpio(BoardSignal.SpiMosi, 23, PinUse.Peripheral, false, "SPI1 MOSI"),
-                Gpio(BoardSignal.Ade7880ChipSelect, 5, PinUse.OutputHighAtReset, true, "EVAL-ADE7880 SS"),
-                Gpio(BoardSignal.FramChipSelect, 21, PinUse.OutputHighAtReset, true, "FRAM breakout CS"),
-                Gpio(BoardSignal.RtcChipSelect, 22, PinUse.OutputHighAtReset, true, "DS3234 breakout SS"),
-                Gpio(BoardSignal.Ade7880Irq0, 34, PinUse.InputExternalPull, true, "EVAL-ADE7880 IRQ0, 10 k pull-up to 3V3"),
-                Gpio(BoardSignal.Ade7880Irq1, 35, PinUse.InputExternalPull, true, "EVAL-ADE7880 IRQ1, 10 k pull-up to 3V3"),
-                Gpio(BoardSignal.Ade7880Reset, 25, PinUse.OutputHighAtReset, true, "EVAL-ADE7880 RESET"),
-                Gpio(BoardSignal.Ade7880Pm0, 26, PinUse.OutputHighAtReset, false, "EVAL-ADE7880 PM0"),
-                Gpio(BoardSignal.Ade7880Pm1, 27, PinUse.OutputLowAtReset, false, "EVAL-ADE7880 PM1"),
-                Gpio(BoardSignal.S0Output, 32, PinUse.OutputLowAtReset, false, "LED + 330 Ω, or an optocoupler"),
-                Gpio(BoardSignal.PushButton, 0, PinUse.InputExternalPull, true, "the DevKitC BOOT button"),
                 Gpio(BoardSignal.SealSwitch, 39, PinUse.InputExternalPull, true, "jumper to GND = seal open; input only, 10 k pull-up to 3V3"),
-                Gpio(BoardSignal.OpticalTx, 17, PinUse.Peripheral, false, "COM2 TX to the IR head (or a USB-UART for tests)"),
-                Gpio(BoardSignal.OpticalRx, 16, PinUse.Peripheral, false, "COM2 RX from the IR head"),
                 Gpio(BoardSignal.LcdRegisterSelect, 4, PinUse.OutputLowAtReset, false, "LCD pin 4 RS"),
                 Gpio(BoardSignal.LcdEnable, 2, PinUse.OutputLowAtReset, false, "LCD pin 6 E; strapping pin, low at reset"),
                 Gpio(BoardSignal.LcdData4, 13, PinUse.OutputLowAtReset, false, "LCD pin 11 DB4"),
                 Gpio(BoardSignal.LcdData5, 14, PinUse.OutputLowAtReset, false, "LCD pin 12 DB5"),
                 Gpio(BoardSignal.LcdData6, 15, PinUse.OutputHighAtReset, false, "LCD pin 13 DB6; strapping pin, high at reset"),
                 Gpio(BoardSignal.LcdData7, 33, PinUse.OutputLowAtReset, false, "LCD pin 14 DB7"),
-            };
+            });
             return new BoardDefinition("devkitc-eval-ade7880-lcd", "ESP32-WROOM-32E", false, 1,
                 new SpiChip(5, 1000000, Ade7880MaxClockHz),
                 new SpiChip(21, 4000000, FramMaxClockHz),
@@ -147,6 +117,33 @@ namespace Meter.Boards
             if (name == "devkitc-eval-ade7880") return DevKitCEvalAde7880();
             if (name == "devkitc-eval-ade7880-lcd") return DevKitCEvalAde7880Lcd();
             throw new System.ArgumentException("unknown board; known: reference, devkitc-eval-ade7880, devkitc-eval-ade7880-lcd", "name");
+        }
+
+        /// <summary>The DevKitC ↔ EVAL-ADE7880 rows both DevKitC boards share (SPI, ADE7880, S0, button, optical port), then <paramref name="own"/>.</summary>
+        private static PinAssignment[] WithDevKitCEvalAde7880Pins(PinAssignment[] own)
+        {
+            PinAssignment[] shared = new PinAssignment[]
+            {
+                Gpio(BoardSignal.SpiClock, 18, PinUse.Peripheral, false, "SPI1 SCLK"),
+                Gpio(BoardSignal.SpiMiso, 19, PinUse.Peripheral, false, "SPI1 MISO"),
+                Gpio(BoardSignal.SpiMosi, 23, PinUse.Peripheral, false, "SPI1 MOSI"),
+                Gpio(BoardSignal.Ade7880ChipSelect, 5, PinUse.OutputHighAtReset, true, "EVAL-ADE7880 SS"),
+                Gpio(BoardSignal.FramChipSelect, 21, PinUse.OutputHighAtReset, true, "FRAM breakout CS"),
+                Gpio(BoardSignal.RtcChipSelect, 22, PinUse.OutputHighAtReset, true, "DS3234 breakout SS"),
+                Gpio(BoardSignal.Ade7880Irq0, 34, PinUse.InputExternalPull, true, "EVAL-ADE7880 IRQ0, 10 k pull-up to 3V3"),
+                Gpio(BoardSignal.Ade7880Irq1, 35, PinUse.InputExternalPull, true, "EVAL-ADE7880 IRQ1, 10 k pull-up to 3V3"),
+                Gpio(BoardSignal.Ade7880Reset, 25, PinUse.OutputHighAtReset, true, "EVAL-ADE7880 RESET"),
+                Gpio(BoardSignal.Ade7880Pm0, 26, PinUse.OutputHighAtReset, false, "EVAL-ADE7880 PM0"),
+                Gpio(BoardSignal.Ade7880Pm1, 27, PinUse.OutputLowAtReset, false, "EVAL-ADE7880 PM1"),
+                Gpio(BoardSignal.S0Output, 32, PinUse.OutputLowAtReset, false, "LED + 330 Ω, or an optocoupler"),
+                Gpio(BoardSignal.PushButton, 0, PinUse.InputExternalPull, true, "the DevKitC BOOT button"),
+                Gpio(BoardSignal.OpticalTx, 17, PinUse.Peripheral, false, "COM2 TX to the IR head (or a USB-UART for tests)"),
+                Gpio(BoardSignal.OpticalRx, 16, PinUse.Peripheral, false, "COM2 RX from the IR head"),
+            };
+            PinAssignment[] pins = new PinAssignment[shared.Length + own.Length];
+            for (int i = 0; i < shared.Length; i++) pins[i] = shared[i];
+            for (int i = 0; i < own.Length; i++) pins[shared.Length + i] = own[i];
+            return pins;
         }
 
         private static PinAssignment Gpio(BoardSignal signal, int gpio, PinUse use, bool activeLow, string note)
