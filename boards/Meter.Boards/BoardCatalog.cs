@@ -8,7 +8,7 @@ namespace Meter.Boards
     public static class BoardCatalog
     {
         /// <summary>Names accepted by <see cref="ByName"/> (same list as tools/Deploy's nf.config reader).</summary>
-        public static readonly string[] Names = new string[] { "reference", "devkitc-eval-ade7880" };
+        public static readonly string[] Names = new string[] { "reference", "devkitc-eval-ade7880", "devkitc-eval-ade7880-lcd" };
 
         /// <summary>ADE7880 maximum SPI clock, Hz.</summary>
         public const int Ade7880MaxClockHz = 2500000;
@@ -71,7 +71,58 @@ namespace Meter.Boards
         /// </summary>
         public static BoardDefinition DevKitCEvalAde7880()
         {
-            PinAssignment[] pins = new PinAssignment[]
+            PinAssignment[] pins = WithDevKitCEvalAde7880Pins(new PinAssignment[]
+            {
+                Gpio(BoardSignal.StatusLed, 2, PinUse.OutputLowAtReset, false, "strapping pin; DevKitC clones often have an LED here"),
+                Gpio(BoardSignal.SealSwitch, 33, PinUse.InputInternalPullUp, true, "jumper to GND = seal open"),
+            });
+            return new BoardDefinition("devkitc-eval-ade7880", "ESP32-WROOM-32E", false, 1,
+                new SpiChip(5, 1000000, Ade7880MaxClockHz),
+                new SpiChip(21, 4000000, FramMaxClockHz),
+                new SpiChip(22, 1000000, Ds3234MaxClockHz),
+                null, "COM2", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.None, pins);
+        }
+
+        /// <summary>
+        /// <see cref="DevKitCEvalAde7880"/> with a 20×4 HD44780 character LCD (a "2004A" module) on
+        /// six GPIOs in 4-bit mode, R/W tied to GND so the LCD never drives the lines (its 5 V
+        /// inputs read the ESP32's 3.3 V as high: HD44780U V_IH1 = 2.2 V). Six free GPIOs take two
+        /// moves: the status LED's GPIO2 becomes E (low at reset, as the strapping pin needs and as
+        /// E must idle), and the seal jumper moves from GPIO33 to input-only GPIO39 with a 10 k
+        /// pull-up. GPIO15 (DB6) is high at reset, its strapping default.
+        /// </summary>
+        public static BoardDefinition DevKitCEvalAde7880Lcd()
+        {
+            PinAssignment[] pins = WithDevKitCEvalAde7880Pins(new PinAssignment[]
+            {
+                Gpio(BoardSignal.SealSwitch, 39, PinUse.InputExternalPull, true, "jumper to GND = seal open; input only, 10 k pull-up to 3V3"),
+                Gpio(BoardSignal.LcdRegisterSelect, 4, PinUse.OutputLowAtReset, false, "LCD pin 4 RS"),
+                Gpio(BoardSignal.LcdEnable, 2, PinUse.OutputLowAtReset, false, "LCD pin 6 E; strapping pin, low at reset"),
+                Gpio(BoardSignal.LcdData4, 13, PinUse.OutputLowAtReset, false, "LCD pin 11 DB4"),
+                Gpio(BoardSignal.LcdData5, 14, PinUse.OutputLowAtReset, false, "LCD pin 12 DB5"),
+                Gpio(BoardSignal.LcdData6, 15, PinUse.OutputHighAtReset, false, "LCD pin 13 DB6; strapping pin, high at reset"),
+                Gpio(BoardSignal.LcdData7, 33, PinUse.OutputLowAtReset, false, "LCD pin 14 DB7"),
+            });
+            return new BoardDefinition("devkitc-eval-ade7880-lcd", "ESP32-WROOM-32E", false, 1,
+                new SpiChip(5, 1000000, Ade7880MaxClockHz),
+                new SpiChip(21, 4000000, FramMaxClockHz),
+                new SpiChip(22, 1000000, Ds3234MaxClockHz),
+                null, "COM2", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.Hd44780Character20x4, pins);
+        }
+
+        /// <summary>The board called <paramref name="name"/>; throws <see cref="System.ArgumentException"/> naming the known ones otherwise.</summary>
+        public static BoardDefinition ByName(string name)
+        {
+            if (name == "reference") return Reference();
+            if (name == "devkitc-eval-ade7880") return DevKitCEvalAde7880();
+            if (name == "devkitc-eval-ade7880-lcd") return DevKitCEvalAde7880Lcd();
+            throw new System.ArgumentException("unknown board; known: reference, devkitc-eval-ade7880, devkitc-eval-ade7880-lcd", "name");
+        }
+
+        /// <summary>The DevKitC ↔ EVAL-ADE7880 rows both DevKitC boards share (SPI, ADE7880, S0, button, optical port), then <paramref name="own"/>.</summary>
+        private static PinAssignment[] WithDevKitCEvalAde7880Pins(PinAssignment[] own)
+        {
+            PinAssignment[] shared = new PinAssignment[]
             {
                 Gpio(BoardSignal.SpiClock, 18, PinUse.Peripheral, false, "SPI1 SCLK"),
                 Gpio(BoardSignal.SpiMiso, 19, PinUse.Peripheral, false, "SPI1 MISO"),
@@ -85,25 +136,14 @@ namespace Meter.Boards
                 Gpio(BoardSignal.Ade7880Pm0, 26, PinUse.OutputHighAtReset, false, "EVAL-ADE7880 PM0"),
                 Gpio(BoardSignal.Ade7880Pm1, 27, PinUse.OutputLowAtReset, false, "EVAL-ADE7880 PM1"),
                 Gpio(BoardSignal.S0Output, 32, PinUse.OutputLowAtReset, false, "LED + 330 Ω, or an optocoupler"),
-                Gpio(BoardSignal.StatusLed, 2, PinUse.OutputLowAtReset, false, "strapping pin; DevKitC clones often have an LED here"),
                 Gpio(BoardSignal.PushButton, 0, PinUse.InputExternalPull, true, "the DevKitC BOOT button"),
-                Gpio(BoardSignal.SealSwitch, 33, PinUse.InputInternalPullUp, true, "jumper to GND = seal open"),
                 Gpio(BoardSignal.OpticalTx, 17, PinUse.Peripheral, false, "COM2 TX to the IR head (or a USB-UART for tests)"),
                 Gpio(BoardSignal.OpticalRx, 16, PinUse.Peripheral, false, "COM2 RX from the IR head"),
             };
-            return new BoardDefinition("devkitc-eval-ade7880", "ESP32-WROOM-32E", false, 1,
-                new SpiChip(5, 1000000, Ade7880MaxClockHz),
-                new SpiChip(21, 4000000, FramMaxClockHz),
-                new SpiChip(22, 1000000, Ds3234MaxClockHz),
-                null, "COM2", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.None, pins);
-        }
-
-        /// <summary>The board called <paramref name="name"/>; throws <see cref="System.ArgumentException"/> naming the known ones otherwise.</summary>
-        public static BoardDefinition ByName(string name)
-        {
-            if (name == "reference") return Reference();
-            if (name == "devkitc-eval-ade7880") return DevKitCEvalAde7880();
-            throw new System.ArgumentException("unknown board; known: reference, devkitc-eval-ade7880", "name");
+            PinAssignment[] pins = new PinAssignment[shared.Length + own.Length];
+            for (int i = 0; i < shared.Length; i++) pins[i] = shared[i];
+            for (int i = 0; i < own.Length; i++) pins[shared.Length + i] = own[i];
+            return pins;
         }
 
         private static PinAssignment Gpio(BoardSignal signal, int gpio, PinUse use, bool activeLow, string note)

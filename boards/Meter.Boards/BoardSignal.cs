@@ -61,5 +61,17 @@ namespace Meter.Boards
         LcdData,
         /// <summary>Second HT1621 CS (active low): the reference glass has two controllers sharing WR and DATA.</summary>
         LcdChipSelect2,
+        /// <summary>HD44780 character LCD RS (low = instruction, high = data).</summary>
+        LcdRegisterSelect,
+        /// <summary>HD44780 E: data latched on its falling edge, so it must be low at reset.</summary>
+        LcdEnable,
+        /// <summary>HD44780 DB4 (4-bit interface; DB0..DB3 unconnected, R/W tied to GND).</summary>
+        LcdData4,
+        /// <summary>HD44780 DB5.</summary>
+        LcdData5,
+        /// <summary>HD44780 DB6.</summary>
+        LcdData6,
+        /// <summary>HD44780 DB7. Keep it the last member: BoardHardware sizes its pin tables by it.</summary>
+        LcdData7,
     }
 }

@@ -135,6 +135,12 @@ namespace Meter.Boards
                 case BoardSignal.LcdWrite: return "LcdWrite";
                 case BoardSignal.LcdData: return "LcdData";
                 case BoardSignal.LcdChipSelect2: return "LcdChipSelect2";
+                case BoardSignal.LcdRegisterSelect: return "LcdRegisterSelect";
+                case BoardSignal.LcdEnable: return "LcdEnable";
+                case BoardSignal.LcdData4: return "LcdData4";
+                case BoardSignal.LcdData5: return "LcdData5";
+                case BoardSignal.LcdData6: return "LcdData6";
+                case BoardSignal.LcdData7: return "LcdData7";
                 default: return "signal";
             }
         }

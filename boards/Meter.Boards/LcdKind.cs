@@ -7,5 +7,9 @@ namespace Meter.Boards
         None,
         /// <summary>Segment glass behind an HT1621 (3-wire: CS, WR, DATA).</summary>
         Ht1621Segment,
+        /// <summary>HD44780 character module, 16 columns × 2 rows, 4-bit interface on six GPIOs (RS, E, DB4..DB7).</summary>
+        Hd44780Character16x2,
+        /// <summary>HD44780 character module, 20 columns × 4 rows, 4-bit interface on six GPIOs (RS, E, DB4..DB7).</summary>
+        Hd44780Character20x4,
     }
 }

@@ -25,7 +25,6 @@ namespace Meter.App
         private readonly PendingSignals _signals = new PendingSignals();
         private readonly int _beat;
         private readonly int _cycleMilliseconds;
-        private readonly FallingEdgeSignal _irq;
         private Thread _thread;
 
         public MeterThread(ElectricityMeter meter, BoardHardware board, HeartbeatWatchdog watchdog)
@@ -35,15 +34,13 @@ namespace Meter.App
             _watchdog = watchdog;
             _cycleMilliseconds = meter.Settings.CycleMilliseconds;
             _beat = watchdog.Watch("meter", StallMilliseconds);
-            _irq = new FallingEdgeSignal(board.Input(BoardSignal.Ade7880Irq0), _signals, PendingSignals.EnergyReady);
+            // The pins' Changed events keep these signal objects alive.
+            new FallingEdgeSignal(board.Input(BoardSignal.Ade7880Irq0), _signals, PendingSignals.EnergyReady);
             if (board.Input(BoardSignal.MainsFail) != null)
                 new FallingEdgeSignal(board.Input(BoardSignal.MainsFail), _signals, PendingSignals.MainsFail);
             if (board.Input(BoardSignal.PushButton) != null)
                 new FallingEdgeSignal(board.Input(BoardSignal.PushButton), _signals, PendingSignals.ButtonPressed);
         }
-
-        /// <summary>ADE7880 IRQ0 edges seen (for diagnostics).</summary>
-        public long IrqEdges { get { return _irq.Edges; } }
 
         public void Start()
         {

@@ -51,8 +51,6 @@ namespace Meter.Hal.Ade7880
         private long _checksum = -1;
         private int _resetsRecovered;
         private int _irqFaults;
-        private bool _irq0Pending;
-        private bool _irq1Pending;
         private int _harmonicPhase;
 
         /// <summary>Creates the driver; nothing is sent until <see cref="Start"/>.</summary>
@@ -75,8 +73,6 @@ namespace Meter.Hal.Ade7880
             _irq1 = irq1;
             _delay = delay;
             _reset.Write(true);
-            _irq0.Changed += OnIrq0Changed;
-            _irq1.Changed += OnIrq1Changed;
         }
 
         /// <summary>The register bus (frame and byte counters, raw access for diagnostics).</summary>
@@ -106,12 +102,6 @@ namespace Meter.Hal.Ade7880
         /// <summary>The power mode the PM pins select.</summary>
         public PowerMode PowerMode { get { return _powerMode; } }
 
-        /// <summary>IRQ0 fell since the last metering cycle (energy ready, CF, …).</summary>
-        public bool Irq0Pending { get { return _irq0Pending; } }
-
-        /// <summary>IRQ1 fell since the last metering cycle (reset done, sag, zero-crossing timeout, …).</summary>
-        public bool Irq1Pending { get { return _irq1Pending; } }
-
         /// <summary>
         /// Resets the chip and brings it up with <paramref name="configuration"/>: PSM0, hardware
         /// reset, wait for RSTDONE, select and lock SPI, configure, DSP RAM with the last register
@@ -140,8 +130,6 @@ namespace Meter.Hal.Ade7880
             if (!_running) throw new Ade7880Exception("ADE7880: ReadEnergy before a successful Start or in a low-power mode");
             reading.Clear();
             bool verify = _configuration.VerifyReads;
-            _irq0Pending = false;
-            _irq1Pending = false;
 
             uint status1 = ReadStatus(Register.STATUS1, verify);
             if ((status1 & (StatusBits.RSTDONE | StatusBits.CRC)) != 0 || SerialPortLost(status1))
@@ -269,16 +257,6 @@ namespace Meter.Hal.Ade7880
             if ((status1 & StatusBits.OI) != 0) events |= MeterEvents.OverCurrent;
             if ((status1 & StatusBits.MISMTCH) != 0) events |= MeterEvents.NeutralMismatch;
             return events;
-        }
-
-        private void OnIrq0Changed(IInputPin pin, bool isHigh)
-        {
-            if (!isHigh) _irq0Pending = true;
-        }
-
-        private void OnIrq1Changed(IInputPin pin, bool isHigh)
-        {
-            if (!isHigh) _irq1Pending = true;
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Meter.Hal.Device
     /// <summary>
     /// Opens everything a <see cref="BoardDefinition"/> describes, in a safe order, and builds the
     /// chip drivers on it: the RTC, the NV memory, the optical link, the HT1621 and the I/O
-    /// expander. The ADE7880's SPI device and pins are handed over as they are: the metering
+    /// expander; the LCD the board's <see cref="LcdKind"/> names. The ADE7880's SPI device and pins are handed over as they are: the metering
     /// cycle (firmware/Meter.Core) builds its driver. The app (firmware/Meter.App) and the device tests use it on
     /// the board; host tests drive it through a recording <see cref="IBoardIo"/>.
     /// </summary>
@@ -46,7 +46,7 @@ namespace Meter.Hal.Device
             if (problem != null) throw new System.InvalidOperationException(problem);
             _board = board;
             _delay = delay;
-            int signals = (int)BoardSignal.LcdChipSelect2 + 1;
+            int signals = (int)BoardSignal.LcdData7 + 1; // BoardSignal's last member
             _outputs = new IOutputPin[signals];
             _inputs = new IInputPin[signals];
 
@@ -101,6 +101,16 @@ namespace Meter.Hal.Device
                 };
                 _lcd = new SegmentLcdPanel(_lcdChips, SegmentGlass.Reference());
             }
+            else if (board.Lcd == LcdKind.Hd44780Character16x2 || board.Lcd == LcdKind.Hd44780Character20x4)
+            {
+                // 4-bit interface; the panel initialises the controller with its first frame.
+                Hd44780 controller = new Hd44780(RequireOutput(BoardSignal.LcdRegisterSelect), RequireOutput(BoardSignal.LcdEnable),
+                    RequireOutput(BoardSignal.LcdData4), RequireOutput(BoardSignal.LcdData5),
+                    RequireOutput(BoardSignal.LcdData6), RequireOutput(BoardSignal.LcdData7), delay);
+                _lcd = board.Lcd == LcdKind.Hd44780Character16x2
+                    ? new CharacterLcdPanel(controller, 16, 2)
+                    : new CharacterLcdPanel(controller, 20, 4);
+            }
         }
 
         /// <summary>The board this hardware was opened from.</summary>
@@ -117,7 +127,7 @@ namespace Meter.Hal.Device
         public SpiFram Fram { get { return _fram; } }
         /// <summary>The optical port link (7E1, 300 Bd), or null.</summary>
         public ISerialLink Optical { get { return _optical; } }
-        /// <summary>The display (segment glass behind two HT1621), or null.</summary>
+        /// <summary>The display (segment glass behind two HT1621, or an HD44780 character module), or null.</summary>
         public ILcdPanel Lcd { get { return _lcd; } }
         /// <summary>The HT1621 controllers (initialise them before the first frame), or null.</summary>
         public Ht1621[] LcdChips { get { return _lcdChips; } }

@@ -16,8 +16,9 @@ namespace Meter.Hal.Device
         public const int MainsFail = 2;
         /// <summary>The display button was pressed.</summary>
         public const int ButtonPressed = 4;
-        /// <summary>A tamper input changed (terminal cover, magnetic sensor).</summary>
-        public const int Tamper = 8;
+        // No tamper signal: the meter samples the terminal-cover and magnet inputs every tick
+        // through its debouncer (Meter.Core TamperMonitor), and on the reference board they sit on
+        // the MCP23S17, whose INT line is not wired, so no pin interrupt could raise one.
 
         private int _bits;
 

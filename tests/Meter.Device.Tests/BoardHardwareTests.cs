@@ -7,53 +7,6 @@ namespace Meter.Device.Tests;
 
 public class BoardHardwareTests
 {
-    /// <summary>Records what the hardware opens; the expander's chip select gets an MCP23S17 model.</summary>
-    private sealed class RecordingIo : IBoardIo
-    {
-        public readonly Dictionary<int, bool> Outputs = new();           // GPIO → initial level
-        public readonly Dictionary<int, bool> Inputs = new();            // GPIO → pull-up
-        public readonly List<(int Bus, int ChipSelect, int Clock)> Spi = new();
-        public readonly List<(string Port, int Baud)> Uarts = new();
-        public readonly Dictionary<int, ISpiDevice> ChipAt = new();
-        public readonly List<string> Order = new();
-
-        public ISpiDevice OpenSpi(int busId, int chipSelectGpio, int clockHz)
-        {
-            Spi.Add((busId, chipSelectGpio, clockHz));
-            Order.Add("spi" + chipSelectGpio);
-            return ChipAt.TryGetValue(chipSelectGpio, out var chip) ? chip : new FramChipModel(262144, 3);
-        }
-
-        public IOutputPin OpenOutput(int gpio, bool initialHigh)
-        {
-            Assert.False(Outputs.ContainsKey(gpio) || Inputs.ContainsKey(gpio), $"GPIO{gpio} opened twice");
-            Outputs[gpio] = initialHigh;
-            Order.Add("out" + gpio);
-            return new Pin();
-        }
-
-        public IInputPin OpenInput(int gpio, bool pullUp)
-        {
-            Assert.False(Outputs.ContainsKey(gpio) || Inputs.ContainsKey(gpio), $"GPIO{gpio} opened twice");
-            Inputs[gpio] = pullUp;
-            Order.Add("in" + gpio);
-            return new Pin();
-        }
-
-        public IUartPort OpenUart(string portName, int baudRate)
-        {
-            Uarts.Add((portName, baudRate));
-            return new FakeUart();
-        }
-
-        private sealed class Pin : IOutputPin, IInputPin
-        {
-            public void Write(bool high) { }
-            public bool Read() => true;
-            public event PinChangedHandler? Changed { add { } remove { } }
-        }
-    }
-
     private sealed class NoDelay : IDelay
     {
         public void Wait(int microseconds) { }
@@ -62,7 +15,7 @@ public class BoardHardwareTests
     [Fact]
     public void Reference_board_opens_every_pin_at_its_reset_level_and_every_chip_on_spi1()
     {
-        var io = new RecordingIo();
+        var io = new RecordingBoardIo();
         var expander = new ExpanderChipModel { ExternalLevels = 0xFFFF };
         io.ChipAt[13] = expander;
         var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
@@ -99,7 +52,7 @@ public class BoardHardwareTests
     [Fact]
     public void Expander_inputs_raise_their_events_on_the_slow_poll()
     {
-        var io = new RecordingIo();
+        var io = new RecordingBoardIo();
         var expander = new ExpanderChipModel { ExternalLevels = 0xFFFF };
         io.ChipAt[13] = expander;
         var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
@@ -113,7 +66,7 @@ public class BoardHardwareTests
     [Fact]
     public void Sampled_expander_inputs_read_the_last_polled_level_without_an_spi_transfer()
     {
-        var io = new RecordingIo();
+        var io = new RecordingBoardIo();
         var expander = new ExpanderChipModel { ExternalLevels = 0xFFFF };
         io.ChipAt[13] = expander;
         var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
@@ -133,7 +86,7 @@ public class BoardHardwareTests
     [Fact]
     public void Sampled_inputs_are_null_where_the_board_has_none_and_gpio_inputs_are_handed_over_as_they_are()
     {
-        var hw = new BoardHardware(BoardCatalog.DevKitCEvalAde7880(), new RecordingIo(), new NoDelay());
+        var hw = new BoardHardware(BoardCatalog.DevKitCEvalAde7880(), new RecordingBoardIo(), new NoDelay());
         Assert.Null(hw.SampledInput(BoardSignal.TerminalCoverSwitch));
         Assert.Null(hw.SampledInput(BoardSignal.MagneticSensor));
         Assert.Null(hw.SampledInput(BoardSignal.TariffInput1));
@@ -143,7 +96,7 @@ public class BoardHardwareTests
     [Fact]
     public void DevKitC_board_has_no_expander_lcd_or_relays()
     {
-        var io = new RecordingIo();
+        var io = new RecordingBoardIo();
         var hw = new BoardHardware(BoardCatalog.DevKitCEvalAde7880(), io, new NoDelay());
         Assert.Null(hw.Expander);
         Assert.Null(hw.Lcd);
@@ -157,7 +110,7 @@ public class BoardHardwareTests
     {
         var bad = new BoardDefinition("bad", "ESP32-WROVER-E", true, 1, new SpiChip(5, 1_000_000, 2_500_000), null!, null!, null!, null!, null!, LcdKind.None,
             new[] { new PinAssignment(BoardSignal.Ade7880Reset, PinHost.Esp32Gpio, 12, PinUse.OutputHighAtReset, true, "") });
-        var io = new RecordingIo();
+        var io = new RecordingBoardIo();
         var e = Assert.Throws<InvalidOperationException>(() => new BoardHardware(bad, io, new NoDelay()));
         Assert.Contains("GPIO12", e.Message);
         Assert.Empty(io.Order);
@@ -168,7 +121,7 @@ public class BoardHardwareTests
     {
         var bare = new BoardDefinition("bare", "ESP32-WROOM-32E", false, 1, new SpiChip(5, 1_000_000, 2_500_000), null!, null!, null!, null!, null!, LcdKind.None,
             new PinAssignment[0]);
-        var e = Assert.Throws<InvalidOperationException>(() => new BoardHardware(bare, new RecordingIo(), new NoDelay()));
+        var e = Assert.Throws<InvalidOperationException>(() => new BoardHardware(bare, new RecordingBoardIo(), new NoDelay()));
         Assert.Contains("Ade7880Reset", e.Message);
     }
 }

@@ -78,4 +78,14 @@ public class BoardReadmeTests
         for (int i = 0; i < board.PinCount; i++)
             Assert.Contains("| " + PinText(board.PinAt(i)) + " |", table);
     }
+
+    [Fact]
+    public void DevKitC_lcd_wiring_table_names_every_gpio_in_the_definition()
+    {
+        var table = Section("ESP32-DevKitC + EVAL-ADE7880 + character LCD — wiring");
+        var board = BoardCatalog.DevKitCEvalAde7880Lcd();
+        for (int i = 0; i < board.PinCount; i++)
+            if (board.PinAt(i).Host == PinHost.Esp32Gpio)
+                Assert.Matches(@"\| (GPIO\d+, )*" + PinText(board.PinAt(i)) + @"(, GPIO\d+)* \|", table);
+    }
 }

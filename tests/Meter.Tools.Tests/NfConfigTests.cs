@@ -40,7 +40,7 @@ public class NfConfigTests
 
     [Theory]
     // Lines of Valid: 1 comment, 2 target, 3 board, 4 serial_port, 5 preset.
-    [InlineData("board = reference", "board = mega2560", "nf.config:3: board 'mega2560' is not one of: reference, devkitc-eval-ade7880")]
+    [InlineData("board = reference", "board = mega2560", "nf.config:3: board 'mega2560' is not one of: reference, devkitc-eval-ade7880, devkitc-eval-ade7880-lcd")]
     [InlineData("preset = ct-5-6a", "preset = 5A", "nf.config:5: preset '5A' is not one of: ct-5-6a, direct-5-105a, single-phase-5-100a")]
     [InlineData("serial_port = COM5", "serial_port = ttyUSB0", "nf.config:4: serial_port 'ttyUSB0' is neither a Windows port (COM5) nor a device path (/dev/ttyUSB0)")]
     [InlineData("target = ESP32_PSRAM_REV3", "target = ESP8266", "nf.config:2: target 'ESP8266' is not one of: ESP32_REV0, ESP32_REV3, ESP32_PSRAM_REV0, ESP32_PSRAM_REV3")]

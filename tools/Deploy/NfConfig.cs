@@ -7,7 +7,7 @@ namespace Meter.Deploy;
 public sealed record NfConfig(string Target, string Board, string SerialPort, string Preset)
 {
     /// <summary>Boards with a definition in boards/.</summary>
-    public static readonly string[] Boards = { "reference", "devkitc-eval-ade7880" };
+    public static readonly string[] Boards = { "reference", "devkitc-eval-ade7880", "devkitc-eval-ade7880-lcd" };
 
     /// <summary>Meter configuration presets (boards/Meter.Boards/MeterPresets).</summary>
     public static readonly string[] Presets = { "ct-5-6a", "direct-5-105a", "single-phase-5-100a" };
@@ -24,7 +24,7 @@ public sealed record NfConfig(string Target, string Board, string SerialPort, st
     /// DevKitC's WROOM module, which uses GPIO16/17 (the PSRAM pins on WROVER modules) for the
     /// optical port. A PSRAM image does not fit them.
     /// </summary>
-    public static readonly string[] BoardsWithoutPsram = { "devkitc-eval-ade7880" };
+    public static readonly string[] BoardsWithoutPsram = { "devkitc-eval-ade7880", "devkitc-eval-ade7880-lcd" };
 
     private static readonly string[] Keys = { "target", "board", "serial_port", "preset" };
 
