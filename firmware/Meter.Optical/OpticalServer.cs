@@ -389,9 +389,8 @@ namespace Meter.Optical
             byte command = _rx[1], type = _rx[2];
             if (command == 'B' && type == '0' && length == 5 && _rx[3] == ControlCharacter.Etx)
             {
-                // B0: complete sign-off, no answer (§6.3.7 break command).
-                RecordEvent(OpticalEventKind.SessionEnded, new ObisCode(), 1);
-                ReturnToIdle();
+                // B0: complete sign-off, no answer (§6.3.7 break command); frames come only in programming mode.
+                EndSession();
                 return;
             }
             if (length < 7 || _rx[3] != ControlCharacter.Stx || _rx[length - 2] != ControlCharacter.Etx)
