@@ -1,14 +1,14 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// CRC-16/X.25, the HCS and FCS of HDLC frame type 3 (IEC 62056-46 §6.4.6 / Green Book 8.4.1.3,
-    /// ISO/IEC 13239 §4.2.5): polynomial x^16 + x^12 + x^5 + 1 (0x1021, processed reflected as 0x8408),
+    /// CRC-16/X.25, the HCS and FCS of HDLC frame type 3 (IEC 62056-46 / Green Book 8.4,
+    /// ISO/IEC 13239): polynomial x^16 + x^12 + x^5 + 1 (0x1021, processed reflected as 0x8408),
     /// initial value 0xFFFF, final value inverted; sent least significant byte first.
     /// </summary>
     public static class Crc16X25
     {
         /// <summary>Register value after a correct FCS has been run through the CRC too (before the final inversion):
-        /// the receiver's "good FCS" check of ISO/IEC 13239 §4.2.5.</summary>
+        /// the receiver's "good FCS" check of ISO/IEC 13239</summary>
         public const int GoodResidue = 0xF0B8;
 
         /// <summary>Initial register value.</summary>

@@ -1,7 +1,7 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// HDLC address fields (IEC 62056-46 §6.4.2 / Green Book 8.4.2.2): 7 address bits a byte, bit 0 the extension
+    /// HDLC address fields (IEC 62056-46 / Green Book 8.4): 7 address bits a byte, bit 0 the extension
     /// bit (0 = more bytes follow, 1 = last byte). The client address is one byte; the server address is one byte
     /// (upper HDLC address only), two bytes (upper, lower: 7 bits each) or four bytes (upper, lower: 14 bits each).
     /// The upper HDLC address selects the logical device, the lower one the physical device.

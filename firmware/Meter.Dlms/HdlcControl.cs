@@ -1,7 +1,7 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// The control field of HDLC frame type 3 (IEC 62056-46 §6.4.3 / Green Book 8.4.3.5, ISO/IEC 13239 §5.3),
+    /// The control field of HDLC frame type 3 (IEC 62056-46 / Green Book 8.4, ISO/IEC 13239),
     /// bit 0 sent first: I frame xxxP xxx0 (N(R) in bits 5..7, P/F bit 4, N(S) bits 1..3), S frames
     /// RR / RNR with N(R), U frames without sequence numbers.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// One decoded HDLC frame type 3 (Green Book 8.4.1.3): the fields after the format field. The information field
+    /// One decoded HDLC frame type 3 (Green Book 8.4): the fields after the format field. The information field
     /// stays in the decoder's buffer (<see cref="Buffer"/>, <see cref="InformationOffset"/>) and is valid until the next
     /// byte is pushed: the decoder reuses one instance and one buffer for every frame.
     /// </summary>

@@ -1,10 +1,10 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// Finds HDLC frames type 3 in a serial byte stream, one byte at a time (IEC 62056-46 §6.4 / Green Book 8.4.1).
+    /// Finds HDLC frames type 3 in a serial byte stream, one byte at a time (IEC 62056-46 / Green Book 8.4).
     /// Type 3 frames are not byte-stuffed: a 7E inside a frame is data, the frame's end is found from the 11-bit
     /// length of the format field, and the byte after it must be the closing flag (which may also open the next
-    /// frame, ISO/IEC 13239 §4.3). Bytes outside frames are skipped. One buffer, sized at construction.
+    /// frame, ISO/IEC 13239). Bytes outside frames are skipped. One buffer, sized at construction.
     /// </summary>
     public sealed class HdlcFrameDecoder
     {
@@ -30,7 +30,7 @@ namespace Meter.Dlms
         }
 
         /// <summary>Longest information field accepted; longer frames are rejected with
-        /// <see cref="HdlcRejectReason.InformationTooLong"/> (Green Book 8.4.5.3.2: the negotiated receive length).</summary>
+        /// <see cref="HdlcRejectReason.InformationTooLong"/> (Green Book 8.4: the negotiated receive length).</summary>
         public int MaxInformationLength
         {
             get => _maxInformationLength;
@@ -121,7 +121,7 @@ namespace Meter.Dlms
             int informationOffset = 0, informationLength = 0;
             if (rest > 4)
             {
-                // Information present: the HCS follows the header (Green Book 8.4.1.3).
+                // Information present: the HCS follows the header (Green Book 8.4).
                 if (!Crc16X25.Check(_buffer, 0, headerLength + 2)) return HdlcRejectReason.BadHcs;
                 informationOffset = headerLength + 2;
                 informationLength = rest - 4;

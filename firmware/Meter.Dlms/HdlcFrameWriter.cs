@@ -1,14 +1,14 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// Encodes HDLC frames type 3 (IEC 62056-46 §6.4 / Green Book 8.4.1.3):
+    /// Encodes HDLC frames type 3 (IEC 62056-46 / Green Book 8.4):
     /// flag 7E | format A/S/length | destination | source | control | [HCS | information] | FCS | flag 7E.
     /// The length counts the bytes between the flags; the HCS (over format..control) is present only with an
     /// information field; the FCS covers format..information.
     /// </summary>
     public static class HdlcFrameWriter
     {
-        /// <summary>The opening and closing flag (Green Book 8.4.1.3).</summary>
+        /// <summary>The opening and closing flag (Green Book 8.4).</summary>
         public const byte Flag = 0x7E;
 
         /// <summary>Largest value of the 11-bit length field.</summary>
@@ -31,7 +31,7 @@ namespace Meter.Dlms
                 throw new System.ArgumentOutOfRangeException(nameof(informationLength), "HDLC frame longer than the 11-bit length field");
             int start = offset + 1;
             output[offset] = Flag;
-            // Format field (Green Book 8.4.1.3): type 1010, segmentation bit S, 11-bit frame length.
+            // Format field (Green Book 8.4): type 1010, segmentation bit S, 11-bit frame length.
             output[start] = (byte)(0xA0 | (segmented ? 0x08 : 0) | (frameLength >> 8));
             output[start + 1] = (byte)(frameLength & 0xFF);
             int at = HdlcAddress.Write(output, start + 2, destinationUpper, destinationLower, destinationSize);

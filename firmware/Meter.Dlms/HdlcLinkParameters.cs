@@ -1,14 +1,14 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// The HDLC parameters negotiated by SNRM/UA (Green Book 8.4.5.3.2, IEC 62056-46 §6.4.4.4.3.2), seen from one
+    /// The HDLC parameters negotiated by SNRM/UA (Green Book 8.4, IEC 62056-46), seen from one
     /// station: what it may send (transmit) and what it accepts (receive).
     /// </summary>
     public sealed class HdlcLinkParameters
     {
-        /// <summary>Default maximum information field length, both directions (Green Book 8.4.5.3.2).</summary>
+        /// <summary>Default maximum information field length, both directions (Green Book 8.4).</summary>
         public const int DefaultMaxInformationLength = 128;
-        /// <summary>Default window size, both directions (Green Book 8.4.5.3.2).</summary>
+        /// <summary>Default window size, both directions (Green Book 8.4).</summary>
         public const int DefaultWindowSize = 1;
 
         /// <summary>Longest information field this station sends.</summary>

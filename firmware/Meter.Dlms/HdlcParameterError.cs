@@ -1,6 +1,6 @@
 namespace Meter.Dlms
 {
-    /// <summary>Why the parameter negotiation field of a SNRM was refused (Green Book 8.4.5.3.2).</summary>
+    /// <summary>Why the parameter negotiation field of a SNRM was refused (Green Book 8.4).</summary>
     public enum HdlcParameterError
     {
         /// <summary>Accepted.</summary>

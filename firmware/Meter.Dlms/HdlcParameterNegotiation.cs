@@ -1,8 +1,8 @@
 namespace Meter.Dlms
 {
     /// <summary>
-    /// The HDLC parameter negotiation field carried by SNRM and UA (Green Book 8.4.5.3.2, IEC 62056-46 §6.4.4.4.3.2,
-    /// ISO/IEC 13239 §5.5.3.2): format identifier 0x81, group identifier 0x80, group length, then parameters
+    /// The HDLC parameter negotiation field carried by SNRM and UA (Green Book 8.4, IEC 62056-46,
+    /// ISO/IEC 13239): format identifier 0x81, group identifier 0x80, group length, then parameters
     /// (identifier, length, big-endian value): 0x05 maximum information field length transmit, 0x06 receive,
     /// 0x07 window size transmit, 0x08 receive. Each station states its own transmit/receive values; a missing
     /// parameter keeps its default (128 bytes, window 1).

@@ -1,12 +1,12 @@
 namespace Meter.Dlms
 {
-    /// <summary>Why the HDLC decoder dropped a frame (IEC 62056-46 §6.4 / Green Book 8.4.1: invalid frames are
+    /// <summary>Why the HDLC decoder dropped a frame (IEC 62056-46 / Green Book 8.4: invalid frames are
     /// discarded without an answer; the reason is kept for diagnostics and tests).</summary>
     public enum HdlcRejectReason
     {
         /// <summary>No frame was rejected.</summary>
         None = 0,
-        /// <summary>The format field's type is not 0xA (frame format type 3, Green Book 8.4.1.3).</summary>
+        /// <summary>The format field's type is not 0xA (frame format type 3, Green Book 8.4).</summary>
         BadFormatType,
         /// <summary>The length field is below the smallest frame (format, two one-byte addresses, control, FCS = 7).</summary>
         FrameTooShort,
@@ -15,7 +15,7 @@ namespace Meter.Dlms
         LengthMismatch,
         /// <summary>An address field has no byte with the extension bit within 4 bytes.</summary>
         AddressTooLong,
-        /// <summary>An address field of 3 bytes (only 1, 2 or 4 are defined, Green Book 8.4.2.2).</summary>
+        /// <summary>An address field of 3 bytes (only 1, 2 or 4 are defined, Green Book 8.4).</summary>
         BadAddressSize,
         /// <summary>The header check sequence is wrong.</summary>
         BadHcs,
