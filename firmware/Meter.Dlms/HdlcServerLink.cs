@@ -56,6 +56,12 @@ namespace Meter.Dlms
                 throw new System.ArgumentException("HDLC server link: only window size 1 is supported", nameof(settings));
             if (settings.MaxApduLength < 1)
                 throw new System.ArgumentOutOfRangeException(nameof(settings), "MaxApduLength must be positive");
+            if (settings.LogicalDevice < 0 || settings.LogicalDevice > 0x3FFF || settings.PhysicalAddress < 0 || settings.PhysicalAddress > 0x3FFF)
+                throw new System.ArgumentOutOfRangeException(nameof(settings), "HDLC server addresses are 0..0x3FFF (14 bits)");
+            if (!FitsFrame(settings.Limits.MaxInformationTransmit) || !FitsFrame(settings.Limits.MaxInformationReceive))
+                throw new System.ArgumentOutOfRangeException(nameof(settings), "maximum information length 1..2030");
+            if (settings.InactivityTimeoutMs < 0 || settings.InterOctetTimeoutMs < 0)
+                throw new System.ArgumentOutOfRangeException(nameof(settings), "time-outs cannot be negative");
             _settings = settings;
             _handler = handler;
             _sink = sink;
@@ -65,6 +71,9 @@ namespace Meter.Dlms
             int largestInformation = settings.Limits.MaxInformationTransmit > _small.Length ? settings.Limits.MaxInformationTransmit : _small.Length;
             _frame = new byte[largestInformation + HdlcFrameWriter.MaxOverhead];
         }
+
+        // An information field of up to 2030 bytes fits the 11-bit frame length with 4-byte addresses both ways.
+        private static bool FitsFrame(int informationLength) => informationLength >= 1 && informationLength <= 2030;
 
         /// <summary>NDM, NRM or frame reject.</summary>
         public HdlcLinkState State { get; private set; }

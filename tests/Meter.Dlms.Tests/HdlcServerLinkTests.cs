@@ -313,4 +313,38 @@ public class HdlcServerLinkTests
     {
         Assert.Throws<ArgumentException>(() => new LinkHarness(s => s.Limits.WindowReceive = 2));
     }
+
+    [Theory]
+    [InlineData("physical")]
+    [InlineData("logical")]
+    [InlineData("transmit")]
+    [InlineData("receive")]
+    [InlineData("timeout")]
+    public void Out_of_range_settings_are_refused_at_construction(string which)
+    {
+        Action<HdlcServerSettings> configure = which switch
+        {
+            "physical" => s => s.PhysicalAddress = 0x4000,
+            "logical" => s => s.LogicalDevice = -1,
+            "transmit" => s => s.Limits.MaxInformationTransmit = 2031,
+            "receive" => s => s.Limits.MaxInformationReceive = 0,
+            _ => s => s.InterOctetTimeoutMs = -1,
+        };
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinkHarness(configure));
+        new LinkHarness(s => { s.PhysicalAddress = 0x3FFF; s.Limits.MaxInformationTransmit = 2030; }); // the limits themselves are fine
+    }
+
+    [Fact]
+    public void Largest_information_field_fits_the_frame_with_four_byte_addresses()
+    {
+        var h = new LinkHarness(s => { s.PhysicalAddress = 0x3FFD; s.Limits.MaxInformationTransmit = 2030; s.Limits.MaxInformationReceive = 2030; s.MaxApduLength = 4000; });
+        h.ServerAddress = new byte[] { 0x00, 0x02, 0xFE, 0xFB }; // logical 1, physical 0x3FFD
+        h.Connect(Hex.Bytes("81 80 08 05 02 07 EE 06 02 07 EE"));
+        Assert.Equal(2030, h.Link.Negotiated.MaxInformationTransmit);
+        var apdu = new byte[2027];
+        var answer = h.Single(h.Command(HdlcControl.Information(0, 0, true), Request(apdu)));
+        Assert.Equal(2 + 2 + 1 + 4 + 1 + 2 + 2030 + 2, answer.Length);
+        Assert.Equal(0x07, answer[1] & 0x07); // 11-bit length 2042 = 0x7FA (2047 would leave room for 4-byte client addresses)
+        Assert.Equal(0xFA, answer[2]);
+    }
 }
