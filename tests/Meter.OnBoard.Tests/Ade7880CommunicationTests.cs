@@ -4,7 +4,7 @@ using Meter.Hal.Ade7880;
 using Meter.Hal.Device;
 using nanoFramework.TestFramework;
 
-namespace Meter.DeviceTests
+namespace Meter.OnBoard.Tests
 {
     /// <summary>The ADE7880 answers on SPI, starts, keeps its configuration checksum, and raises IRQ0 at the line-cycle rate.</summary>
     [TestClass]

@@ -3,7 +3,7 @@ using Meter.Boards;
 using Meter.Hal.Device;
 using Meter.Hal.Esp32;
 
-namespace Meter.DeviceTests
+namespace Meter.OnBoard.Tests
 {
     /// <summary>
     /// The board under test, opened once for all tests (pins can be opened only once).

@@ -3,7 +3,7 @@ using Meter.Hal;
 using Meter.Hal.Device;
 using nanoFramework.TestFramework;
 
-namespace Meter.DeviceTests
+namespace Meter.OnBoard.Tests
 {
     /// <summary>
     /// The optical port UART with TX looped to RX (a wire, or a mirror in front of the head):

@@ -1,7 +1,7 @@
 using Meter.Hal.Simulation.Storage;
 using Meter.Storage;
 
-namespace Meter.VirtualMeter;
+namespace Meter.Simulation;
 
 /// <summary>What the meter would find in a state file: its recovery report, or its refusal (another layout), and how many events it holds.</summary>
 public sealed record StateCheck(StorageRecoveryReport? Report, int Events, string? Refusal);

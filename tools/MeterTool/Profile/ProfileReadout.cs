@@ -3,26 +3,6 @@ using Meter.Tool.Protocol;
 
 namespace Meter.Tool.Profile;
 
-/// <summary>One interval of a load profile.</summary>
-/// <param name="End">Time stamp of the entry (end of the integration period, meter local time).</param>
-/// <param name="Status">Status word of the block the entry belongs to.</param>
-/// <param name="Values">One value a channel.</param>
-public sealed record ProfileEntry(DateTime End, string Status, IReadOnlyList<decimal> Values)
-{
-    /// <summary>Integration period of the entry's header (minutes): a change of period starts a new header.</summary>
-    public int PeriodMinutes { get; init; }
-
-    /// <summary>
-    /// The clock was set here: the interval's status has the meter's clock-set flag (02, Meter.Storage
-    /// IntervalStatus.ClockSet), or the meter recorded it after an interval that ends later or at the same
-    /// time (the clock went back). Marked in the CSV and on the chart.
-    /// </summary>
-    public bool ClockChange { get; init; }
-
-    /// <summary>Which stretch of record order the entry is in: 0, then one more each time the clock went back (each stretch runs forward in time).</summary>
-    public int Run { get; init; }
-}
-
 /// <summary>
 /// A load profile in the VDEW / DIN 43863-3 readout format answered to "P.01(from;to)":
 /// a header "P.01(Zyymmddhhmm)(status)(period min)(channels)(code1)(unit1)…(codeN)(unitN)",
@@ -33,13 +13,13 @@ public sealed record ProfileEntry(DateTime End, string Status, IReadOnlyList<dec
 /// The meter answers in record order, which after the clock was set back is not time order:
 /// <see cref="Entries"/> are sorted by time (entries with the same time in record order).
 /// </summary>
-public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyList<string> ChannelUnits, int PeriodMinutes, IReadOnlyList<ProfileEntry> Entries)
+public sealed record ProfileReadout(IReadOnlyList<string> ChannelCodes, IReadOnlyList<string> ChannelUnits, int PeriodMinutes, IReadOnlyList<ProfileRow> Entries)
 {
     /// <summary>Builds the profile from the data sets of the answer.</summary>
     /// <exception cref="FormatException">A header or value line is not as described (named).</exception>
-    public static LoadProfile Parse(IReadOnlyList<DataSet> sets)
+    public static ProfileReadout Parse(IReadOnlyList<DataSet> sets)
     {
-        var entries = new List<ProfileEntry>();
+        var entries = new List<ProfileRow>();
         List<string>? codes = null, units = null;
         int period = 0, channels = 0, index = 0;
         DateTime start = default;
@@ -81,10 +61,10 @@ public sealed record LoadProfile(IReadOnlyList<string> ChannelCodes, IReadOnlyLi
             var end = start.AddMinutes((double)period * index++);
             bool wentBack = entries.Count > 0 && end <= entries[^1].End;
             if (wentBack) run++;
-            entries.Add(new ProfileEntry(end, status, values) { PeriodMinutes = period, ClockChange = wentBack || HasClockSetFlag(status), Run = run });
+            entries.Add(new ProfileRow(end, status, values) { PeriodMinutes = period, ClockChange = wentBack || HasClockSetFlag(status), Run = run });
         }
         // OrderBy is stable: intervals stamped alike (an hour repeated after the clock went back) stay in record order.
-        return new LoadProfile(codes ?? [], units ?? [], period, entries.OrderBy(e => e.End).ToList());
+        return new ProfileReadout(codes ?? [], units ?? [], period, entries.OrderBy(e => e.End).ToList());
     }
 
     /// <summary>The distinct entry periods, oldest first, as "15" or "15/30" (for messages and the chart title).</summary>

@@ -6,7 +6,7 @@ using Meter.Hal.Esp32;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.TestFramework;
 
-namespace Meter.DeviceTests
+namespace Meter.OnBoard.Tests
 {
     /// <summary>S0 pulses measured on a loop-back wire from the S0 output to <see cref="TestBoard.S0LoopbackGpio"/>.</summary>
     [TestClass]

@@ -1,7 +1,7 @@
 using Meter.Obis;
 using Meter.Optical;
 
-namespace Meter.VirtualMeter;
+namespace Meter.Simulation;
 
 /// <summary>The virtual meter's --password checked against the meter's rules, in the user's words (not the internal setting's name).</summary>
 public static class PasswordOption

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Meter.VirtualMeter;
+namespace Meter.Simulation;
 
 /// <summary>
 /// The battery-backed clock kept beside a state file (<c>FILE.rtc</c>: the RTC's UTC time in .NET

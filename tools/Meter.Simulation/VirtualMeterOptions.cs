@@ -1,4 +1,4 @@
-namespace Meter.VirtualMeter;
+namespace Meter.Simulation;
 
 /// <summary>What the virtual meter runs with (the command line, or a test building it directly).</summary>
 public sealed class VirtualMeterOptions

@@ -10,13 +10,13 @@ using Meter.Hal.Simulation.Board;
 using Meter.Obis;
 using Meter.Optical;
 
-namespace Meter.VirtualMeter;
+namespace Meter.Simulation;
 
 /// <summary>
-/// The virtual meter as a library: the firmware's <see cref="ElectricityMeter"/> on a
+/// The virtual meter: the firmware's <see cref="ElectricityMeter"/> on a
 /// <see cref="SimulatedBoard"/> (hal/Meter.Hal.Simulation), driven in virtual time (1 s metering cycles, S0 edges at their
-/// exact times) while the optical port is served in real time. Used by the command line, the
-/// end-to-end tests (in process) and anyone who wants a meter to talk to.
+/// exact times, <see cref="VirtualCycle"/>) while the optical port is served in real time. Used by the command line
+/// (tools/VirtualMeter), the tests (in process) and anyone who wants a meter to talk to.
 /// Thread model: one loop thread (<see cref="RunInBackground"/>) or the caller
 /// (<see cref="RunFor"/>) drives everything; other threads look at the meter through
 /// <see cref="Inspect"/>, which holds the same lock.
@@ -327,28 +327,18 @@ public sealed class VirtualMeterHost : IDisposable
         Meter.PollOpticalPort(_wall.ElapsedMilliseconds);
     }
 
-    /// <summary>One cycle of virtual time: the load acts on the chip, the RTC ticks, the meter reads energy; S0 edges in between at their times.</summary>
+    /// <summary>One cycle of virtual time (<see cref="VirtualCycle"/>), then the load of the next moment.</summary>
     private void Cycle()
     {
         long end = _virtualMs + _cycleMs;
-        var s0 = Meter.Metering.S0;
-        while (s0 != null && s0.NextActionMilliseconds < end)
-        {
-            long at = Math.Max(s0.NextActionMilliseconds, _virtualMs);
-            Meter.Tick(at);
-            if (s0.NextActionMilliseconds <= at) break; // nothing more this cycle
-        }
-        Board.Chip.Advance(_cycleMs * 1000L);
-        Board.Rtc.Advance(TimeSpan.FromMilliseconds(_cycleMs));
+        VirtualCycle.Run(Meter, Board.Chip, Board.Rtc, _virtualMs, _cycleMs);
         Interlocked.Exchange(ref _virtualMs, end);
-        Meter.OnEnergyReady(end);
         if (_measurementInterval != 0)
         {
-            // After the first cycle; a caller that set its own interval keeps it.
+            // After the first cycle (which read the instantaneous values); a caller that set its own interval keeps it.
             if (Meter.MeasurementIntervalCycles == 1) Meter.MeasurementIntervalCycles = _measurementInterval;
             _measurementInterval = 0;
         }
-        Meter.Tick(end);
         if (_scenario.LoadsAt(Meter.UtcSeconds, _loads)) ApplyLoads();
     }
 

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using nanoFramework.TestFramework;
 
-namespace Meter.DeviceTests
+namespace Meter.OnBoard.Tests
 {
     /// <summary>The DS3234 keeps time: two reads 2.5 s apart differ by 2 or 3 whole seconds.</summary>
     [TestClass]

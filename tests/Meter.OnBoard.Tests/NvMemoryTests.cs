@@ -1,7 +1,7 @@
 using Meter.Hal.Device;
 using nanoFramework.TestFramework;
 
-namespace Meter.DeviceTests
+namespace Meter.OnBoard.Tests
 {
     /// <summary>FRAM identification and a write/read round trip that restores what was there.</summary>
     [TestClass]
