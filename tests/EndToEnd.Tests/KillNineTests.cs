@@ -48,7 +48,7 @@ public class KillNineTests : IDisposable
                 running.WaitForExit();
             }
             // The battery-backed clock was kept while the killed meter ran: the file is there, not behind the last reading.
-            DateTime rtc = new Meter.VirtualMeter.RtcStateFile(state).Read() ?? throw new Xunit.Sdk.XunitException("no FILE.rtc after the kill");
+            DateTime rtc = new Meter.Simulation.RtcStateFile(state).Read() ?? throw new Xunit.Sdk.XunitException("no FILE.rtc after the kill");
             Reading now = Read(state);
             history.Add($"kill after {afterMs} ms, clock file {rtc:yyyy-MM-dd HH:mm:ss.fff}Z, then {now}");
             string context = $"seed {seed}, kill {i + 1}:\n{string.Join("\n", history)}";

@@ -210,7 +210,7 @@ public class MeterToolAgainstVirtualMeterTests
     [Fact]
     public void Configure_display_list_shows_the_new_reading_on_the_LCD_and_a_bad_list_is_refused()
     {
-        var lcd = new Meter.VirtualMeter.CapturedLcd();
+        var lcd = new Meter.Simulation.CapturedLcd();
         using var meter = new MeterUnderTest(lcd: lcd);
         // A list naming an object the meter does not have is refused with (ER10), and nothing changes.
         var (code, output, error) = meter.Tool("configure", "--display-list", "32.7.0,1-0:99.99.9", "--password", MeterUnderTest.Password);

@@ -12,7 +12,7 @@ public class PortLockStatusTests
     [Fact]
     public void Three_wrong_passwords_show_the_lock_on_the_LCD_status_screen()
     {
-        var lcd = new Meter.VirtualMeter.CapturedLcd();
+        var lcd = new Meter.Simulation.CapturedLcd();
         using var meter = new MeterUnderTest(lcd: lcd, speed: 20);
         Assert.Equal(0, meter.Host.Inspect(h => h.Meter.StatusWord & ObisBindings.StatusOpticalPortLocked));
         for (int i = 0; i < 3; i++)

@@ -1,6 +1,7 @@
 using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Storage;
 using Meter.Metrology;
+using Meter.Simulation;
 using Meter.VirtualMeter;
 
 namespace EndToEnd.Tests;

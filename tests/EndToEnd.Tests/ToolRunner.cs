@@ -1,4 +1,4 @@
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace EndToEnd.Tests;
 

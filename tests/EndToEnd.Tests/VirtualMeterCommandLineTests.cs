@@ -2,6 +2,7 @@ using Meter.Core;
 using Meter.Hal.Simulation.Board;
 using Meter.Metrology;
 using Meter.Storage;
+using Meter.Simulation;
 using Meter.VirtualMeter;
 
 namespace EndToEnd.Tests;

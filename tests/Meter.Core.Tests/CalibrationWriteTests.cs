@@ -2,7 +2,7 @@ using Meter.Hal.Ade7880;
 using Meter.Obis;
 using Meter.Optical;
 using Meter.Storage;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 using static Meter.Hal.Simulation.Ade7880.SimulatedAde7880;
 
 namespace Meter.Core.Tests;

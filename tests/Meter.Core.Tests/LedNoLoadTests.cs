@@ -1,6 +1,6 @@
 using Meter.Hal.Simulation.Ade7880;
 using Meter.Metrology;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 using static Meter.Hal.Simulation.Ade7880.SimulatedAde7880;
 
 namespace Meter.Core.Tests;

@@ -1,5 +1,5 @@
 using Meter.Storage;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

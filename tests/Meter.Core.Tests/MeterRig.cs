@@ -1,7 +1,7 @@
 using System.Text;
 using Meter.Metrology;
 using Meter.Obis;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

@@ -3,7 +3,7 @@ using Meter.Hal.Simulation.Ade7880;
 using Meter.Hal.Simulation.Board;
 using Meter.Metrology;
 using Meter.Storage;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

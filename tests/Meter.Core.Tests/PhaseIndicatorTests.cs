@@ -1,6 +1,6 @@
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

@@ -4,7 +4,7 @@ using Meter.Metrology;
 using Meter.Obis;
 using Meter.Optical;
 using Meter.Storage;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

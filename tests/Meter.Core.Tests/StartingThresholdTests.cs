@@ -1,5 +1,5 @@
 using Meter.Metrology;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

@@ -1,7 +1,7 @@
 using Meter.Hal;
 using Meter.Obis;
 using Meter.Storage;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

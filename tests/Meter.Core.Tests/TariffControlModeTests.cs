@@ -12,7 +12,7 @@ public class TariffControlModeTests
     /// two cycles changes nothing before the next cycle, whose energy and the next 10 minutes' are T2's:
     /// 6555.18 W × 1/6 h = 1092.5 Wh (tolerance as the timetable test above), none in T1.
     /// </summary>
-    internal static void EnergisingIo2RegistersTheNextCyclesInT2(Meter.VirtualMeter.VirtualMeterHost host)
+    internal static void EnergisingIo2RegistersTheNextCyclesInT2(Meter.Simulation.VirtualMeterHost host)
     {
         var m = host.Meter;
         long t1 = T(m, 0), t2 = T(m, 1);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Meter.Hal.Simulation.Storage;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

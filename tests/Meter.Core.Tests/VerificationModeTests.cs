@@ -3,7 +3,7 @@ using Meter.Hal;
 using Meter.Metrology;
 using Meter.Obis;
 using Meter.Storage;
-using Meter.VirtualMeter;
+using Meter.Simulation;
 
 namespace Meter.Core.Tests;
 

@@ -14,7 +14,7 @@ public class ProfileTests
     [Fact]
     public void Profile_entries_are_time_stamped_from_each_block_header()
     {
-        var profile = LoadProfile.Parse(DataBlockParser.Parse(Answer));
+        var profile = ProfileReadout.Parse(DataBlockParser.Parse(Answer));
         Assert.Equal(new[] { "1.5", "2.5" }, profile.ChannelCodes);
         Assert.Equal(15, profile.PeriodMinutes);
         // Block 1 starts 2024-01-01 00:15; second entry 15 min later; block 2 restarts at 01:00 after a gap.
@@ -33,7 +33,7 @@ public class ProfileTests
             + "P.01(02401010037)(04)(15)(1)(1.8.0)(kWh)\r\n(0.117)\r\n"
             + "P.01(02401010100)(04)(30)(1)(1.8.0)(kWh)\r\n(0.383)\r\n"
             + "P.01(02401010130)(00)(30)(1)(1.8.0)(kWh)\r\n(0.500)\r\n(0.500)\r\n";
-        var profile = LoadProfile.Parse(DataBlockParser.Parse(text));
+        var profile = ProfileReadout.Parse(DataBlockParser.Parse(text));
         var t0 = new DateTime(2024, 1, 1);
         // 00:15 + 15 = 00:30; 01:30 + 30 = 02:00 (a 15-min step would give 01:45).
         Assert.Equal(new[] { 15, 30, 37, 60, 90, 120 }.Select(m => t0.AddMinutes(m)), profile.Entries.Select(e => e.End));
@@ -45,7 +45,7 @@ public class ProfileTests
     [Fact]
     public void Profile_csv_has_one_line_per_interval()
     {
-        string csv = Csv.Profile(LoadProfile.Parse(DataBlockParser.Parse(Answer)));
+        string csv = Csv.Profile(ProfileReadout.Parse(DataBlockParser.Parse(Answer)));
         Assert.Equal(
             "time,status,1.5 (kW),2.5 (kW),note\n2024-01-01 00:15,00,0.250,0.000,\n2024-01-01 00:30,00,0.500,0.125,\n2024-01-01 01:00,08,1.000,0.000,\n",
             csv);
@@ -62,7 +62,7 @@ public class ProfileTests
     [Fact]
     public void After_the_clock_was_set_back_the_csv_is_in_time_order_and_marks_the_clock_changes()
     {
-        string csv = Csv.Profile(LoadProfile.Parse(DataBlockParser.Parse(ClockSetBack)));
+        string csv = Csv.Profile(ProfileReadout.Parse(DataBlockParser.Parse(ClockSetBack)));
         Assert.Equal("time,status,1.8.0 (kWh),note\n"
             + "2024-01-01 09:45,00,0.400,clock set\n"     // recorded after 10:30: the clock went back
             + "2024-01-01 10:00,00,0.100,\n"
@@ -75,7 +75,7 @@ public class ProfileTests
     [Fact]
     public void The_chart_runs_forward_in_time_marks_each_clock_change_and_keeps_the_legend_outside_the_data()
     {
-        var plot = ProfileChart.Build(LoadProfile.Parse(DataBlockParser.Parse(ClockSetBack)));
+        var plot = ProfileChart.Build(ProfileReadout.Parse(DataBlockParser.Parse(ClockSetBack)));
         // One line for each stretch of record order (the clock went back twice: three), each forward in time: no zigzag.
         var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToArray();
         Assert.Equal(3, lines.Length);
@@ -101,15 +101,15 @@ public class ProfileTests
     [InlineData("P.01(02413010015)(00)(15)(1)(1.5)(kW)\r\n", "not Zyymmddhhmm")]
     public void Malformed_profiles_are_refused(string text, string why)
     {
-        var e = Assert.Throws<FormatException>(() => LoadProfile.Parse(DataBlockParser.Parse(text)));
+        var e = Assert.Throws<FormatException>(() => ProfileReadout.Parse(DataBlockParser.Parse(text)));
         Assert.Contains(why, e.Message);
     }
 
     [Fact]
     public void Request_range_is_yymmddhhmm_pair()
     {
-        Assert.Equal("2401010000;2401312345", LoadProfile.RequestRange(new DateTime(2024, 1, 1), new DateTime(2024, 1, 31, 23, 45, 0)));
-        Assert.Equal(";", LoadProfile.RequestRange(null, null));
+        Assert.Equal("2401010000;2401312345", ProfileReadout.RequestRange(new DateTime(2024, 1, 1), new DateTime(2024, 1, 31, 23, 45, 0)));
+        Assert.Equal(";", ProfileReadout.RequestRange(null, null));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class ProfileTests
     [Fact]
     public void Chart_file_is_a_png()
     {
-        var profile = LoadProfile.Parse(DataBlockParser.Parse(Answer));
+        var profile = ProfileReadout.Parse(DataBlockParser.Parse(Answer));
         string path = Path.Combine(Path.GetTempPath(), $"metertool-{Guid.NewGuid():N}.png");
         try
         {

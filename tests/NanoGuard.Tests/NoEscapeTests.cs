@@ -18,7 +18,7 @@ public class NoEscapeTests
     {
         "firmware/Meter.App/Meter.App.nfproj",
         "hal/Meter.Hal.Esp32/Meter.Hal.Esp32.nfproj",
-        "tests/Meter.DeviceTests/Meter.DeviceTests.nfproj",
+        "tests/Meter.OnBoard.Tests/Meter.OnBoard.Tests.nfproj",
     };
 
     /// <summary>

@@ -6,6 +6,7 @@ using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Serial;
 using Meter.Metrology;
 using Meter.Optical;
+using Meter.Simulation;
 
 namespace Meter.Benchmarks;
 
@@ -152,21 +153,8 @@ public sealed class ReadoutBenchmark : IBenchmark
         var rtc = board.Rtc;
         var meter = new ElectricityMeter(settings, board.Hardware()) { MeasurementIntervalCycles = 1, OpticalPortOnOwnClock = true };
         meter.Start(0, start);
-        PulseOutput s0 = meter.Metering.S0;
-        const long cycleMs = 60_000;
-        for (long nowMs = cycleMs; nowMs <= 65L * 86_400_000; nowMs += cycleMs)
-        {
-            while (s0.NextActionMilliseconds < nowMs)
-            {
-                long at = Math.Max(s0.NextActionMilliseconds, nowMs - cycleMs);
-                meter.Tick(at);
-                if (s0.NextActionMilliseconds <= at) break;
-            }
-            chip.Advance(cycleMs * 1000);
-            rtc.Advance(TimeSpan.FromMilliseconds(cycleMs));
-            meter.OnEnergyReady(nowMs);
-            meter.Tick(nowMs);
-        }
+        const int cycleMs = 60_000;
+        for (long fromMs = 0; fromMs < 65L * 86_400_000; fromMs += cycleMs) VirtualCycle.Run(meter, chip, rtc, fromMs, cycleMs);
         if (meter.Periods.BillingClosings != 3) throw new InvalidOperationException($"expected 3 billing closings, the meter made {meter.Periods.BillingClosings}");
         return meter;
     }

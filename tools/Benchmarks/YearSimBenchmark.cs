@@ -6,6 +6,7 @@ using Meter.Hal.Simulation.Ade7880;
 using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Storage;
 using Meter.Metrology;
+using Meter.Simulation;
 
 namespace Meter.Benchmarks;
 
@@ -37,7 +38,7 @@ public sealed class YearSimBenchmark : IBenchmark
             else throw new ArgumentException($"unknown option '{args[i]}' (use --days 1..366, --data FILE.csv)");
         }
         data ??= FindData();
-        double[][] rows = ReadProfile(data);
+        if (!File.Exists(data)) throw new ArgumentException($"--data '{data}' does not exist");
 
         // Headline: no timers inside the cycle (they cost ~50 clock reads a cycle, a large part
         // of a cycle's time). First six untimed simulated hours on the same path let the JIT's
@@ -47,12 +48,12 @@ public sealed class YearSimBenchmark : IBenchmark
         // wrappers around SPI and NV) ran first, the optimised code guessed the wrappers and
         // the headline run then paid a full interface dispatch per SPI frame and NV access.
         // The breakdown comes from a separate, instrumented day after the headline run.
-        Measure(1, rows, measurementEveryCycle: false, instrumented: false, cyclesOverride: 6 * 3600);
-        var lean = Measure(days, rows, measurementEveryCycle: false, instrumented: false);
+        Measure(1, data, measurementEveryCycle: false, instrumented: false, cyclesOverride: 6 * 3600);
+        var lean = Measure(days, data, measurementEveryCycle: false, instrumented: false);
         // The same period with the NV memory in a file (the virtual meter's --state: memory-mapped, no fsync).
-        var persisted = Measure(days, rows, measurementEveryCycle: false, instrumented: false, persisted: true);
-        var split = Measure(1, rows, measurementEveryCycle: false, instrumented: true);
-        var full = Measure(1, rows, measurementEveryCycle: true, instrumented: false);
+        var persisted = Measure(days, data, measurementEveryCycle: false, instrumented: false, persisted: true);
+        var split = Measure(1, data, measurementEveryCycle: false, instrumented: true);
+        var full = Measure(1, data, measurementEveryCycle: true, instrumented: false);
 
         double leanPerYear = lean.Seconds / lean.Days * 365;
         double leanCpuPerYear = lean.CpuSeconds / lean.Days * 365;
@@ -147,13 +148,13 @@ public sealed class YearSimBenchmark : IBenchmark
         return (long)hash;
     }
 
-    private static Result Measure(int days, double[][] rows, bool measurementEveryCycle, bool instrumented, long cyclesOverride = 0, bool persisted = false)
+    private static Result Measure(int days, string data, bool measurementEveryCycle, bool instrumented, long cyclesOverride = 0, bool persisted = false)
     {
         string? file = persisted ? Path.Combine(Path.GetTempPath(), $"year-sim-{Guid.NewGuid():N}.nv") : null;
         try
         {
             using var memory = file != null ? new FileNvMemory(file, SimulatedBoard.NvBytes) : null;
-            return Measure(days, rows, measurementEveryCycle, instrumented, cyclesOverride, memory);
+            return Measure(days, data, measurementEveryCycle, instrumented, cyclesOverride, memory);
         }
         finally
         {
@@ -161,7 +162,7 @@ public sealed class YearSimBenchmark : IBenchmark
         }
     }
 
-    private static Result Measure(int days, double[][] rows, bool measurementEveryCycle, bool instrumented, long cyclesOverride, FileNvMemory? file)
+    private static Result Measure(int days, string data, bool measurementEveryCycle, bool instrumented, long cyclesOverride, FileNvMemory? file)
     {
         // Start on 2025-01-30 00:00 UTC so that even a short run crosses a month end (billing on the 1st, 00:00 local).
         var start = new DateTime(2025, 1, 30, 0, 0, 0, DateTimeKind.Utc);
@@ -177,7 +178,10 @@ public sealed class YearSimBenchmark : IBenchmark
         if (spi != null) hardware.MeteringSpi = spi;
         var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementEveryCycle ? 1 : int.MaxValue };
         long startUtc = new DateTimeOffset(start).ToUnixTimeSeconds();
-        SetLoad(chip, rows, startUtc);
+        // The virtual meter's reading of the file (--scenario): the same loads, currents limited to 95 % of full scale.
+        LoadScenario scenario = FileScenario.Load(data, 0.95 * preset.FrontEnd.FullScaleCurrentMilliamps / 1000.0);
+        var loads = new PhaseLoad[3];
+        SetLoad(chip, scenario, loads, startUtc);
         meter.Start(0, start);
 
         long cycles = cyclesOverride > 0 ? cyclesOverride : (long)days * 86400;
@@ -194,26 +198,17 @@ public sealed class YearSimBenchmark : IBenchmark
         {
             for (long c = 1; c <= cycles; c++)
             {
-                long nowMs = c * 1000;
-                while (s0.NextActionMilliseconds < nowMs) // S0 edges inside the second, at their times
-                {
-                    long at = Math.Max(s0.NextActionMilliseconds, nowMs - 1000);
-                    meter.Tick(at);
-                    if (s0.NextActionMilliseconds <= at) break;
-                }
-                chip.Advance(1_000_000);
-                rtc.Advance(oneSecond);
-                meter.OnEnergyReady(nowMs);
-                meter.Tick(nowMs);
+                VirtualCycle.Run(meter, chip, rtc, (c - 1) * 1000, 1000);
                 if (c == nextLoadChange)
                 {
-                    SetLoad(chip, rows, startUtc + c);
+                    SetLoad(chip, scenario, loads, startUtc + c);
                     nextLoadChange += 900;
                 }
             }
         }
         else
         {
+            // The steps of VirtualCycle.Run, each timed.
             for (long c = 1; c <= cycles; c++)
             {
                 long nowMs = c * 1000;
@@ -234,7 +229,7 @@ public sealed class YearSimBenchmark : IBenchmark
                 long t4 = Stopwatch.GetTimestamp();
                 if (c == nextLoadChange)
                 {
-                    SetLoad(chip, rows, startUtc + c);
+                    SetLoad(chip, scenario, loads, startUtc + c);
                     nextLoadChange += 900;
                 }
                 chipTicks += t2 - t1;
@@ -285,26 +280,12 @@ public sealed class YearSimBenchmark : IBenchmark
         }
     }
 
-    private static void SetLoad(SimulatedAde7880 chip, double[][] rows, long utcSeconds)
+    private static void SetLoad(SimulatedAde7880 chip, LoadScenario scenario, PhaseLoad[] loads, long utcSeconds)
     {
-        for (int p = 0; p < 3; p++)
-        {
-            // The 2025 profile is indexed by the quarter hour of the year.
-            var r = rows[(int)((utcSeconds - 1735689600L) / 900 % rows.Length + rows.Length) % rows.Length];
-            double s = Math.Sqrt(r[p] * r[p] + r[p + 3] * r[p + 3]);
-            chip.Phases[p].Set(new PhaseLoad(230, s / 230, s == 0 ? 0 : Math.Atan2(r[p + 3], r[p]) * 180 / Math.PI));
-        }
+        scenario.LoadsAt(utcSeconds, loads);
+        for (int p = 0; p < 3; p++) chip.Phases[p].Set(loads[p]);
     }
 
     // The reference year, or an error naming where it was looked for: never an invented load.
     private static string FindData() => Meter.ReferenceData.ReferenceDataFiles.Find(ProfileFile);
-
-    private static double[][] ReadProfile(string path)
-    {
-        if (!File.Exists(path)) throw new ArgumentException($"--data '{path}' does not exist");
-        double[][] rows = File.ReadLines(path).Skip(1).Where(l => l.Length > 0)
-            .Select(l => l.Split(',').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        if (rows.Length == 0) throw new ArgumentException($"--data '{path}' holds no intervals");
-        return rows;
-    }
 }

@@ -4,25 +4,9 @@ using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Simulation.Lcd;
 using Meter.Metrology;
+using Meter.Simulation;
 
 namespace Meter.VirtualMeter;
-
-/// <summary>Keeps the last frame the meter sent to its LCD (the host draws it with the rest of the screen).</summary>
-public sealed class CapturedLcd : ILcdPanel
-{
-    /// <summary>The frame shown.</summary>
-    public LcdFrame Frame { get; } = new();
-
-    /// <summary>Frames received.</summary>
-    public long Frames { get; private set; }
-
-    /// <inheritdoc />
-    public void Show(LcdFrame frame)
-    {
-        Frame.CopyFrom(frame);
-        Frames++;
-    }
-}
 
 /// <summary>The text the virtual meter shows: the LCD, pulse counts, registers, where the optical port listens.</summary>
 public static class MeterView

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Meter.Clock;
+using Meter.Simulation;
 
 namespace Meter.VirtualMeter;
 

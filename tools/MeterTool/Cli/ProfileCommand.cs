@@ -31,12 +31,12 @@ public static class ProfileCommand
                 File.WriteAllText(parse.GetValue(billing)!, Csv.Billing(log));
                 Console.WriteLine($"billing logger: {log.Rows.Count} periods → {parse.GetValue(billing)}");
 
-                LoadProfile profile;
+                ProfileReadout profile;
                 using (var session = g.OpenSession(parse, client))
                 {
                     var sets = CommandRunner.WithProgress(client, "load profile",
-                        () => session.Read(parse.GetValue(address)!, LoadProfile.RequestRange(f, t)));
-                    profile = LoadProfile.Parse(sets);
+                        () => session.Read(parse.GetValue(address)!, ProfileReadout.RequestRange(f, t)));
+                    profile = ProfileReadout.Parse(sets);
                 }
                 File.WriteAllText(parse.GetValue(csv)!, Csv.Profile(profile));
                 Console.WriteLine($"load profile: {profile.Entries.Count} intervals of {profile.Periods} min → {parse.GetValue(csv)}");

@@ -19,7 +19,7 @@ public static class Csv
     }
 
     /// <summary>time,status,channel1 (unit),…,note — one line an interval, oldest first; note "clock set" where the clock was set.</summary>
-    public static string Profile(LoadProfile profile)
+    public static string Profile(ProfileReadout profile)
     {
         var sb = new StringBuilder("time,status");
         for (int i = 0; i < profile.ChannelCodes.Count; i++)

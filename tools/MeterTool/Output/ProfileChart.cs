@@ -9,15 +9,15 @@ public static class ProfileChart
     public const string ClockChangeLabel = "clock set";
 
     /// <summary>Writes the chart to <paramref name="path"/> (width × height pixels).</summary>
-    public static void SavePng(LoadProfile profile, string path, int width = 1200, int height = 600) =>
+    public static void SavePng(ProfileReadout profile, string path, int width = 1200, int height = 600) =>
         Build(profile).SavePng(path, width, height);
 
     /// <summary>
-    /// The chart: the entries in time order (<see cref="LoadProfile.Entries"/>), a line a channel and
-    /// stretch of record order (<see cref="ProfileEntry.Run"/>), a dashed vertical
+    /// The chart: the entries in time order (<see cref="ProfileReadout.Entries"/>), a line a channel and
+    /// stretch of record order (<see cref="ProfileRow.Run"/>), a dashed vertical
     /// line at each clock change, and the legend outside the data area (right edge), so it never hides a curve.
     /// </summary>
-    public static ScottPlot.Plot Build(LoadProfile profile)
+    public static ScottPlot.Plot Build(ProfileReadout profile)
     {
         var plot = new ScottPlot.Plot();
         // One line a channel and stretch of record order: a time range repeated after the clock went

@@ -1,0 +1,69 @@
+namespace Meter.Simulation;
+
+/// <summary>What the virtual meter runs with (the command line, or a test building it directly).</summary>
+public sealed class VirtualMeterOptions
+{
+    /// <summary>Meter preset: ct-5-6a, direct-5-105a (default), single-phase-5-100a.</summary>
+    public string Preset { get; set; } = "direct-5-105a";
+
+    /// <summary>Named load scenario (see <see cref="LoadScenario.Names"/>); ignored when <see cref="ScenarioFile"/> is set.</summary>
+    public string Load { get; set; } = "balanced";
+
+    /// <summary>CSV of 15-minute means per phase (the format of tools/VirtualMeter/scenarios/*.csv).</summary>
+    public string? ScenarioFile { get; set; }
+
+    /// <summary>Time speed: 1 = real time, N = ×N, 0 = as fast as possible.</summary>
+    public double Speed { get; set; } = 1;
+
+    /// <summary>"tcp:HOST:PORT" (PORT 0 = any free port), "pty", or "none".</summary>
+    public string Optical { get; set; } = "tcp:127.0.0.1:6100";
+
+    /// <summary>
+    /// How long a silent TCP client holds the optical port before it is dropped and the next waiting
+    /// one is served; null = <see cref="TcpOpticalPort.StandardIdleTimeout"/> (120 s, IEC 62056-21's
+    /// inactivity time-out). Shorter for tests.
+    /// </summary>
+    public TimeSpan? OpticalIdleTimeout { get; set; }
+
+    /// <summary>NV memory file (a restart with the same file resumes the registers); null = memory only.</summary>
+    public string? StateFile { get; set; }
+
+    /// <summary>Format the state file (erasing it; a copy is kept in FILE.bak) instead of refusing one the meter cannot recover.</summary>
+    public bool StateFormat { get; set; }
+
+    /// <summary>Simulated time to run before stopping; null = until stopped.</summary>
+    public TimeSpan? Duration { get; set; }
+
+    /// <summary>Virtual UTC start time when no state file holds one; null = now (or the scenario file's first interval).</summary>
+    public DateTime? Start { get; set; }
+
+    /// <summary>Seal (programming switch) open: legal data such as calibration may be written.</summary>
+    public bool SealOpen { get; set; }
+
+    /// <summary>Terminal cover removed from the start (the board's terminal-cover switch open).</summary>
+    public bool TerminalCoverOpen { get; set; }
+
+    /// <summary>A magnet at the meter from the start (the board's magnetic-field sensor sees a field).</summary>
+    public bool MagneticField { get; set; }
+
+    /// <summary>Tariff control by the module's tariff inputs with this DD code (01, 02, 07–14, Meter.Clock TariffInputDecoder); null = the timetable.</summary>
+    public int? TariffInputCode { get; set; }
+
+    /// <summary>Tariff input I/O 1 energised at the start.</summary>
+    public bool TariffInput1Energised { get; set; }
+
+    /// <summary>Tariff input I/O 2 energised at the start.</summary>
+    public bool TariffInput2Energised { get; set; }
+
+    /// <summary>Gain error of the simulated chip's current channels, e.g. 0.02 = reads 2 % high until calibrated.</summary>
+    public double CurrentGainError { get; set; }
+
+    /// <summary>Meter number.</summary>
+    public string MeterNumber { get; set; } = "12345678";
+
+    /// <summary>Password of level 1.</summary>
+    public string Password { get; set; } = "00000000";
+
+    /// <summary>Display decimals code (1 = 7.0 … 4 = 6.3); 6.3 so a freshly started virtual meter shows Wh moving, not a stuck "0 kWh".</summary>
+    public int DisplayDecimalsCode { get; set; } = 4;
+}
