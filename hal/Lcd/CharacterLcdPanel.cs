@@ -4,9 +4,10 @@ namespace Meter.Hal.Lcd
     /// A character LCD (HD44780, 16×2 or 20×4) showing frames laid out by
     /// <see cref="CharacterLayout"/>. Keeps the characters on the glass and, for each run of
     /// changed characters in a row, sends one Set DDRAM address and then only those characters.
-    /// Initialises the controller on the first frame.
+    /// Initialises the controller on the first frame. <see cref="Dispose"/> releases the
+    /// controller and its pins.
     /// </summary>
-    public sealed class CharacterLcdPanel : ILcdPanel
+    public sealed class CharacterLcdPanel : ILcdPanel, System.IDisposable
     {
         private readonly Hd44780 _lcd;
         private readonly int _columns;
@@ -55,6 +56,12 @@ namespace Meter.Hal.Lcd
         public void Reset()
         {
             _initialized = false;
+        }
+
+        /// <summary>Disposes the controller; a later <see cref="Show"/> throws <see cref="System.ObjectDisposedException"/>.</summary>
+        public void Dispose()
+        {
+            _lcd.Dispose();
         }
 
         /// <inheritdoc />

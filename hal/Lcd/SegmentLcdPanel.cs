@@ -4,9 +4,9 @@ namespace Meter.Hal.Lcd
     /// The meter's segment glass behind one or more HT1621 controllers: turns each
     /// <see cref="LcdFrame"/> into the controllers' RAM images through a <see cref="SegmentGlass"/>
     /// map and sends only the RAM addresses that changed. Initialises the controllers on the
-    /// first frame.
+    /// first frame. <see cref="Dispose"/> releases the controllers and their pins.
     /// </summary>
-    public sealed class SegmentLcdPanel : ILcdPanel
+    public sealed class SegmentLcdPanel : ILcdPanel, System.IDisposable
     {
         private readonly Ht1621[] _chips;
         private readonly SegmentGlass _glass;
@@ -37,6 +37,12 @@ namespace Meter.Hal.Lcd
         public void Reset()
         {
             _initialized = false;
+        }
+
+        /// <summary>Disposes every controller (all at once, since they share WR and DATA); a later <see cref="Show"/> throws <see cref="System.ObjectDisposedException"/>.</summary>
+        public void Dispose()
+        {
+            for (int i = 0; i < _chips.Length; i++) _chips[i].Dispose();
         }
 
         /// <inheritdoc />
