@@ -15,6 +15,7 @@ namespace Meter.Hal.Lcd
         private readonly char[] _screen;
         private readonly char[] _shown;
         private bool _initialized;
+        private bool _disposed;
 
         /// <summary>A <paramref name="columns"/> × <paramref name="rows"/> display (16..20 columns, 2 or 4 rows) on <paramref name="lcd"/>.</summary>
         public CharacterLcdPanel(Hd44780 lcd, int columns, int rows)
@@ -61,6 +62,7 @@ namespace Meter.Hal.Lcd
         /// <summary>Disposes the controller; a later <see cref="Show"/> throws <see cref="System.ObjectDisposedException"/>.</summary>
         public void Dispose()
         {
+            _disposed = true;
             _lcd.Dispose();
         }
 
@@ -68,6 +70,7 @@ namespace Meter.Hal.Lcd
         public void Show(LcdFrame frame)
         {
             if (frame == null) throw new System.ArgumentNullException("frame");
+            if (_disposed) throw new System.ObjectDisposedException("CharacterLcdPanel");
             if (!_initialized)
             {
                 _lcd.Initialize(); // ends with clear display: every position shows a space

@@ -12,6 +12,7 @@ namespace Meter.Hal.Lcd
         private readonly SegmentGlass _glass;
         private readonly byte[][] _ram;
         private bool _initialized;
+        private bool _disposed;
 
         /// <summary>A glass laid out as <paramref name="glass"/>, driven by <paramref name="chips"/> (one per glass controller, in order).</summary>
         public SegmentLcdPanel(Ht1621[] chips, SegmentGlass glass)
@@ -42,6 +43,7 @@ namespace Meter.Hal.Lcd
         /// <summary>Disposes every controller (all at once, since they share WR and DATA); a later <see cref="Show"/> throws <see cref="System.ObjectDisposedException"/>.</summary>
         public void Dispose()
         {
+            _disposed = true;
             for (int i = 0; i < _chips.Length; i++) _chips[i].Dispose();
         }
 
@@ -49,6 +51,7 @@ namespace Meter.Hal.Lcd
         public void Show(LcdFrame frame)
         {
             if (frame == null) throw new System.ArgumentNullException("frame");
+            if (_disposed) throw new System.ObjectDisposedException("SegmentLcdPanel");
             if (!_initialized)
             {
                 for (int i = 0; i < _chips.Length; i++) _chips[i].Initialize();

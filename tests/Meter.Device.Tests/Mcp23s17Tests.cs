@@ -1,7 +1,6 @@
 using Meter.Device.Tests.Fakes;
 using Meter.Hal;
 using Meter.Hal.Device;
-using Meter.Hal.Fram;
 using Meter.Hal.Mcp23xxx;
 
 namespace Meter.Device.Tests;
