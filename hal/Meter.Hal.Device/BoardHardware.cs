@@ -1,6 +1,8 @@
 using Meter.Boards;
 using Meter.Hal.Ds3234;
+using Meter.Hal.Fram;
 using Meter.Hal.Lcd;
+using Meter.Hal.Mcp23xxx;
 
 namespace Meter.Hal.Device
 {

@@ -1,3 +1,5 @@
+using Meter.Hal.Mcp23xxx;
+
 namespace Meter.Hal.Device
 {
     /// <summary>

@@ -1,14 +1,17 @@
-namespace Meter.Hal.Device
+using System;
+
+namespace Meter.Hal.Mcp23xxx
 {
     /// <summary>
     /// An <see cref="IInputPin"/> on an <see cref="Mcp23s17"/>. Its <see cref="Changed"/> event is
     /// raised by <see cref="Mcp23s17.Poll"/> (the expander's INT pin is not wired: the signals
-    /// on it change at most a few times a day).
+    /// on it change at most a few times a day). <see cref="Dispose"/> closes the pin on the expander.
     /// </summary>
-    public sealed class ExpanderInputPin : IInputPin
+    public sealed class ExpanderInputPin : IInputPin, IDisposable
     {
         private readonly Mcp23s17 _expander;
         private readonly int _pin;
+        private bool _closed;
 
         internal ExpanderInputPin(Mcp23s17 expander, int pin)
         {
@@ -22,7 +25,16 @@ namespace Meter.Hal.Device
         /// <summary>Reads the pin now over SPI.</summary>
         public bool Read()
         {
+            if (_closed) throw new ObjectDisposedException("ExpanderInputPin");
             return _expander.ReadNow(_pin);
+        }
+
+        /// <summary>Closes the pin on the expander (no more events); safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (_closed) return;
+            _closed = true;
+            _expander.ClosePin(_pin);
         }
 
         internal void Raise(bool isHigh)

@@ -1,27 +1,28 @@
 using System;
 
-namespace Meter.Hal.Device
+namespace Meter.Hal.Fram
 {
     /// <summary>
     /// <see cref="INvMemory"/> on a Fujitsu/RAMXEED MB85RS-series SPI FRAM (MB85RS2MT, 256 KiB,
     /// on the reference board). FRAM writes at bus speed with no pages and no write delay, so a
     /// write is a WREN frame then a WRITE frame per chunk. Frames are at most
     /// <see cref="ChunkBytes"/> data bytes; the frame buffers of every length are allocated once.
+    /// <see cref="Dispose"/> releases the SPI device it was given (when that is disposable).
     /// </summary>
-    public sealed class SpiFram : INvMemory
+    public sealed class SpiFram : INvMemory, IDisposable
     {
         /// <summary>Data bytes per SPI frame.</summary>
         public const int ChunkBytes = 32;
 
-        // MB85RS2MT data sheet, "Command" table: op-codes.
+        // MB85RS2MT data sheet, "Command" table: op-codes (inside the driver: users see INvMemory).
         /// <summary>Set write enable latch.</summary>
-        public const byte WriteEnableOpcode = 0x06;
+        internal const byte WriteEnableOpcode = 0x06;
         /// <summary>Read memory code.</summary>
-        public const byte ReadOpcode = 0x03;
+        internal const byte ReadOpcode = 0x03;
         /// <summary>Write memory code.</summary>
-        public const byte WriteOpcode = 0x02;
+        internal const byte WriteOpcode = 0x02;
         /// <summary>Read device ID.</summary>
-        public const byte ReadIdOpcode = 0x9F;
+        internal const byte ReadIdOpcode = 0x9F;
         /// <summary>Fujitsu manufacturer ID, first byte of RDID (MB85RS2MT data sheet, "RDID").</summary>
         public const byte FujitsuManufacturerId = 0x04;
         /// <summary>Continuation code, second byte of RDID.</summary>
@@ -36,6 +37,7 @@ namespace Meter.Hal.Device
         private readonly byte[] _wrenRx = new byte[1];
         private readonly byte[] _idTx = new byte[5];
         private readonly byte[] _idRx = new byte[5];
+        private bool _disposed;
 
         /// <summary>
         /// A FRAM of <paramref name="sizeBytes"/> bytes on <paramref name="spi"/>. Parts above
@@ -69,15 +71,17 @@ namespace Meter.Hal.Device
         public long WriteEndurance { get { return 10000000000000L; } }
 
         /// <summary>Bytes of address sent after each read/write op-code (2 or 3).</summary>
-        public int AddressBytes { get { return _addressBytes; } }
+        internal int AddressBytes { get { return _addressBytes; } }
 
         /// <summary>
-        /// Reads the 4-byte device ID (RDID) into <paramref name="id"/> and checks the Fujitsu
-        /// manufacturer ID and continuation code; throws <see cref="InvalidOperationException"/>
-        /// when the chip does not answer as an MB85RS FRAM (MISO stuck, wrong chip select).
+        /// Diagnostics (a wiring check at start-up, not needed to use the memory): reads the 4-byte
+        /// device ID (RDID) into <paramref name="id"/> and checks the Fujitsu manufacturer ID and
+        /// continuation code; throws <see cref="InvalidOperationException"/> when the chip does not
+        /// answer as an MB85RS FRAM (MISO stuck, wrong chip select).
         /// </summary>
         public void ReadDeviceId(byte[] id)
         {
+            CheckNotDisposed();
             if (id == null || id.Length < 4) throw new ArgumentException("device ID buffer needs 4 bytes", "id");
             _idTx[0] = ReadIdOpcode;
             for (int i = 1; i < _idTx.Length; i++) _idTx[i] = 0;
@@ -128,6 +132,22 @@ namespace Meter.Hal.Device
             }
         }
 
+        /// <summary>
+        /// Releases the SPI device (disposed when it is <see cref="IDisposable"/>); every later
+        /// read or write throws <see cref="ObjectDisposedException"/>. Safe to call twice.
+        /// </summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            Disposal.Release(_spi);
+        }
+
+        private void CheckNotDisposed()
+        {
+            if (_disposed) throw new ObjectDisposedException("SpiFram");
+        }
+
         private void PutHeader(byte[] frame, byte opcode, int address)
         {
             frame[0] = opcode;
@@ -138,6 +158,7 @@ namespace Meter.Hal.Device
 
         private void CheckRange(int address, byte[] buffer, int offset, int count)
         {
+            CheckNotDisposed();
             if (buffer == null) throw new ArgumentNullException("buffer");
             if (offset < 0 || count < 0 || offset > buffer.Length - count)
                 throw new ArgumentOutOfRangeException("count", "offset and count must lie within the buffer");
