@@ -2,7 +2,7 @@ using Meter.Hal;
 using Meter.Hal.Ds3234;
 using Meter.Hal.Simulation.Clock;
 
-namespace Meter.Clock.Tests;
+namespace Meter.Hal.Tests.Ds3234;
 
 /// <summary>The DS3234 driver releases the SPI device it was given, once, and refuses use afterwards.</summary>
 public class Ds3234DisposalTests
