@@ -169,10 +169,10 @@ namespace Meter.Core
                 // Energy registers in Wh (scaler 0), primary side (IEC 62056-61 D = 8: time integral 1).
                 if (code.E == 0)
                 {
-                    if (code.C == 1) { value = energy.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0); return true; }
-                    if (code.C == 2) { value = energy.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0); return true; }
-                    if (code.C == 3) { value = energy.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0); return true; }
-                    if (code.C == 4) { value = energy.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0); return true; }
+                    if (code.C == 1) { value = energy.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0); return true; }
+                    if (code.C == 2) { value = energy.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0); return true; }
+                    if (code.C == 3) { value = energy.EnergyIn(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0); return true; }
+                    if (code.C == 4) { value = energy.EnergyIn(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0); return true; }
                     return false;
                 }
                 int tariff = code.E - 1;

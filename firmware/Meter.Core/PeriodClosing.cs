@@ -146,10 +146,10 @@ namespace Meter.Core
         private void CaptureProfileValues()
         {
             EnergyAccumulator energy = _meter.Metering.Accumulator;
-            _profileValues[0] = energy.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
-            _profileValues[1] = energy.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
-            _profileValues[2] = energy.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
-            _profileValues[3] = energy.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
+            _profileValues[0] = energy.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
+            _profileValues[1] = energy.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
+            _profileValues[2] = energy.EnergyIn(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
+            _profileValues[3] = energy.EnergyIn(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
         }
 
         private void CloseBillingIfDue(long utcSeconds)
@@ -188,10 +188,10 @@ namespace Meter.Core
             v[BillingValues.PowerThresholdCounter] = demand.PowerThresholdCount;
             v[BillingValues.PulseInput] = 0;
             v[BillingValues.TransformerRatio] = energy.Configuration.CtRatio.PrimaryAmps;
-            v[BillingValues.APlus] = energy.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
-            v[BillingValues.AMinus] = energy.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
-            v[BillingValues.RPlus] = energy.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
-            v[BillingValues.RMinus] = energy.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
+            v[BillingValues.APlus] = energy.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
+            v[BillingValues.AMinus] = energy.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
+            v[BillingValues.RPlus] = energy.EnergyIn(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
+            v[BillingValues.RMinus] = energy.EnergyIn(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
             for (int t = 0; t < 4; t++)
             {
                 bool used = t < _meter.Settings.TariffCount;
