@@ -210,7 +210,7 @@ public class SettingsWriteTests
             Assert.Equal(1000, m.Settings.S0ImpPerKwh);
             var repair = Events(m, EventKind.StorageRepair).Single();
             Assert.Equal((StorageArea.Settings, 1L), (repair.Detail, repair.NewValue));
-            Assert.Equal(ObisBindings.ErrorStorageRepaired, m.ErrorWord & ObisBindings.ErrorStorageRepaired);
+            Assert.Equal(MeterStatusWords.ErrorStorageRepaired, m.ErrorWord & MeterStatusWords.ErrorStorageRepaired);
         }
         finally
         {
