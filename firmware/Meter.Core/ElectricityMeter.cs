@@ -42,7 +42,6 @@ namespace Meter.Core
         private readonly MeterStatusWords _status;
         private readonly ObisTable _table = new ObisTable(MeterObjectTable.Capacity);
         private readonly MeterDisplay _display;
-        private readonly VerificationMode _verification;
         private readonly VerificationSwitch _verificationSwitch;
         private readonly ClockSetting _clockSetting;
         private readonly MeterStartUp _startUp;
@@ -68,7 +67,7 @@ namespace Meter.Core
             _tariffController = new TariffController(_rule);
             _tariffs = new TariffSelection(_tariffController, settings, hardware.TariffInput1, hardware.TariffInput2);
             _tariffs.UseSettings();
-            _storage = new MeterStorage(hardware.NvMemory, StorageLayoutFor(settings), SavePolicyFor(energy.Configuration));
+            _storage = new MeterStorage(hardware.NvMemory, RegisterRecord.Layout(settings.IntegrationPeriodMinutes), RegisterRecord.SavePolicy(energy.Configuration));
             _time = new MeterTime(_clock);
             ObisLocalTime localTime = new ObisLocalTime(_rule);
             _events = new EventRouting(_time, _storage);
@@ -89,12 +88,7 @@ namespace Meter.Core
                 _periods, _tariffs, _optical, _events, _time);
             _status = new MeterStatusWords(_metering, _settingsWriter, _clock, _rule, _time, _optical);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, _metering, _tariffs, _status, _tamper, _time);
-            // Display scaler = 10^scaler Wh per last digit: 7.0 → 3, 6.1 → 2, 7.2 → 1, 6.3 → 0. Verification
-            // shows 1 Wh (scaler 0): the OBIS energy registers the display reads are whole Wh.
-            DisplayFormat configured = new DisplayFormat();
-            configured.Decimals = DisplayFormat.DecimalsFromCode(settings.DisplayDecimalsCode);
-            _verification = new VerificationMode(3 - configured.EnergyDecimals, 0, settings.VerificationLedMultiplier);
-            _verificationSwitch = new VerificationSwitch(_verification, _metering, hardware.Seal, settings, _events, _time, _display);
+            _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
             _startUp = new MeterStartUp(hardware.Rtc, _storage, _clock, _time, _events, _periodSetting, _registers, _settingsWriter,
@@ -122,7 +116,7 @@ namespace Meter.Core
         public ProfileRequest ProfileRequests => _optical.ProfileRequests;
         public EventLogRequest EventLogRequests => _optical.EventLogRequests;
         public DisplayController Display => _display.Controller;
-        public VerificationMode Verification => _verification;
+        public VerificationMode Verification => _verificationSwitch.Mode;
         public long VerificationEndsAtMs => _verificationSwitch.EndsAtMs;
         public PeriodClosing Periods => _periods;
         public EventRouting Events => _events;
@@ -228,48 +222,21 @@ namespace Meter.Core
         private MeterObjectOwners Owners(EnergyAccumulator energy, DemandMeter demand, ObisLocalTime localTime, InstantaneousValues instantaneous,
             SettingsRecordStore settingsRecord)
         {
-            StandardObjectOwners standard = new StandardObjectOwners();
-            standard.Settings = _settingsWriter;
-            standard.SettingsTarget = _settingsWriter;
-            standard.Clock = _clockSetting;
-            standard.ClockTarget = _clockSetting;
-            standard.Status = _status;
-            standard.Tariff = _tariffs;
-            standard.TariffTarget = _tariffs;
-            standard.Period = _periodSetting;
-            standard.PeriodTarget = _periodSetting;
-            standard.Billing = new BillingHistory(_storage, _billing, localTime);
             EnergyRegisterValues registers = new EnergyRegisterValues(energy, _settings);
-            standard.Energy = registers;
-            standard.EnergyTarget = registers;
-            standard.Demand = new DemandValues(demand, localTime);
-            standard.Instantaneous = instantaneous;
-            MeterObjectOwners owners = new MeterObjectOwners();
-            owners.Standard = standard;
-            owners.Instantaneous = instantaneous;
-            owners.Calibration = _calibration;
-            owners.Settings = _settingsWriter;
-            owners.ListReader = new ListSettingsReader(_settings);
-            owners.Lists = new ListSettingsWriter(_settings, settingsRecord, _table, _display, _optical, _tariffs, _events);
-            owners.Verification = _verificationSwitch;
-            owners.Tamper = _tamper;
-            owners.Events = _events;
-            owners.VoltageQuality = _voltageQuality;
-            return owners;
-        }
-
-        private static StorageLayout StorageLayoutFor(MeterSettings settings)
-        {
-            StorageLayout layout = new StorageLayout();
-            layout.RegisterCount = RegisterRecord.Length;
-            layout.DemandValueCount = DemandRecord.Length;
-            layout.ProfilePeriodMinutes = settings.IntegrationPeriodMinutes;
-            return layout;
-        }
-
-        private static RegisterSavePolicy SavePolicyFor(MeteringConfiguration m)
-        {
-            return new RegisterSavePolicy(RegisterRecord.SaveSteps(m.ActiveConstant, m.ReactiveConstant, m.ApparentConstant));
+            StandardObjectOwners standard = new StandardObjectOwners
+            {
+                Settings = _settingsWriter, SettingsTarget = _settingsWriter, Clock = _clockSetting, ClockTarget = _clockSetting,
+                Status = _status, Tariff = _tariffs, TariffTarget = _tariffs, Period = _periodSetting, PeriodTarget = _periodSetting,
+                Billing = new BillingHistory(_storage, _billing, localTime), Energy = registers, EnergyTarget = registers,
+                Demand = new DemandValues(demand, localTime), Instantaneous = instantaneous,
+            };
+            return new MeterObjectOwners
+            {
+                Standard = standard, Instantaneous = instantaneous, Calibration = _calibration, Settings = _settingsWriter,
+                ListReader = new ListSettingsReader(_settings),
+                Lists = new ListSettingsWriter(_settings, settingsRecord, _table, _display, _optical, _tariffs, _events),
+                Verification = _verificationSwitch, Tamper = _tamper, Events = _events, VoltageQuality = _voltageQuality,
+            };
         }
 
         private void CheckStarted()

@@ -37,11 +37,15 @@ namespace Meter.Core
         private readonly MeterTime _time;
         private readonly MeterDisplay _display;
 
-        /// <summary>Switches <paramref name="mode"/>: the LED constant of <paramref name="metering"/> and the decimals of <paramref name="display"/>.</summary>
-        public VerificationSwitch(VerificationMode mode, MeteringCycle metering, IProgrammingSwitch seal, MeterSettings settings,
+        /// <summary>Switches the LED constant of <paramref name="metering"/> and the decimals of <paramref name="display"/>; off at first.</summary>
+        public VerificationSwitch(MeteringCycle metering, IProgrammingSwitch seal, MeterSettings settings,
             EventRouting events, MeterTime time, MeterDisplay display)
         {
-            _mode = mode;
+            // Display scaler = 10^scaler Wh per last digit: 7.0 → 3, 6.1 → 2, 7.2 → 1, 6.3 → 0. Verification
+            // shows 1 Wh (scaler 0): the OBIS energy registers the display reads are whole Wh.
+            DisplayFormat configured = new DisplayFormat();
+            configured.Decimals = DisplayFormat.DecimalsFromCode(settings.DisplayDecimalsCode);
+            _mode = new VerificationMode(3 - configured.EnergyDecimals, 0, settings.VerificationLedMultiplier);
             _metering = metering;
             _seal = seal;
             _settings = settings;
@@ -49,6 +53,9 @@ namespace Meter.Core
             _time = time;
             _display = display;
         }
+
+        /// <summary>The mode (off at every start).</summary>
+        public VerificationMode Mode { get { return _mode; } }
 
         /// <summary>Monotonic ms at which the mode ends by itself (meaningful while it is on).</summary>
         public long EndsAtMs { get; private set; }
