@@ -87,7 +87,7 @@ namespace Meter.Core
             _settingsWriter = new SettingsWriter(settings, settingsRecord, _tamper, energy, energy.Configuration.CtRatio, _metering,
                 _periods, _tariffs, _optical, _events, _time);
             _status = new MeterStatusWords(_metering, _settingsWriter, _clock, _rule, _time, _optical);
-            _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, _metering, _tariffs, _status, _tamper, _time);
+            _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);

@@ -104,8 +104,10 @@ namespace Meter.Core
         /// <inheritdoc />
         public override bool TryReadInteger(ObisCode code, out long value)
         {
+            value = 0;
+            if (code != StandardObjects.IntegrationPeriod) return false;
             value = _period.Minutes;
-            return code == StandardObjects.IntegrationPeriod;
+            return true;
         }
 
         /// <inheritdoc />

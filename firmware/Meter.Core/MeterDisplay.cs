@@ -17,6 +17,7 @@ namespace Meter.Core
         private readonly ObisTable _table;
         private readonly MeterSettings _settings;
         private readonly EnergyAccumulator _energy;
+        private readonly MeteringConfiguration _phases;
         private readonly MeteringCycle _metering;
         private readonly TariffSelection _tariffs;
         private readonly MeterStatusWords _status;
@@ -28,13 +29,14 @@ namespace Meter.Core
         private DisplayController _display;
 
         /// <summary>Shows <paramref name="table"/> on <paramref name="lcd"/> (null: no panel) with the lists and format of <paramref name="settings"/>.</summary>
-        public MeterDisplay(ILcdPanel lcd, ObisTable table, MeterSettings settings, EnergyAccumulator energy, MeteringCycle metering,
+        public MeterDisplay(ILcdPanel lcd, ObisTable table, MeterSettings settings, EnergyAccumulator energy, MeteringConfiguration phases, MeteringCycle metering,
             TariffSelection tariffs, MeterStatusWords status, TamperMonitor tamper, MeterTime time)
         {
             _lcd = lcd;
             _table = table;
             _settings = settings;
             _energy = energy;
+            _phases = phases;
             _metering = metering;
             _tariffs = tariffs;
             _status = status;
@@ -109,7 +111,7 @@ namespace Meter.Core
                 // Phase symbol (Kamstrup 382 "Mains voltage reading"): on with voltage above 10 % of
                 // full scale and the phase above the metering cut-off (the starting threshold that
                 // registers energy), flashing with voltage but below that cut-off.
-                bool voltage = _energy.Configuration.IsPhaseUsed(phase) && _metering.MeasurementsValid && InstantaneousValues.HasVoltage(m.VoltageRms[phase]);
+                bool voltage = _phases.IsPhaseUsed(phase) && _metering.MeasurementsValid && InstantaneousValues.HasVoltage(m.VoltageRms[phase]);
                 bool current = voltage && _energy.IsPhaseRunning(phase);
                 _indicators.SetPhase(phase + 1, voltage, current);
             }

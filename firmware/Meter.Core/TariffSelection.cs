@@ -107,8 +107,10 @@ namespace Meter.Core
         /// <inheritdoc />
         public override bool TryReadInteger(ObisCode code, out long value)
         {
+            value = 0;
+            if (code != StandardObjects.ActiveTariff) return false;
             value = _tariff + 1;
-            return code == StandardObjects.ActiveTariff;
+            return true;
         }
 
         /// <inheritdoc />

@@ -84,8 +84,10 @@ namespace Meter.Core
         /// <inheritdoc />
         public override bool TryReadInteger(ObisCode code, out long value)
         {
+            value = 0;
+            if (code != Code) return false;
             value = _mode.IsEnabled ? 1 : 0;
-            return code == Code;
+            return true;
         }
 
         /// <inheritdoc />
