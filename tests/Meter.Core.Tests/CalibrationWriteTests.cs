@@ -14,7 +14,7 @@ namespace Meter.Core.Tests;
 public class CalibrationWriteTests
 {
     // 1-0:128.2.1 = AIGAIN (kind 2 = current gain, phase 1): detail 2 × 16 + 1 = 33.
-    private static readonly ObisCode CurrentGainL1 = new(1, 0, ObisBindings.CalibrationGroup, 2, 1, 255);
+    private static readonly ObisCode CurrentGainL1 = new(1, 0, CalibrationAccess.CalibrationGroup, 2, 1, 255);
 
     private static VirtualMeterHost Start() => new(new VirtualMeterOptions
     {

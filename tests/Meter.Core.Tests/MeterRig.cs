@@ -21,7 +21,7 @@ internal static class MeterRig
             Start = start ?? WednesdayMidnightLocal,
         });
 
-    public static long Wh(ElectricityMeter m, EnergyRegister r) => m.Metering.Accumulator.ReadEnergy(r, MeterChannel.Total, true, 0);
+    public static long Wh(ElectricityMeter m, EnergyRegister r) => m.Metering.Accumulator.EnergyIn(r, MeterChannel.Total, true, 0);
 
     public static long[] Snapshot(ElectricityMeter m)
     {

@@ -179,7 +179,7 @@ public class VerificationModeTests
             var last = new EventRecord();
             Assert.True(m.Storage.Events.TryRead(0, last));
             Assert.Equal(EventKind.LegalDataChange, last.Kind);
-            Assert.Equal(ElectricityMeter.VerificationTimedOutDetail, last.Detail);
+            Assert.Equal(VerificationSwitch.TimedOutDetail, last.Detail);
             Assert.Equal(10_000, last.OldValue);
             Assert.Equal(1000, last.NewValue);
         }
@@ -199,7 +199,7 @@ public class VerificationModeTests
                 Assert.Equal(ObisWriteResult.Accepted, first.Meter.SetVerificationMode(true));
                 var switched = new EventRecord();
                 Assert.True(first.Meter.Storage.Events.TryRead(0, switched));
-                Assert.Equal(ElectricityMeter.VerificationSwitchedDetail, switched.Detail);
+                Assert.Equal(VerificationSwitch.SwitchedDetail, switched.Detail);
                 Assert.Equal(1000, switched.OldValue);
                 Assert.Equal(10_000, switched.NewValue);
                 first.RunFor(TimeSpan.FromMinutes(1));
@@ -227,15 +227,15 @@ public class VerificationModeTests
             var m = host.Meter;
             host.RunFor(TimeSpan.FromSeconds(10));
             byte[] on = "1"u8.ToArray(), off = "0"u8.ToArray(), two = "2"u8.ToArray();
-            Assert.Equal("(0)", MeterRig.ValueText(m, ObisBindings.VerificationModeCode));
+            Assert.Equal("(0)", MeterRig.ValueText(m, VerificationSwitch.Code));
             // The table checks the seal of the session (as for calibration): closed → refused, nothing changes.
-            Assert.Equal(ObisWriteResult.SealClosed, m.Table.Write(ObisBindings.VerificationModeCode, on, 0, 1, grantedLevel: 1, sealOpen: false));
-            Assert.Equal(ObisWriteResult.OutOfRange, m.Table.Write(ObisBindings.VerificationModeCode, two, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.Equal(ObisWriteResult.SealClosed, m.Table.Write(VerificationSwitch.Code, on, 0, 1, grantedLevel: 1, sealOpen: false));
+            Assert.Equal(ObisWriteResult.OutOfRange, m.Table.Write(VerificationSwitch.Code, two, 0, 1, grantedLevel: 1, sealOpen: true));
             Assert.False(m.Verification.IsEnabled);
-            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, on, 0, 1, grantedLevel: 1, sealOpen: true));
-            Assert.Equal("(1)", MeterRig.ValueText(m, ObisBindings.VerificationModeCode));
+            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, on, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.Equal("(1)", MeterRig.ValueText(m, VerificationSwitch.Code));
             Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
-            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, off, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, off, 0, 1, grantedLevel: 1, sealOpen: true));
             Assert.False(m.Verification.IsEnabled);
             Assert.Equal(2, LegalChanges(m));
         }
@@ -257,15 +257,15 @@ public class VerificationModeTests
             {
                 long logged = m.Storage.Events.TotalLogged;
                 byte[] bytes = System.Text.Encoding.ASCII.GetBytes(value);
-                Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, bytes, 0, 1, grantedLevel: 1, sealOpen: true));
-                m.Events.Record(Meter.Optical.OpticalEventKind.WriteAccepted, 0, ObisBindings.VerificationModeCode, 0);
+                Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, bytes, 0, 1, grantedLevel: 1, sealOpen: true));
+                m.Events.Record(Meter.Optical.OpticalEventKind.WriteAccepted, 0, VerificationSwitch.Code, 0);
                 Assert.Equal(logged + 1, m.Storage.Events.TotalLogged);
                 var e = new EventRecord();
                 Assert.True(m.Storage.Events.TryRead(0, e));
                 entries.Add((e.Kind, e.Detail, e.OldValue, e.NewValue));
             }
             // LED imp/kWh: nameplate 1000, verification × 10 = 10 000.
-            int k = EventKind.LegalDataChange, d = ElectricityMeter.VerificationSwitchedDetail;
+            int k = EventKind.LegalDataChange, d = VerificationSwitch.SwitchedDetail;
             Assert.Equal(new[] { (k, d, 1000L, 10_000L), (k, d, 10_000L, 10_000L), (k, d, 10_000L, 1000L), (k, d, 1000L, 1000L) }, entries);
         }
         finally { File.Delete(file); }
