@@ -1,7 +1,6 @@
 using Meter.Clock;
 using Meter.Display;
 using Meter.Hal;
-using Meter.Hal.Ade7880;
 using Meter.Metrology;
 using Meter.Obis;
 using Meter.Optical;
@@ -493,11 +492,8 @@ namespace Meter.Core
         {
             value = 0;
             if (phase < 1 || phase > 3) return false;
-            Ade7880Configuration c = _metering.ChipConfiguration;
-            if (kind == 4) { value = c.PhaseCalibration[phase - 1]; return true; }
-            int register = CalibrationRegister(kind, phase);
-            if (register < 0) return false;
-            value = c.GetDspRegister((Register)register);
+            if (!CalibrationKind.IsDefined(kind)) return false;
+            value = _metering.ChipConfiguration.GetCalibration(kind, phase);
             return true;
         }
 
@@ -515,28 +511,21 @@ namespace Meter.Core
         public ObisWriteResult WriteCalibration(int kind, int phase, int value)
         {
             if (phase < 1 || phase > 3) return ObisWriteResult.UnknownObject;
-            Ade7880Configuration c = _metering.ChipConfiguration;
             int old;
             if (!TryReadCalibration(kind, phase, out old)) return ObisWriteResult.UnknownObject;
             try
             {
-                if (kind == 4) c.PhaseCalibration[phase - 1] = value;
-                else c.SetDspRegister((Register)CalibrationRegister(kind, phase), value);
-                c.Validate();
+                _metering.SetCalibration(kind, phase, value);
             }
             catch (System.ArgumentException)
             {
-                if (kind == 4) c.PhaseCalibration[phase - 1] = old;
-                else c.SetDspRegister((Register)CalibrationRegister(kind, phase), old);
                 return ObisWriteResult.OutOfRange;
             }
             OnEnergyReady(_lastNowMs);
-            Register register = kind == 4 ? (Register)((int)Register.APHCAL + phase - 1) : (Register)CalibrationRegister(kind, phase);
-            if (!_metering.ApplyCalibration(register))
+            if (!_metering.ApplyCalibration(kind, phase))
             {
                 // Not taken: the configuration keeps the old value, which the next start of the chip writes.
-                if (kind == 4) c.PhaseCalibration[phase - 1] = old;
-                else c.SetDspRegister(register, old);
+                _metering.ChipConfiguration.SetCalibration(kind, phase, old);
                 return ObisWriteResult.Rejected;
             }
             _events.Log(EventKind.LegalDataChange, kind * 16 + phase, old, value);
@@ -684,7 +673,7 @@ namespace Meter.Core
                     _events.Log(EventKind.PowerDown, phase + 1, 0, _utcSeconds);
                 }
                 else if ((_phasesDown & bit) != 0 && (timeouts & bit) == 0 && measured
-                    && (long)_metering.Measurements.VoltageRms[phase] * 10 > Ade7880Scaling.FullScaleRmsCode)
+                    && (long)_metering.Measurements.VoltageRms[phase] * 10 > _metering.MeasurementScale.FullScaleRmsCode)
                 {
                     _phasesDown &= ~bit;
                     _events.Log(EventKind.PowerUp, phase + 1, _phaseDownAt[phase], _utcSeconds);
@@ -707,7 +696,7 @@ namespace Meter.Core
             for (int phase = 0; phase < 3; phase++)
             {
                 if (!_metering.Accumulator.Configuration.IsPhaseUsed(phase) || (_phasesDown & (1 << phase)) != 0) continue;
-                long millivolts = Ade7880Scaling.RmsToMilli(m.VoltageRms[phase], _metering.NominalVoltageMillivolts);
+                long millivolts = _metering.MeasurementScale.RmsToMilli(m.VoltageRms[phase], _metering.NominalVoltageMillivolts);
                 _voltageQuality.Sample(phase + 1, millivolts, _utcSeconds);
                 if (!_voltageQuality.IsInNormalBand(millivolts) || _voltageQuality.IsRunning(phase + 1)) watch = true;
             }
@@ -800,18 +789,6 @@ namespace Meter.Core
             return _storage.Billing.TryRead(0, newest) ? (int)newest.Sequence : 0;
         }
 
-        private static int CalibrationRegister(int kind, int phase)
-        {
-            int p = phase - 1;
-            // ADE7880 data sheet Rev. C, Table 30: xIGAIN/xVGAIN interleaved from 0x4380, xPGAIN every
-            // second address from 0x4389, xIRMSOS/xVRMSOS interleaved from 0x438F.
-            if (kind == 1) return (int)Register.AVGAIN + 2 * p;
-            if (kind == 2) return (int)Register.AIGAIN + 2 * p;
-            if (kind == 3) return (int)Register.APGAIN + 2 * p;
-            if (kind == 5) return (int)Register.AVRMSOS + 2 * p;
-            if (kind == 6) return (int)Register.AIRMSOS + 2 * p;
-            return -1;
-        }
 
         private void CreateDisplay(long nowMs)
         {
@@ -867,7 +844,7 @@ namespace Meter.Core
                 // Phase symbol (Kamstrup 382 "Mains voltage reading"): on with voltage above 10 % of
                 // full scale and the phase above the metering cut-off (the starting threshold that
                 // registers energy), flashing with voltage but below that cut-off.
-                bool voltage = used && _metering.MeasurementsValid && (long)m.VoltageRms[phase] * 10 > Ade7880Scaling.FullScaleRmsCode;
+                bool voltage = used && _metering.MeasurementsValid && (long)m.VoltageRms[phase] * 10 > _metering.MeasurementScale.FullScaleRmsCode;
                 bool current = voltage && energy.IsPhaseRunning(phase);
                 _indicators.SetPhase(phase + 1, voltage, current);
             }

@@ -1,5 +1,5 @@
 using Meter.Clock;
-using Meter.Hal.Ade7880;
+using Meter.Hal;
 using Meter.Metrology;
 using Meter.Obis;
 using Meter.Optical;
@@ -350,7 +350,7 @@ namespace Meter.Core
             {
                 // Frequency of phase A in 0.01 Hz (ADE7880 xPERIOD at 256 kHz).
                 if (m.Period[0] <= 0) return false;
-                value = Ade7880Scaling.PeriodToMillihertz(m.Period[0]) / 10;
+                value = metering.MeasurementScale.PeriodToMillihertz(m.Period[0]) / 10;
                 return true;
             }
             if (code.C == 1)
@@ -368,8 +368,8 @@ namespace Meter.Core
                 value = mw > 0 ? mw / 100 : 0; // P+ of the phase in 0.1 W
                 return true;
             }
-            if (quantity == 12) { value = Ade7880Scaling.RmsToMilli(m.VoltageRms[i], metering.NominalVoltageMillivolts) / 100; return true; }
-            if (quantity == 11) { value = Ade7880Scaling.RmsToMilli(m.CurrentRms[i], metering.NominalCurrentMilliamps); return true; }
+            if (quantity == 12) { value = metering.MeasurementScale.RmsToMilli(m.VoltageRms[i], metering.NominalVoltageMillivolts) / 100; return true; }
+            if (quantity == 11) { value = metering.MeasurementScale.RmsToMilli(m.CurrentRms[i], metering.NominalCurrentMilliamps); return true; }
             return false;
         }
 
@@ -381,7 +381,7 @@ namespace Meter.Core
         {
             MeteringCycle metering = _meter.Metering;
             // 16 × code × Vfs[mV] × Ifs[mA] / PMAX = µW; within 64 bits (2^25 × 2^19 before the division).
-            long microwatts = 16L * code * metering.NominalVoltageMillivolts / EnergyScale.FullScalePowerCode * metering.NominalCurrentMilliamps;
+            long microwatts = metering.MeasurementScale.PowerToMicrowatts(code, metering.NominalVoltageMillivolts, metering.NominalCurrentMilliamps);
             return microwatts / 1000;
         }
 
