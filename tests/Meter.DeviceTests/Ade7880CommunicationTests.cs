@@ -67,7 +67,7 @@ namespace Meter.DeviceTests
             while (MonotonicClock.NowMilliseconds - start < 5000)
             {
                 // Reading the energy clears LENERGY in STATUS0, which releases IRQ0 for the next edge.
-                if (signals.TakeAll() != 0) driver.ReadEnergy(reading);
+                if (signals.TakeAll() != 0) driver.TakeEnergy(reading);
                 Thread.Sleep(10);
             }
             OutputHelper.WriteLine("IRQ0 edges in 5 s: " + irq.Edges.ToString());
