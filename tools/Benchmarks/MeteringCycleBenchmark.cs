@@ -6,7 +6,7 @@ using Meter.Hal.Simulation.Ade7880;
 namespace Meter.Benchmarks;
 
 /// <summary>
-/// The ADE7880 metering cycle (<see cref="Ade7880Driver.ReadEnergy"/>) against the simulated
+/// The ADE7880 metering cycle (<see cref="Ade7880Driver.TakeEnergy"/>) against the simulated
 /// chip: SPI frames and bytes per cycle (counted by the simulated chip, independently of the
 /// driver) and managed bytes allocated per cycle after start-up
 /// (GC.GetAllocatedBytesForCurrentThread around each call, which includes the simulated chip's

@@ -149,6 +149,7 @@ public class FaultTests
         rig.Cycle(Second);
         Assert.True(rig.Reading.ChipWasReset);
         Assert.True((rig.Reading.Events & MeterEvents.ChecksumChanged) != 0);
+        Assert.Equal(0, rig.Reading.Events & MeterEvents.ResetDone); // a configuration change, not a reset (RSTDONE clear)
         Assert.Equal(gainBefore, rig.Chip.Peek(Register.APGAIN));
         rig.Cycle(Second);
         Assert.False(rig.Reading.ChipWasReset);
