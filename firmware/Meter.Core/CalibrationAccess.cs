@@ -1,15 +1,14 @@
-using Meter.Hal.Ade7880;
+using Meter.Hal;
 using Meter.Obis;
 using Meter.Storage;
 
 namespace Meter.Core
 {
     /// <summary>
-    /// The ADE7880 calibration registers as OBIS objects 1-0:128.K.P (manufacturer-specific group
+    /// The metering chip's calibration registers (Meter.Hal CalibrationKind; on the ADE7880 its DSP registers) as OBIS objects 1-0:128.K.P (manufacturer-specific group
     /// C = 128, IEC 62056-61 §7.3.3; as tools/MeterTool/MeterAddresses.cs): K = 1 xVGAIN, 2 xIGAIN,
     /// 3 xPGAIN, 4 xPHCAL, 5 xVRMSOS, 6 xIRMSOS, P = phase 1–3. Legal data (the table checks the
-    /// password level and the seal). The only file besides <see cref="InstantaneousValues"/> that
-    /// knows the chip's registers.
+    /// password level and the seal). The chip driver maps each kind to its register.
     /// </summary>
     public sealed class CalibrationAccess : ObisValueOwner
     {
@@ -55,11 +54,8 @@ namespace Meter.Core
         {
             value = 0;
             if (phase < 1 || phase > 3) return false;
-            Ade7880Configuration c = _metering.ChipConfiguration;
-            if (kind == 4) { value = c.PhaseCalibration[phase - 1]; return true; }
-            int register = RegisterOf(kind, phase);
-            if (register < 0) return false;
-            value = c.GetDspRegister((Register)register);
+            if (!CalibrationKind.IsDefined(kind)) return false;
+            value = _metering.ChipConfiguration.GetCalibration(kind, phase);
             return true;
         }
 
@@ -77,25 +73,21 @@ namespace Meter.Core
         public ObisWriteResult Write(int kind, int phase, int value)
         {
             if (phase < 1 || phase > 3) return ObisWriteResult.UnknownObject;
-            Ade7880Configuration c = _metering.ChipConfiguration;
             int old;
             if (!TryRead(kind, phase, out old)) return ObisWriteResult.UnknownObject;
             try
             {
-                Set(c, kind, phase, value);
-                c.Validate();
+                _metering.SetCalibration(kind, phase, value);
             }
             catch (System.ArgumentException)
             {
-                Set(c, kind, phase, old);
                 return ObisWriteResult.OutOfRange;
             }
             _cycle.Run(_time.NowMs);
-            Register register = kind == 4 ? (Register)((int)Register.APHCAL + phase - 1) : (Register)RegisterOf(kind, phase);
-            if (!_metering.ApplyCalibration(register))
+            if (!_metering.ApplyCalibration(kind, phase))
             {
                 // Not taken: the configuration keeps the old value, which the next start of the chip writes.
-                Set(c, kind, phase, old);
+                _metering.ChipConfiguration.SetCalibration(kind, phase, old);
                 return ObisWriteResult.Rejected;
             }
             _events.Log(EventKind.LegalDataChange, kind * 16 + phase, old, value);
@@ -116,25 +108,6 @@ namespace Meter.Core
         public override ObisWriteResult WriteInteger(ObisCode code, long value)
         {
             return Write(code.D, code.E, (int)value);
-        }
-
-        private static void Set(Ade7880Configuration c, int kind, int phase, int value)
-        {
-            if (kind == 4) c.PhaseCalibration[phase - 1] = value;
-            else c.SetDspRegister((Register)RegisterOf(kind, phase), value);
-        }
-
-        private static int RegisterOf(int kind, int phase)
-        {
-            int p = phase - 1;
-            // ADE7880 data sheet Rev. C, Table 30: xIGAIN/xVGAIN interleaved from 0x4380, xPGAIN every
-            // second address from 0x4389, xIRMSOS/xVRMSOS interleaved from 0x438F.
-            if (kind == 1) return (int)Register.AVGAIN + 2 * p;
-            if (kind == 2) return (int)Register.AIGAIN + 2 * p;
-            if (kind == 3) return (int)Register.APGAIN + 2 * p;
-            if (kind == 5) return (int)Register.AVRMSOS + 2 * p;
-            if (kind == 6) return (int)Register.AIRMSOS + 2 * p;
-            return -1;
         }
     }
 }

@@ -1,4 +1,4 @@
-using Meter.Hal.Ade7880;
+using Meter.Hal;
 using Meter.Obis;
 
 namespace Meter.Core
@@ -30,15 +30,15 @@ namespace Meter.Core
         /// True when the rms code <paramref name="voltageRms"/> is above 10 % of full scale: the
         /// phase has supply (phase symbol, Kamstrup 382 "Mains voltage reading"; supply back after a loss).
         /// </summary>
-        public static bool HasVoltage(int voltageRms)
+        public static bool HasVoltage(MeasurementScale scale, int voltageRms)
         {
-            return (long)voltageRms * 10 > Ade7880Scaling.FullScaleRmsCode;
+            return (long)voltageRms * 10 > scale.FullScaleRmsCode;
         }
 
         /// <summary>The rms voltage of phase index <paramref name="phase"/> (0..2) in mV.</summary>
         public long VoltageMillivolts(int phase)
         {
-            return Ade7880Scaling.RmsToMilli(_metering.Measurements.VoltageRms[phase], _metering.NominalVoltageMillivolts);
+            return _metering.MeasurementScale.RmsToMilli(_metering.Measurements.VoltageRms[phase], _metering.NominalVoltageMillivolts);
         }
 
         /// <inheritdoc />
@@ -53,7 +53,7 @@ namespace Meter.Core
             {
                 // Frequency of phase A in 0.01 Hz (ADE7880 xPERIOD at 256 kHz).
                 if (m.Period[0] <= 0) return false;
-                value = Ade7880Scaling.PeriodToMillihertz(m.Period[0]) / 10;
+                value = _metering.MeasurementScale.PeriodToMillihertz(m.Period[0]) / 10;
                 return true;
             }
             if (code.C == 1)
@@ -72,7 +72,7 @@ namespace Meter.Core
                 return true;
             }
             if (quantity == 12) { value = VoltageMillivolts(i) / 100; return true; }
-            if (quantity == 11) { value = Ade7880Scaling.RmsToMilli(m.CurrentRms[i], _metering.NominalCurrentMilliamps); return true; }
+            if (quantity == 11) { value = _metering.MeasurementScale.RmsToMilli(m.CurrentRms[i], _metering.NominalCurrentMilliamps); return true; }
             return false;
         }
 
@@ -82,8 +82,7 @@ namespace Meter.Core
         /// </summary>
         private long PowerMilliwatts(int code)
         {
-            // 16 × code × Vfs[mV] × Ifs[mA] / PMAX = µW; within 64 bits (2^25 × 2^19 before the division).
-            long microwatts = 16L * code * _metering.NominalVoltageMillivolts / EnergyScale.FullScalePowerCode * _metering.NominalCurrentMilliamps;
+            long microwatts = _metering.MeasurementScale.PowerToMicrowatts(code, _metering.NominalVoltageMillivolts, _metering.NominalCurrentMilliamps);
             return microwatts / 1000;
         }
     }

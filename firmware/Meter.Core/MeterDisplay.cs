@@ -1,6 +1,5 @@
 using Meter.Display;
 using Meter.Hal;
-using Meter.Hal.Ade7880;
 using Meter.Metrology;
 using Meter.Obis;
 
@@ -111,7 +110,7 @@ namespace Meter.Core
                 // Phase symbol (Kamstrup 382 "Mains voltage reading"): on with voltage above 10 % of
                 // full scale and the phase above the metering cut-off (the starting threshold that
                 // registers energy), flashing with voltage but below that cut-off.
-                bool voltage = _phases.IsPhaseUsed(phase) && _metering.MeasurementsValid && InstantaneousValues.HasVoltage(m.VoltageRms[phase]);
+                bool voltage = _phases.IsPhaseUsed(phase) && _metering.MeasurementsValid && InstantaneousValues.HasVoltage(_metering.MeasurementScale, m.VoltageRms[phase]);
                 bool current = voltage && _energy.IsPhaseRunning(phase);
                 _indicators.SetPhase(phase + 1, voltage, current);
             }

@@ -1,3 +1,4 @@
+using Meter.Hal;
 using Meter.Metrology;
 using Meter.Storage;
 
@@ -104,7 +105,7 @@ namespace Meter.Core
                     _events.Log(EventKind.PowerDown, phase + 1, 0, now);
                 }
                 else if ((_phasesDown & bit) != 0 && (timeouts & bit) == 0 && measured
-                    && InstantaneousValues.HasVoltage(_metering.Measurements.VoltageRms[phase]))
+                    && InstantaneousValues.HasVoltage(_metering.MeasurementScale, _metering.Measurements.VoltageRms[phase]))
                 {
                     _phasesDown &= ~bit;
                     _events.Log(EventKind.PowerUp, phase + 1, _phaseDownAt[phase], now);

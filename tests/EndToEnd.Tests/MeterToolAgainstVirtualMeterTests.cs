@@ -443,12 +443,12 @@ public class MeterToolAgainstVirtualMeterTests
     private static decimal ReadVoltage(MeterUnderTest meter, int phase) => meter.Host.Inspect(h =>
     {
         var m = h.Meter.Metering;
-        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.VoltageRms[phase], m.NominalVoltageMillivolts) / 1000m;
+        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.Measurement.RmsToMilli(m.Measurements.VoltageRms[phase], m.NominalVoltageMillivolts) / 1000m;
     });
 
     private static decimal ReadCurrent(MeterUnderTest meter, int phase) => meter.Host.Inspect(h =>
     {
         var m = h.Meter.Metering;
-        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.CurrentRms[phase], m.NominalCurrentMilliamps) / 1000m;
+        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.Measurement.RmsToMilli(m.Measurements.CurrentRms[phase], m.NominalCurrentMilliamps) / 1000m;
     });
 }

@@ -62,13 +62,13 @@ public class VerificationModeTests
             using var host = Host(file, sealOpen: false);
             host.RunFor(TimeSpan.FromMinutes(1));
             var m = host.Meter;
-            long checksum = m.Metering.Driver.Checksum;
+            long checksum = MeterRig.Ade7880(m).Checksum;
             Assert.Equal(ObisWriteResult.SealClosed, m.SetVerificationMode(true));
             Assert.False(m.Verification.IsEnabled);
-            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(1000, m.Metering.LedImpulsesPerKilowattHour);
             Assert.Equal(DisplayDecimals.Digits7Decimals0, m.Display.Format.Decimals);
-            Assert.Equal(checksum, m.Metering.Driver.Checksum);
+            Assert.Equal(checksum, MeterRig.Ade7880(m).Checksum);
             Assert.Equal(0, LegalChanges(m));
         }
         finally { File.Delete(file); }
@@ -84,7 +84,7 @@ public class VerificationModeTests
             using var host = Host(file, sealOpen: true, lcd: lcd);
             host.RunFor(TimeSpan.FromMinutes(2));
             var m = host.Meter;
-            long normalChecksum = m.Metering.Driver.Checksum;
+            long normalChecksum = MeterRig.Ade7880(m).Checksum;
             // 3 kW × 2 min = 100 Wh: 7.0 shows "0" kWh. One press shows 1-0:1.8.0 (first of the manual list) for 2 min.
             host.PressButton();
             string id = lcd.Id;
@@ -100,12 +100,12 @@ public class VerificationModeTests
             Assert.InRange(MeterRig.Wh(m, EnergyRegister.ActiveImport), 99, 101);
 
             Assert.Equal(10_000, m.Metering.LedImpulsesPerKilowattHour);
-            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(VerificationCfDen, m.Metering.ActiveLedCalibration.CfDen);
             Assert.Equal(VerificationErrorPpb, m.Metering.ActiveLedCalibration.ErrorPartsPerBillion);
             Assert.Equal(NormalCfDen, m.Metering.LedCalibration.CfDen); // the nameplate figure stays reported
             // CHECKSUM covers CF1DEN: the driver took the new one (written in place, no reset).
-            Assert.NotEqual(normalChecksum, m.Metering.Driver.Checksum);
+            Assert.NotEqual(normalChecksum, MeterRig.Ade7880(m).Checksum);
 
             // The chip's CF remainder (< 359 counts of the old divider) carries over and comes out in the first
             // cycle at the new divider; count from the second cycle on, as a test rig discards the first pulse.
@@ -124,8 +124,8 @@ public class VerificationModeTests
 
             Assert.Equal(1, LegalChanges(m));
             Assert.Equal(ObisWriteResult.Accepted, m.SetVerificationMode(false));
-            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
-            Assert.Equal(normalChecksum, m.Metering.Driver.Checksum); // same configuration, same checksum
+            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.LedDivider);
+            Assert.Equal(normalChecksum, MeterRig.Ade7880(m).Checksum); // same configuration, same checksum
             Assert.Equal(DisplayDecimals.Digits7Decimals0, m.Display.Format.Decimals);
             Assert.Equal(2, LegalChanges(m));
         }
@@ -172,7 +172,7 @@ public class VerificationModeTests
             Assert.True(m.Verification.IsEnabled);
             host.RunFor(TimeSpan.FromMinutes(1));
             Assert.False(m.Verification.IsEnabled);
-            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(1000, m.Metering.LedImpulsesPerKilowattHour);
             Assert.Equal(DisplayDecimals.Digits7Decimals0, m.Display.Format.Decimals);
             Assert.Equal(2, LegalChanges(m));
@@ -207,7 +207,7 @@ public class VerificationModeTests
             }
             using var second = Host(file, sealOpen: true, state: state);
             Assert.False(second.Meter.Verification.IsEnabled);
-            Assert.Equal(NormalCfDen, second.Meter.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(NormalCfDen, second.Meter.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(DisplayDecimals.Digits7Decimals0, second.Meter.Display.Format.Decimals);
         }
         finally
@@ -234,7 +234,7 @@ public class VerificationModeTests
             Assert.False(m.Verification.IsEnabled);
             Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, on, 0, 1, grantedLevel: 1, sealOpen: true));
             Assert.Equal("(1)", MeterRig.ValueText(m, VerificationSwitch.Code));
-            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, off, 0, 1, grantedLevel: 1, sealOpen: true));
             Assert.False(m.Verification.IsEnabled);
             Assert.Equal(2, LegalChanges(m));

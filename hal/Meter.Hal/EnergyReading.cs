@@ -1,32 +1,34 @@
-namespace Meter.Hal.Ade7880
+namespace Meter.Hal
 {
     /// <summary>
     /// The result of one metering cycle, allocated once and refilled by
-    /// <see cref="Ade7880Driver.ReadEnergy"/>. Arrays have length 3: index 0 = phase A,
-    /// 1 = B, 2 = C. Values are signed register counts read since the previous cycle
-    /// (read-with-reset) or over the last line-cycle period; one count is
-    /// <see cref="Ade7880Driver.ActiveScale"/> (<see cref="Ade7880Driver.ReactiveScale"/>,
-    /// <see cref="Ade7880Driver.ApparentScale"/>) watt-hours.
+    /// <see cref="IMeteringChip.TakeEnergy"/>. Arrays have length 3: index 0 = phase A (L1),
+    /// 1 = B, 2 = C. Values are signed energy counts taken since the previous cycle
+    /// (read-with-reset) or over the chip's last accumulation period; one count is
+    /// <see cref="IMeteringChip.ActiveEnergyPerCount"/> (reactive, apparent likewise).
     /// </summary>
     public sealed class EnergyReading
     {
-        /// <summary>Total active energy counts (xWATTHR).</summary>
+        /// <summary>Total active energy counts (ADE7880: xWATTHR).</summary>
         public readonly int[] Active = new int[3];
 
-        /// <summary>Fundamental active energy counts (xFWATTHR); zero unless enabled in the configuration.</summary>
+        /// <summary>Fundamental active energy counts (ADE7880: xFWATTHR); zero unless the chip was configured to read them.</summary>
         public readonly int[] FundamentalActive = new int[3];
 
-        /// <summary>Fundamental reactive energy counts (xFVARHR); the ADE7880 has no total reactive energy.</summary>
+        /// <summary>Reactive energy counts (ADE7880: fundamental, xFVARHR; it has no total reactive energy).</summary>
         public readonly int[] Reactive = new int[3];
 
-        /// <summary>Apparent energy counts (xVAHR).</summary>
+        /// <summary>Apparent energy counts (ADE7880: xVAHR).</summary>
         public readonly int[] Apparent = new int[3];
 
-        /// <summary>STATUS0 as read in this cycle (then cleared on the chip).</summary>
+        /// <summary>The chip's first status word as read in this cycle (ADE7880: STATUS0), for diagnostics; its bits are the chip's.</summary>
         public uint Status0;
 
-        /// <summary>STATUS1 as read in this cycle (then cleared on the chip).</summary>
+        /// <summary>The chip's second status word as read in this cycle (ADE7880: STATUS1), for diagnostics and fault records.</summary>
         public uint Status1;
+
+        /// <summary>Phases whose voltage zero crossings timed out (voltage gone): bit 0 = A, 1 = B, 2 = C.</summary>
+        public int VoltageTimeouts;
 
         /// <summary><see cref="MeterEvents"/> bits decoded from the status registers.</summary>
         public int Events;
@@ -56,6 +58,7 @@ namespace Meter.Hal.Ade7880
             }
             Status0 = 0;
             Status1 = 0;
+            VoltageTimeouts = 0;
             Events = 0;
             ChipWasReset = false;
             FailedReads = 0;

@@ -1,17 +1,19 @@
-using Meter.Boards;
+using Meter.Hal;
+using Meter.Hal.Ade7880;
+using Meter.Hal.Device;
 using Meter.Hal.Ds3234;
 using Meter.Hal.Fram;
 using Meter.Hal.Lcd;
 using Meter.Hal.Mcp23xxx;
 
-namespace Meter.Hal.Device
+namespace Meter.Boards.Wiring
 {
     /// <summary>
     /// Opens everything a <see cref="BoardDefinition"/> describes, in a safe order, and builds the
-    /// chip drivers on it: the RTC, the NV memory, the optical link, the HT1621 and the I/O
-    /// expander; the LCD the board's <see cref="LcdKind"/> names. The ADE7880's SPI device and pins are handed over as they are: the metering
-    /// cycle (firmware/Meter.Core) builds its driver. The app (firmware/Meter.App) and the device tests use it on
-    /// the board; host tests drive it through a recording <see cref="IBoardIo"/>.
+    /// chip drivers on it: the metering chip (ADE7880), the RTC, the NV memory, the optical link, the HT1621
+    /// and the I/O expander; the LCD the board's <see cref="LcdKind"/> names. The board's pins are checked
+    /// against the ESP32's rules (<see cref="Esp32PinRules"/>) first. The app (firmware/Meter.App) and the
+    /// device tests use it on the board; host tests drive it through a recording <see cref="IBoardIo"/>.
     /// </summary>
     public sealed class BoardHardware
     {
@@ -26,6 +28,7 @@ namespace Meter.Hal.Device
         private readonly IInputPin[] _inputs;
         private readonly Mcp23s17 _expander;
         private readonly ISpiDevice _ade7880Spi;
+        private readonly Ade7880Driver _meteringChip;
         private readonly IDelay _delay;
         private readonly IRtc _rtc;
         private readonly SpiFram _fram;
@@ -84,6 +87,8 @@ namespace Meter.Hal.Device
             RequireInput(BoardSignal.Ade7880Irq0);
             RequireInput(BoardSignal.Ade7880Irq1);
             _ade7880Spi = io.OpenSpi(board.SpiBusId, board.Ade7880.ChipSelectGpio, board.Ade7880.ClockHz);
+            _meteringChip = new Ade7880Driver(_ade7880Spi, Output(BoardSignal.Ade7880Reset), Output(BoardSignal.Ade7880Pm0),
+                Output(BoardSignal.Ade7880Pm1), Input(BoardSignal.Ade7880Irq0), Input(BoardSignal.Ade7880Irq1), delay);
 
             if (board.Rtc != null)
                 _rtc = new Ds3234Rtc(io.OpenSpi(board.SpiBusId, board.Rtc.ChipSelectGpio, board.Rtc.ClockHz));
@@ -117,7 +122,9 @@ namespace Meter.Hal.Device
 
         /// <summary>The board this hardware was opened from.</summary>
         public BoardDefinition Board { get { return _board; } }
-        /// <summary>The ADE7880's SPI device (mode 3, at most 2.5 MHz).</summary>
+        /// <summary>The metering chip's driver (nothing sent before its Start).</summary>
+        public Ade7880Driver MeteringChip { get { return _meteringChip; } }
+        /// <summary>The ADE7880's SPI device (mode 3, at most 2.5 MHz), for diagnostics beside <see cref="MeteringChip"/>.</summary>
         public ISpiDevice Ade7880Spi { get { return _ade7880Spi; } }
         /// <summary>The delay the drivers wait with.</summary>
         public IDelay Delay { get { return _delay; } }

@@ -1,8 +1,9 @@
-namespace Meter.Hal.Ade7880
+namespace Meter.Hal
 {
     /// <summary>
-    /// What a metering cycle saw, decoded from STATUS0/STATUS1 into the meaning the meter uses
-    /// (bit set = event happened since the previous cycle). Combine with bitwise OR.
+    /// What a metering cycle saw, decoded by the chip's driver from its status registers (ADE7880:
+    /// STATUS0/STATUS1, named below) into the meaning the meter uses (bit set = event happened
+    /// since the previous cycle). Combine with bitwise OR.
     /// </summary>
     public static class MeterEvents
     {
@@ -12,7 +13,7 @@ namespace Meter.Hal.Ade7880
         public const int Sag = 1 << 1;
         /// <summary>A voltage or current zero-crossing timeout (STATUS1.ZXTOVx/ZXTOIx).</summary>
         public const int ZeroCrossingTimeout = 1 << 2;
-        /// <summary>The chip had reset and was re-initialised in this cycle (STATUS1.RSTDONE).</summary>
+        /// <summary>The chip had reset (STATUS1.RSTDONE) and was re-initialised in this cycle.</summary>
         public const int ResetDone = 1 << 3;
         /// <summary>Over-voltage (STATUS1.OV).</summary>
         public const int OverVoltage = 1 << 4;

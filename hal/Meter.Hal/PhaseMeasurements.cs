@@ -1,13 +1,14 @@
-namespace Meter.Hal.Ade7880
+namespace Meter.Hal
 {
     /// <summary>
     /// Instantaneous measurements, allocated once and refilled by
-    /// <see cref="Ade7880Driver.ReadMeasurements"/>. Raw register codes (index 0 = A, 1 = B,
-    /// 2 = C); convert with <see cref="Ade7880Scaling"/>.
+    /// <see cref="IMeteringChip.ReadMeasurements"/>. The chip's own codes (index 0 = A, 1 = B,
+    /// 2 = C; register names below are the ADE7880's); convert with the chip's
+    /// <see cref="IMeteringChip.MeasurementScale"/>.
     /// </summary>
     public sealed class PhaseMeasurements
     {
-        /// <summary>xVRMS codes (3,766,572 = full-scale sine).</summary>
+        /// <summary>xVRMS codes (<see cref="MeasurementScale.FullScaleRmsCode"/> = full-scale sine).</summary>
         public readonly int[] VoltageRms = new int[3];
 
         /// <summary>xIRMS codes.</summary>

@@ -1,4 +1,6 @@
-namespace Meter.Boards
+using Meter.Boards;
+
+namespace Meter.Boards.Wiring
 {
     /// <summary>
     /// Checks a board's ESP32 pins against the chip's rules (ESP32 Series Datasheet v4.x,
