@@ -46,6 +46,9 @@ namespace Meter.Dlms
         /// <summary>The association in force (read-only view for diagnostics and tests).</summary>
         public CosemAssociationState Association => _association;
 
+        /// <summary>The fields of the last AARQ (e.g. the calling-AP-title).</summary>
+        public AarqRequest LastAarq => _aarq;
+
         /// <summary>Association-result of the last AARQ.</summary>
         public int LastAssociationResult { get; private set; }
         /// <summary>acse-service-user diagnostic of the last AARQ.</summary>
