@@ -39,7 +39,7 @@ namespace Meter.Dlms
             var directory = new CosemObjectDirectory(objects, _association, settings.ServerSap);
             byte[] longData = new byte[settings.LongDataCapacity];
             _get = new CosemGetService(directory, _association, longData);
-            _set = new CosemSetService(directory);
+            _set = new CosemSetService(directory, _association, longData);
             _action = new CosemActionService(directory, longData);
         }
 
@@ -63,7 +63,7 @@ namespace Meter.Dlms
             int tag = request[offset];
             if (tag == CosemApduTag.Aarq)
             {
-                _get.Abort();
+                AbortLongTransfers();
                 Associate(clientAddress);
             }
             else if (tag == CosemApduTag.Rlrq) Release();
@@ -76,21 +76,24 @@ namespace Meter.Dlms
         /// <inheritdoc />
         public void LinkClosed()
         {
-            _get.Abort();
+            AbortLongTransfers();
             _association.Release();
         }
 
         private void Serve(int clientAddress, int tag, int count, int responseCapacity)
         {
+            // A request of another service ends a long GET or SET (they share the long-data buffer).
+            if (tag != CosemApduTag.GetRequest) _get.Abort();
+            if (tag != CosemApduTag.SetRequest) _set.Abort();
             if (!_association.Active || clientAddress != _association.ClientSap)
             {
-                _get.Abort();
+                AbortLongTransfers();
                 Exception(ExceptionResponse.StateServiceNotAllowed, ExceptionResponse.OperationNotPossible);
                 return;
             }
             if (count > _settings.MaxReceivePduSize)
             {
-                _get.Abort();
+                AbortLongTransfers();
                 Exception(ExceptionResponse.StateServiceNotAllowed, ExceptionResponse.PduTooLong);
                 return;
             }
@@ -98,7 +101,7 @@ namespace Meter.Dlms
                 : tag == CosemApduTag.SetRequest ? XdlmsConformance.Set : XdlmsConformance.Action;
             if (!_association.Allows(service))
             {
-                _get.Abort();
+                AbortLongTransfers();
                 Exception(ExceptionResponse.StateServiceNotAllowed, ExceptionResponse.ServiceNotSupported);
                 return;
             }
@@ -106,18 +109,19 @@ namespace Meter.Dlms
             int limit = _association.ClientMaxPdu < responseCapacity ? _association.ClientMaxPdu : responseCapacity;
             _response.Reset(_response.Buffer, _response.Position, limit);
             _request.ReadByte(); // the tag
-            CosemServiceStatus status;
-            if (tag == CosemApduTag.GetRequest) status = _get.Handle(_request, _response);
-            else
-            {
-                _get.Abort();
-                status = tag == CosemApduTag.SetRequest ? _set.Handle(_request, _response) : _action.Handle(_request, _response);
-            }
+            CosemServiceStatus status = tag == CosemApduTag.GetRequest ? _get.Handle(_request, _response)
+                : tag == CosemApduTag.SetRequest ? _set.Handle(_request, _response) : _action.Handle(_request, _response);
             if (status == CosemServiceStatus.Answered && !_response.Overflow) return;
             _response.Rewind(_response.Position - _response.Length);
             if (status == CosemServiceStatus.Malformed) Exception(ExceptionResponse.StateServiceUnknown, ExceptionResponse.OtherReason);
             else if (status == CosemServiceStatus.NotSupported) Exception(ExceptionResponse.StateServiceUnknown, ExceptionResponse.ServiceNotSupported);
             else Exception(ExceptionResponse.StateServiceNotAllowed, ExceptionResponse.PduTooLong);
+        }
+
+        private void AbortLongTransfers()
+        {
+            _get.Abort();
+            _set.Abort();
         }
 
         private void Exception(int stateError, int serviceError) => ExceptionResponse.Write(_response, stateError, serviceError);
@@ -131,7 +135,7 @@ namespace Meter.Dlms
                 Exception(ExceptionResponse.StateServiceUnknown, ExceptionResponse.OtherReason);
                 return;
             }
-            _get.Abort();
+            AbortLongTransfers();
             _association.Release();
             AareWriter.WriteRelease(_response);
         }

@@ -18,8 +18,8 @@ namespace Meter.Dlms
         public const int SelectiveAccess = 1 << (23 - 21);
         public const int Action = 1 << (23 - 23);
 
-        /// <summary>What <see cref="CosemServer"/> implements: GET (normal, with-list, block transfer), SET normal,
-        /// ACTION normal.</summary>
-        public const int Server = Get | Set | Action | BlockTransferWithGet | MultipleReferences;
+        /// <summary>What <see cref="CosemServer"/> implements: GET (normal, with-list, block transfer), SET (normal,
+        /// block transfer), ACTION normal.</summary>
+        public const int Server = Get | Set | Action | BlockTransferWithGet | BlockTransferWithSet | MultipleReferences;
     }
 }

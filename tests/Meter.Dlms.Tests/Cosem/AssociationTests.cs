@@ -8,9 +8,9 @@ public class AssociationTests
 {
     // AARE accepted: application-context-name LN no ciphering; result accepted (A2 03 02 01 00);
     // result-source-diagnostic acse-service-user null (A3 05 A1 03 02 01 00); user-information: InitiateResponse
-    // 08, no QoS 00, version 06, conformance 5F 1F 04 00 + (proposed 00 7E 1F AND server 00 12 19 = 00 12 19),
+    // 08, no QoS 00, version 06, conformance 5F 1F 04 00 + (proposed 00 7E 1F AND server 00 1A 19 = 00 1A 19),
     // server max PDU 04 00 (1024), VAA-name 00 07.
-    private const string InitiateResponse = "BE 10 04 0E 08 00 06 5F 1F 04 00 00 12 19 04 00 00 07";
+    private const string InitiateResponse = "BE 10 04 0E 08 00 06 5F 1F 04 00 00 1A 19 04 00 00 07";
     private const string ContextLn = "A1 09 06 07 60 85 74 05 08 01 01";
 
     [Fact]
@@ -22,7 +22,7 @@ public class AssociationTests
         Assert.True(h.Server.Association.Active);
         Assert.True(h.Server.Association.ReadOnly);
         Assert.Equal(16, h.Server.Association.ClientSap);
-        Assert.Equal(0x1219, h.Server.Association.Conformance);
+        Assert.Equal(0x1A19, h.Server.Association.Conformance);
         Assert.Equal(1200, h.Server.Association.ClientMaxPdu);
         Assert.Equal(0, h.Passwords.Checks);
     }

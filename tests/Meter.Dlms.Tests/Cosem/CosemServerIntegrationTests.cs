@@ -7,7 +7,7 @@ namespace Meter.Dlms.Tests.Cosem;
 public class CosemServerIntegrationTests
 {
     private const string Register = "00 03 01 00 01 08 00 FF";
-    private const string AareAccepted = "6129A109060760857405080101A203020100A305A103020100BE10040E0800065F1F040000121904000007";
+    private const string AareAccepted = "6129A109060760857405080101A203020100A305A103020100BE10040E0800065F1F0400001A1904000007";
 
     private sealed class FrameCollector : IFrameSink
     {
@@ -70,6 +70,8 @@ public class CosemServerIntegrationTests
             "C0 02 C1 00 00 00 02",
             "C0 02 C1 00 00 00 07",                   // aborted
             $"C1 01 C1 {Register} 02 00 06 00 00 00 2A",
+            $"C1 02 C1 {Register} 02 00 00 00 00 00 01 02 06 00", // SET in two datablocks
+            "C1 03 C1 FF 00 00 00 02 03 00 00 2B",
             $"C3 01 C1 {Register} 01 01 0F 00",
             $"C3 01 C1 {Register} 05 00",
             "CC 00",

@@ -55,6 +55,48 @@ public class SetActionServiceTests
     }
 
     [Fact]
+    public void A_value_sent_in_datablocks_is_set_after_the_last_block()
+    {
+        var h = new CosemHarness();
+        h.AssociateManagement();
+        // Set-Request-With-First-Datablock C1 02: descriptor, no selection, DataBlock-SA last 00, block 1, raw-data 5 bytes.
+        Assert.Equal(Hex.Normal("C5 02 C1 00 00 00 01"), h.Send($"C1 02 C1 {Clock} 02 00 00 00 00 00 01 05 09 0C 07 EA 0C", sap: 1));
+        // Set-Request-With-Datablock C1 03: block 2, then the last block 3 (last-block TRUE = FF).
+        Assert.Equal(Hex.Normal("C5 02 C1 00 00 00 02"), h.Send("C1 03 C1 00 00 00 00 02 05 05 06 0D 00 00", sap: 1));
+        Assert.Equal(-1, h.Objects.LastSetAttribute); // nothing set before the last block
+        // Set-Response-Last-Datablock C5 03: result success, block number 3.
+        Assert.Equal(Hex.Normal("C5 03 C1 00 00 00 00 03"), h.Send("C1 03 C1 FF 00 00 00 03 04 00 FF C4 00", sap: 1));
+        Assert.Equal("07EA0C05060D000000FFC400", Hex.Of(h.Objects.ClockTime));
+    }
+
+    [Fact]
+    public void Datablock_refusals_end_the_long_set()
+    {
+        var h = new CosemHarness();
+        h.AssociateManagement();
+        h.Send($"C1 02 C1 {Clock} 02 00 00 00 00 00 01 05 09 0C 07 EA 0C", sap: 1);
+        // Block 5 instead of 2: data-block-number-invalid (19); then no-long-set-in-progress (18).
+        Assert.Equal(Hex.Normal("C5 03 C1 13 00 00 00 05"), h.Send("C1 03 C1 00 00 00 00 05 01 05", sap: 1));
+        Assert.Equal(Hex.Normal("C5 03 C1 12 00 00 00 02"), h.Send("C1 03 C1 00 00 00 00 02 01 05", sap: 1));
+        // Another request in between ends it too.
+        h.Send($"C1 02 C1 {Clock} 02 00 00 00 00 00 01 05 09 0C 07 EA 0C", sap: 1);
+        h.Send($"C0 01 C1 {Register} 02 00", sap: 1);
+        Assert.Equal(Hex.Normal("C5 03 C1 12 00 00 00 02"), h.Send("C1 03 C1 01 00 00 00 02 01 05", sap: 1));
+        // A joined value that is not one Data: type-unmatched.
+        Assert.Equal(Hex.Normal("C5 03 C1 0C 00 00 00 01"), h.Send($"C1 02 C1 {Register} 02 00 01 00 00 00 01 03 06 00 00", sap: 1));
+        Assert.Equal(-1, h.Objects.LastSetAttribute);
+    }
+
+    [Fact]
+    public void A_first_datablock_the_association_may_not_write_is_refused_at_once()
+    {
+        var h = new CosemHarness();
+        h.AssociatePublic();
+        Assert.Equal(Hex.Normal("C5 03 C1 0D 00 00 00 01"), h.Send($"C1 02 C1 {Clock} 02 00 00 00 00 00 01 05 09 0C 07 EA 0C"));
+        Assert.Equal(Hex.Normal("C5 03 C1 12 00 00 00 02"), h.Send("C1 03 C1 01 00 00 00 02 01 05"));
+    }
+
+    [Fact]
     public void Action_on_an_unknown_method_is_object_undefined()
     {
         var h = new CosemHarness();
@@ -89,7 +131,7 @@ public class SetActionServiceTests
     [InlineData("C0 04 C1", "D80202")]                          // no such GET choice
     [InlineData("C0 03 C1 00", "D80203")]                       // with-list of nothing
     [InlineData($"C1 01 C1 {Register} 02 00 06 00 00", "D80203")]  // SET value truncated
-    [InlineData($"C1 02 C1 {Register} 02 00 01 00 00 00 01 03 06 00 00", "D80202")] // SET with first datablock: not implemented
+    [InlineData($"C1 04 C1 01 {Register} 02 00 06 00 00 00 00", "D80202")] // SET with list: not implemented
     [InlineData($"C3 01 C1 {Register} 01 02", "D80203")]        // ACTION parameter flag 2
     [InlineData("C3 02 C1", "D80202")]
     [InlineData("C0", "D80203")]
