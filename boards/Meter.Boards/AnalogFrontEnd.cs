@@ -1,14 +1,13 @@
-using Meter.Hal.Ade7880;
-
 namespace Meter.Boards
 {
     /// <summary>
     /// The analog front end of one board variant: voltage divider, current sensor and the
-    /// ADE7880 PGA gains, and the rms mains voltage and current that drive the ADCs to full
+    /// metering chip's PGA gains, and the rms mains voltage and current that drive the ADCs to full
     /// scale. The ADE7880's analog inputs take at most ±0.5 V peak differential (ADE7880 data
     /// sheet Rev. C, Specifications, "Analog Inputs: Maximum Signal Levels"), i.e.
     /// 0.5 V / √2 = 353 553 µV rms for a sine, which is <see cref="FullScalePinMicrovoltsRms"/>.
     /// Integer arithmetic, rounded to the nearest unit; calibration (gain registers) trims the rest.
+    /// A description only: Meter.Boards.Wiring maps it onto the chip's configuration.
     /// </summary>
     public sealed class AnalogFrontEnd
     {
@@ -90,35 +89,9 @@ namespace Meter.Boards
             }
         }
 
-        /// <summary>
-        /// GAIN register value: PGA1 (phase currents) in bits 2:0, PGA2 (neutral current, same as
-        /// PGA1 here) in bits 5:3, PGA3 (voltages) in bits 8:6; code 0..4 = gain 1, 2, 4, 8, 16
-        /// (ADE7880 data sheet Rev. C, GAIN register bit descriptions).
-        /// </summary>
-        public int GainRegister
-        {
-            get { return GainCode(CurrentPga) | (GainCode(CurrentPga) << 3) | (GainCode(VoltagePga) << 6); }
-        }
-
-        /// <summary>Writes the board scaling and PGA gains into the ADE7880 start-up configuration.</summary>
-        public void ApplyTo(Ade7880Configuration configuration)
-        {
-            if (configuration == null) throw new System.ArgumentNullException("configuration");
-            configuration.FullScaleVoltageMillivolts = FullScaleVoltageMillivolts;
-            configuration.FullScaleCurrentMilliamps = FullScaleCurrentMilliamps;
-            configuration.Gain = GainRegister;
-        }
-
         private static bool IsPga(int gain)
         {
             return gain == 1 || gain == 2 || gain == 4 || gain == 8 || gain == 16;
-        }
-
-        private static int GainCode(int gain)
-        {
-            int code = 0;
-            while ((1 << code) < gain) code++;
-            return code;
         }
 
         private static long RoundedQuotient(long numerator, long denominator)

@@ -3,8 +3,8 @@ namespace Meter.Boards
     /// <summary>
     /// A meter board as data: the pin map (<see cref="PinAssignment"/> rows), the SPI bus and its
     /// chips, the optical port UART and the parts fitted. Nothing here touches hardware: the
-    /// device HAL (hal/Meter.Hal.Device) opens what this describes, and the host tests check it
-    /// against the ESP32's pin rules (<see cref="Esp32PinRules"/>).
+    /// composition (Meter.Boards.Wiring BoardHardware) opens what this describes, and the host tests check it
+    /// against the ESP32's pin rules (Meter.Boards.Wiring Esp32PinRules).
     /// </summary>
     public sealed class BoardDefinition
     {

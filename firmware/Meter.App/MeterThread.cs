@@ -1,5 +1,6 @@
 using System.Threading;
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Core;
 using Meter.Hal.Device;
 

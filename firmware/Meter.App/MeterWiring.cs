@@ -1,4 +1,5 @@
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Device;
@@ -12,13 +13,7 @@ namespace Meter.App
         public static MeterHardware Build(BoardHardware board, int s0PulseMilliseconds)
         {
             MeterHardware parts = new MeterHardware();
-            parts.MeteringSpi = board.Ade7880Spi;
-            parts.MeteringReset = board.Output(BoardSignal.Ade7880Reset);
-            parts.MeteringPm0 = board.Output(BoardSignal.Ade7880Pm0);
-            parts.MeteringPm1 = board.Output(BoardSignal.Ade7880Pm1);
-            parts.MeteringIrq0 = board.Input(BoardSignal.Ade7880Irq0);
-            parts.MeteringIrq1 = board.Input(BoardSignal.Ade7880Irq1);
-            parts.Delay = board.Delay;
+            parts.MeteringChip = board.MeteringChip;
             parts.Rtc = board.Rtc;
             parts.NvMemory = board.NvMemory;
             parts.OpticalLink = board.Optical;

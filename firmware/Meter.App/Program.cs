@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using System.Threading;
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Core;
 using Meter.Hal.Device;
 using Meter.Hal.Esp32;
@@ -25,7 +26,8 @@ namespace Meter.App
             {
                 System.Console.WriteLine("meter: start, woken from deep sleep: " + (Esp32Power.WokeFromDeepSleep() ? "yes" : "no"));
                 BoardDefinition board = BoardCatalog.ByName(DeploymentSettings.Board);
-                Esp32PinFunctions.Route(board);
+                Esp32Routing routing = Esp32Routing.For(board);
+                Esp32PinFunctions.Route(routing.SpiClock, routing.SpiMiso, routing.SpiMosi, routing.OpticalTx, routing.OpticalRx);
                 BoardHardware hardware = new BoardHardware(board, new SystemDeviceIo(new GpioController()), new SleepDelay());
                 // Fail early and clearly when the FRAM does not answer (wiring, chip select).
                 if (hardware.Fram != null) hardware.Fram.ReadDeviceId(new byte[4]);

@@ -16,7 +16,7 @@ namespace Meter.Core
         /// <summary>0-0:96.15.0 events logged since formatting (all kinds).</summary>
         public static readonly ObisCode AllEvents = Of(0);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (all kinds + 1).</summary>
+        /// <summary>Objects <see cref="MeterObjectTable.Declare"/> adds from here (all kinds + 1).</summary>
         public const int Count = EventKind.Count + 1;
 
         /// <summary>0-0:96.15.<paramref name="kind"/> (0 = all kinds).</summary>

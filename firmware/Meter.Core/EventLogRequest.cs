@@ -52,21 +52,25 @@ namespace Meter.Core
             (byte)'(', (byte)'n', (byte)'e', (byte)'w', (byte)')', (byte)'(', (byte)')',
         };
 
-        private readonly ElectricityMeter _meter;
+        private readonly MeterStorage _storage;
+        private readonly LocalTimeRule _rule;
+        private readonly MeterTime _time;
         private readonly int _maximumEvents;
         private readonly EventRecord _record = new EventRecord();
 
-        /// <summary>The event log of <paramref name="meter"/>, at most <see cref="MaximumEvents"/> an answer.</summary>
-        public EventLogRequest(ElectricityMeter meter) : this(meter, MaximumEvents)
+        /// <summary>The event log of <paramref name="storage"/> in the local time of <paramref name="rule"/>, at most <see cref="MaximumEvents"/> an answer.</summary>
+        public EventLogRequest(MeterStorage storage, LocalTimeRule rule, MeterTime time) : this(storage, rule, time, MaximumEvents)
         {
         }
 
-        /// <summary>The event log of <paramref name="meter"/>, at most <paramref name="maximumEvents"/> (≥ 1) an answer (a larger log layout, tests).</summary>
-        public EventLogRequest(ElectricityMeter meter, int maximumEvents)
+        /// <summary>The event log of <paramref name="storage"/>, at most <paramref name="maximumEvents"/> (≥ 1) an answer (a larger log layout, tests).</summary>
+        public EventLogRequest(MeterStorage storage, LocalTimeRule rule, MeterTime time, int maximumEvents)
         {
-            if (meter == null) throw new System.ArgumentNullException("meter");
+            if (storage == null) throw new System.ArgumentNullException("storage");
             if (maximumEvents < 1) throw new System.ArgumentException("an answer holds at least one event");
-            _meter = meter;
+            _storage = storage;
+            _rule = rule;
+            _time = time;
             _maximumEvents = maximumEvents;
         }
 
@@ -80,7 +84,7 @@ namespace Meter.Core
         public void Answer(long fromLocalSecond, long toLocalSecond, RangeAnswer answer)
         {
             Requests++;
-            EventLog log = _meter.Storage.Events;
+            EventLog log = _storage.Events;
             // Pass 1: how many events match, so that the newest _maximumEvents are the ones answered.
             int matching = 0;
             int unreadable = 0;
@@ -98,7 +102,7 @@ namespace Meter.Core
             for (int age = log.Count - 1; age >= 0; age--)
             {
                 if (!log.TryRead(age, _record)) continue;
-                LocalDateTime local = _meter.TimeRule.ToLocal(UnixTime.ToSeconds(_record.Time));
+                LocalDateTime local = _rule.ToLocal(UnixTime.ToSeconds(_record.Time));
                 if (local.LocalSeconds < fromLocalSecond || local.LocalSeconds > toLocalSecond) continue;
                 if (skip > 0) { skip--; continue; }
                 if (!headed) { Header(answer, local, status); headed = true; }
@@ -111,12 +115,12 @@ namespace Meter.Core
                 Group(answer, _record.NewValue);
                 answer.EndLine();
             }
-            if (!headed) Header(answer, _meter.TimeRule.ToLocal(_meter.UtcSeconds), status);
+            if (!headed) Header(answer, _rule.ToLocal(_time.UtcSeconds), status);
         }
 
         private long LocalSeconds(EventRecord record)
         {
-            return _meter.TimeRule.ToLocal(UnixTime.ToSeconds(record.Time)).LocalSeconds;
+            return _rule.ToLocal(UnixTime.ToSeconds(record.Time)).LocalSeconds;
         }
 
         private static void Header(RangeAnswer answer, LocalDateTime stamp, int status)

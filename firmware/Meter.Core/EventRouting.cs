@@ -11,15 +11,18 @@ namespace Meter.Core
     /// settings, power down/up, metrology faults, accepted logins (who entered programming mode
     /// is part of the audit trail; a login needs the password, so it cannot be flooded without
     /// it). Session ends are not logged (they carry no change and would wear the log).
+    /// Owner of the event counters 0-0:96.15.K (<see cref="EventCounterObjects"/>).
     /// </summary>
-    public sealed class EventRouting : IOpticalEventSink
+    public sealed class EventRouting : ObisValueOwner, IOpticalEventSink
     {
-        private readonly ElectricityMeter _meter;
+        private readonly MeterTime _time;
+        private readonly MeterStorage _storage;
 
-        /// <summary>Routes the events of <paramref name="meter"/>.</summary>
-        public EventRouting(ElectricityMeter meter)
+        /// <summary>Routes events to the event log of <paramref name="storage"/>, stamped with the meter's <paramref name="time"/>.</summary>
+        public EventRouting(MeterTime time, MeterStorage storage)
         {
-            _meter = meter;
+            _time = time;
+            _storage = storage;
         }
 
         /// <summary>Events the log refused (bad time or detail): counted, never allowed to stop the meter.</summary>
@@ -28,7 +31,7 @@ namespace Meter.Core
         /// <summary>Writes one event (detail 0..255, old and new value as the event kind defines them).</summary>
         public void Log(int kind, int detail, long oldValue, long newValue)
         {
-            LogAt(_meter.UtcSeconds, kind, detail, oldValue, newValue);
+            LogAt(_time.UtcSeconds, kind, detail, oldValue, newValue);
         }
 
         /// <summary>Writes one event stamped <paramref name="utcSeconds"/> (a change dated at its onset, e.g. a debounced tamper input).</summary>
@@ -36,7 +39,7 @@ namespace Meter.Core
         {
             try
             {
-                _meter.Storage.Events.Log(UnixTime.ToDateTime(utcSeconds), kind, detail & 0xFF, oldValue, newValue);
+                _storage.Events.Log(UnixTime.ToDateTime(utcSeconds), kind, detail & 0xFF, oldValue, newValue);
             }
             catch (System.ArgumentException)
             {
@@ -51,7 +54,7 @@ namespace Meter.Core
         /// </summary>
         public void LogRestart(int cause)
         {
-            Log(EventKind.Restart, cause, 0, _meter.UtcSeconds);
+            Log(EventKind.Restart, cause, 0, _time.UtcSeconds);
         }
 
         /// <inheritdoc />
@@ -74,18 +77,28 @@ namespace Meter.Core
                     break;
                 case OpticalEventKind.WriteAccepted:
                     // Calibration (C = 128) and energy/constant objects are legal data; the rest configuration.
-                    bool legal = code.C == ObisBindings.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
-                    // Clock settings are logged with their old and new time by the meter, settings by SettingsWriter,
-                    // calibration registers by ElectricityMeter.WriteCalibration and the verification mode by
-                    // ElectricityMeter.SetVerificationMode with old and new value.
-                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code) && !ObisBindings.IsCalibrationRegister(code)
-                        && code != ObisBindings.VerificationModeCode
+                    bool legal = code.C == CalibrationAccess.CalibrationGroup || code == StandardObjects.MeterConstant || code == StandardObjects.CtRatio;
+                    // Clock settings are logged with their old and new time by ClockSetting, settings by SettingsWriter,
+                    // calibration registers by CalibrationAccess and the verification mode by VerificationSwitch
+                    // with old and new value.
+                    if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code) && !CalibrationAccess.IsCalibrationRegister(code)
+                        && code != VerificationSwitch.Code
                         && !IntegrationPeriodSetting.IsLoggedHere(code) && !ListSettingsWriter.Handles(code))
                         Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;
                 default:
                     break;
             }
+        }
+
+        /// <summary>Event counters: all events (K = 0) and per kind.</summary>
+        public override bool TryReadInteger(ObisCode code, out long value)
+        {
+            value = 0;
+            int kind = EventCounterObjects.KindOf(code);
+            if (kind == 0) { value = _storage.Events.TotalLogged; return true; }
+            if (kind > 0) { value = _storage.Events.CountOf(kind); return true; }
+            return false;
         }
 
         /// <summary>The OBIS code C.D.E packed in one integer (C·65536 + D·256 + E), stored as the event's old value.</summary>

@@ -1,3 +1,4 @@
+using Meter.Clock;
 using Meter.Metrology;
 using Meter.Obis;
 using Meter.Storage;
@@ -23,8 +24,9 @@ namespace Meter.Core
     /// after the profile commit but before the demand save boots with a demand record of the old
     /// period, which <see cref="RestoreDemand"/> converts exactly as the live change does.
     /// </para>
+    /// <para>Owner of 1-0:0.8.0 in the register table.</para>
     /// </summary>
-    public sealed class IntegrationPeriodSetting
+    public sealed class IntegrationPeriodSetting : ObisValueOwner
     {
         /// <summary>
         /// Detail of the ParameterChange event (old/new: minutes). The period has no index in the
@@ -32,12 +34,28 @@ namespace Meter.Core
         /// </summary>
         public const int EventDetail = 128;
 
-        private readonly ElectricityMeter _meter;
+        private readonly IntegrationPeriod _period;
+        private readonly DemandMeter _demand;
+        private readonly MeterStorage _storage;
+        private readonly PeriodClosing _periods;
+        private readonly RegisterPersistence _registers;
+        private readonly EventRouting _events;
+        private readonly MeterTime _time;
 
-        /// <summary>The integration period setting of <paramref name="meter"/>.</summary>
-        public IntegrationPeriodSetting(ElectricityMeter meter)
+        /// <summary>
+        /// The <paramref name="period"/> of the clock intervals and of <paramref name="demand"/>, stored in the load profile of
+        /// <paramref name="storage"/>; a change closes the profile interval through <paramref name="periods"/> and saves the demand record.
+        /// </summary>
+        public IntegrationPeriodSetting(IntegrationPeriod period, DemandMeter demand, MeterStorage storage, PeriodClosing periods,
+            RegisterPersistence registers, EventRouting events, MeterTime time)
         {
-            _meter = meter;
+            _period = period;
+            _demand = demand;
+            _storage = storage;
+            _periods = periods;
+            _registers = registers;
+            _events = events;
+            _time = time;
         }
 
         /// <summary>True for the object whose writes this class logs itself (Meter.Core EventRouting skips it).</summary>
@@ -49,21 +67,20 @@ namespace Meter.Core
         /// <summary>Boot, right after the storage opened: clock intervals and demand take the profile's period.</summary>
         public void UseStoredPeriod()
         {
-            int minutes = _meter.Storage.Profile.PeriodMinutes;
-            _meter.Period.Change(minutes);
-            _meter.Metering.Demand.ChangePeriod(minutes);
+            int minutes = _storage.Profile.PeriodMinutes;
+            _period.Change(minutes);
+            _demand.ChangePeriod(minutes);
         }
 
         /// <summary>
-        /// Boot: restores the demand record into the demand meter, which already has the profile's
+        /// Boot: restores the demand record into <paramref name="demand"/>, which already has the profile's
         /// period. A record of another period (cut between the profile commit and the demand save
         /// of a change) is restored under its own period and then changed like a live change.
         /// Returns true when it was converted (the record must be rewritten).
         /// </summary>
         /// <exception cref="System.ArgumentException">The record does not fit (DemandMeter.RestoreFrom); the period is left as it was.</exception>
-        public bool RestoreDemand(long[] record)
+        public static bool RestoreDemand(DemandMeter demand, long[] record)
         {
-            DemandMeter demand = _meter.Metering.Demand;
             int minutes = demand.PeriodSeconds / 60;
             if (record[0] == demand.PeriodSeconds)
             {
@@ -84,6 +101,21 @@ namespace Meter.Core
             return true;
         }
 
+        /// <inheritdoc />
+        public override bool TryReadInteger(ObisCode code, out long value)
+        {
+            value = 0;
+            if (code != StandardObjects.IntegrationPeriod) return false;
+            value = _period.Minutes;
+            return true;
+        }
+
+        /// <inheritdoc />
+        public override ObisWriteResult WriteInteger(ObisCode code, long value)
+        {
+            return code == StandardObjects.IntegrationPeriod ? Write(value) : ObisWriteResult.Rejected;
+        }
+
         /// <summary>
         /// W1 of 1-0:0.8.0 (the table already checked format, 1..60 and password level 1): 5, 15,
         /// 30 or 60 min, anything else <see cref="ObisWriteResult.OutOfRange"/> with nothing
@@ -93,19 +125,19 @@ namespace Meter.Core
         public ObisWriteResult Write(long value)
         {
             if (value != 5 && value != 15 && value != 30 && value != 60) return ObisWriteResult.OutOfRange;
-            int old = _meter.Period.Minutes;
+            int old = _period.Minutes;
             if (value == old) return ObisWriteResult.Accepted;
             try
             {
-                _meter.Periods.ChangeProfilePeriod(_meter.UtcSeconds, (int)value);
+                _periods.ChangeProfilePeriod(_time.UtcSeconds, (int)value);
             }
             catch (System.ArgumentException)
             {
                 return ObisWriteResult.Rejected;
             }
-            _meter.Events.Log(EventKind.ParameterChange, EventDetail, old, value);
-            _meter.Metering.Demand.ChangePeriod((int)value);
-            _meter.SaveDemand();
+            _events.Log(EventKind.ParameterChange, EventDetail, old, value);
+            _demand.ChangePeriod((int)value);
+            _registers.SaveDemand();
             return ObisWriteResult.Accepted;
         }
     }

@@ -25,7 +25,7 @@ namespace Meter.Core
         /// <summary>0-0:11.0.0 the special days (holiday) table of the tariff timetable.</summary>
         public static readonly ObisCode HolidayTable = new ObisCode(0, 0, 11, 0, 0, 255);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here.</summary>
+        /// <summary>Objects <see cref="MeterObjectTable.Declare"/> adds from here.</summary>
         public const int Count = 4;
 
         /// <summary>Items of the readout list (the default readout has 24).</summary>
@@ -108,7 +108,7 @@ namespace Meter.Core
         /// <summary>
         /// False for the data sets of the generic <see cref="DefaultReadout"/> that this meter does not keep, which
         /// would only ever read "()": A− per tariff (the tariff registers are A+ and R+, Meter.Metrology
-        /// EnergyAccumulator) and P−max (the demand meter keeps P+max, Meter.Core ObisBindings).
+        /// EnergyAccumulator) and P−max (the demand meter keeps P+max, Meter.Core DemandValues).
         /// </summary>
         public static bool IsKept(ObisCode code)
         {

@@ -11,18 +11,18 @@ namespace Meter.Core
     /// </summary>
     public sealed class ListSettingsReader : IObisListSource
     {
-        private readonly ElectricityMeter _meter;
+        private readonly MeterSettings _settings;
 
-        /// <summary>Reads the list settings of <paramref name="meter"/>.</summary>
-        public ListSettingsReader(ElectricityMeter meter)
+        /// <summary>Reads the lists of <paramref name="settings"/>.</summary>
+        public ListSettingsReader(MeterSettings settings)
         {
-            _meter = meter;
+            _settings = settings;
         }
 
         /// <inheritdoc />
         public int CountItems(ObisCode code)
         {
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             if (code == ListSettings.NormalDisplayList) return s.NormalDisplayList.Length;
             if (code == ListSettings.AlternateDisplayList) return s.AlternateDisplayList.Length;
             if (code == ListSettings.ReadoutList) return s.ReadoutCodes.Length;
@@ -36,7 +36,7 @@ namespace Meter.Core
         {
             text = null;
             if (index < 0 || index >= CountItems(code)) return false;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             if (code == ListSettings.NormalDisplayList) text = ListSettings.FormatCode(s.NormalDisplayList[index]);
             else if (code == ListSettings.AlternateDisplayList) text = ListSettings.FormatCode(s.AlternateDisplayList[index]);
             else if (code == ListSettings.ReadoutList) text = ListSettings.FormatReadoutItem(s.ReadoutCodes[index], s.ReadoutBillingPeriods[index]);
@@ -45,7 +45,7 @@ namespace Meter.Core
             return true;
         }
 
-        // As ElectricityMeter.UseTariffSettings builds the working day.
+        // As TariffSelection.UseSettings builds the working day.
         private static int[] WorkingDaySwitches(MeterSettings s)
         {
             return s.WorkingDaySwitches.Length > 0 ? s.WorkingDaySwitches : TariffSwitchList.DefaultSwitches(s.DayTariffStartHour, s.DayTariffEndHour);

@@ -15,20 +15,35 @@ namespace Meter.Core
     /// index, old and new value = the list length × 2^48 + its first item (<see cref="ListSettings.Pack"/>;
     /// a holiday as its packed date). A refused entry changes nothing and restarts the list.
     /// </summary>
-    public sealed class ListSettingsWriter
+    public sealed class ListSettingsWriter : ObisValueOwner
     {
-        private readonly ElectricityMeter _meter;
-        private readonly SettingsWriter _settings;
+        private readonly MeterSettings _settings;
+        private readonly SettingsRecordStore _record;
+        private readonly ObisTable _table;
+        private readonly MeterDisplay _display;
+        private readonly OpticalPort _optical;
+        private readonly TariffSelection _tariffs;
+        private readonly EventRouting _events;
         private readonly ListEntryBuffer _normal = new ListEntryBuffer(DisplayList.AutomaticCapacity);
         private readonly ListEntryBuffer _alternate = new ListEntryBuffer(DisplayList.ManualCapacity);
         private readonly ListEntryBuffer _readout = new ListEntryBuffer(ListSettings.ReadoutCapacity);
         private readonly ListEntryBuffer _holidays = new ListEntryBuffer(ListSettings.HolidayCapacity);
 
-        /// <summary>Writes the list settings of <paramref name="meter"/>, committing through <paramref name="settings"/>.</summary>
-        public ListSettingsWriter(ElectricityMeter meter, SettingsWriter settings)
+        /// <summary>
+        /// Writes the lists of <paramref name="settings"/> into <paramref name="record"/>, each item checked against
+        /// <paramref name="table"/>; applied to <paramref name="display"/>, the readout of <paramref name="optical"/>
+        /// and the holidays of <paramref name="tariffs"/>.
+        /// </summary>
+        public ListSettingsWriter(MeterSettings settings, SettingsRecordStore record, ObisTable table, MeterDisplay display,
+            OpticalPort optical, TariffSelection tariffs, EventRouting events)
         {
-            _meter = meter;
             _settings = settings;
+            _record = record;
+            _table = table;
+            _display = display;
+            _optical = optical;
+            _tariffs = tariffs;
+            _events = events;
         }
 
         /// <summary>True for the list objects this writer logs itself.</summary>
@@ -39,7 +54,7 @@ namespace Meter.Core
         }
 
         /// <summary>One entry of the list <paramref name="code"/> (one of <see cref="Handles"/>).</summary>
-        public ObisWriteResult WriteEntry(ObisCode code, string text)
+        public override ObisWriteResult WriteText(ObisCode code, string text)
         {
             if (code == ListSettings.NormalDisplayList) return WriteDisplayEntry(_normal, DisplayListKind.Automatic, text);
             if (code == ListSettings.AlternateDisplayList) return WriteDisplayEntry(_alternate, DisplayListKind.Manual, text);
@@ -64,13 +79,13 @@ namespace Meter.Core
             for (int i = 0; i < codes.Length; i++) ListSettings.TryParseCode(buffer.Items[i], out codes[i]); // each parsed when it came
             // The normal list is what the LCD shows unattended: it may not be empty (Meter.Display shows nothing then).
             if (codes.Length == 0 || !ListSettings.IsDisplayList(codes, kind)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             bool normal = kind == DisplayListKind.Automatic;
             long old = Summary(normal ? s.NormalDisplayList : s.AlternateDisplayList);
             if (normal) s.NormalDisplayList = codes;
             else s.AlternateDisplayList = codes;
-            _settings.Commit();
-            _meter.ApplyDisplayLists();
+            _record.Commit();
+            _display.ApplyLists();
             return Logged(normal ? SettingsRecord.NormalDisplayList : SettingsRecord.AlternateDisplayList, old, Summary(codes));
         }
 
@@ -85,7 +100,7 @@ namespace Meter.Core
             {
                 if (!ListSettings.TryParseReadoutItem(text.Substring(3, text.Length - 3), out code, out periods))
                     return Refused(_readout, ObisWriteResult.InvalidFormat);
-                bool known = _meter.Table.Find(code) != null && (periods == 0 || _meter.Table.Find(code.WithF(1)) != null);
+                bool known = _table.Find(code) != null && (periods == 0 || _table.Find(code.WithF(1)) != null);
                 return known ? ObisWriteResult.Accepted : Refused(_readout, ObisWriteResult.OutOfRange);
             }
             string[] items = _readout.Items;
@@ -93,12 +108,12 @@ namespace Meter.Core
             int[] billing = new int[items.Length];
             for (int i = 0; i < items.Length; i++) ListSettings.TryParseReadoutItem(items[i], out codes[i], out billing[i]);
             if (!ListSettings.IsReadoutList(codes, billing)) return ObisWriteResult.OutOfRange; // empty, a code twice, history on F ≠ 255
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             long old = Summary(s.ReadoutCodes);
             s.ReadoutCodes = codes;
             s.ReadoutBillingPeriods = billing;
-            _settings.Commit();
-            _meter.ApplyReadoutList();
+            _record.Commit();
+            _optical.ApplyReadoutList();
             return Logged(SettingsRecord.ReadoutList, old, Summary(codes));
         }
 
@@ -118,18 +133,18 @@ namespace Meter.Core
             for (int i = 0; i < items.Length; i++) holidays[i] = ListSettings.ParseHoliday(items[i]);
             // An empty table ("01;" alone) is allowed: no holidays.
             if (!ListSettings.IsHolidayList(holidays)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             long old = HolidaySummary(s.Holidays);
             s.Holidays = holidays;
-            _settings.Commit();
-            _meter.UseTariffSettings(); // the next cycle evaluates the tariff with the new table
+            _record.Commit();
+            _tariffs.UseSettings(); // the next cycle evaluates the tariff with the new table
             return Logged(SettingsRecord.Holidays, old, HolidaySummary(holidays));
         }
 
         // What Meter.Display ObisTableDisplaySource can show: a register (with its unit) or an integer data object.
         private bool CanShow(ObisCode code)
         {
-            ObisObject item = _meter.Table.Find(code);
+            ObisObject item = _table.Find(code);
             return item is RegisterObject || item is IntegerDataObject;
         }
 
@@ -151,7 +166,7 @@ namespace Meter.Core
 
         private ObisWriteResult Logged(int what, long oldValue, long newValue)
         {
-            _meter.Events.Log(EventKind.ParameterChange, what, oldValue, newValue);
+            _events.Log(EventKind.ParameterChange, what, oldValue, newValue);
             return ObisWriteResult.Accepted;
         }
     }

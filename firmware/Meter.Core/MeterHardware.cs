@@ -4,7 +4,7 @@ using Meter.Optical;
 namespace Meter.Core
 {
     /// <summary>
-    /// The board parts the meter runs on: the ADE7880's SPI device and pins, the RTC, the NV
+    /// The board parts the meter runs on: the metering chip, the RTC, the NV
     /// memory, the optical port's serial link, the S0 output, the LCD, the seal switch, the tamper
     /// inputs and the tariff inputs. The device app fills it from the board definition, the
     /// virtual meter with simulated parts. Input levels are the board's (boards/Meter.Boards
@@ -12,20 +12,8 @@ namespace Meter.Core
     /// </summary>
     public sealed class MeterHardware
     {
-        /// <summary>ADE7880 SPI device.</summary>
-        public ISpiDevice MeteringSpi;
-        /// <summary>ADE7880 RESET (active low).</summary>
-        public IOutputPin MeteringReset;
-        /// <summary>ADE7880 PM0.</summary>
-        public IOutputPin MeteringPm0;
-        /// <summary>ADE7880 PM1.</summary>
-        public IOutputPin MeteringPm1;
-        /// <summary>ADE7880 IRQ0 (active low).</summary>
-        public IInputPin MeteringIrq0;
-        /// <summary>ADE7880 IRQ1 (active low).</summary>
-        public IInputPin MeteringIrq1;
-        /// <summary>Short waits during the ADE7880 start-up.</summary>
-        public IDelay Delay;
+        /// <summary>The metering chip (its driver, built by the composition over the board's bus and pins).</summary>
+        public IMeteringChip MeteringChip;
         /// <summary>Backed-up real-time clock.</summary>
         public IRtc Rtc;
         /// <summary>Permanent memory for registers, loggers and the event log.</summary>
@@ -50,10 +38,7 @@ namespace Meter.Core
         /// <summary>Throws <see cref="System.ArgumentException"/> naming the first missing mandatory part.</summary>
         public void Validate()
         {
-            if (MeteringSpi == null) throw new System.ArgumentException("hardware: the ADE7880 SPI device is missing");
-            if (MeteringReset == null || MeteringPm0 == null || MeteringPm1 == null) throw new System.ArgumentException("hardware: an ADE7880 output pin (RESET, PM0, PM1) is missing");
-            if (MeteringIrq0 == null || MeteringIrq1 == null) throw new System.ArgumentException("hardware: an ADE7880 IRQ pin is missing");
-            if (Delay == null) throw new System.ArgumentException("hardware: the delay is missing");
+            if (MeteringChip == null) throw new System.ArgumentException("hardware: the metering chip is missing");
             if (Rtc == null) throw new System.ArgumentException("hardware: the RTC is missing");
             if (NvMemory == null) throw new System.ArgumentException("hardware: the NV memory is missing");
         }

@@ -26,8 +26,11 @@ namespace Meter.Core
         /// <summary>Rms phase current at the ADC's full scale, mA (board front end).</summary>
         public int FullScaleCurrentMilliamps;
 
-        /// <summary>ADE7880 GAIN register (PGA settings of the board).</summary>
-        public int AdcGainRegister;
+        /// <summary>PGA gain of the current channels (board front end): 1, 2, 4, 8 or 16.</summary>
+        public int CurrentPgaGain = 1;
+
+        /// <summary>PGA gain of the voltage channels (board front end): 1, 2, 4, 8 or 16.</summary>
+        public int VoltagePgaGain = 1;
 
         /// <summary>Meter constant of the test LED, imp/kWh (legal).</summary>
         public int MeterConstantImpPerKwh = 1000;

@@ -1,12 +1,11 @@
 using Meter.Hal;
-using Meter.Hal.Ade7880;
 using Meter.Metrology;
 
 namespace Meter.Core
 {
     /// <summary>
-    /// One metering cycle, allocation-free after construction: ADE7880 energy registers
-    /// (read-with-reset) → <see cref="EnergyAccumulator"/> with the active tariff → S0 pulses →
+    /// One metering cycle, allocation-free after construction: the metering chip's energy
+    /// (<see cref="IMeteringChip.TakeEnergy"/>, read-with-reset) → <see cref="EnergyAccumulator"/> with the active tariff → S0 pulses →
     /// demand (Meter.Metrology README, "One metering cycle"). Also owns the chip's start-up
     /// configuration and the instantaneous values read for display and readout.
     /// </summary>
@@ -22,12 +21,6 @@ namespace Meter.Core
         /// </summary>
         public const int EnergyThreshold = 45;
 
-        // CFMODE (ADE7880 data sheet Rev. C, CFMODE register): CFxSEL bits 0–8 (CF1SEL = 000 total active power),
-        // CF1DIS bit 9 (1 = CF1 output disabled), CF2DIS/CF3DIS bits 10–11 set.
-        private const int Cf1Disable = 0x0200;
-        private const int LedRunningCfMode = Ade7880Driver.CfModeResetValue & ~Cf1Disable;
-        private const int LedNoLoadCfMode = LedRunningCfMode | Cf1Disable;
-
         /// <summary>
         /// SAGLVL and OVLVL in % of the nominal voltage: the edges of the band inside which no voltage-quality event
         /// can start or run (VoltageQualityMonitor: dips end at 92 %, swells at 108 %). The chip compares the waveform's
@@ -39,12 +32,10 @@ namespace Meter.Core
         public const int OverVoltageLevelPercent = 108;
         /// <summary>SAGCYC: one line cycle (two half cycles) below SAGLVL before the chip flags a sag, so one disturbed half cycle does not.</summary>
         public const int SagHalfCycles = 2;
-        // Waveform code of a full-scale peak: Meter.Hal Ade7880Scaling.FullScaleRmsCode × √2 (data sheet Rev. A, "Voltage RMS Calculation").
-        private const long FullScalePeakCode = 5326737;
 
         private readonly MeterSettings _settings;
-        private readonly Ade7880Driver _driver;
-        private readonly Ade7880Configuration _chipConfiguration;
+        private readonly IMeteringChip _chip;
+        private readonly MeteringChipConfiguration _chipConfiguration;
         private readonly EnergyReading _reading = new EnergyReading();
         private readonly PhaseMeasurements _measurements = new PhaseMeasurements();
         private readonly EnergyAccumulator _accumulator;
@@ -69,25 +60,26 @@ namespace Meter.Core
         public MeteringCycle(MeterSettings settings, MeterHardware hardware)
         {
             _settings = settings;
-            _driver = new Ade7880Driver(hardware.MeteringSpi, hardware.MeteringReset, hardware.MeteringPm0, hardware.MeteringPm1,
-                hardware.MeteringIrq0, hardware.MeteringIrq1, hardware.Delay);
+            _chip = hardware.MeteringChip;
             _nominalVoltageMillivolts = RoundToMultiple(settings.FullScaleVoltageMillivolts, 125);
             _nominalCurrentMilliamps = RoundToMultiple(settings.FullScaleCurrentMilliamps, 5);
 
-            _chipConfiguration = new Ade7880Configuration();
+            _chipConfiguration = new MeteringChipConfiguration();
             _chipConfiguration.FullScaleVoltageMillivolts = _nominalVoltageMillivolts;
             _chipConfiguration.FullScaleCurrentMilliamps = _nominalCurrentMilliamps;
-            _chipConfiguration.Gain = settings.AdcGainRegister;
+            _chipConfiguration.CurrentPgaGain = settings.CurrentPgaGain;
+            _chipConfiguration.VoltagePgaGain = settings.VoltagePgaGain;
             _chipConfiguration.ActiveThreshold = EnergyThreshold;
             _chipConfiguration.ReactiveThreshold = EnergyThreshold;
             _chipConfiguration.ApparentThreshold = EnergyThreshold;
-            _chipConfiguration.SagLevel = PeakCode(settings.NominalVoltageVolts, SagLevelPercent, _nominalVoltageMillivolts);
-            _chipConfiguration.SagCycles = SagHalfCycles;
-            _chipConfiguration.OverVoltageLevel = PeakCode(settings.NominalVoltageVolts, OverVoltageLevelPercent, _nominalVoltageMillivolts);
+            // Rms of a sine at percent % of the nominal voltage, mV: the chip compares its peak.
+            _chipConfiguration.SagLevelMillivolts = settings.NominalVoltageVolts * 10 * SagLevelPercent;
+            _chipConfiguration.SagHalfCycles = SagHalfCycles;
+            _chipConfiguration.OverVoltageLevelMillivolts = settings.NominalVoltageVolts * 10 * OverVoltageLevelPercent;
 
-            EnergyScale active = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
-            EnergyScale reactive = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
-            EnergyScale apparent = new EnergyScale(EnergyThreshold, _nominalVoltageMillivolts, _nominalCurrentMilliamps);
+            EnergyPerCount active = _chip.ActiveEnergyPerCount(_chipConfiguration);
+            EnergyPerCount reactive = _chip.ReactiveEnergyPerCount(_chipConfiguration);
+            EnergyPerCount apparent = _chip.ApparentEnergyPerCount(_chipConfiguration);
             EnergyConstant activeConstant = new EnergyConstant(active.Numerator, active.Denominator);
 
             // Test LED on CF1: CF1DEN for the meter constant (ADE7880 data sheet Rev. C, "Energy-to-Frequency Conversion").
@@ -95,11 +87,11 @@ namespace Meter.Core
             _led = led;
             _activeLed = led;
             _ledConstant = settings.MeterConstantImpPerKwh;
-            SetCfDenominators(led.CfDen);
-            // CFMODE: CF1 drives the LED with CF1SEL = 000, total active power; CF2/CF3 stay off. CF1 starts lit and
-            // the first cycle's gate decides (GateLed): a loaded meter loses no LED pulse at start-up, and one cycle
-            // of creep after a reset (the chip's CF divider starts empty) is far less than one pulse.
-            _chipConfiguration.CfMode = LedRunningCfMode;
+            _chipConfiguration.LedDivider = led.CfDen;
+            // The LED pulses with total active energy. It starts lit and the first cycle's gate decides (GateLed):
+            // a loaded meter loses no LED pulse at start-up, and one cycle of creep after a reset (the chip's
+            // pulse divider starts empty) is far less than one pulse.
+            _chipConfiguration.LedEnabled = true;
 
             MeteringConfiguration metering = new MeteringConfiguration(
                 settings.Phases == 1 ? ConnectionType.SinglePhase : ConnectionType.ThreePhaseFourWire,
@@ -132,18 +124,21 @@ namespace Meter.Core
 
         /// <summary>
         /// True while the test LED is held dark because no used phase runs (<see cref="EnergyAccumulator.IsNoLoad"/>):
-        /// CFMODE.CF1DIS set, see <see cref="Run"/>.
+        /// the LED output off, see <see cref="Run"/>.
         /// </summary>
-        public bool LedGatedByNoLoad { get { return (_chipConfiguration.CfMode & Cf1Disable) != 0; } }
+        public bool LedGatedByNoLoad { get { return !_chipConfiguration.LedEnabled; } }
 
-        /// <summary>Times the LED gate changed since start (each one CFMODE write on the running chip).</summary>
+        /// <summary>Times the LED gate changed since start (each one write on the running chip, ADE7880: CFMODE).</summary>
         public int LedGateChanges { get { return _ledGateChanges; } }
 
-        /// <summary>The ADE7880 driver.</summary>
-        public Ade7880Driver Driver { get { return _driver; } }
+        /// <summary>The metering chip.</summary>
+        public IMeteringChip Chip { get { return _chip; } }
 
-        /// <summary>The chip configuration (calibration registers live here; <see cref="ApplyCalibration"/> writes one to the running chip).</summary>
-        public Ade7880Configuration ChipConfiguration { get { return _chipConfiguration; } }
+        /// <summary>The chip configuration (calibration values live here; <see cref="SetCalibration"/> changes one, <see cref="ApplyCalibration"/> writes it to the running chip).</summary>
+        public MeteringChipConfiguration ChipConfiguration { get { return _chipConfiguration; } }
+
+        /// <summary>How the chip's <see cref="Measurements"/> codes convert to units.</summary>
+        public MeasurementScale MeasurementScale { get { return _chip.MeasurementScale; } }
 
         /// <summary>The energy registers.</summary>
         public EnergyAccumulator Accumulator { get { return _accumulator; } }
@@ -202,9 +197,9 @@ namespace Meter.Core
             _lastFault = 0;
             try
             {
-                _driver.Start(_chipConfiguration);
+                _chip.Start(_chipConfiguration);
             }
-            catch (Ade7880Exception e)
+            catch (MeteringChipException e)
             {
                 // The meter starts anyway (storage, clock, readout); Run retries the chip every cycle.
                 _chipFaults++;
@@ -221,21 +216,32 @@ namespace Meter.Core
         }
 
         /// <summary>
-        /// Writes calibration register <paramref name="register"/> of <see cref="ChipConfiguration"/>
-        /// (changed by the caller) to the running chip in place (<see cref="Ade7880Driver.ApplyCalibration"/>):
+        /// Sets calibration <paramref name="kind"/> (<see cref="CalibrationKind"/>) of phase 1..3 in
+        /// <see cref="ChipConfiguration"/>, not yet on the chip (<see cref="ApplyCalibration"/>).
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The value does not fit the chip's register; nothing changed.</exception>
+        public void SetCalibration(int kind, int phase, int value)
+        {
+            _chip.CheckCalibration(kind, value);
+            _chipConfiguration.SetCalibration(kind, phase, value);
+        }
+
+        /// <summary>
+        /// Writes calibration <paramref name="kind"/> of phase <paramref name="phase"/> of <see cref="ChipConfiguration"/>
+        /// (changed by the caller) to the running chip in place (<see cref="IMeteringChip.ApplyCalibration"/>):
         /// no reset, so the energy the chip holds and is accumulating runs on and nothing is lost or
         /// counted twice. False when the chip is not running or did not take it (then counted in
         /// <see cref="ChipFaults"/> and noted as <see cref="LastFault"/>; the driver counts as stopped and
         /// the next <see cref="Run"/> starts the chip from the configuration).
         /// </summary>
-        public bool ApplyCalibration(Register register)
+        public bool ApplyCalibration(int kind, int phase)
         {
-            if (!_driver.IsRunning) return false;
+            if (!_chip.IsRunning) return false;
             try
             {
-                _driver.ApplyCalibration(register);
+                _chip.ApplyCalibration(kind, phase);
             }
-            catch (Ade7880Exception e)
+            catch (MeteringChipException e)
             {
                 _chipFaults++;
                 NoteFault(e);
@@ -247,12 +253,10 @@ namespace Meter.Core
         /// <summary>
         /// Runs the test LED (CF1) at <paramref name="impulsesPerKilowattHour"/>: CF1DEN recomputed
         /// (ADE7880 data sheet Rev. C, "Energy-to-Frequency Conversion") and written to the running
-        /// chip (<see cref="Ade7880Driver.ApplyCfDenominators"/>): no reset, so the chip's energy
+        /// chip (<see cref="IMeteringChip.ApplyLedDivider"/>): no reset, so the chip's energy
         /// registers and accumulation run on and nothing is lost; accumulator, S0 and demand are
-        /// not touched. CHECKSUM covers CFxDEN: the driver takes the new one as the reference for
-        /// every later re-initialisation (a chip reset recovered in <see cref="Run"/> comes back
-        /// with this constant); <see cref="Ade7880Configuration.ExpectedChecksum"/> stays -1 here
-        /// for that reason. Returns false when the chip did not take it (counted in
+        /// not touched. The driver keeps the configuration, so a chip reset recovered in
+        /// <see cref="Run"/> comes back with this constant. Returns false when the chip did not take it (counted in
         /// <see cref="ChipFaults"/>; the configuration holds the new constant and the next
         /// <see cref="Run"/> starts the chip with it, losing only the unread cycle as any chip fault does).
         /// </summary>
@@ -260,15 +264,15 @@ namespace Meter.Core
         public bool SetLedConstant(int impulsesPerKilowattHour)
         {
             CfDenominatorSetting setting = CfDenominatorCalculator.Compute(_accumulator.Configuration.ActiveConstant, impulsesPerKilowattHour);
-            SetCfDenominators(setting.CfDen);
+            _chipConfiguration.LedDivider = setting.CfDen;
             _activeLed = setting;
             _ledConstant = impulsesPerKilowattHour;
-            if (!_driver.IsRunning) return true; // the next Run starts the chip with it
+            if (!_chip.IsRunning) return true; // the next Run starts the chip with it
             try
             {
-                _driver.ApplyCfDenominators();
+                _chip.ApplyLedDivider();
             }
-            catch (Ade7880Exception)
+            catch (MeteringChipException)
             {
                 _chipFaults++;
                 return false;
@@ -292,21 +296,21 @@ namespace Meter.Core
             _voltageEvents = 0;
             try
             {
-                if (!_driver.IsRunning) _driver.Start(_chipConfiguration);
-                _driver.ReadEnergy(_reading);
+                if (!_chip.IsRunning) _chip.Start(_chipConfiguration);
+                _chip.TakeEnergy(_reading);
             }
-            catch (Ade7880Exception e)
+            catch (MeteringChipException e)
             {
                 _chipFaults++;
                 NoteFault(e);
                 return false;
             }
-            _voltageTimeouts = (int)((_reading.Status1 & StatusBits.ZXTOVMask) >> 3);
+            _voltageTimeouts = _reading.VoltageTimeouts;
             _voltageEvents = _reading.Events & (MeterEvents.Sag | MeterEvents.OverVoltage);
             if (_reading.ChipWasReset)
                 // A reset also changes the checksum (the configuration is gone); CRC alone means a register changed.
-                SetFault((_reading.Status1 & StatusBits.RSTDONE) != 0 ? MetrologyFaultDetail.ChipReset : MetrologyFaultDetail.ConfigurationChanged,
-                    _reading.Status1, _driver.ResetsRecovered);
+                SetFault((_reading.Events & MeterEvents.ResetDone) != 0 ? MetrologyFaultDetail.ChipReset : MetrologyFaultDetail.ConfigurationChanged,
+                    _reading.Status1, _chip.ResetsRecovered);
             else if (_reading.FailedReads > 0)
                 SetFault(MetrologyFaultDetail.EnergyReadsNotVerified, 0, _reading.FailedReads);
             _accumulator.AddCycle(_reading.Active, _reading.Reactive, _reading.Apparent, tariffIndex, (int)elapsed);
@@ -324,12 +328,12 @@ namespace Meter.Core
         {
             try
             {
-                if (!_driver.IsRunning) return false;
-                _driver.ReadMeasurements(_measurements);
+                if (!_chip.IsRunning) return false;
+                _chip.ReadMeasurements(_measurements);
                 _measurementsValid = true;
                 return true;
             }
-            catch (Ade7880Exception e)
+            catch (MeteringChipException e)
             {
                 _chipFaults++;
                 if (_lastFault == 0) NoteFault(e);
@@ -347,7 +351,7 @@ namespace Meter.Core
         /// No-load test of the LED (EN 50470-3; IEC 62053-21:2003 §8.3.2: at most one test-output pulse in Δt with
         /// voltage and no current): the chip's CF1 divides whatever energy it sees, the firmware's starting gate is
         /// not in that path, so while no used phase runs CF1DIS is set and CF1 stops; it is cleared on the cycle a
-        /// phase starts. One in-place CFMODE write per change (<see cref="Ade7880Driver.ApplyCfMode"/>), none per
+        /// phase starts. One in-place write per change (<see cref="IMeteringChip.ApplyLedEnabled"/>), none per
         /// cycle; the configuration holds the state, so a chip reset comes back with it. The LED's no-load
         /// indication is therefore "off without consumption" (the CF pin gives no steady level to show "on";
         /// <see cref="NoLoadIndication.On"/> is for firmware-driven <see cref="PulseOutput"/>s, which follow the same
@@ -356,28 +360,25 @@ namespace Meter.Core
         /// </summary>
         private void GateLed(bool noLoad)
         {
-            int mode = noLoad ? LedNoLoadCfMode : LedRunningCfMode;
-            if (_chipConfiguration.CfMode == mode) return;
-            _chipConfiguration.CfMode = mode;
+            if (_chipConfiguration.LedEnabled == !noLoad) return;
+            _chipConfiguration.LedEnabled = !noLoad;
             _ledGateChanges++;
-            if (!_driver.IsRunning) return;
+            if (!_chip.IsRunning) return;
             try
             {
-                _driver.ApplyCfMode();
+                _chip.ApplyLedEnabled();
             }
-            catch (Ade7880Exception e)
+            catch (MeteringChipException e)
             {
                 _chipFaults++;
                 NoteFault(e);
             }
         }
 
-        private void NoteFault(Ade7880Exception e)
+        private void NoteFault(MeteringChipException e)
         {
-            Ade7880VerificationException verification = e as Ade7880VerificationException;
-            Ade7880CommunicationException communication = e as Ade7880CommunicationException;
-            if (verification != null) SetFault(MetrologyFaultDetail.ConfigurationNotVerified, (int)verification.Register, verification.Actual);
-            else if (communication != null) SetFault(MetrologyFaultDetail.ReadNotVerified, (int)communication.Register, 0);
+            if (e.Fault == MeteringChipFault.ConfigurationNotVerified) SetFault(MetrologyFaultDetail.ConfigurationNotVerified, e.RegisterAddress, e.ReadBack);
+            else if (e.Fault == MeteringChipFault.ReadNotVerified) SetFault(MetrologyFaultDetail.ReadNotVerified, e.RegisterAddress, 0);
             else SetFault(MetrologyFaultDetail.NotResponding, 0, 0);
         }
 
@@ -392,21 +393,6 @@ namespace Meter.Core
         public void UpdatePulses(long nowMs)
         {
             if (_s0 != null) _s0.Update(nowMs);
-        }
-
-        private void SetCfDenominators(int cfDen)
-        {
-            _chipConfiguration.CfDenominators[0] = cfDen;
-            _chipConfiguration.CfDenominators[1] = cfDen;
-            _chipConfiguration.CfDenominators[2] = cfDen;
-        }
-
-        // SAGLVL / OVLVL: the waveform peak code of a sine of percent % of the nominal voltage (24 bits; a nominal voltage
-        // near the full scale gives at most the full-scale peak).
-        private static int PeakCode(int nominalVolts, int percent, int fullScaleMillivolts)
-        {
-            long code = nominalVolts * 10L * percent * FullScalePeakCode / fullScaleMillivolts;
-            return code > 0xFFFFFF ? 0xFFFFFF : (int)code;
         }
 
         private static int RoundToMultiple(int value, int step)

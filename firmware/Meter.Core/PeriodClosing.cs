@@ -13,7 +13,14 @@ namespace Meter.Core
     /// </summary>
     public sealed class PeriodClosing
     {
-        private readonly ElectricityMeter _meter;
+        private readonly MeterSettings _settings;
+        private readonly MeterStorage _storage;
+        private readonly IntegrationPeriod _period;
+        private readonly LocalTimeRule _rule;
+        private readonly EnergyAccumulator _energy;
+        private readonly DemandMeter _demand;
+        private readonly RegisterPersistence _registers;
+        private readonly BillingCounter _billingCounter;
         private PeriodSchedule _billingSchedule;
         private readonly long[] _profileValues = new long[4];
         private readonly long[] _billingValues = new long[BillingValues.Count];
@@ -22,11 +29,23 @@ namespace Meter.Core
         private long _lastBillingCheckUtc;
         private long _nextBillingCheckUtc;
 
-        /// <summary>Creates the logger driver for <paramref name="meter"/>.</summary>
-        public PeriodClosing(ElectricityMeter meter)
+        /// <summary>
+        /// Closes the load profile and billing periods of <paramref name="storage"/> with the values of <paramref name="energy"/>
+        /// and <paramref name="demand"/>, forcing a register save through <paramref name="registers"/> before each capture;
+        /// billing schedule and tariff count from <paramref name="settings"/>.
+        /// </summary>
+        public PeriodClosing(MeterSettings settings, MeterStorage storage, IntegrationPeriod period, LocalTimeRule rule,
+            EnergyAccumulator energy, DemandMeter demand, RegisterPersistence registers, BillingCounter billingCounter)
         {
-            _meter = meter;
-            _billingSchedule = PeriodSchedule.ForBilling(meter.Settings.BillingTargetDay, meter.Settings.BillingIntervalCode);
+            _settings = settings;
+            _storage = storage;
+            _period = period;
+            _rule = rule;
+            _energy = energy;
+            _demand = demand;
+            _registers = registers;
+            _billingCounter = billingCounter;
+            _billingSchedule = PeriodSchedule.ForBilling(settings.BillingTargetDay, settings.BillingIntervalCode);
         }
 
         /// <summary>
@@ -54,14 +73,14 @@ namespace Meter.Core
         /// </summary>
         public void Start(long utcSeconds, long lastStoredUtcSeconds, bool powerFailure)
         {
-            LoadProfile profile = _meter.Storage.Profile;
+            LoadProfile profile = _storage.Profile;
             if (!profile.IsStarted)
             {
                 CaptureProfileValues();
                 profile.Start(UnixTime.ToDateTime(utcSeconds), _profileValues);
             }
             _pendingStatus = powerFailure ? IntervalStatus.PowerFailure : IntervalStatus.None;
-            _nextProfileEnd = _meter.Period.IntervalEnd(utcSeconds);
+            _nextProfileEnd = _period.IntervalEnd(utcSeconds);
             _lastBillingCheckUtc = lastStoredUtcSeconds < utcSeconds ? lastStoredUtcSeconds : utcSeconds;
             _nextBillingCheckUtc = utcSeconds;
         }
@@ -72,10 +91,10 @@ namespace Meter.Core
             if (utcSeconds >= _nextProfileEnd)
             {
                 // A late call (meter was busy or off) closes only the interval that ended last, stamped at its end.
-                long end = _meter.Period.IntervalStart(utcSeconds);
+                long end = _period.IntervalStart(utcSeconds);
                 AppendProfile(end, _pendingStatus);
                 _pendingStatus = IntervalStatus.None;
-                _nextProfileEnd = _meter.Period.IntervalEnd(utcSeconds);
+                _nextProfileEnd = _period.IntervalEnd(utcSeconds);
             }
             if (utcSeconds >= _nextBillingCheckUtc)
             {
@@ -95,7 +114,7 @@ namespace Meter.Core
             {
                 AppendProfile(oldUtc, _pendingStatus | IntervalStatus.ClockSet | IntervalStatus.Incomplete);
                 _pendingStatus = IntervalStatus.ClockSet | IntervalStatus.Incomplete;
-                _nextProfileEnd = _meter.Period.IntervalEnd(newUtc);
+                _nextProfileEnd = _period.IntervalEnd(newUtc);
             }
             _lastBillingCheckUtc = newUtc < oldUtc ? newUtc : oldUtc;
             _nextBillingCheckUtc = newUtc;
@@ -115,18 +134,18 @@ namespace Meter.Core
         public void ChangeProfilePeriod(long utcSeconds, int minutes)
         {
             Update(utcSeconds);
-            _meter.SaveRegisters(true);
+            _registers.SaveRegisters(true);
             CaptureProfileValues();
             int status = _pendingStatus | IntervalStatus.Incomplete;
-            if (_meter.TimeRule.IsSummerTime(utcSeconds - 1)) status |= IntervalStatus.DaylightSaving;
-            LoadProfile profile = _meter.Storage.Profile;
+            if (_rule.IsSummerTime(utcSeconds - 1)) status |= IntervalStatus.DaylightSaving;
+            LoadProfile profile = _storage.Profile;
             bool closed = profile.ChangePeriod(UnixTime.ToDateTime(utcSeconds), _profileValues, status, minutes);
             if (closed)
             {
                 ProfileEntries++;
                 _pendingStatus = IntervalStatus.None;
             }
-            IntegrationPeriod period = _meter.Period;
+            IntegrationPeriod period = _period;
             period.Change(minutes);
             _nextProfileEnd = period.IntervalEnd(utcSeconds);
             // The first interval of the new period runs from the newest entry (UTC minutes) to that boundary.
@@ -136,29 +155,29 @@ namespace Meter.Core
 
         private void AppendProfile(long endUtc, int status)
         {
-            _meter.SaveRegisters(true);
+            _registers.SaveRegisters(true);
             CaptureProfileValues();
-            if (_meter.TimeRule.IsSummerTime(endUtc - 1)) status |= IntervalStatus.DaylightSaving;
-            _meter.Storage.Profile.Append(UnixTime.ToDateTime(endUtc), _profileValues, status);
+            if (_rule.IsSummerTime(endUtc - 1)) status |= IntervalStatus.DaylightSaving;
+            _storage.Profile.Append(UnixTime.ToDateTime(endUtc), _profileValues, status);
             ProfileEntries++;
         }
 
         private void CaptureProfileValues()
         {
-            EnergyAccumulator energy = _meter.Metering.Accumulator;
-            _profileValues[0] = energy.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
-            _profileValues[1] = energy.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
-            _profileValues[2] = energy.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
-            _profileValues[3] = energy.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
+            EnergyAccumulator energy = _energy;
+            _profileValues[0] = energy.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
+            _profileValues[1] = energy.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
+            _profileValues[2] = energy.EnergyIn(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
+            _profileValues[3] = energy.EnergyIn(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
         }
 
         private void CloseBillingIfDue(long utcSeconds)
         {
-            LocalTimeRule rule = _meter.TimeRule;
+            LocalTimeRule rule = _rule;
             // Billing dates are local (00:00 of the target day); Meter.Storage counts local minutes.
             System.DateTime previous = UnixTime.ToDateTime(rule.ToLocal(_lastBillingCheckUtc).LocalSeconds);
             System.DateTime now = UnixTime.ToDateTime(rule.ToLocal(utcSeconds).LocalSeconds);
-            PeriodLogger billing = _meter.Storage.Billing;
+            PeriodLogger billing = _storage.Billing;
             for (int guard = 0; guard < StorageLayout.BillingDepth; guard++)
             {
                 // Same test as PeriodLogger.CloseIfDue, made first so that registers are only
@@ -170,10 +189,13 @@ namespace Meter.Core
                     if (newest > from) from = newest;
                 }
                 if (_billingSchedule.IsExternallyControlled || _billingSchedule.NextClosingMinute(from) > Meter.Storage.StorageTime.ToMinutes(now)) break;
-                _meter.SaveRegisters(true);
+                _registers.SaveRegisters(true);
                 CaptureBillingValues();
                 if (!billing.CloseIfDue(_billingSchedule, previous, now, _billingValues)) break;
-                _meter.OnBillingPeriodClosed();
+                // The period is stored: counter + 1, demand maxima cleared, then the demand record saved.
+                _billingCounter.Increment();
+                _demand.CloseBillingPeriod();
+                _registers.SaveDemand();
                 BillingClosings++;
             }
             _lastBillingCheckUtc = utcSeconds;
@@ -181,20 +203,20 @@ namespace Meter.Core
 
         private void CaptureBillingValues()
         {
-            EnergyAccumulator energy = _meter.Metering.Accumulator;
-            DemandMeter demand = _meter.Metering.Demand;
+            EnergyAccumulator energy = _energy;
+            DemandMeter demand = _demand;
             long[] v = _billingValues;
             v[BillingValues.HourCounter] = energy.OperatingHours;
             v[BillingValues.PowerThresholdCounter] = demand.PowerThresholdCount;
             v[BillingValues.PulseInput] = 0;
             v[BillingValues.TransformerRatio] = energy.Configuration.CtRatio.PrimaryAmps;
-            v[BillingValues.APlus] = energy.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
-            v[BillingValues.AMinus] = energy.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
-            v[BillingValues.RPlus] = energy.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
-            v[BillingValues.RMinus] = energy.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
+            v[BillingValues.APlus] = energy.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
+            v[BillingValues.AMinus] = energy.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
+            v[BillingValues.RPlus] = energy.EnergyIn(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
+            v[BillingValues.RMinus] = energy.EnergyIn(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
             for (int t = 0; t < 4; t++)
             {
-                bool used = t < _meter.Settings.TariffCount;
+                bool used = t < _settings.TariffCount;
                 v[BillingValues.APlusTariff1 + t] = used ? energy.ReadTariffActiveImport(t, true, 0) : 0;
                 v[BillingValues.RPlusTariff1 + t] = used ? energy.ReadTariffReactiveImport(t, true, 0) : 0;
                 bool slot = t < 2; // DemandSlot: all tariffs, T1, T2

@@ -23,7 +23,8 @@ namespace Meter.Core
             settings.FullScaleVoltageMillivolts = preset.FrontEnd.FullScaleVoltageMillivolts;
             settings.FullScaleCurrentMilliamps = preset.FrontEnd.FullScaleCurrentMilliamps;
             settings.NominalVoltageVolts = preset.NominalVoltageVolts;
-            settings.AdcGainRegister = preset.FrontEnd.GainRegister;
+            settings.CurrentPgaGain = preset.FrontEnd.CurrentPga;
+            settings.VoltagePgaGain = preset.FrontEnd.VoltagePga;
             settings.MeterConstantImpPerKwh = preset.MeterConstantImpPerKwh;
             settings.S0ImpPerKwh = preset.S0ImpPerKwh;
             settings.S0PulseMilliseconds = preset.S0PulseMilliseconds;

@@ -24,12 +24,14 @@ namespace Meter.Core
         /// <summary>Most intervals answered per request (a day is 96 at 15 min); the oldest are dropped beyond.</summary>
         public const int MaximumIntervals = 1000;
 
-        private readonly ElectricityMeter _meter;
+        private readonly MeterStorage _storage;
+        private readonly LocalTimeRule _rule;
 
-        /// <summary>The load profile of <paramref name="meter"/>.</summary>
-        public ProfileRequest(ElectricityMeter meter)
+        /// <summary>The load profile of <paramref name="storage"/>, time stamps in the local time of <paramref name="rule"/>.</summary>
+        public ProfileRequest(MeterStorage storage, LocalTimeRule rule)
         {
-            _meter = meter;
+            _storage = storage;
+            _rule = rule;
         }
 
         /// <summary>Profile requests answered.</summary>
@@ -42,7 +44,7 @@ namespace Meter.Core
         public void Answer(long fromLocalSecond, long toLocalSecond, RangeAnswer answer)
         {
             Requests++;
-            LoadProfile profile = _meter.Storage.Profile;
+            LoadProfile profile = _storage.Profile;
             LoadProfileReader reader = new LoadProfileReader(profile);
             ProfileEntry entry = new ProfileEntry(profile.ChannelCount);
             // Collect the matching intervals (local end minute, status, 4 deltas), newest kept.
@@ -52,7 +54,7 @@ namespace Meter.Core
             bool[] summer = new bool[MaximumIntervals];
             long[] deltas = new long[MaximumIntervals * 4];
             int count = 0, first = 0;
-            LocalTimeRule rule = _meter.TimeRule;
+            LocalTimeRule rule = _rule;
             while (reader.Next(entry))
             {
                 LocalDateTime local = rule.ToLocal(UnixTime.ToSeconds(entry.EndTime));

@@ -11,6 +11,22 @@ namespace Meter.Core
     /// </summary>
     public static class RegisterRecord
     {
+        /// <summary>The storage layout of a meter: this record, the demand record, the profile at <paramref name="profilePeriodMinutes"/>.</summary>
+        public static StorageLayout Layout(int profilePeriodMinutes)
+        {
+            StorageLayout layout = new StorageLayout();
+            layout.RegisterCount = Length;
+            layout.DemandValueCount = DemandRecord.Length;
+            layout.ProfilePeriodMinutes = profilePeriodMinutes;
+            return layout;
+        }
+
+        /// <summary>The save policy of the registers metered with the constants of <paramref name="m"/> (<see cref="SaveSteps"/>).</summary>
+        public static RegisterSavePolicy SavePolicy(MeteringConfiguration m)
+        {
+            return new RegisterSavePolicy(SaveSteps(m.ActiveConstant, m.ReactiveConstant, m.ApparentConstant));
+        }
+
         /// <summary>Index of the last known UTC time, s (for <see cref="MeterClock.Boot"/>).</summary>
         public const int UtcSeconds = EnergyAccumulator.SnapshotLength;
         /// <summary>Index of the clock's <see cref="TimeQuality"/>.</summary>

@@ -32,7 +32,7 @@ namespace Meter.Core
         /// <summary>0-0:13.0.0 working-day tariff switching list, written entry by entry (as tools/MeterTool MeterAddresses.TariffTable).</summary>
         public static readonly ObisCode TariffTable = new ObisCode(0, 0, 13, 0, 0, 255);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here (the six above and the P1 password).</summary>
+        /// <summary>Objects <see cref="MeterObjectTable.Declare"/> adds from here (the six above and the P1 password).</summary>
         public const int Count = 7;
 
         /// <summary>True for the settings whose writes <see cref="SettingsWriter"/> logs with old and new value.</summary>

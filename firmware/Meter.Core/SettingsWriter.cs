@@ -1,5 +1,6 @@
 using Meter.Metrology;
 using Meter.Obis;
+using Meter.Optical;
 using Meter.Storage;
 
 namespace Meter.Core
@@ -11,18 +12,46 @@ namespace Meter.Core
     /// register record is never written), applies the value live and logs a parameter-change
     /// event (detail = the value's <see cref="SettingsRecord"/> index, old and new value; texts
     /// as their first 8 characters, see <see cref="SettingsRecord.PackEight"/>; a password as 0/0).
-    /// At start it restores the record (<see cref="Restore"/>).
+    /// At start it restores the record (<see cref="Restore"/>). Owner of the settings' objects in the
+    /// register table (meter number, firmware version, constants, CT ratio, identification, device
+    /// address, billing schedule, tariff control, P1 password, the tariff switching list's writes).
     /// </summary>
-    public sealed class SettingsWriter
+    public sealed class SettingsWriter : ObisValueOwner
     {
-        private readonly ElectricityMeter _meter;
-        private readonly long[] _values = new long[StorageLayout.SettingsValueCount];
+        private readonly MeterSettings _settings;
+        private readonly SettingsRecordStore _record;
+        private readonly TamperMonitor _tamper;
+        private readonly EnergyAccumulator _energy;
+        private readonly CurrentTransformerRatio _ratio;
+        private readonly MeteringCycle _metering;
+        private readonly PeriodClosing _periods;
+        private readonly TariffSelection _tariffs;
+        private readonly OpticalPort _optical;
+        private readonly EventRouting _events;
+        private readonly MeterTime _time;
         private readonly TariffSwitchList _tariffList = new TariffSwitchList();
 
-        /// <summary>Writes the settings of <paramref name="meter"/>.</summary>
-        public SettingsWriter(ElectricityMeter meter)
+        /// <summary>
+        /// Writes <paramref name="settings"/> into <paramref name="record"/> and applies them to the parts that use them:
+        /// the CT <paramref name="ratio"/> of <paramref name="energy"/>, the S0 figure of <paramref name="metering"/>,
+        /// the billing schedule of <paramref name="periods"/>, the timetable of <paramref name="tariffs"/>, the
+        /// identification and device address of <paramref name="optical"/>.
+        /// </summary>
+        public SettingsWriter(MeterSettings settings, SettingsRecordStore record, TamperMonitor tamper, EnergyAccumulator energy,
+            CurrentTransformerRatio ratio, MeteringCycle metering, PeriodClosing periods, TariffSelection tariffs, OpticalPort optical,
+            EventRouting events, MeterTime time)
         {
-            _meter = meter;
+            _settings = settings;
+            _record = record;
+            _tamper = tamper;
+            _energy = energy;
+            _ratio = ratio;
+            _metering = metering;
+            _periods = periods;
+            _tariffs = tariffs;
+            _optical = optical;
+            _events = events;
+            _time = time;
         }
 
         /// <summary>
@@ -39,15 +68,14 @@ namespace Meter.Core
         /// </summary>
         public void Restore(StorageRecoveryReport report)
         {
-            WearLevelledRecord record = _meter.Storage.Settings;
+            long[] stored = _record.ReadStored();
             bool applied = false;
             bool tamperRestored = false;
-            if (record.HasValue)
+            if (stored != null)
             {
-                record.CopyTo(_values);
-                applied = SettingsRecord.TryApply(_values, _meter.Settings);
+                applied = SettingsRecord.TryApply(stored, _settings);
                 // The tamper state shares the record (TamperRecord); its counters survive a settings repair.
-                tamperRestored = SettingsRecord.HasMarker(_values) && _meter.Tamper.Restore(_values);
+                tamperRestored = SettingsRecord.HasMarker(stored) && _tamper.Restore(stored);
             }
             if (!applied || !tamperRestored)
             {
@@ -56,15 +84,14 @@ namespace Meter.Core
                 if (!report.Formatted)
                 {
                     DefaultsRestored = !applied;
-                    _meter.Events.Log(EventKind.StorageRepair, StorageArea.Settings, 0, 1);
+                    _events.Log(EventKind.StorageRepair, StorageArea.Settings, 0, 1);
                 }
                 Commit();
             }
-            MeterSettings s = _meter.Settings;
-            CurrentTransformerRatio ratio = _meter.Metering.Accumulator.Configuration.CtRatio;
-            if (ratio.PrimaryAmps != s.CtPrimaryAmps && !ratio.IsLocked) ratio.Set(s.CtPrimaryAmps, s.CtSecondaryAmps);
-            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, long.MinValue);
-            _meter.UseTariffSettings();
+            MeterSettings s = _settings;
+            if (_ratio.PrimaryAmps != s.CtPrimaryAmps && !_ratio.IsLocked) _ratio.Set(s.CtPrimaryAmps, s.CtSecondaryAmps);
+            _periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, long.MinValue);
+            _tariffs.UseSettings();
         }
 
         /// <summary>
@@ -74,14 +101,14 @@ namespace Meter.Core
         /// </summary>
         public ObisWriteResult WriteTariffSwitchEntry(string text)
         {
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             bool complete;
             ObisWriteResult result = _tariffList.Add(text, s.TariffCount, out complete);
             if (result != ObisWriteResult.Accepted || !complete) return result;
             long old = FirstTwo(s.WorkingDaySwitches);
             s.WorkingDaySwitches = _tariffList.Completed;
             Commit();
-            _meter.UseTariffSettings();
+            _tariffs.UseSettings();
             return Logged(EventKind.ParameterChange, SettingsRecord.TariffSwitches, old, FirstTwo(s.WorkingDaySwitches));
         }
 
@@ -100,11 +127,11 @@ namespace Meter.Core
         public ObisWriteResult WritePulseFigure(long value)
         {
             if (!SettingsRules.IsPulseFigure(value)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             int old = s.S0ImpPerKwh;
             s.S0ImpPerKwh = (int)value;
             Commit();
-            _meter.Metering.ChangeS0Figure((int)value);
+            _metering.ChangeS0Figure((int)value);
             return Logged(EventKind.ParameterChange, SettingsRecord.PulseFigure, old, value);
         }
 
@@ -112,7 +139,7 @@ namespace Meter.Core
         public ObisWriteResult WriteBillingTargetDay(long value)
         {
             if (!SettingsRules.IsBillingTargetDay(value)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             int old = s.BillingTargetDay;
             s.BillingTargetDay = (int)value;
             return CommitBillingSchedule(SettingsRecord.BillingTargetDay, old, value);
@@ -122,7 +149,7 @@ namespace Meter.Core
         public ObisWriteResult WriteBillingIntervalCode(long value)
         {
             if (!SettingsRules.IsBillingIntervalCode(value)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             int old = s.BillingIntervalCode;
             s.BillingIntervalCode = (int)value;
             return CommitBillingSchedule(SettingsRecord.BillingIntervalCode, old, value);
@@ -139,9 +166,9 @@ namespace Meter.Core
         public ObisWriteResult WriteCtPrimary(long value)
         {
             if (!SettingsRules.IsCtPrimary(value)) return ObisWriteResult.OutOfRange;
-            CurrentTransformerRatio ratio = _meter.Metering.Accumulator.Configuration.CtRatio;
+            CurrentTransformerRatio ratio = _ratio;
             if (ratio.IsLocked || HasRegisteredEnergy()) return ObisWriteResult.Rejected;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             int old = s.CtPrimaryAmps;
             s.CtPrimaryAmps = (int)value;
             Commit();
@@ -156,12 +183,12 @@ namespace Meter.Core
         /// </summary>
         public ObisWriteResult WriteTariffControl(long value)
         {
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             if (!TariffControlSetting.IsValid(value) || !TariffControlSetting.FitsTariffCount(value, s.TariffCount)) return ObisWriteResult.OutOfRange;
             int old = s.TariffControlCode;
             s.TariffControlCode = (int)value;
             Commit();
-            _meter.UseTariffSettings();
+            _tariffs.UseSettings();
             return Logged(EventKind.ParameterChange, SettingsRecord.TariffControl, old, value);
         }
 
@@ -169,11 +196,11 @@ namespace Meter.Core
         public ObisWriteResult WriteMeterNumber(string value)
         {
             if (!SettingsRules.IsText(value)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             string old = s.MeterNumber;
             s.MeterNumber = value;
             Commit();
-            _meter.ApplyDeviceAddress(); // an unset device address is the meter number
+            _optical.ApplyDeviceAddress(); // an unset device address is the meter number
             return Logged(EventKind.ParameterChange, SettingsRecord.MeterNumber, SettingsRecord.PackEight(old), SettingsRecord.PackEight(value));
         }
 
@@ -184,11 +211,11 @@ namespace Meter.Core
         public ObisWriteResult WriteDeviceAddress(string value)
         {
             if (!DeviceAddressSetting.IsValid(value)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
-            string old = _meter.DeviceAddress;
+            MeterSettings s = _settings;
+            string old = _optical.DeviceAddress;
             s.DeviceAddress = value;
             Commit();
-            _meter.ApplyDeviceAddress();
+            _optical.ApplyDeviceAddress();
             return Logged(EventKind.ParameterChange, SettingsRecord.DeviceAddress, SettingsRecord.PackEight(old), SettingsRecord.PackEight(value));
         }
 
@@ -196,8 +223,8 @@ namespace Meter.Core
         public ObisWriteResult WriteIdentification(string value)
         {
             if (!SettingsRules.IsText(value)) return ObisWriteResult.OutOfRange;
-            if (!_meter.TryChangeIdentification(value)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _meter.Settings;
+            if (!_optical.TryChangeIdentification(value)) return ObisWriteResult.OutOfRange;
+            MeterSettings s = _settings;
             string old = s.Identification;
             s.Identification = value;
             Commit();
@@ -208,7 +235,7 @@ namespace Meter.Core
         public ObisWriteResult WritePassword(string value)
         {
             if (!SettingsRules.IsText(value)) return ObisWriteResult.OutOfRange;
-            _meter.Settings.Passwords[0] = value;
+            _settings.Passwords[0] = value;
             Commit();
             return Logged(EventKind.ParameterChange, SettingsRecord.Password, 0, 0);
         }
@@ -216,15 +243,15 @@ namespace Meter.Core
         // Target day and interval code make one schedule: commit it, apply it from now on, log the changed part.
         private ObisWriteResult CommitBillingSchedule(int what, long oldValue, long newValue)
         {
-            MeterSettings s = _meter.Settings;
+            MeterSettings s = _settings;
             Commit();
-            _meter.Periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, _meter.UtcSeconds);
+            _periods.ChangeBillingSchedule(s.BillingTargetDay, s.BillingIntervalCode, _time.UtcSeconds);
             return Logged(EventKind.ParameterChange, what, oldValue, newValue);
         }
 
         private bool HasRegisteredEnergy()
         {
-            EnergyAccumulator energy = _meter.Metering.Accumulator;
+            EnergyAccumulator energy = _energy;
             for (int register = 0; register < EnergyAccumulator.RegisterCount; register++)
             {
                 if (energy.GetCounts((EnergyRegister)register, MeterChannel.Total) != 0) return true;
@@ -232,17 +259,63 @@ namespace Meter.Core
             return false;
         }
 
-        /// <summary>Commits the whole settings record from the settings and the tamper state as they are now (also for <see cref="ListSettingsWriter"/> and <see cref="TamperMonitor"/>).</summary>
-        internal void Commit()
+        private void Commit()
         {
-            SettingsRecord.Capture(_meter.Settings, _values);
-            _meter.Tamper.SaveTo(_values);
-            _meter.Storage.Settings.Commit(_values);
+            _record.Commit();
+        }
+
+        /// <inheritdoc />
+        public override bool TryReadInteger(ObisCode code, out long value)
+        {
+            value = 0;
+            MeterSettings s = _settings;
+            if (code == SettingsObjects.BillingTargetDay) value = s.BillingTargetDay;
+            else if (code == SettingsObjects.BillingIntervalCode) value = s.BillingIntervalCode;
+            else if (code == SettingsObjects.TariffControl) value = s.TariffControlCode;
+            else if (code == StandardObjects.MeterConstant) value = s.MeterConstantImpPerKwh;
+            else if (code == StandardObjects.PulseFigure) value = s.S0ImpPerKwh;
+            else if (code == StandardObjects.CtRatio) value = _ratio.PrimaryAmps;
+            else return false;
+            return true;
+        }
+
+        /// <inheritdoc />
+        public override bool TryReadText(ObisCode code, out string value)
+        {
+            value = null;
+            if (code == StandardObjects.MeterNumber) value = _settings.MeterNumber;
+            else if (code == StandardObjects.FirmwareVersion) value = _settings.FirmwareVersion;
+            else if (code == SettingsObjects.Identification) value = _settings.Identification;
+            else if (code == SettingsObjects.DeviceAddress) value = _optical.DeviceAddress;
+            else return false;
+            return true;
+        }
+
+        /// <inheritdoc />
+        public override ObisWriteResult WriteInteger(ObisCode code, long value)
+        {
+            if (code == StandardObjects.PulseFigure) return WritePulseFigure(value);
+            if (code == StandardObjects.CtRatio) return WriteCtPrimary(value);
+            if (code == SettingsObjects.BillingTargetDay) return WriteBillingTargetDay(value);
+            if (code == SettingsObjects.BillingIntervalCode) return WriteBillingIntervalCode(value);
+            if (code == SettingsObjects.TariffControl) return WriteTariffControl(value);
+            return ObisWriteResult.Rejected; // changing the meter constant is not offered
+        }
+
+        /// <inheritdoc />
+        public override ObisWriteResult WriteText(ObisCode code, string value)
+        {
+            if (code == StandardObjects.MeterNumber) return WriteMeterNumber(value);
+            if (code == SettingsObjects.Identification) return WriteIdentification(value);
+            if (code == SettingsObjects.DeviceAddress) return WriteDeviceAddress(value);
+            if (code == PasswordObject.CodeForLevel(1)) return WritePassword(value);
+            if (code == SettingsObjects.TariffTable) return WriteTariffSwitchEntry(value);
+            return ObisWriteResult.Rejected;
         }
 
         private ObisWriteResult Logged(int kind, int what, long oldValue, long newValue)
         {
-            _meter.Events.Log(kind, what, oldValue, newValue);
+            _events.Log(kind, what, oldValue, newValue);
             return ObisWriteResult.Accepted;
         }
     }

@@ -16,9 +16,10 @@ namespace Meter.Core
     /// (<see cref="TamperRecord"/>). LCD: the magnetic symbol while the field is present; the tamper
     /// symbol from a terminal-cover opening until the utility acknowledges it (W1 of
     /// <see cref="TamperObjects.Status"/> = 0), so closing the cover again does not hide it.
-    /// An input that is not fitted (null pin) never reports anything.
+    /// An input that is not fitted (null pin) never reports anything. Owner of the tamper objects
+    /// (<see cref="TamperObjects"/>): status (W1 of 0 acknowledges), counters with the latest start as capture time.
     /// </summary>
-    public sealed class TamperMonitor
+    public sealed class TamperMonitor : ObisValueOwner
     {
         /// <summary>
         /// A level must hold this long to count: a cover switch bounces for milliseconds, and a
@@ -35,21 +36,28 @@ namespace Meter.Core
         /// <summary>Every status bit.</summary>
         public const int StatusMask = MagneticPresent | TerminalCoverOpen | TerminalCoverLatched;
 
-        private readonly ElectricityMeter _meter;
         private readonly IInputPin _magneticSensor;
         private readonly IInputPin _terminalCover;
+        private readonly EventRouting _events;
+        private readonly SettingsRecordStore _record;
+        private readonly ObisLocalTime _localTime;
         private readonly DebouncedInput _magnetic = new DebouncedInput(DebounceMilliseconds, false);
         private readonly DebouncedInput _cover = new DebouncedInput(DebounceMilliseconds, false);
         private readonly long[] _counts = new long[TamperDetail.TerminalCover + 1];
         private readonly long[] _starts = new long[TamperDetail.TerminalCover + 1];
         private int _status;
 
-        /// <summary>Watches the tamper inputs of <paramref name="hardware"/> for <paramref name="meter"/>.</summary>
-        public TamperMonitor(ElectricityMeter meter, MeterHardware hardware)
+        /// <summary>
+        /// Watches <paramref name="magneticSensor"/> and <paramref name="terminalCover"/> (null: not fitted), logs to
+        /// <paramref name="events"/> and keeps its state in the settings <paramref name="record"/>.
+        /// </summary>
+        public TamperMonitor(IInputPin magneticSensor, IInputPin terminalCover, EventRouting events, SettingsRecordStore record, ObisLocalTime localTime)
         {
-            _meter = meter;
-            _magneticSensor = hardware.MagneticSensor;
-            _terminalCover = hardware.TerminalCoverSwitch;
+            _magneticSensor = magneticSensor;
+            _terminalCover = terminalCover;
+            _events = events;
+            _record = record;
+            _localTime = localTime;
         }
 
         /// <summary>Status bits (<see cref="MagneticPresent"/>, <see cref="TerminalCoverOpen"/>, <see cref="TerminalCoverLatched"/>), 0-0:96.51.0.</summary>
@@ -138,8 +146,35 @@ namespace Meter.Core
         {
             if ((_status & TerminalCoverLatched) == 0) return ObisWriteResult.Accepted;
             _status &= ~TerminalCoverLatched;
-            _meter.SettingsWriter.Commit();
+            _record.Commit();
             return ObisWriteResult.Accepted;
+        }
+
+        /// <inheritdoc />
+        public override bool TryReadInteger(ObisCode code, out long value)
+        {
+            value = 0;
+            if (code == TamperObjects.Status) { value = _status; return true; }
+            int detail = TamperObjects.DetailOf(code);
+            if (detail == 0) return false;
+            value = CountOf(detail);
+            return true;
+        }
+
+        /// <summary>The latest start of the tamper a counter counts (none before the first).</summary>
+        public override bool TryReadCaptureTime(ObisCode code, out ObisDateTime value)
+        {
+            value = new ObisDateTime();
+            int detail = TamperObjects.DetailOf(code);
+            if (detail == 0 || _starts[detail] <= 0) return false; // never: no time group
+            value = _localTime.ToLocal(_starts[detail]);
+            return true;
+        }
+
+        /// <inheritdoc />
+        public override ObisWriteResult WriteInteger(ObisCode code, long value)
+        {
+            return code == TamperObjects.Status ? Acknowledge() : ObisWriteResult.Rejected; // the write range admits 0 only
         }
 
         // The event is written before the record (as the event log writes an event before its
@@ -151,7 +186,7 @@ namespace Meter.Core
             if (input.IsOn)
             {
                 long before = _counts[detail];
-                _meter.Events.LogAt(at, EventKind.Tamper, detail, before, before + 1);
+                _events.LogAt(at, EventKind.Tamper, detail, before, before + 1);
                 _counts[detail] = before + 1;
                 _starts[detail] = at;
                 _status |= activeBit;
@@ -159,10 +194,10 @@ namespace Meter.Core
             }
             else
             {
-                _meter.Events.LogAt(at, EventKind.Tamper, detail | TamperDetail.Ended, _starts[detail], at);
+                _events.LogAt(at, EventKind.Tamper, detail | TamperDetail.Ended, _starts[detail], at);
                 _status &= ~activeBit;
             }
-            _meter.SettingsWriter.Commit();
+            _record.Commit();
         }
 
         private static void CheckDetail(int detail)

@@ -21,7 +21,7 @@ namespace Meter.Core
         /// <summary>0-0:96.51.2 terminal-cover opening counter, with the time of the latest opening (extended register).</summary>
         public static readonly ObisCode TerminalCoverCounter = new ObisCode(0, 0, 96, 51, TamperDetail.TerminalCover, 255);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here.</summary>
+        /// <summary>Objects <see cref="MeterObjectTable.Declare"/> adds from here.</summary>
         public const int Count = 3;
 
         /// <summary>The tamper detail of a counter code (1 or 2), 0 for any other code.</summary>

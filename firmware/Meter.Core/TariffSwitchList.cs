@@ -53,7 +53,7 @@ namespace Meter.Core
 
         /// <summary>
         /// The switches of the working day the meter uses without a written list (Meter.Core
-        /// ElectricityMeter.UseTariffSettings): T1 (index 0) from <paramref name="dayStartHour"/>,
+        /// TariffSelection.UseSettings): T1 (index 0) from <paramref name="dayStartHour"/>,
         /// T2 (index 1) from <paramref name="dayEndHour"/>, so T2 from midnight.
         /// </summary>
         public static int[] DefaultSwitches(int dayStartHour, int dayEndHour)

@@ -1,3 +1,4 @@
+using Meter.Obis;
 using Meter.Storage;
 
 namespace Meter.Core
@@ -9,12 +10,12 @@ namespace Meter.Core
     /// nominal voltage, <see cref="MeterSettings.NominalVoltageVolts"/>): a dip starts below 90 % (§5.4.2.1)
     /// and ends at or above 92 % (hysteresis 2 %, same clause); a swell starts above 110 % (§5.4.3.1) and ends at or
     /// below 108 %. Below 5 % is an interruption (§5.5), which is no dip: the meter logs it as the phase's
-    /// supply loss (ElectricityMeter.LogPhaseSupply), and a dip running when the voltage falls that low
+    /// supply loss (MetrologyEventLog.LogPhaseSupply), and a dip running when the voltage falls that low
     /// goes on until the voltage recovers.
     /// <para>
-    /// Sampled from the rms voltages the meter reads (<see cref="ElectricityMeter.MeasurementIntervalCycles"/>, 1 =
+    /// Sampled from the rms voltages the meter reads (<see cref="EnergyCycle.MeasurementIntervalCycles"/>, 1 =
     /// every metering cycle, about 1 s, and every cycle while the ADE7880's sag / over-voltage flag keeps a watch,
-    /// see ElectricityMeter.SampleVoltageQuality): not the half-cycle rms of a class A instrument, so an event
+    /// see MetrologyEventLog.SampleVoltageQuality): not the half-cycle rms of a class A instrument, so an event
     /// shorter than a cycle can be missed and start and end are known to one cycle. Each start is a
     /// <see cref="EventKind.VoltageQuality"/> event (detail <see cref="VoltageQualityDetail"/>, old/new = the
     /// phase's count before and after), each end one with <see cref="VoltageQualityDetail.Ended"/> and old/new =
@@ -23,8 +24,9 @@ namespace Meter.Core
     /// (<see cref="VoltageQualityRecord"/>) at every start and end, the event first (a cut between the two keeps
     /// the event; a dip still present at the next start then starts again).
     /// </para>
+    /// <para>Owner of its objects in the register table (<see cref="VoltageQualityObjects"/>): counters and durations.</para>
     /// </summary>
-    public sealed class VoltageQualityMonitor
+    public sealed class VoltageQualityMonitor : ObisValueOwner
     {
         /// <summary>Dip threshold, % of Udin (IEC 61000-4-30 §5.4.2.1; EN 50160 §3, "supply voltage dip").</summary>
         public const int DipStartPercent = 90;
@@ -39,16 +41,21 @@ namespace Meter.Core
 
         private const int RunningMask = 0x3F; // two bits a phase
 
-        private readonly ElectricityMeter _meter;
+        private readonly EventRouting _events;
+        private readonly MeterStorage _storage;
         private readonly int _nominalVolts;
         private readonly long _udinMillivolts;
         private readonly long[] _values = new long[StorageLayout.VoltageQualityValueCount];
 
-        /// <summary>Watches the voltages of <paramref name="meter"/> against the declared voltage <paramref name="nominalVoltageVolts"/>.</summary>
-        public VoltageQualityMonitor(ElectricityMeter meter, int nominalVoltageVolts)
+        /// <summary>
+        /// Watches voltages against the declared voltage <paramref name="nominalVoltageVolts"/>, logging to
+        /// <paramref name="events"/> and keeping its record in <paramref name="storage"/>.
+        /// </summary>
+        public VoltageQualityMonitor(EventRouting events, MeterStorage storage, int nominalVoltageVolts)
         {
             if (nominalVoltageVolts <= 0) throw new System.ArgumentOutOfRangeException("nominalVoltageVolts", "the declared voltage must be positive");
-            _meter = meter;
+            _events = events;
+            _storage = storage;
             _nominalVolts = nominalVoltageVolts;
             _udinMillivolts = nominalVoltageVolts * 1000L;
         }
@@ -120,6 +127,38 @@ namespace Meter.Core
         }
 
         /// <summary>
+        /// Boot: the counters from their record (blank after a new format or the in-place upgrade to layout
+        /// version 6: all zero). A record <see cref="Restore"/> refuses is a storage repair: logged, counting
+        /// restarts at 0. Returns true when an event was running at the power-down (its end is watched for).
+        /// </summary>
+        public bool RestoreStored()
+        {
+            if (!_storage.VoltageQuality.HasValue) return false;
+            long[] record = new long[StorageLayout.VoltageQualityValueCount];
+            _storage.VoltageQuality.CopyTo(record);
+            if (!Restore(record)) { _events.Log(EventKind.StorageRepair, StorageArea.VoltageQuality, 0, 1); return false; }
+            for (int phase = 1; phase <= 3; phase++)
+                if (IsRunning(phase)) return true;
+            return false;
+        }
+
+        /// <summary>Counters and cumulative durations of dips and swells (<see cref="VoltageQualityObjects"/>).</summary>
+        public override bool TryReadInteger(ObisCode code, out long value)
+        {
+            value = 0;
+            int phase = VoltageQualityObjects.PhaseOf(code);
+            if (phase == 0) return false;
+            int kind = VoltageQualityObjects.KindOf(code);
+            if (phase == VoltageQualityObjects.AnyPhase)
+            {
+                for (int p = 1; p <= 3; p++) value += CountOf(p, kind);
+                return true;
+            }
+            value = VoltageQualityObjects.IsDuration(code) ? SecondsOf(phase, kind) : CountOf(phase, kind);
+            return true;
+        }
+
+        /// <summary>
         /// One rms sample of phase 1–3, <paramref name="millivolts"/>, taken at UTC <paramref name="utcSeconds"/>.
         /// No allocation unless an event starts or ends.
         /// </summary>
@@ -147,21 +186,21 @@ namespace Meter.Core
         {
             int count = VoltageQualityRecord.CountIndex(phase, kind);
             long before = _values[count];
-            _meter.Events.LogAt(utcSeconds, EventKind.VoltageQuality, VoltageQualityDetail.Of(phase, kind), before, before + 1);
+            _events.LogAt(utcSeconds, EventKind.VoltageQuality, VoltageQualityDetail.Of(phase, kind), before, before + 1);
             _values[count] = before + 1;
             _values[VoltageQualityRecord.LatestStartIndex(phase)] = utcSeconds;
             _values[VoltageQualityRecord.Running] = _values[VoltageQualityRecord.Running] | (long)(uint)VoltageQualityRecord.RunningBit(phase, kind);
-            _meter.Storage.VoltageQuality.Commit(_values);
+            _storage.VoltageQuality.Commit(_values);
         }
 
         private void End(int phase, int kind, long utcSeconds)
         {
             long start = _values[VoltageQualityRecord.LatestStartIndex(phase)];
             long duration = utcSeconds > start ? utcSeconds - start : 0; // a clock set backwards during the event gives 0, never negative
-            _meter.Events.LogAt(utcSeconds, EventKind.VoltageQuality, VoltageQualityDetail.Of(phase, kind) | VoltageQualityDetail.Ended, start, utcSeconds);
+            _events.LogAt(utcSeconds, EventKind.VoltageQuality, VoltageQualityDetail.Of(phase, kind) | VoltageQualityDetail.Ended, start, utcSeconds);
             _values[VoltageQualityRecord.SecondsIndex(phase, kind)] += duration;
             _values[VoltageQualityRecord.Running] = _values[VoltageQualityRecord.Running] & ~(long)VoltageQualityRecord.RunningBit(phase, kind);
-            _meter.Storage.VoltageQuality.Commit(_values);
+            _storage.VoltageQuality.Commit(_values);
         }
 
         private static void Check(int phase, int kind)

@@ -29,7 +29,7 @@ namespace Meter.Core
         /// <summary>1-0:12.36.0 voltage swells on all phases together.</summary>
         public static readonly ObisCode SwellsAnyPhase = new ObisCode(1, 0, AnyPhase, SwellCount, 0, 255);
 
-        /// <summary>Objects <see cref="ObisBindings.CreateTable"/> adds from here: 4 a phase and the two sums.</summary>
+        /// <summary>Objects <see cref="MeterObjectTable.Declare"/> adds from here: 4 a phase and the two sums.</summary>
         public const int Count = 3 * 4 + 2;
 
         /// <summary>The code of quantity <paramref name="d"/> (<see cref="DipCount"/> … <see cref="SwellDuration"/>) of phase 1–3.</summary>

@@ -258,7 +258,7 @@ namespace Meter.Dlms
                 SendReceiveReady(); // not a DLMS APDU: nothing to hand on
                 return;
             }
-            int answer = _handler.HandleApdu(_received, LlcHeader.Length, apduLength - LlcHeader.Length,
+            int answer = _handler.HandleApdu(_client, _received, LlcHeader.Length, apduLength - LlcHeader.Length,
                 _answer, LlcHeader.Length, _answer.Length - LlcHeader.Length);
             if (answer <= 0)
             {

@@ -177,12 +177,13 @@ namespace Meter.Metrology
         /// <summary>
         /// Register value in units of 10^<paramref name="scaler"/> Wh (varh, VAh), rounded down: the value an OBIS
         /// <i>Register</i> object returns with scaler <paramref name="scaler"/> (e.g. −3 → mWh, 0 → Wh, 3 → kWh).
+        /// A pure conversion of the stored counts (nothing is reset; unlike the chip driver's read-with-reset).
         /// </summary>
         /// <param name="register">Which register.</param>
         /// <param name="channel">0 … 2 phase, 3 total.</param>
         /// <param name="primary">True for primary energy (× CT ratio), false for secondary.</param>
         /// <param name="scaler">−6 … 6.</param>
-        public long ReadEnergy(EnergyRegister register, int channel, bool primary, int scaler)
+        public long EnergyIn(EnergyRegister register, int channel, bool primary, int scaler)
         {
             return Convert(GetCounts(register, channel), KindOf(register), primary, scaler);
         }

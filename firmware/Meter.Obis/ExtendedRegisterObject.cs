@@ -22,7 +22,7 @@ namespace Meter.Obis
         protected override int WriteExtraGroups(ObisCode code, byte[] buffer, int position)
         {
             ObisDateTime captured;
-            if (!Source.TryReadCaptureTime(code, out captured) || !captured.IsValid) return position;
+            if (!SourceFor(code).TryReadCaptureTime(code, out captured) || !captured.IsValid) return position;
             int p = position;
             buffer[p++] = (byte)'(';
             p = captured.Write(buffer, p, false);

@@ -40,8 +40,25 @@ namespace Meter.Obis
         /// </summary>
         public bool KeepsBillingValues { get; set; }
 
+        /// <summary>
+        /// The object keeps billing-period values and <paramref name="history"/> owns them (COSEM: the
+        /// billing values are a profile of their own, e.g. the billing logger): reads with value group
+        /// F = the billing period go there, reads of the current value to the object's own source.
+        /// </summary>
+        public void KeepBillingValuesIn(IObisValueSource history)
+        {
+            if (history == null) throw new System.ArgumentNullException("history");
+            KeepsBillingValues = true;
+            _history = history;
+        }
+
         /// <summary>Where the value comes from.</summary>
         protected IObisValueSource Source { get; }
+
+        /// <summary>The source answering <paramref name="code"/>: the billing history (<see cref="KeepBillingValuesIn"/>) for a billing-period value, else <see cref="Source"/>.</summary>
+        protected IObisValueSource SourceFor(ObisCode code) => _history != null && code.F != _code.F ? _history : Source;
+
+        private IObisValueSource _history;
 
         /// <summary>Where validated writes go (null while read-only).</summary>
         protected IObisValueTarget Target { get; private set; }
@@ -69,7 +86,7 @@ namespace Meter.Obis
         }
 
         /// <summary>Reads the integer value of <paramref name="code"/> (this object or a billing value) from the source.</summary>
-        public bool TryReadInteger(ObisCode code, out long value) => Source.TryReadInteger(code, out value);
+        public bool TryReadInteger(ObisCode code, out long value) => SourceFor(code).TryReadInteger(code, out value);
 
         /// <summary>
         /// Writes the value groups of <paramref name="code"/> (this object or one of its billing

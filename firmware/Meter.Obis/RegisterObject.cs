@@ -61,7 +61,7 @@ namespace Meter.Obis
         protected override int WriteValueText(ObisCode code, byte[] buffer, int position)
         {
             long value;
-            if (!Source.TryReadInteger(code, out value)) return -1;
+            if (!SourceFor(code).TryReadInteger(code, out value)) return -1;
             int p = WriteScaled(value, buffer, position);
             if (p < 0) return -1;
             if (_unit != ObisUnit.Count)

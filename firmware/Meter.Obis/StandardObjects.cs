@@ -79,84 +79,88 @@ namespace Meter.Obis
         public const int Count = 32;
 
         /// <summary>
-        /// Adds the standard objects to <paramref name="table"/>. Values: energies in Wh
-        /// (scaler 0, shown in kWh with 3 decimals), demand and power in W (shown in kW),
-        /// voltages in 0.1 V, currents in mA, frequency in 0.01 Hz. Writes go to
-        /// <paramref name="target"/>: clock, meter number, integration period and pulse figure
-        /// are configuration (level 1); energy registers, meter constant and CT ratio are
-        /// legal (level 1 + seal open).
+        /// Adds the standard objects to <paramref name="table"/> with one owner for every value
+        /// (a test store, a sample meter); see <see cref="AddTo(ObisTable, StandardObjectOwners)"/>.
         /// </summary>
         public static void AddTo(ObisTable table, IObisValueSource source, IObisValueTarget target)
         {
-            if (table == null) throw new System.ArgumentNullException("table");
-
-            var meterNumber = new TextDataObject(MeterNumber, 16, source);
-            meterNumber.AllowWrite(ObisAccess.Configuration, 1, target);
-            table.Add(meterNumber);
-            table.Add(new TextDataObject(FirmwareVersion, 16, source));
-            var clock = new ClockObject(Clock, source);
-            clock.AllowWrite(ObisAccess.Configuration, 1, target);
-            table.Add(clock);
-            table.Add(new ClockPartObject(LocalTime, Clock, false, source));
-            table.Add(new ClockPartObject(LocalDate, Clock, true, source));
-            table.Add(new IntegerDataObject(ErrorRegister, 8, source) { Hexadecimal = true });
-            table.Add(new IntegerDataObject(StatusRegister, 8, source) { Hexadecimal = true });
-            table.Add(new IntegerDataObject(BillingPeriodCounter, 2, source));
-            var tariff = new IntegerDataObject(ActiveTariff, 1, source);
-            tariff.SetWriteRange(1, 8);
-            tariff.AllowWrite(ObisAccess.Configuration, 1, target);
-            table.Add(tariff);
-
-            var period = new IntegerDataObject(IntegrationPeriod, 2, source);
-            period.SetWriteRange(1, 60);
-            period.AllowWrite(ObisAccess.Configuration, 1, target);
-            table.Add(period);
-            var constant = new IntegerDataObject(MeterConstant, 1, source);
-            constant.SetWriteRange(1, 100000);
-            constant.AllowWrite(ObisAccess.Legal, 1, target);
-            table.Add(constant);
-            var pulses = new IntegerDataObject(PulseFigure, 1, source);
-            pulses.SetWriteRange(1, 100000); // Meter.Metrology PulseOutputSettings: 1 … 100 000 imp/kWh
-            pulses.AllowWrite(ObisAccess.Configuration, 1, target);
-            table.Add(pulses);
-            var ct = new IntegerDataObject(CtRatio, 1, source);
-            ct.SetWriteRange(1, 10000);
-            ct.AllowWrite(ObisAccess.Legal, 1, target);
-            table.Add(ct);
-
-            AddEnergy(table, ActiveImport, ObisUnit.WattHour, true, source, target);
-            AddEnergy(table, ActiveImportT1, ObisUnit.WattHour, true, source, target);
-            AddEnergy(table, ActiveImportT2, ObisUnit.WattHour, true, source, target);
-            AddEnergy(table, ActiveExport, ObisUnit.WattHour, true, source, target);
-            AddEnergy(table, ActiveExportT1, ObisUnit.WattHour, true, source, target);
-            AddEnergy(table, ActiveExportT2, ObisUnit.WattHour, true, source, target);
-            AddEnergy(table, ReactiveImport, ObisUnit.VarHour, false, source, target);
-            AddEnergy(table, ReactiveExport, ObisUnit.VarHour, false, source, target);
-
-            table.Add(new ExtendedRegisterObject(MaximumDemandImport, ObisUnit.Watt, 0, source)
-            { Kilo = true, Decimals = 3, IntegerDigits = 2, KeepsBillingValues = true });
-            table.Add(new ExtendedRegisterObject(MaximumDemandExport, ObisUnit.Watt, 0, source)
-            { Kilo = true, Decimals = 3, IntegerDigits = 2, KeepsBillingValues = true });
-            table.Add(new DemandRegisterObject(CurrentDemandImport, ObisUnit.Watt, 0, 900, source)
-            { Kilo = true, Decimals = 3, IntegerDigits = 2 });
-            table.Add(new RegisterObject(ActivePower, ObisUnit.Watt, 0, source) { Kilo = true, Decimals = 3, IntegerDigits = 2 });
-            table.Add(new RegisterObject(VoltageL1, ObisUnit.Volt, -1, source) { Decimals = 1, IntegerDigits = 3 });
-            table.Add(new RegisterObject(VoltageL2, ObisUnit.Volt, -1, source) { Decimals = 1, IntegerDigits = 3 });
-            table.Add(new RegisterObject(VoltageL3, ObisUnit.Volt, -1, source) { Decimals = 1, IntegerDigits = 3 });
-            table.Add(new RegisterObject(CurrentL1, ObisUnit.Ampere, -3, source) { Decimals = 2, IntegerDigits = 3 });
-            table.Add(new RegisterObject(CurrentL2, ObisUnit.Ampere, -3, source) { Decimals = 2, IntegerDigits = 3 });
-            table.Add(new RegisterObject(CurrentL3, ObisUnit.Ampere, -3, source) { Decimals = 2, IntegerDigits = 3 });
-            table.Add(new RegisterObject(Frequency, ObisUnit.Hertz, -2, source) { Decimals = 2, IntegerDigits = 2 });
+            AddTo(table, StandardObjectOwners.AllIn(source, target));
         }
 
-        private static void AddEnergy(ObisTable table, ObisCode code, ObisUnit unit, bool billing,
+        /// <summary>
+        /// Adds the standard objects to <paramref name="table"/>, each with the owner
+        /// <paramref name="owners"/> names for it. Values: energies in Wh (scaler 0, shown in kWh
+        /// with 3 decimals), demand and power in W (shown in kW), voltages in 0.1 V, currents in
+        /// mA, frequency in 0.01 Hz. Clock, meter number, tariff, integration period and pulse
+        /// figure are configuration (level 1); energy registers, meter constant and CT ratio are
+        /// legal (level 1 + seal open). Energy and maximum-demand registers keep billing values
+        /// in <see cref="StandardObjectOwners.Billing"/>.
+        /// </summary>
+        public static void AddTo(ObisTable table, StandardObjectOwners owners)
+        {
+            if (table == null) throw new System.ArgumentNullException("table");
+            if (owners == null) throw new System.ArgumentNullException("owners");
+            var meterNumber = new TextDataObject(MeterNumber, 16, owners.Settings);
+            meterNumber.AllowWrite(ObisAccess.Configuration, 1, owners.SettingsTarget);
+            table.Add(meterNumber);
+            table.Add(new TextDataObject(FirmwareVersion, 16, owners.Settings));
+            var clock = new ClockObject(Clock, owners.Clock);
+            clock.AllowWrite(ObisAccess.Configuration, 1, owners.ClockTarget);
+            table.Add(clock);
+            table.Add(new ClockPartObject(LocalTime, Clock, false, owners.Clock));
+            table.Add(new ClockPartObject(LocalDate, Clock, true, owners.Clock));
+            table.Add(new IntegerDataObject(ErrorRegister, 8, owners.Status) { Hexadecimal = true });
+            table.Add(new IntegerDataObject(StatusRegister, 8, owners.Status) { Hexadecimal = true });
+            table.Add(new IntegerDataObject(BillingPeriodCounter, 2, owners.Billing));
+            AddInteger(table, ActiveTariff, 1, 1, 8, ObisAccess.Configuration, owners.Tariff, owners.TariffTarget);
+            AddInteger(table, IntegrationPeriod, 2, 1, 60, ObisAccess.Configuration, owners.Period, owners.PeriodTarget);
+            AddInteger(table, MeterConstant, 1, 1, 100000, ObisAccess.Legal, owners.Settings, owners.SettingsTarget);
+            // Meter.Metrology PulseOutputSettings: 1 … 100 000 imp/kWh.
+            AddInteger(table, PulseFigure, 1, 1, 100000, ObisAccess.Configuration, owners.Settings, owners.SettingsTarget);
+            AddInteger(table, CtRatio, 1, 1, 10000, ObisAccess.Legal, owners.Settings, owners.SettingsTarget);
+            AddEnergy(table, ActiveImport, ObisUnit.WattHour, owners.Billing, owners);
+            AddEnergy(table, ActiveImportT1, ObisUnit.WattHour, owners.Billing, owners);
+            AddEnergy(table, ActiveImportT2, ObisUnit.WattHour, owners.Billing, owners);
+            AddEnergy(table, ActiveExport, ObisUnit.WattHour, owners.Billing, owners);
+            AddEnergy(table, ActiveExportT1, ObisUnit.WattHour, owners.Billing, owners);
+            AddEnergy(table, ActiveExportT2, ObisUnit.WattHour, owners.Billing, owners);
+            AddEnergy(table, ReactiveImport, ObisUnit.VarHour, null, owners);
+            AddEnergy(table, ReactiveExport, ObisUnit.VarHour, null, owners);
+            var maximumImport = new ExtendedRegisterObject(MaximumDemandImport, ObisUnit.Watt, 0, owners.Demand) { Kilo = true, Decimals = 3, IntegerDigits = 2 };
+            maximumImport.KeepBillingValuesIn(owners.Billing);
+            table.Add(maximumImport);
+            var maximumExport = new ExtendedRegisterObject(MaximumDemandExport, ObisUnit.Watt, 0, owners.Demand) { Kilo = true, Decimals = 3, IntegerDigits = 2 };
+            maximumExport.KeepBillingValuesIn(owners.Billing);
+            table.Add(maximumExport);
+            table.Add(new DemandRegisterObject(CurrentDemandImport, ObisUnit.Watt, 0, 900, owners.Demand)
+            { Kilo = true, Decimals = 3, IntegerDigits = 2 });
+            IObisValueSource now = owners.Instantaneous;
+            table.Add(new RegisterObject(ActivePower, ObisUnit.Watt, 0, now) { Kilo = true, Decimals = 3, IntegerDigits = 2 });
+            table.Add(new RegisterObject(VoltageL1, ObisUnit.Volt, -1, now) { Decimals = 1, IntegerDigits = 3 });
+            table.Add(new RegisterObject(VoltageL2, ObisUnit.Volt, -1, now) { Decimals = 1, IntegerDigits = 3 });
+            table.Add(new RegisterObject(VoltageL3, ObisUnit.Volt, -1, now) { Decimals = 1, IntegerDigits = 3 });
+            table.Add(new RegisterObject(CurrentL1, ObisUnit.Ampere, -3, now) { Decimals = 2, IntegerDigits = 3 });
+            table.Add(new RegisterObject(CurrentL2, ObisUnit.Ampere, -3, now) { Decimals = 2, IntegerDigits = 3 });
+            table.Add(new RegisterObject(CurrentL3, ObisUnit.Ampere, -3, now) { Decimals = 2, IntegerDigits = 3 });
+            table.Add(new RegisterObject(Frequency, ObisUnit.Hertz, -2, now) { Decimals = 2, IntegerDigits = 2 });
+        }
+
+        private static void AddInteger(ObisTable table, ObisCode code, int digits, long minimum, long maximum, ObisAccess access,
             IObisValueSource source, IObisValueTarget target)
         {
-            var register = new RegisterObject(code, unit, 0, source)
-            { Kilo = true, Decimals = 3, IntegerDigits = 6, KeepsBillingValues = billing };
+            var item = new IntegerDataObject(code, digits, source);
+            item.SetWriteRange(minimum, maximum);
+            item.AllowWrite(access, 1, target);
+            table.Add(item);
+        }
+
+        private static void AddEnergy(ObisTable table, ObisCode code, ObisUnit unit, IObisValueSource billing, StandardObjectOwners owners)
+        {
+            var register = new RegisterObject(code, unit, 0, owners.Energy) { Kilo = true, Decimals = 3, IntegerDigits = 6 };
+            if (billing != null) register.KeepBillingValuesIn(billing);
             // Presetting an energy register (meter exchange) is legal data: seal open only.
             register.SetWriteRange(0, 999999999999);
-            register.AllowWrite(ObisAccess.Legal, 1, target);
+            register.AllowWrite(ObisAccess.Legal, 1, owners.EnergyTarget);
             table.Add(register);
         }
     }

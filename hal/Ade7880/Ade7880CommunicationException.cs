@@ -8,7 +8,7 @@ namespace Meter.Hal.Ade7880
     {
         /// <summary>Creates the exception for <paramref name="register"/>.</summary>
         public Ade7880CommunicationException(Register register)
-            : base(string.Concat("ADE7880 read of register ", HexText.Format((ushort)register, 4), " could not be verified"))
+            : base(string.Concat("ADE7880 read of register ", HexText.Format((ushort)register, 4), " could not be verified"), MeteringChipFault.ReadNotVerified, register, 0)
         {
             _register = register;
         }

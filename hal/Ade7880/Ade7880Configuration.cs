@@ -197,6 +197,25 @@ namespace Meter.Hal.Ade7880
             CheckRange(OverCurrentLevel, 0xFFFFFF, "OILVL");
         }
 
+        /// <summary>
+        /// GAIN register value for PGA gains 1, 2, 4, 8 or 16: PGA1 (phase currents) in bits 2:0, PGA2 (neutral
+        /// current, same as PGA1 here) in bits 5:3, PGA3 (voltages) in bits 8:6; code 0..4 = gain 1, 2, 4, 8, 16
+        /// (ADE7880 data sheet Rev. C, GAIN register bit descriptions).
+        /// </summary>
+        public static int GainRegisterFor(int currentPga, int voltagePga)
+        {
+            int current = PgaCode(currentPga);
+            return current | (current << 3) | (PgaCode(voltagePga) << 6);
+        }
+
+        private static int PgaCode(int gain)
+        {
+            if (gain != 1 && gain != 2 && gain != 4 && gain != 8 && gain != 16) throw new System.ArgumentException("ADE7880 PGA gain is 1, 2, 4, 8 or 16");
+            int code = 0;
+            while ((1 << code) < gain) code++;
+            return code;
+        }
+
         private static void CheckRange(int value, int max, string name)
         {
             if (value < 0 || value > max) throw new System.ArgumentException(string.Concat("ADE7880 configuration: ", name, " out of range"));

@@ -4,7 +4,7 @@ namespace Meter.Hal.Ade7880
     /// Driver for the ADE7880 polyphase energy metering IC on SPI. The bus, pins and delay are
     /// constructor arguments, so the same driver serves the board and the simulated chip.
     /// <para>
-    /// Metering cycle (<see cref="ReadEnergy"/>): verified reads of STATUS1, STATUS0 and the
+    /// Metering cycle (<see cref="TakeEnergy"/>, a destructive read: the energy registers clear on read): verified reads of STATUS1, STATUS0 and the
     /// per-phase energy registers, one LAST_ADD liveness check, then write-1-to-clear of the
     /// status bits that were set. With read verification on and xFWATTHR off this is
     /// 2 + 2 + 9 × 2 + 1 = 23 frames (+1 per non-zero status register), no allocation.
@@ -20,7 +20,7 @@ namespace Meter.Hal.Ade7880
     /// reading zero is caught too (<see cref="SerialPortLost"/>).
     /// </para>
     /// </summary>
-    public sealed partial class Ade7880Driver
+    public sealed partial class Ade7880Driver : IMeteringChip
     {
         /// <summary>RESET low time, µs (data sheet Rev. A, "Hardware Reset": at least 10 µs; 1 ms used).</summary>
         public const int ResetPulseMicroseconds = 1000;
@@ -122,12 +122,13 @@ namespace Meter.Hal.Ade7880
         }
 
         /// <summary>
-        /// One metering cycle into <paramref name="reading"/> (allocated once by the caller).
+        /// One metering cycle into <paramref name="reading"/> (allocated once by the caller): takes the
+        /// energy registers, which the read clears (read-with-reset), so each count is delivered once.
         /// See the class remarks for the frames used and the energy guarantees.
         /// </summary>
-        public void ReadEnergy(EnergyReading reading)
+        public void TakeEnergy(EnergyReading reading)
         {
-            if (!_running) throw new Ade7880Exception("ADE7880: ReadEnergy before a successful Start or in a low-power mode");
+            if (!_running) throw new Ade7880Exception("ADE7880: TakeEnergy before a successful Start or in a low-power mode");
             reading.Clear();
             bool verify = _configuration.VerifyReads;
 
@@ -137,8 +138,10 @@ namespace Meter.Hal.Ade7880
                 // The chip reset (or its configuration changed) since the last cycle: its energy
                 // registers no longer hold trustworthy counts. Bring it up again; report zero.
                 reading.Status1 = status1;
+                reading.VoltageTimeouts = VoltageTimeouts(status1);
                 reading.ChipWasReset = true;
-                reading.Events = MeterEvents.ResetDone | ((status1 & StatusBits.CRC) != 0 ? MeterEvents.ChecksumChanged : 0);
+                // ResetDone only for RSTDONE: a CRC change, or a reset that left the port on I2C (RSTDONE read as 0), is a configuration change.
+                reading.Events = ((status1 & StatusBits.RSTDONE) != 0 ? MeterEvents.ResetDone : 0) | ((status1 & StatusBits.CRC) != 0 ? MeterEvents.ChecksumChanged : 0);
                 _resetsRecovered++;
                 Restart();
                 return;
@@ -154,11 +157,11 @@ namespace Meter.Hal.Ade7880
             for (int phase = 0; phase < 3 && takeEnergy; phase++)
             {
                 last = Register.CVAHR;
-                reading.Active[phase] = ReadEnergyRegister((Register)((int)Register.AWATTHR + phase), verify, reading);
+                reading.Active[phase] = TakeEnergyRegister((Register)((int)Register.AWATTHR + phase), verify, reading);
                 if (_configuration.ReadFundamentalActive)
-                    reading.FundamentalActive[phase] = ReadEnergyRegister((Register)((int)Register.AFWATTHR + phase), verify, reading);
-                reading.Reactive[phase] = ReadEnergyRegister((Register)((int)Register.AFVARHR + phase), verify, reading);
-                reading.Apparent[phase] = ReadEnergyRegister((Register)((int)Register.AVAHR + phase), verify, reading);
+                    reading.FundamentalActive[phase] = TakeEnergyRegister((Register)((int)Register.AFWATTHR + phase), verify, reading);
+                reading.Reactive[phase] = TakeEnergyRegister((Register)((int)Register.AFVARHR + phase), verify, reading);
+                reading.Apparent[phase] = TakeEnergyRegister((Register)((int)Register.AVAHR + phase), verify, reading);
             }
 
             // Liveness: the chip's own record of the last address must name the last register read.
@@ -183,6 +186,7 @@ namespace Meter.Hal.Ade7880
 
             reading.Status0 = status0;
             reading.Status1 = status1;
+            reading.VoltageTimeouts = VoltageTimeouts(status1);
             reading.Events = DecodeEvents(status0, status1);
 
             // An IRQ pin still low although nothing enabled is pending any more: stuck line.
@@ -233,7 +237,7 @@ namespace Meter.Hal.Ade7880
             return verify ? _bus.ReadRawVerified(register, 4) : _bus.ReadRaw(register, 4);
         }
 
-        private int ReadEnergyRegister(Register register, bool verify, EnergyReading reading)
+        private int TakeEnergyRegister(Register register, bool verify, EnergyReading reading)
         {
             if (!verify) return (int)_bus.ReadRaw(register, 4);
             uint value;
@@ -242,6 +246,12 @@ namespace Meter.Hal.Ade7880
             // nothing for it (this cycle's counts of this register are lost) and go on.
             reading.FailedReads++;
             return 0;
+        }
+
+        // STATUS1.ZXTOVA/B/C (bits 3–5) → bit 0 = phase A.
+        private static int VoltageTimeouts(uint status1)
+        {
+            return (int)((status1 & StatusBits.ZXTOVMask) >> 3);
         }
 
         private static int DecodeEvents(uint status0, uint status1)

@@ -1,8 +1,8 @@
 namespace Meter.Hal.Ade7880
 {
     /// <summary>
-    /// Conversions of measurement codes to units, in integer arithmetic. Display and
-    /// diagnostics only: energy uses <see cref="EnergyScale"/>.
+    /// The ADE7880's measurement codes against its full-scale inputs: <see cref="Measurement"/> converts
+    /// them to units in integer arithmetic. Display and diagnostics only: energy uses <see cref="EnergyScale"/>.
     /// </summary>
     public static class Ade7880Scaling
     {
@@ -12,27 +12,19 @@ namespace Meter.Hal.Ade7880
         /// </summary>
         public const long FullScaleRmsCode = 3766572;
 
+        /// <summary>Waveform code of a full-scale peak: <see cref="FullScaleRmsCode"/> × √2 (data sheet Rev. A, "Voltage RMS Calculation").</summary>
+        public const long FullScalePeakCode = 5326737;
+
         /// <summary>Clock of the period and angle measurements, Hz (data sheet Rev. A, "Period Measurement").</summary>
         public const long PeriodClockHz = 256000;
 
-        /// <summary>Rms code → mV (or mA with the full-scale current).</summary>
-        public static long RmsToMilli(int code, int fullScaleMilli)
-        {
-            return (long)code * fullScaleMilli / FullScaleRmsCode;
-        }
+        /// <summary>
+        /// The instantaneous power registers (xWATT, xVAR, xVA) read PMAX/16 at full-scale inputs
+        /// ("AWATT multiplier is 16", docs/ade7880-notes.md §7; the simulated chip models it).
+        /// </summary>
+        public const long PowerCodeMultiplier = 16;
 
-        /// <summary>xPERIOD → line frequency in mHz (f = 256 kHz / xPERIOD); 0 for a zero period.</summary>
-        public static long PeriodToMillihertz(int period)
-        {
-            if (period <= 0) return 0;
-            return PeriodClockHz * 1000 / period;
-        }
-
-        /// <summary>ANGLEx (256 kHz ticks) and xPERIOD → angle in hundredths of a degree.</summary>
-        public static long AngleToCentidegrees(int angleTicks, int period)
-        {
-            if (period <= 0) return 0;
-            return (long)angleTicks * 36000 / period;
-        }
+        /// <summary>The conversions of <see cref="PhaseMeasurements"/> codes to units.</summary>
+        public static readonly MeasurementScale Measurement = new MeasurementScale(FullScaleRmsCode, EnergyScale.FullScalePowerCode, PowerCodeMultiplier, PeriodClockHz);
     }
 }

@@ -8,7 +8,7 @@ namespace Meter.Hal.Ade7880
     {
         /// <summary>Creates the exception for <paramref name="register"/>.</summary>
         public Ade7880VerificationException(Register register, uint expected, uint actual)
-            : base(Ade7880VerificationException.Describe(register, expected, actual))
+            : base(Ade7880VerificationException.Describe(register, expected, actual), MeteringChipFault.ConfigurationNotVerified, register, actual)
         {
             _register = register;
             _expected = expected;

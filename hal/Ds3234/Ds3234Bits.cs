@@ -1,7 +1,7 @@
 namespace Meter.Hal.Ds3234
 {
     /// <summary>Bit masks of the DS3234 registers the driver uses (DS3234 data sheet, register descriptions).</summary>
-    public static class Ds3234Bits
+    internal static class Ds3234Bits
     {
         /// <summary>First byte of a frame: bit 7 set addresses a write, clear a read.</summary>
         public const byte WriteFlag = 0x80;

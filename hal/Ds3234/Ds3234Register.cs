@@ -5,7 +5,7 @@ namespace Meter.Hal.Ds3234
     /// Over SPI the first byte of a frame is the address: bit 7 = 0 reads, bit 7 = 1 writes;
     /// further bytes of the same frame auto-increment the address.
     /// </summary>
-    public enum Ds3234Register : byte
+    internal enum Ds3234Register : byte
     {
         /// <summary>00h Seconds, BCD 00–59.</summary>
         Seconds = 0x00,

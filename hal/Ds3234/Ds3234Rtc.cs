@@ -8,8 +8,9 @@ namespace Meter.Hal.Ds3234
     /// aging-offset register for trimming. The chip keeps UTC in 24-hour mode.
     /// The SPI device is passed in (SPI mode 1 or 3, up to 4 MHz; DS3234 data sheet, "SPI Serial
     /// Data Bus"), so the same driver serves any board and the simulated chip.
+    /// <see cref="Dispose"/> releases that SPI device (when it is disposable); the chip keeps time.
     /// </summary>
-    public sealed class Ds3234Rtc : IRtc
+    public sealed class Ds3234Rtc : IRtc, IDisposable
     {
         /// <summary>Largest aging-offset code; the register is 8-bit two's complement, ±127 (DS3234 data sheet, "Aging Offset").</summary>
         public const int MaxAgingCode = 127;
@@ -36,6 +37,7 @@ namespace Meter.Hal.Ds3234
         private readonly byte[] _timeRead = new byte[TimeFrameLength];
         private readonly byte[] _registerWrite = new byte[2];
         private readonly byte[] _registerRead = new byte[2];
+        private bool _disposed;
 
         /// <summary>Creates the driver over the chip's SPI device (its own chip select).</summary>
         public Ds3234Rtc(ISpiDevice spi)
@@ -51,6 +53,7 @@ namespace Meter.Hal.Ds3234
         /// <inheritdoc />
         public bool TryReadUtc(out DateTime utc)
         {
+            CheckNotDisposed();
             utc = new DateTime(DateTimeTicksAt2000, DateTimeKind.Utc);
 
             // One burst from 00h: the time is read from secondary (user) buffers that are
@@ -93,6 +96,8 @@ namespace Meter.Hal.Ds3234
             {
                 throw new ArgumentOutOfRangeException("utc", "DS3234 holds years 2000..2099 only (its leap-year rule is every 4th year)");
             }
+
+            CheckNotDisposed();
 
             _timeWrite[0] = (byte)((byte)Ds3234Register.Seconds | Ds3234Bits.WriteFlag);
             _timeWrite[1] = Bcd.Encode(utc.Second);
@@ -154,9 +159,27 @@ namespace Meter.Hal.Ds3234
             }
         }
 
-        /// <summary>Reads one register in a two-byte frame (address, dummy).</summary>
-        public byte ReadRegister(Ds3234Register register)
+        /// <summary>
+        /// Releases the SPI device (disposed when it is <see cref="IDisposable"/>); every later use
+        /// throws <see cref="ObjectDisposedException"/>. Safe to call twice.
+        /// </summary>
+        public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Disposal.Release(_spi);
+        }
+
+        // Raw register access stays inside the driver: users see time, trim and the backup-loss flag.
+
+        /// <summary>Reads one register in a two-byte frame (address, dummy).</summary>
+        internal byte ReadRegister(Ds3234Register register)
+        {
+            CheckNotDisposed();
             _registerWrite[0] = (byte)register;
             _registerWrite[1] = 0;
             _spi.TransferFullDuplex(_registerWrite, _registerRead);
@@ -164,8 +187,9 @@ namespace Meter.Hal.Ds3234
         }
 
         /// <summary>Writes one register in a two-byte frame (address | 80h, value).</summary>
-        public void WriteRegister(Ds3234Register register, byte value)
+        internal void WriteRegister(Ds3234Register register, byte value)
         {
+            CheckNotDisposed();
             _registerWrite[0] = (byte)((byte)register | Ds3234Bits.WriteFlag);
             _registerWrite[1] = value;
             _spi.TransferFullDuplex(_registerWrite, _registerRead);
@@ -173,6 +197,14 @@ namespace Meter.Hal.Ds3234
 
         // 2000-01-01T00:00:00Z in DateTime ticks (730119 days × 864 000 000 000 ticks a day).
         private const long DateTimeTicksAt2000 = 630822816000000000;
+
+        private void CheckNotDisposed()
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException("Ds3234Rtc");
+            }
+        }
 
         private static int DecodeHour(byte register)
         {

@@ -4,9 +4,10 @@ namespace Meter.Hal.Lcd
     /// A character LCD (HD44780, 16×2 or 20×4) showing frames laid out by
     /// <see cref="CharacterLayout"/>. Keeps the characters on the glass and, for each run of
     /// changed characters in a row, sends one Set DDRAM address and then only those characters.
-    /// Initialises the controller on the first frame.
+    /// Initialises the controller on the first frame. <see cref="Dispose"/> releases the
+    /// controller and its pins.
     /// </summary>
-    public sealed class CharacterLcdPanel : ILcdPanel
+    public sealed class CharacterLcdPanel : ILcdPanel, System.IDisposable
     {
         private readonly Hd44780 _lcd;
         private readonly int _columns;
@@ -14,6 +15,7 @@ namespace Meter.Hal.Lcd
         private readonly char[] _screen;
         private readonly char[] _shown;
         private bool _initialized;
+        private bool _disposed;
 
         /// <summary>A <paramref name="columns"/> × <paramref name="rows"/> display (16..20 columns, 2 or 4 rows) on <paramref name="lcd"/>.</summary>
         public CharacterLcdPanel(Hd44780 lcd, int columns, int rows)
@@ -57,10 +59,18 @@ namespace Meter.Hal.Lcd
             _initialized = false;
         }
 
+        /// <summary>Disposes the controller; a later <see cref="Show"/> throws <see cref="System.ObjectDisposedException"/>.</summary>
+        public void Dispose()
+        {
+            _disposed = true;
+            _lcd.Dispose();
+        }
+
         /// <inheritdoc />
         public void Show(LcdFrame frame)
         {
             if (frame == null) throw new System.ArgumentNullException("frame");
+            if (_disposed) throw new System.ObjectDisposedException("CharacterLcdPanel");
             if (!_initialized)
             {
                 _lcd.Initialize(); // ends with clear display: every position shows a space

@@ -1,16 +1,19 @@
+using System;
+
 namespace Meter.Hal.Lcd
 {
     /// <summary>
     /// An HD44780-compatible character LCD controller on six GPIO lines in 4-bit mode: RS, E
     /// and DB4..DB7 (R/W tied low, so the busy flag is never read and the driver waits the
     /// instruction execution times instead). Waits go through the injected <see cref="IDelay"/>.
+    /// <see cref="Dispose"/> releases the six pins it was given (when they are disposable).
     /// </summary>
     /// <remarks>
     /// Hitachi HD44780U data sheet: "Initializing by Instruction", Figure 24 (4-bit interface);
     /// Table 6 execution times (37 µs, clear display 1.52 ms, at f_osc = 270 kHz); in 4-bit mode
     /// the upper nibble is sent first, each nibble latched on the falling edge of E.
     /// </remarks>
-    public sealed class Hd44780
+    public sealed class Hd44780 : IDisposable
     {
         /// <summary>Power-on wait: "more than 40 ms after VCC rises to 2.7 V" (15 ms at 4.5 V), Figure 24.</summary>
         public const int PowerOnWaitMicroseconds = 40000;
@@ -27,6 +30,7 @@ namespace Meter.Hal.Lcd
         private readonly IOutputPin _enable;
         private readonly IOutputPin[] _dataPins;
         private readonly IDelay _delay;
+        private bool _disposed;
 
         /// <summary>
         /// A controller with RS on <paramref name="registerSelect"/>, E on <paramref name="enable"/>
@@ -34,10 +38,10 @@ namespace Meter.Hal.Lcd
         /// </summary>
         public Hd44780(IOutputPin registerSelect, IOutputPin enable, IOutputPin db4, IOutputPin db5, IOutputPin db6, IOutputPin db7, IDelay delay)
         {
-            if (registerSelect == null) throw new System.ArgumentNullException("registerSelect");
-            if (enable == null) throw new System.ArgumentNullException("enable");
-            if (db4 == null || db5 == null || db6 == null || db7 == null) throw new System.ArgumentException("all four data pins DB4..DB7 are needed");
-            if (delay == null) throw new System.ArgumentNullException("delay");
+            if (registerSelect == null) throw new ArgumentNullException("registerSelect");
+            if (enable == null) throw new ArgumentNullException("enable");
+            if (db4 == null || db5 == null || db6 == null || db7 == null) throw new ArgumentException("all four data pins DB4..DB7 are needed");
+            if (delay == null) throw new ArgumentNullException("delay");
             _registerSelect = registerSelect;
             _enable = enable;
             _dataPins = new IOutputPin[] { db4, db5, db6, db7 };
@@ -51,6 +55,7 @@ namespace Meter.Hal.Lcd
         /// </summary>
         public void Initialize()
         {
+            CheckNotDisposed();
             _enable.Write(false);
             _registerSelect.Write(false);
             _delay.Wait(PowerOnWaitMicroseconds);
@@ -69,9 +74,10 @@ namespace Meter.Hal.Lcd
             WriteCommand(Hd44780Command.DisplayOn);
         }
 
-        /// <summary>Sends an instruction (RS low) and waits its execution time.</summary>
-        public void WriteCommand(byte command)
+        /// <summary>Sends an instruction (RS low) and waits its execution time (raw instructions stay inside the assembly).</summary>
+        internal void WriteCommand(byte command)
         {
+            CheckNotDisposed();
             _registerSelect.Write(false);
             WriteByte(command);
             _delay.Wait(command == Hd44780Command.ClearDisplay ? ClearWaitMicroseconds : InstructionWaitMicroseconds);
@@ -80,6 +86,7 @@ namespace Meter.Hal.Lcd
         /// <summary>Writes a character code to DDRAM at the address counter (RS high); the counter increments.</summary>
         public void WriteData(byte character)
         {
+            CheckNotDisposed();
             _registerSelect.Write(true);
             WriteByte(character);
             _delay.Wait(InstructionWaitMicroseconds);
@@ -88,8 +95,26 @@ namespace Meter.Hal.Lcd
         /// <summary>Sets the DDRAM address (0..0x7F) for the next data write.</summary>
         public void SetDdramAddress(int address)
         {
-            if (address < 0 || address > 0x7F) throw new System.ArgumentOutOfRangeException("address", "DDRAM address is 7 bits");
+            if (address < 0 || address > 0x7F) throw new ArgumentOutOfRangeException("address", "DDRAM address is 7 bits");
             WriteCommand((byte)(Hd44780Command.SetDdramAddress | address));
+        }
+
+        /// <summary>
+        /// Releases RS, E and DB4..DB7 (each disposed when it is <see cref="IDisposable"/>); every
+        /// later use throws <see cref="ObjectDisposedException"/>. Safe to call twice.
+        /// </summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            Disposal.Release(_registerSelect);
+            Disposal.Release(_enable);
+            for (int i = 0; i < _dataPins.Length; i++) Disposal.Release(_dataPins[i]);
+        }
+
+        private void CheckNotDisposed()
+        {
+            if (_disposed) throw new ObjectDisposedException("Hd44780");
         }
 
         private void WriteByte(byte value)

@@ -4,7 +4,7 @@ namespace Meter.Hal.Lcd
     /// HD44780U instructions used by the driver (Hitachi HD44780U data sheet, Table 6
     /// "Instructions"), and the 4-bit initialisation nibble.
     /// </summary>
-    public static class Hd44780Command
+    internal static class Hd44780Command
     {
         /// <summary>Clear display (0000 0001): blanks DDRAM and sets address 0.</summary>
         public const byte ClearDisplay = 0x01;

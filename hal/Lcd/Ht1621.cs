@@ -1,9 +1,13 @@
+using System;
+
 namespace Meter.Hal.Lcd
 {
     /// <summary>
     /// One Holtek HT1621 RAM-mapping LCD controller (32 segments × 4 commons), driven over its
     /// 3-wire serial interface bit-banged on three output pins: CS, WR and DATA (RD unused).
     /// Keeps a copy of its display RAM so that <see cref="Update"/> sends only changed addresses.
+    /// <see cref="Dispose"/> releases the three pins it was given (when they are disposable): chips
+    /// that share WR and DATA are disposed together (<see cref="SegmentLcdPanel.Dispose"/>).
     /// </summary>
     /// <remarks>
     /// HT1621 data sheet: CS low frames one operation and a high level on CS resets the serial
@@ -13,7 +17,7 @@ namespace Meter.Hal.Lcd
     /// maximum frequency of a few hundred kHz, lower at 3 V (data sheet "A.C. Characteristics"),
     /// so the half period is a constructor argument and waits go through <see cref="IDelay"/>.
     /// </remarks>
-    public sealed class Ht1621
+    public sealed class Ht1621 : IDisposable
     {
         /// <summary>Display RAM size: 32 addresses of 4 bits (data sheet "Display Memory – RAM").</summary>
         public const int RamAddresses = 32;
@@ -25,6 +29,7 @@ namespace Meter.Hal.Lcd
         private readonly int _halfPeriodMicroseconds;
         private readonly byte[] _shown = new byte[RamAddresses];
         private bool _shownKnown;
+        private bool _disposed;
 
         /// <summary>
         /// A controller on pins <paramref name="chipSelect"/> (CS, active low),
@@ -35,11 +40,11 @@ namespace Meter.Hal.Lcd
         /// </summary>
         public Ht1621(IOutputPin chipSelect, IOutputPin write, IOutputPin data, IDelay delay, int halfPeriodMicroseconds)
         {
-            if (chipSelect == null) throw new System.ArgumentNullException("chipSelect");
-            if (write == null) throw new System.ArgumentNullException("write");
-            if (data == null) throw new System.ArgumentNullException("data");
-            if (delay == null) throw new System.ArgumentNullException("delay");
-            if (halfPeriodMicroseconds < 0) throw new System.ArgumentOutOfRangeException("halfPeriodMicroseconds", "half period must not be negative");
+            if (chipSelect == null) throw new ArgumentNullException("chipSelect");
+            if (write == null) throw new ArgumentNullException("write");
+            if (data == null) throw new ArgumentNullException("data");
+            if (delay == null) throw new ArgumentNullException("delay");
+            if (halfPeriodMicroseconds < 0) throw new ArgumentOutOfRangeException("halfPeriodMicroseconds", "half period must not be negative");
             _chipSelect = chipSelect;
             _write = write;
             _data = data;
@@ -54,6 +59,7 @@ namespace Meter.Hal.Lcd
         /// </summary>
         public void Initialize()
         {
+            CheckNotDisposed();
             _chipSelect.Write(true);
             _write.Write(true);
             SendCommand(Ht1621Command.SystemEnable);
@@ -63,9 +69,13 @@ namespace Meter.Hal.Lcd
             _shownKnown = false;
         }
 
+        // Raw command and RAM frames stay inside the assembly (SegmentLcdPanel, tests): users call
+        // Initialize and Update.
+
         /// <summary>Sends one command frame: 1 0 0, the code MSB first, X (sent as 0).</summary>
-        public void SendCommand(byte command)
+        internal void SendCommand(byte command)
         {
+            CheckNotDisposed();
             Select();
             SendBitsMsbFirst(Ht1621Command.CommandModeId, 3);
             SendBitsMsbFirst(command, 8);
@@ -78,12 +88,13 @@ namespace Meter.Hal.Lcd
         /// each; bit i drives COM i) starting at RAM <paramref name="address"/>, in one
         /// successive-address WRITE frame.
         /// </summary>
-        public void WriteRam(int address, byte[] nibbles, int offset, int count)
+        internal void WriteRam(int address, byte[] nibbles, int offset, int count)
         {
-            if (nibbles == null) throw new System.ArgumentNullException("nibbles");
+            CheckNotDisposed();
+            if (nibbles == null) throw new ArgumentNullException("nibbles");
             if (address < 0 || count < 1 || address + count > RamAddresses)
-                throw new System.ArgumentOutOfRangeException("address", "HT1621 RAM addresses are 0..31");
-            if (offset < 0 || offset + count > nibbles.Length) throw new System.ArgumentOutOfRangeException("offset");
+                throw new ArgumentOutOfRangeException("address", "HT1621 RAM addresses are 0..31");
+            if (offset < 0 || offset + count > nibbles.Length) throw new ArgumentOutOfRangeException("offset");
             Select();
             SendBitsMsbFirst(Ht1621Command.WriteModeId, 3);
             SendBitsMsbFirst(address, 6); // A5..A0
@@ -103,7 +114,7 @@ namespace Meter.Hal.Lcd
         /// </summary>
         public int Update(byte[] ram)
         {
-            if (ram == null || ram.Length != RamAddresses) throw new System.ArgumentException("HT1621 RAM image must have 32 nibbles");
+            if (ram == null || ram.Length != RamAddresses) throw new ArgumentException("HT1621 RAM image must have 32 nibbles");
             int written = 0;
             int address = 0;
             while (address < RamAddresses)
@@ -121,6 +132,25 @@ namespace Meter.Hal.Lcd
             }
             _shownKnown = true;
             return written;
+        }
+
+        /// <summary>
+        /// Releases CS, WR and DATA (each disposed when it is <see cref="IDisposable"/>); every
+        /// later use throws <see cref="ObjectDisposedException"/>. Safe to call twice. The glass
+        /// keeps what it shows until the chip loses power.
+        /// </summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            Disposal.Release(_chipSelect);
+            Disposal.Release(_write);
+            Disposal.Release(_data);
+        }
+
+        private void CheckNotDisposed()
+        {
+            if (_disposed) throw new ObjectDisposedException("Ht1621");
         }
 
         private void Select()

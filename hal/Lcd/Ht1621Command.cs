@@ -5,7 +5,7 @@ namespace Meter.Hal.Lcd
     /// frame is the ID 100, the 8-bit code MSB first, and one don't-care bit X; a write frame
     /// is the ID 101, the 6-bit RAM address A5..A0, then 4-bit data D0..D3 per address.
     /// </summary>
-    public static class Ht1621Command
+    internal static class Ht1621Command
     {
         /// <summary>Mode ID of a command frame: 1 0 0.</summary>
         public const int CommandModeId = 0x4;

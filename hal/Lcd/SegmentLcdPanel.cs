@@ -4,14 +4,15 @@ namespace Meter.Hal.Lcd
     /// The meter's segment glass behind one or more HT1621 controllers: turns each
     /// <see cref="LcdFrame"/> into the controllers' RAM images through a <see cref="SegmentGlass"/>
     /// map and sends only the RAM addresses that changed. Initialises the controllers on the
-    /// first frame.
+    /// first frame. <see cref="Dispose"/> releases the controllers and their pins.
     /// </summary>
-    public sealed class SegmentLcdPanel : ILcdPanel
+    public sealed class SegmentLcdPanel : ILcdPanel, System.IDisposable
     {
         private readonly Ht1621[] _chips;
         private readonly SegmentGlass _glass;
         private readonly byte[][] _ram;
         private bool _initialized;
+        private bool _disposed;
 
         /// <summary>A glass laid out as <paramref name="glass"/>, driven by <paramref name="chips"/> (one per glass controller, in order).</summary>
         public SegmentLcdPanel(Ht1621[] chips, SegmentGlass glass)
@@ -39,10 +40,18 @@ namespace Meter.Hal.Lcd
             _initialized = false;
         }
 
+        /// <summary>Disposes every controller (all at once, since they share WR and DATA); a later <see cref="Show"/> throws <see cref="System.ObjectDisposedException"/>.</summary>
+        public void Dispose()
+        {
+            _disposed = true;
+            for (int i = 0; i < _chips.Length; i++) _chips[i].Dispose();
+        }
+
         /// <inheritdoc />
         public void Show(LcdFrame frame)
         {
             if (frame == null) throw new System.ArgumentNullException("frame");
+            if (_disposed) throw new System.ObjectDisposedException("SegmentLcdPanel");
             if (!_initialized)
             {
                 for (int i = 0; i < _chips.Length; i++) _chips[i].Initialize();

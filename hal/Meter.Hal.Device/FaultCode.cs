@@ -9,7 +9,7 @@ namespace Meter.Hal.Device
     {
         /// <summary>Any other exception.</summary>
         public const int Other = 1;
-        /// <summary>An ADE7880 driver exception (chip not answering, verification failure).</summary>
+        /// <summary>A metering-chip driver exception (Meter.Hal MeteringChipException: chip not answering, verification failure).</summary>
         public const int Metering = 2;
         /// <summary>Invalid argument or state: a bug.</summary>
         public const int Program = 3;
@@ -22,7 +22,7 @@ namespace Meter.Hal.Device
         public static int Of(System.Exception exception)
         {
             if (exception == null) return Other;
-            if (exception is Meter.Hal.Ade7880.Ade7880Exception) return Metering;
+            if (exception is MeteringChipException) return Metering;
             if (exception is System.OutOfMemoryException) return Memory;
             if (exception is System.ArgumentException || exception is System.InvalidOperationException ||
                 exception is System.NullReferenceException || exception is System.IndexOutOfRangeException) return Program;

@@ -7,12 +7,14 @@ namespace Meter.Hal.Device
     /// <see cref="IInputPin"/> over System.Device.Gpio. Edges arrive through the controller's
     /// callback (same signature on nanoFramework and .NET IoT); on nanoFramework they are
     /// dispatched on a managed thread, milliseconds after the edge, never in an ISR.
+    /// <see cref="Dispose"/> stops the events and closes the pin on its controller.
     /// </summary>
-    public sealed class GpioInputPin : IInputPin
+    public sealed class GpioInputPin : IInputPin, IDisposable
     {
         private readonly GpioController _controller;
         private readonly GpioPin _pin;
         private readonly int _pinNumber;
+        private bool _closed;
 
         /// <summary>
         /// Opens <paramref name="pinNumber"/> as an input, with the chip's pull-up when
@@ -38,13 +40,24 @@ namespace Meter.Hal.Device
         /// <inheritdoc />
         public bool Read()
         {
+            if (_closed) throw new ObjectDisposedException("GpioInputPin");
             return _pin.Read() == PinValue.High;
         }
 
         /// <summary>Stops listening to edges (the pin stays open).</summary>
         public void StopEvents()
         {
+            if (_closed) return;
             _controller.UnregisterCallbackForPinValueChangedEvent(_pinNumber, OnPinValueChanged);
+        }
+
+        /// <summary>Stops the events and closes the pin (GpioController.ClosePin); later reads throw <see cref="ObjectDisposedException"/>. Safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (_closed) return;
+            StopEvents();
+            _closed = true;
+            _controller.ClosePin(_pinNumber);
         }
 
         private void OnPinValueChanged(object sender, PinValueChangedEventArgs e)

@@ -7,11 +7,13 @@ namespace Meter.Hal.Device
     /// <see cref="ISpiDevice"/> over System.Device.Spi: one chip on an SPI bus behind its own chip
     /// select. The same source binds to nanoFramework's SpiDevice on the ESP32 and to .NET IoT's on
     /// a Linux board (spidev); each <see cref="TransferFullDuplex"/> is one chip-select frame.
+    /// <see cref="Dispose"/> disposes the SpiDevice, which frees its chip select on the bus.
     /// </summary>
-    public sealed class SpiBusDevice : ISpiDevice
+    public sealed class SpiBusDevice : ISpiDevice, IDisposable
     {
         private readonly SpiDevice _device;
         private long _frames;
+        private bool _disposed;
 
         /// <summary>Wraps an opened System.Device.Spi device (the board opens it, tests pass a fake).</summary>
         public SpiBusDevice(SpiDevice device)
@@ -48,10 +50,19 @@ namespace Meter.Hal.Device
             if (writeBuffer.Length != readBuffer.Length)
                 throw new ArgumentException("SPI frame: write and read buffers must have the same length", "readBuffer");
             if (writeBuffer.Length == 0) throw new ArgumentException("SPI frame: empty transfer", "writeBuffer");
+            if (_disposed) throw new ObjectDisposedException("SpiBusDevice");
             // byte[] converts implicitly to SpanByte (nanoFramework) or to ReadOnlySpan<byte>/Span<byte>
             // (.NET IoT); tools/nano-api.txt maps the host form to the device form.
             _device.TransferFullDuplex(writeBuffer, readBuffer);
             _frames++;
+        }
+
+        /// <summary>Disposes the System.Device.Spi device; later transfers throw <see cref="ObjectDisposedException"/>. Safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _device.Dispose();
         }
     }
 }

@@ -1,27 +1,23 @@
-using Meter.Boards;
 using nanoFramework.Hardware.Esp32;
 
 namespace Meter.Hal.Esp32
 {
     /// <summary>
-    /// Routes the board's SPI bus and optical-port UART to their GPIOs through the ESP32's GPIO
-    /// matrix (nanoFramework.Hardware.Esp32 Configuration.SetPinFunction). Must run before
-    /// System.Device.Spi / System.IO.Ports open the bus and the port.
+    /// Routes the meter's SPI bus (SPI1) and optical-port UART (COM2) to their GPIOs through the ESP32's
+    /// GPIO matrix (nanoFramework.Hardware.Esp32 Configuration.SetPinFunction). Must run before
+    /// System.Device.Spi / System.IO.Ports open the bus and the port. The GPIOs come from the board
+    /// definition (boards/Meter.Boards.Wiring Esp32Routing).
     /// </summary>
     public static class Esp32PinFunctions
     {
-        /// <summary>Routes SPI1 (SCLK, MISO, MOSI) and COM2 (TX, RX) as <paramref name="board"/> maps them.</summary>
-        public static void Route(BoardDefinition board)
+        /// <summary>Routes SPI1 (SCLK, MISO, MOSI) and COM2 (TX, RX) to the given GPIOs.</summary>
+        public static void Route(int spiClockGpio, int spiMisoGpio, int spiMosiGpio, int opticalTxGpio, int opticalRxGpio)
         {
-            if (board == null) throw new System.ArgumentNullException("board");
-            // Only SPI1 and COM2 are used by the catalog boards; anything else is a board-definition error.
-            if (board.SpiBusId != 1) throw new System.ArgumentException("ESP32 boards put the meter's chips on SPI1", "board");
-            if (board.OpticalUart != "COM2") throw new System.ArgumentException("ESP32 boards put the optical port on COM2", "board");
-            Configuration.SetPinFunction(board.Require(BoardSignal.SpiClock).Number, DeviceFunction.SPI1_CLOCK);
-            Configuration.SetPinFunction(board.Require(BoardSignal.SpiMiso).Number, DeviceFunction.SPI1_MISO);
-            Configuration.SetPinFunction(board.Require(BoardSignal.SpiMosi).Number, DeviceFunction.SPI1_MOSI);
-            Configuration.SetPinFunction(board.Require(BoardSignal.OpticalTx).Number, DeviceFunction.COM2_TX);
-            Configuration.SetPinFunction(board.Require(BoardSignal.OpticalRx).Number, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(spiClockGpio, DeviceFunction.SPI1_CLOCK);
+            Configuration.SetPinFunction(spiMisoGpio, DeviceFunction.SPI1_MISO);
+            Configuration.SetPinFunction(spiMosiGpio, DeviceFunction.SPI1_MOSI);
+            Configuration.SetPinFunction(opticalTxGpio, DeviceFunction.COM2_TX);
+            Configuration.SetPinFunction(opticalRxGpio, DeviceFunction.COM2_RX);
         }
     }
 }

@@ -13,7 +13,7 @@ public class MeterToolAgainstVirtualMeterTests
     {
         // ×600: ten simulated minutes per wall second, so the registers are well above zero.
         using var meter = new MeterUnderTest(speed: 600);
-        meter.WaitUntil(h => h.Meter.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0) > 1000, "1 kWh registered");
+        meter.WaitUntil(h => h.Meter.Metering.Accumulator.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0) > 1000, "1 kWh registered");
         var (code, output, error) = meter.Tool("readout", "--csv");
         Assert.True(code == 0, error + output);
         Assert.Contains("0-0:96.1.0,12345678", output);
@@ -21,7 +21,7 @@ public class MeterToolAgainstVirtualMeterTests
         // (the meter runs on: the value read is at most the register now).
         var line = output.Split('\n').First(l => l.StartsWith("1.8.0,", StringComparison.Ordinal));
         decimal shown = decimal.Parse(line.Split(',')[1], CultureInfo.InvariantCulture);
-        long nowWh = meter.Host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0));
+        long nowWh = meter.Host.Inspect(h => h.Meter.Metering.Accumulator.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0));
         Assert.True(shown > 0.5m, output);
         Assert.InRange(shown * 1000, 1, nowWh);
         Assert.Contains(",kWh,", line);
@@ -438,17 +438,17 @@ public class MeterToolAgainstVirtualMeterTests
     }
 
     private static (long Mwh, long VirtualMs) EnergyAndTime(MeterUnderTest meter) => meter.Host.Inspect(h =>
-        (h.Meter.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, -3), h.VirtualMilliseconds));
+        (h.Meter.Metering.Accumulator.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, -3), h.VirtualMilliseconds));
 
     private static decimal ReadVoltage(MeterUnderTest meter, int phase) => meter.Host.Inspect(h =>
     {
         var m = h.Meter.Metering;
-        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.VoltageRms[phase], m.NominalVoltageMillivolts) / 1000m;
+        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.Measurement.RmsToMilli(m.Measurements.VoltageRms[phase], m.NominalVoltageMillivolts) / 1000m;
     });
 
     private static decimal ReadCurrent(MeterUnderTest meter, int phase) => meter.Host.Inspect(h =>
     {
         var m = h.Meter.Metering;
-        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.RmsToMilli(m.Measurements.CurrentRms[phase], m.NominalCurrentMilliamps) / 1000m;
+        return (decimal)Meter.Hal.Ade7880.Ade7880Scaling.Measurement.RmsToMilli(m.Measurements.CurrentRms[phase], m.NominalCurrentMilliamps) / 1000m;
     });
 }

@@ -114,5 +114,5 @@ public class StateFileSafetyTests : IDisposable
     }
 
     private static long ActiveImportWh(VirtualMeterHost host) =>
-        host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0));
+        host.Inspect(h => h.Meter.Metering.Accumulator.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0));
 }

@@ -286,7 +286,7 @@ public class VirtualMeterCommandLineTests : IDisposable
     private static long ActiveImportWh(VirtualMeterHost host) => Read(host, EnergyRegister.ActiveImport);
 
     private static long Read(VirtualMeterHost host, EnergyRegister register) =>
-        host.Inspect(h => h.Meter.Metering.Accumulator.ReadEnergy(register, MeterChannel.Total, true, 0));
+        host.Inspect(h => h.Meter.Metering.Accumulator.EnergyIn(register, MeterChannel.Total, true, 0));
 
     internal static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
 

@@ -42,8 +42,7 @@ public class AllocationTests
         chip.Phases[2].Set(new PhaseLoad(233, 12, -10));
         var spi = new SpiAllocationMeter(chip);
         var rtc = board.Rtc;
-        MeterHardware hardware = board.Hardware();
-        hardware.MeteringSpi = spi;
+        MeterHardware hardware = board.Hardware(meteringSpi: spi);
         var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementInterval };
         meter.Start(0, start);
         if (inputsFitted) Assert.Equal(Meter.Clock.TariffControlMode.ModuleInputs, meter.Tariffs.Mode);

@@ -53,6 +53,6 @@ public class BillingAndClockTests
         // The readout shows it back in local time.
         Assert.Equal("(25-07-01 12:00:00)", MeterRig.ValueText(m, StandardObjects.Clock));
         // Status word: clock valid now, summer time flag set.
-        Assert.Equal(ObisBindings.StatusSummerTime, m.StatusWord);
+        Assert.Equal(MeterStatusWords.StatusSummerTime, m.StatusWord);
     }
 }

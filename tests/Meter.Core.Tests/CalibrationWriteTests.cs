@@ -14,7 +14,7 @@ namespace Meter.Core.Tests;
 public class CalibrationWriteTests
 {
     // 1-0:128.2.1 = AIGAIN (kind 2 = current gain, phase 1): detail 2 × 16 + 1 = 33.
-    private static readonly ObisCode CurrentGainL1 = new(1, 0, ObisBindings.CalibrationGroup, 2, 1, 255);
+    private static readonly ObisCode CurrentGainL1 = new(1, 0, CalibrationAccess.CalibrationGroup, 2, 1, 255);
 
     private static VirtualMeterHost Start() => new(new VirtualMeterOptions
     {
@@ -43,7 +43,7 @@ public class CalibrationWriteTests
         Assert.Equal(resets, host.Board.Chip.Resets);
         for (int p = 0; p < 3; p++) Assert.Equal(0, host.Board.Chip.LostCounts[Active, p]);
         Assert.Equal(0, m.Metering.ChipFaults);
-        Assert.Equal(0, m.Metering.Driver.ResetsRecovered); // no "configuration changed" recovery either
+        Assert.Equal(0, m.Metering.Chip.ResetsRecovered); // no "configuration changed" recovery either
         Assert.Equal(logged + 1, m.Storage.Events.TotalLogged);
         var e = new EventRecord();
         Assert.True(m.Storage.Events.TryRead(0, e));
@@ -65,7 +65,7 @@ public class CalibrationWriteTests
         // The chip back: the next cycle starts it from the configuration, with the old gain.
         host.Board.Chip.Missing = false;
         host.RunFor(TimeSpan.FromSeconds(5));
-        Assert.True(m.Metering.Driver.IsRunning);
+        Assert.True(m.Metering.Chip.IsRunning);
         Assert.Equal(0u, host.Board.Chip.Peek(Register.AIGAIN));
     }
 }

@@ -27,7 +27,7 @@ public class ClockQualityTests
                 first.RunFor(TimeSpan.FromMinutes(30));
                 first.Stop(); // mains-fail save: the registers and the time are in NV memory
                 storedUtc = first.Meter.UtcSeconds;
-                Assert.Equal(0, first.Meter.StatusWord & ObisBindings.StatusClockInvalid);
+                Assert.Equal(0, first.Meter.StatusWord & MeterStatusWords.StatusClockInvalid);
             }
 
             // Second power-up: the supercap went flat while the meter was off.

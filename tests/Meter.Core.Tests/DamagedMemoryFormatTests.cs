@@ -30,7 +30,7 @@ public class DamagedMemoryFormatTests
             Assert.True(meter.Recovery.DamagedMemoryFormatted);
             var repair = Repairs(meter).Single(e => e.Detail == StorageArea.Memory);
             Assert.Equal(1L, repair.NewValue);
-            Assert.Equal(ObisBindings.ErrorStorageFormatted, meter.ErrorWord & ObisBindings.ErrorStorageFormatted);
+            Assert.Equal(MeterStatusWords.ErrorStorageFormatted, meter.ErrorWord & MeterStatusWords.ErrorStorageFormatted);
             // Noise also fails both format slots' checks: torn slots discarded, the "repaired" bit 0x02 beside it.
             Assert.Equal("(00000006)", MeterRig.ValueText(meter, StandardObjects.ErrorRegister));
 

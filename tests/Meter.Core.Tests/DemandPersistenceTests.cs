@@ -137,7 +137,7 @@ public class DemandPersistenceTests
                 ElectricityMeter m = second.Meter;
                 Assert.True(m.Recovery.DemandRefused);
                 Assert.Equal(1, m.Recovery.RepairCount);
-                Assert.NotEqual(0, m.ErrorWord & ObisBindings.ErrorStorageRepaired);
+                Assert.NotEqual(0, m.ErrorWord & MeterStatusWords.ErrorStorageRepaired);
                 Assert.Equal(registersBefore, MeterRig.Snapshot(m));
                 Assert.True(NewestRepairArea(m) == StorageArea.Demand);
                 Assert.Equal(-1, m.Metering.Demand.GetMaximumTime(DemandQuantity.ActiveImport, DemandSlot.AllTariffs));

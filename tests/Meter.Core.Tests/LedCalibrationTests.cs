@@ -26,6 +26,6 @@ public class LedCalibrationTests
         Assert.Equal(cfDen, led.CfDen);
         Assert.Equal(errorPpb, led.ErrorPartsPerBillion);
         Assert.False(led.IsExact);
-        Assert.Equal(cfDen, host.Meter.Metering.ChipConfiguration.CfDenominators[0]);
+        Assert.Equal(cfDen, host.Meter.Metering.ChipConfiguration.LedDivider);
     }
 }

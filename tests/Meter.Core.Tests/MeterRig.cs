@@ -21,7 +21,10 @@ internal static class MeterRig
             Start = start ?? WednesdayMidnightLocal,
         });
 
-    public static long Wh(ElectricityMeter m, EnergyRegister r) => m.Metering.Accumulator.ReadEnergy(r, MeterChannel.Total, true, 0);
+    /// <summary>The simulated board's metering chip as the ADE7880 driver it is, for its diagnostics (CHECKSUM).</summary>
+    public static Meter.Hal.Ade7880.Ade7880Driver Ade7880(ElectricityMeter m) => (Meter.Hal.Ade7880.Ade7880Driver)m.Metering.Chip;
+
+    public static long Wh(ElectricityMeter m, EnergyRegister r) => m.Metering.Accumulator.EnergyIn(r, MeterChannel.Total, true, 0);
 
     public static long[] Snapshot(ElectricityMeter m)
     {

@@ -57,7 +57,7 @@ public class MetrologyEventTests
         EventRecord[] faults = Faults(m);
         Assert.Single(faults);
         Assert.Equal(MetrologyFaultDetail.NotResponding, faults[0].Detail);
-        Assert.NotEqual(0, m.ErrorWord & ObisBindings.ErrorMeteringChip);
+        Assert.NotEqual(0, m.ErrorWord & MeterStatusWords.ErrorMeteringChip);
 
         host.Board.Chip.Missing = false;
         host.RunFor(TimeSpan.FromSeconds(5));
@@ -168,7 +168,7 @@ public class MetrologyEventTests
         Assert.Equal(MetrologyFaultDetail.PulseBacklogOverrun, faults[0].Detail);
         Assert.InRange(faults[0].OldValue, 1, 400); // dropped in the first overrun cycle: at most one cycle's 182 pulses (+ rounding)
         Assert.Equal(1, faults[0].NewValue);
-        Assert.NotEqual(0, m.StatusWord & ObisBindings.StatusPulseOverrun);
+        Assert.NotEqual(0, m.StatusWord & MeterStatusWords.StatusPulseOverrun);
         // Emitted + pending + dropped = due: nothing lost silently.
         Assert.Equal(s0.DuePulses, s0.EmittedPulses + s0.PendingPulses + s0.DroppedPulses);
 

@@ -16,8 +16,8 @@ internal sealed class RangeRequestRig
 
     public RangeRequestRig(ElectricityMeter meter, int maximumEvents = EventLogRequest.MaximumEvents)
     {
-        Profile = new ProfileRequest(meter);
-        Logbook = new EventLogRequest(meter, maximumEvents);
+        Profile = new ProfileRequest(meter.Storage, meter.TimeRule);
+        Logbook = new EventLogRequest(meter.Storage, meter.TimeRule, meter.Time, maximumEvents);
         Link = new RangeRequestLink(Pair.Meter, [Profile, Logbook]);
         var port = new OpticalPortSettings
         {

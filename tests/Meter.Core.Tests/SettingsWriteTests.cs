@@ -171,7 +171,7 @@ public class SettingsWriteTests
                 Assert.Equal((SettingsRecord.CtPrimaryAmps, 5L, 150L), (legal.Detail, legal.OldValue, legal.NewValue));
 
                 host.RunFor(TimeSpan.FromMinutes(30));
-                long secondary = m.Metering.Accumulator.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0);
+                long secondary = m.Metering.Accumulator.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0);
                 long primary = MeterRig.Wh(m, EnergyRegister.ActiveImport);
                 // 150/5 = 30: primary = floor(counts × 30 × N/D); secondary × 30 ≤ primary < (secondary + 1) × 30.
                 Assert.InRange(primary, secondary * 30, secondary * 30 + 29);
@@ -210,7 +210,7 @@ public class SettingsWriteTests
             Assert.Equal(1000, m.Settings.S0ImpPerKwh);
             var repair = Events(m, EventKind.StorageRepair).Single();
             Assert.Equal((StorageArea.Settings, 1L), (repair.Detail, repair.NewValue));
-            Assert.Equal(ObisBindings.ErrorStorageRepaired, m.ErrorWord & ObisBindings.ErrorStorageRepaired);
+            Assert.Equal(MeterStatusWords.ErrorStorageRepaired, m.ErrorWord & MeterStatusWords.ErrorStorageRepaired);
         }
         finally
         {

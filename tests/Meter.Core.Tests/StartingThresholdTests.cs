@@ -44,7 +44,7 @@ public class StartingThresholdTests
             foreach (EnergyRegister r in Enum.GetValues<EnergyRegister>()) Assert.Equal(0, acc.GetCounts(r, MeterChannel.Total));
             Assert.Equal(0, host.Meter.Metering.S0!.DuePulses);
             host.RunFor(TimeSpan.FromMinutes(15));
-            Assert.InRange(acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3), 895, 905);
+            Assert.InRange(acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3), 895, 905);
             // Pulses = floor(E × 10 000 imp/kWh) of the registered energy (≈ 9, 8 when E is just under 0.9 Wh).
             var c = acc.Configuration.ActiveConstant;
             long counts = acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.Total);

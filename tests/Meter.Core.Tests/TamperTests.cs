@@ -255,7 +255,7 @@ public class TamperTests
         for (int i = TamperRecord.Used; i < values.Length; i++) Assert.Equal(0, values[i]);
 
         // A record as the firmware before wrote it (zeros there) restores as "never, nothing active"; a bad status is refused.
-        var fresh = new TamperMonitor(m, new MeterHardware());
+        var fresh = new TamperMonitor(null, null, m.Events, null, null); // no inputs: nothing is logged or stored
         for (int i = TamperRecord.Status; i < TamperRecord.Used; i++) values[i] = 0;
         Assert.True(fresh.Restore(values));
         Assert.Equal((0, 0L, 0L), (fresh.Status, fresh.CountOf(TamperDetail.Magnetic), fresh.LatestStartUtcSeconds(TamperDetail.TerminalCover)));
@@ -271,7 +271,7 @@ public class TamperTests
     {
         using var host = Start();
         var m = host.Meter;
-        var absent = new TamperMonitor(m, new MeterHardware()); // no terminal-cover switch, no magnetic sensor
+        var absent = new TamperMonitor(null, null, m.Events, null, null); // no terminal-cover switch, no magnetic sensor
         host.SetTerminalCoverOpen(true);
         host.SetMagneticField(true);
         for (long t = 0; t <= 5000; t += 1000) absent.Sample(t, StartUtc);

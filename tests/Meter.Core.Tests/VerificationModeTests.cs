@@ -62,13 +62,13 @@ public class VerificationModeTests
             using var host = Host(file, sealOpen: false);
             host.RunFor(TimeSpan.FromMinutes(1));
             var m = host.Meter;
-            long checksum = m.Metering.Driver.Checksum;
+            long checksum = MeterRig.Ade7880(m).Checksum;
             Assert.Equal(ObisWriteResult.SealClosed, m.SetVerificationMode(true));
             Assert.False(m.Verification.IsEnabled);
-            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(1000, m.Metering.LedImpulsesPerKilowattHour);
             Assert.Equal(DisplayDecimals.Digits7Decimals0, m.Display.Format.Decimals);
-            Assert.Equal(checksum, m.Metering.Driver.Checksum);
+            Assert.Equal(checksum, MeterRig.Ade7880(m).Checksum);
             Assert.Equal(0, LegalChanges(m));
         }
         finally { File.Delete(file); }
@@ -84,7 +84,7 @@ public class VerificationModeTests
             using var host = Host(file, sealOpen: true, lcd: lcd);
             host.RunFor(TimeSpan.FromMinutes(2));
             var m = host.Meter;
-            long normalChecksum = m.Metering.Driver.Checksum;
+            long normalChecksum = MeterRig.Ade7880(m).Checksum;
             // 3 kW × 2 min = 100 Wh: 7.0 shows "0" kWh. One press shows 1-0:1.8.0 (first of the manual list) for 2 min.
             host.PressButton();
             string id = lcd.Id;
@@ -100,12 +100,12 @@ public class VerificationModeTests
             Assert.InRange(MeterRig.Wh(m, EnergyRegister.ActiveImport), 99, 101);
 
             Assert.Equal(10_000, m.Metering.LedImpulsesPerKilowattHour);
-            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(VerificationCfDen, m.Metering.ActiveLedCalibration.CfDen);
             Assert.Equal(VerificationErrorPpb, m.Metering.ActiveLedCalibration.ErrorPartsPerBillion);
             Assert.Equal(NormalCfDen, m.Metering.LedCalibration.CfDen); // the nameplate figure stays reported
             // CHECKSUM covers CF1DEN: the driver took the new one (written in place, no reset).
-            Assert.NotEqual(normalChecksum, m.Metering.Driver.Checksum);
+            Assert.NotEqual(normalChecksum, MeterRig.Ade7880(m).Checksum);
 
             // The chip's CF remainder (< 359 counts of the old divider) carries over and comes out in the first
             // cycle at the new divider; count from the second cycle on, as a test rig discards the first pulse.
@@ -124,8 +124,8 @@ public class VerificationModeTests
 
             Assert.Equal(1, LegalChanges(m));
             Assert.Equal(ObisWriteResult.Accepted, m.SetVerificationMode(false));
-            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
-            Assert.Equal(normalChecksum, m.Metering.Driver.Checksum); // same configuration, same checksum
+            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.LedDivider);
+            Assert.Equal(normalChecksum, MeterRig.Ade7880(m).Checksum); // same configuration, same checksum
             Assert.Equal(DisplayDecimals.Digits7Decimals0, m.Display.Format.Decimals);
             Assert.Equal(2, LegalChanges(m));
         }
@@ -172,14 +172,14 @@ public class VerificationModeTests
             Assert.True(m.Verification.IsEnabled);
             host.RunFor(TimeSpan.FromMinutes(1));
             Assert.False(m.Verification.IsEnabled);
-            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(NormalCfDen, m.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(1000, m.Metering.LedImpulsesPerKilowattHour);
             Assert.Equal(DisplayDecimals.Digits7Decimals0, m.Display.Format.Decimals);
             Assert.Equal(2, LegalChanges(m));
             var last = new EventRecord();
             Assert.True(m.Storage.Events.TryRead(0, last));
             Assert.Equal(EventKind.LegalDataChange, last.Kind);
-            Assert.Equal(ElectricityMeter.VerificationTimedOutDetail, last.Detail);
+            Assert.Equal(VerificationSwitch.TimedOutDetail, last.Detail);
             Assert.Equal(10_000, last.OldValue);
             Assert.Equal(1000, last.NewValue);
         }
@@ -199,7 +199,7 @@ public class VerificationModeTests
                 Assert.Equal(ObisWriteResult.Accepted, first.Meter.SetVerificationMode(true));
                 var switched = new EventRecord();
                 Assert.True(first.Meter.Storage.Events.TryRead(0, switched));
-                Assert.Equal(ElectricityMeter.VerificationSwitchedDetail, switched.Detail);
+                Assert.Equal(VerificationSwitch.SwitchedDetail, switched.Detail);
                 Assert.Equal(1000, switched.OldValue);
                 Assert.Equal(10_000, switched.NewValue);
                 first.RunFor(TimeSpan.FromMinutes(1));
@@ -207,7 +207,7 @@ public class VerificationModeTests
             }
             using var second = Host(file, sealOpen: true, state: state);
             Assert.False(second.Meter.Verification.IsEnabled);
-            Assert.Equal(NormalCfDen, second.Meter.Metering.ChipConfiguration.CfDenominators[0]);
+            Assert.Equal(NormalCfDen, second.Meter.Metering.ChipConfiguration.LedDivider);
             Assert.Equal(DisplayDecimals.Digits7Decimals0, second.Meter.Display.Format.Decimals);
         }
         finally
@@ -227,15 +227,15 @@ public class VerificationModeTests
             var m = host.Meter;
             host.RunFor(TimeSpan.FromSeconds(10));
             byte[] on = "1"u8.ToArray(), off = "0"u8.ToArray(), two = "2"u8.ToArray();
-            Assert.Equal("(0)", MeterRig.ValueText(m, ObisBindings.VerificationModeCode));
+            Assert.Equal("(0)", MeterRig.ValueText(m, VerificationSwitch.Code));
             // The table checks the seal of the session (as for calibration): closed → refused, nothing changes.
-            Assert.Equal(ObisWriteResult.SealClosed, m.Table.Write(ObisBindings.VerificationModeCode, on, 0, 1, grantedLevel: 1, sealOpen: false));
-            Assert.Equal(ObisWriteResult.OutOfRange, m.Table.Write(ObisBindings.VerificationModeCode, two, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.Equal(ObisWriteResult.SealClosed, m.Table.Write(VerificationSwitch.Code, on, 0, 1, grantedLevel: 1, sealOpen: false));
+            Assert.Equal(ObisWriteResult.OutOfRange, m.Table.Write(VerificationSwitch.Code, two, 0, 1, grantedLevel: 1, sealOpen: true));
             Assert.False(m.Verification.IsEnabled);
-            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, on, 0, 1, grantedLevel: 1, sealOpen: true));
-            Assert.Equal("(1)", MeterRig.ValueText(m, ObisBindings.VerificationModeCode));
-            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.CfDenominators[0]);
-            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, off, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, on, 0, 1, grantedLevel: 1, sealOpen: true));
+            Assert.Equal("(1)", MeterRig.ValueText(m, VerificationSwitch.Code));
+            Assert.Equal(VerificationCfDen, m.Metering.ChipConfiguration.LedDivider);
+            Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, off, 0, 1, grantedLevel: 1, sealOpen: true));
             Assert.False(m.Verification.IsEnabled);
             Assert.Equal(2, LegalChanges(m));
         }
@@ -257,15 +257,15 @@ public class VerificationModeTests
             {
                 long logged = m.Storage.Events.TotalLogged;
                 byte[] bytes = System.Text.Encoding.ASCII.GetBytes(value);
-                Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(ObisBindings.VerificationModeCode, bytes, 0, 1, grantedLevel: 1, sealOpen: true));
-                m.Events.Record(Meter.Optical.OpticalEventKind.WriteAccepted, 0, ObisBindings.VerificationModeCode, 0);
+                Assert.Equal(ObisWriteResult.Accepted, m.Table.Write(VerificationSwitch.Code, bytes, 0, 1, grantedLevel: 1, sealOpen: true));
+                m.Events.Record(Meter.Optical.OpticalEventKind.WriteAccepted, 0, VerificationSwitch.Code, 0);
                 Assert.Equal(logged + 1, m.Storage.Events.TotalLogged);
                 var e = new EventRecord();
                 Assert.True(m.Storage.Events.TryRead(0, e));
                 entries.Add((e.Kind, e.Detail, e.OldValue, e.NewValue));
             }
             // LED imp/kWh: nameplate 1000, verification × 10 = 10 000.
-            int k = EventKind.LegalDataChange, d = ElectricityMeter.VerificationSwitchedDetail;
+            int k = EventKind.LegalDataChange, d = VerificationSwitch.SwitchedDetail;
             Assert.Equal(new[] { (k, d, 1000L, 10_000L), (k, d, 10_000L, 10_000L), (k, d, 10_000L, 1000L), (k, d, 1000L, 1000L) }, entries);
         }
         finally { File.Delete(file); }

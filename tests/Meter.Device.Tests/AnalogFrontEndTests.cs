@@ -1,4 +1,5 @@
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Hal.Ade7880;
 
 namespace Meter.Device.Tests;
@@ -35,14 +36,16 @@ public class AnalogFrontEndTests
     [InlineData(16, 0x024)]  // 100 | 100 << 3
     public void Gain_register_puts_the_current_pga_in_pga1_and_pga2(int pga, int gain)
     {
-        Assert.Equal(gain, AnalogFrontEnd.ForShunt(150, pga, 1_000_000, 1_000).GainRegister);
+        var config = new Ade7880Configuration();
+        AnalogFrontEndMapping.ApplyTo(AnalogFrontEnd.ForShunt(150, pga, 1_000_000, 1_000), config);
+        Assert.Equal(gain, config.Gain);
     }
 
     [Fact]
     public void Applying_to_the_ade7880_configuration_sets_scaling_and_gain()
     {
         var config = new Ade7880Configuration();
-        MeterPresets.SinglePhaseFiveHundredAmps().FrontEnd.ApplyTo(config);
+        AnalogFrontEndMapping.ApplyTo(MeterPresets.SinglePhaseFiveHundredAmps().FrontEnd, config);
         Assert.Equal(353_907, config.FullScaleVoltageMillivolts);
         Assert.Equal(147_314, config.FullScaleCurrentMilliamps);
         Assert.Equal(0x024, config.Gain);

@@ -1,4 +1,5 @@
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Deploy;
 
 namespace Meter.Device.Tests;

@@ -1,4 +1,5 @@
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Device.Tests.Fakes;
 using Meter.Hal;
 using Meter.Hal.Device;
@@ -36,6 +37,9 @@ public class BoardHardwareTests
         Assert.Equal(0x0F00, expander.PullUps);
 
         Assert.NotNull(hw.Ade7880Spi);
+        // The metering chip's driver is built here, over the ADE7880's bus and pins, and sends nothing before its Start.
+        IMeteringChip chip = hw.MeteringChip;
+        Assert.False(chip.IsRunning);
         Assert.NotNull(hw.Output(BoardSignal.Ade7880Pm0));
         Assert.NotNull(hw.Input(BoardSignal.Ade7880Irq1));
         Assert.NotNull(hw.Rtc);

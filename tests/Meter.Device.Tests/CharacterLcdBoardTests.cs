@@ -1,4 +1,5 @@
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Device.Tests.Fakes;
 using Meter.Hal;
 using Meter.Hal.Device;

@@ -1,5 +1,7 @@
 using Meter.Device.Tests.Fakes;
 using Meter.Hal.Device;
+using Meter.Hal.Fram;
+using Meter.Hal.Mcp23xxx;
 
 namespace Meter.Device.Tests;
 

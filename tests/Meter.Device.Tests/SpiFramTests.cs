@@ -1,6 +1,7 @@
 using CsCheck;
 using Meter.Device.Tests.Fakes;
 using Meter.Hal.Device;
+using Meter.Hal.Fram;
 
 namespace Meter.Device.Tests;
 

@@ -28,12 +28,15 @@ internal sealed class PinLog
 {
     public List<(string Pin, bool Level)> Writes { get; } = new();
     public List<int> Delays { get; } = new();
+    public List<string> Disposed { get; } = new();
 }
 
-internal sealed class RecordingPin(string name, PinLog log) : IOutputPin
+/// <summary>An output pin that logs its writes and its release (a pin a board opened and must close).</summary>
+internal sealed class RecordingPin(string name, PinLog log) : IOutputPin, IDisposable
 {
     public string Name { get; } = name;
     public void Write(bool high) => log.Writes.Add((Name, high));
+    public void Dispose() => log.Disposed.Add(Name);
 }
 
 internal sealed class RecordingDelay(PinLog log) : IDelay

@@ -23,7 +23,7 @@ public class RobustnessTests
                 }
         }
 
-        public int HandleApdu(byte[] request, int offset, int count, byte[] response, int responseOffset, int responseCapacity)
+        public int HandleApdu(int clientAddress, byte[] request, int offset, int count, byte[] response, int responseOffset, int responseCapacity)
         {
             Answers++;
             Array.Copy(request, offset, response, responseOffset, count);

@@ -88,8 +88,8 @@ public class AccumulatorPropertyTests
                 BigInteger primary = scaler <= 0 ? total * num * ratio * scale / den : total * num * ratio / (den * scale);
                 // A reading beyond 64 bits (e.g. µWh of a huge primary register) is refused with a specific error,
                 // never wrapped; 50 years at the presets' maximum power stay far below it (overflow tests).
-                AssertReading(secondary, () => acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, scaler));
-                AssertReading(primary, () => acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, scaler));
+                AssertReading(secondary, () => acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, scaler));
+                AssertReading(primary, () => acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, scaler));
             }, iter: 2000);
     }
 

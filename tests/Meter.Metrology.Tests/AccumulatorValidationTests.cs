@@ -39,7 +39,7 @@ public class AccumulatorValidationTests
         var restored = Meters.Accumulator(tariffs: 2);
         restored.RestoreFrom(saved);
         Assert.Equal(saved, State(restored));
-        Assert.Equal(acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3), restored.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3));
+        Assert.Equal(acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3), restored.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3));
 
         var corrupt = (long[])saved.Clone();
         corrupt[(int)EnergyRegister.ReactiveQuadrant1 * 4 + 3] += 1; // R1 no longer adds up to R+
@@ -71,11 +71,11 @@ public class AccumulatorValidationTests
         var ratio = new CurrentTransformerRatio(400, 5);
         var acc = Meters.Accumulator(ConnectionType.SinglePhase, ratio: ratio);
         acc.Cycle(3600, 0, 0, 0, 0, 0, 3600, 0, 0);
-        Assert.Equal(1000, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3)); // mWh
-        Assert.Equal(80000, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, -3));
+        Assert.Equal(1000, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3)); // mWh
+        Assert.Equal(80000, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, -3));
         ratio.Set(3000, 5); // ratio 600: primary re-scales, secondary stays
-        Assert.Equal(600, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0));
-        Assert.Equal(1, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0));
+        Assert.Equal(600, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0));
+        Assert.Equal(1, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0));
     }
 
     [Fact]
@@ -84,10 +84,10 @@ public class AccumulatorValidationTests
         // 1 count = 1 W·s. 3599 cycles of 1 count read 0 Wh (3599/3600); one more makes exactly 1 Wh.
         var acc = Meters.Accumulator(ConnectionType.SinglePhase);
         for (int i = 0; i < 3599; i++) acc.Cycle(1, 0, 0, 0, 0, 0, 1, 0, 0);
-        Assert.Equal(0, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0));
-        Assert.Equal(999, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3)); // 3599/3.6 = 999.7 mWh
+        Assert.Equal(0, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0));
+        Assert.Equal(999, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3)); // 3599/3.6 = 999.7 mWh
         acc.Cycle(1, 0, 0, 0, 0, 0, 1, 0, 0);
-        Assert.Equal(1, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0));
+        Assert.Equal(1, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, 0));
         Assert.Equal(1, acc.OperatingHours); // 3600 cycles of 1 s
     }
 }

@@ -63,7 +63,7 @@ public class DayProfileTests
             }
         }
 
-        public long Wh(EnergyRegister r, int channel = MeterChannel.Total) => Acc.ReadEnergy(r, channel, false, 0);
+        public long Wh(EnergyRegister r, int channel = MeterChannel.Total) => Acc.EnergyIn(r, channel, false, 0);
     }
 
     private static readonly Lazy<Day> Run = new(() => new Day());
@@ -79,7 +79,7 @@ public class DayProfileTests
         Assert.Equal(13_600, d.Wh(EnergyRegister.ActiveExport));
         // E+ in 14–18: phase A 860 VA import, B and C 200 VA each export → E+ 42 187.5 − 1260×4 + 860×4 = 40 587.5 VAh,
         // E− 12 024 + 400 × 4 = 13 624 VAh.
-        Assert.Equal(40_587_500, d.Acc.ReadEnergy(EnergyRegister.ApparentImport, MeterChannel.Total, false, -3));
+        Assert.Equal(40_587_500, d.Acc.EnergyIn(EnergyRegister.ApparentImport, MeterChannel.Total, false, -3));
         Assert.Equal(13_624, d.Wh(EnergyRegister.ApparentExport));
         Assert.Equal(36_800, d.S0.DuePulses);
     }
@@ -101,7 +101,7 @@ public class DayProfileTests
         Assert.Equal(0, d.Wh(EnergyRegister.ReactiveQuadrant3));
         Assert.Equal(2_400, d.Wh(EnergyRegister.ReactiveExport));
         // E+ = 960×6 + 1620×4 + 1260×4 + 4050×5.75 + 6480×0.25 = 5760 + 6480 + 5040 + 23 287.5 + 1620 = 42 187.5 VAh
-        Assert.Equal(42_187_500, d.Acc.ReadEnergy(EnergyRegister.ApparentImport, MeterChannel.Total, false, -3));
+        Assert.Equal(42_187_500, d.Acc.EnergyIn(EnergyRegister.ApparentImport, MeterChannel.Total, false, -3));
         // E− = 3006 × 4 = 12 024 VAh
         Assert.Equal(12_024, d.Wh(EnergyRegister.ApparentExport));
     }

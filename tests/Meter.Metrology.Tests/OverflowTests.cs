@@ -61,13 +61,13 @@ public class OverflowTests
         Assert.Equal(counts, (BigInteger)acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.Total));
         // Primary mWh = counts × num/den × primary/secondary × 1000, exact floor.
         BigInteger expectedPrimaryMilliWh = counts * num * primary * 1000 / (den * secondary);
-        Assert.Equal(expectedPrimaryMilliWh, (BigInteger)acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, -3));
+        Assert.Equal(expectedPrimaryMilliWh, (BigInteger)acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, -3));
         Assert.Equal(expectedPrimaryMilliWh, (BigInteger)acc.ReadTariffActiveImport(0, true, -3));
         // The finest reading, primary µWh (scaler −6), still fits: 3000/5 A: 3 × 1587 W × 600 × 438 300 h = 1.25 × 10^12 Wh
         // = 1.25 × 10^18 µWh < 9.22 × 10^18.
         BigInteger expectedPrimaryMicroWh = counts * num * primary * 1_000_000 / (den * secondary);
         Assert.True(expectedPrimaryMicroWh < long.MaxValue, $"{name}: {expectedPrimaryMicroWh} µWh");
-        Assert.Equal(expectedPrimaryMicroWh, (BigInteger)acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, -6));
+        Assert.Equal(expectedPrimaryMicroWh, (BigInteger)acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, -6));
         // An S0 output at the highest constant (100 000 imp/kWh, primary) would owe floor(E × imp) pulses after 50 years:
         // 1.25 × 10^9 kWh × 10^5 = 1.25 × 10^14 pulses, far inside its 64-bit counters.
         BigInteger pulses50y = counts * num * primary * 100_000 / (den * secondary * 1000);

@@ -42,7 +42,7 @@ public class StartingAndNoLoadTests
             s0.Update(pin.Now);
         }
         // 3 × 4.6 W × 1 h = 13.8 Wh → 13 pulses at 1000 imp/kWh.
-        Assert.Equal(13_800, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3));
+        Assert.Equal(13_800, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3));
         Assert.Equal(13, s0.DuePulses);
         Assert.Equal(13, pin.RisingEdges);
         Assert.False(acc.IsNoLoad);

@@ -92,7 +92,7 @@ public class StartingGateTests
         // 3 × 0.65 count = 5.4 mWh, is still in the chip).
         Assert.Equal(1651, load.AppliedCounts);
         Assert.Equal(4953, acc.GetCounts(EnergyRegister.ActiveImport, MeterChannel.Total));
-        Assert.Equal(13_794, acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3));
+        Assert.Equal(13_794, acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3));
         // 13.79 Wh at 1000 imp/kWh: 13 S0 pulses.
         Assert.Equal(13, pin.RisingEdges);
     }

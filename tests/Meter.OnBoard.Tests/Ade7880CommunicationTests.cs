@@ -1,5 +1,6 @@
 using System.Threading;
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Hal.Ade7880;
 using Meter.Hal.Device;
 using nanoFramework.TestFramework;
@@ -15,16 +16,14 @@ namespace Meter.OnBoard.Tests
         private static Ade7880Driver Driver()
         {
             if (s_driver != null) return s_driver;
-            BoardHardware hw = TestBoard.Hardware;
-            s_driver = new Ade7880Driver(hw.Ade7880Spi, hw.Output(BoardSignal.Ade7880Reset), hw.Output(BoardSignal.Ade7880Pm0),
-                hw.Output(BoardSignal.Ade7880Pm1), hw.Input(BoardSignal.Ade7880Irq0), hw.Input(BoardSignal.Ade7880Irq1), hw.Delay);
+            s_driver = TestBoard.Hardware.MeteringChip;
             return s_driver;
         }
 
         private static Ade7880Configuration LineCycleConfiguration()
         {
             Ade7880Configuration config = new Ade7880Configuration();
-            MeterPresets.DirectFiveHundredFiveAmps().FrontEnd.ApplyTo(config);
+            AnalogFrontEndMapping.ApplyTo(MeterPresets.DirectFiveHundredFiveAmps().FrontEnd, config);
             // LCYCMODE: LWATT, LVAR, LVA (bits 0-2) + ZX on all phases (bits 3-5) + RSTREAD (bit 6);
             // LINECYC = 100 half line cycles = 1 s at 50 Hz; IRQ0 on LENERGY (ADE7880 data sheet Rev. C, "Line Cycle Accumulation Mode").
             config.LcycMode = 0x7F;
@@ -67,7 +66,7 @@ namespace Meter.OnBoard.Tests
             while (MonotonicClock.NowMilliseconds - start < 5000)
             {
                 // Reading the energy clears LENERGY in STATUS0, which releases IRQ0 for the next edge.
-                if (signals.TakeAll() != 0) driver.ReadEnergy(reading);
+                if (signals.TakeAll() != 0) driver.TakeEnergy(reading);
                 Thread.Sleep(10);
             }
             OutputHelper.WriteLine("IRQ0 edges in 5 s: " + irq.Edges.ToString());

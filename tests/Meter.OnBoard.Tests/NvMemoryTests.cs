@@ -1,4 +1,5 @@
 using Meter.Hal.Device;
+using Meter.Hal.Fram;
 using nanoFramework.TestFramework;
 
 namespace Meter.OnBoard.Tests

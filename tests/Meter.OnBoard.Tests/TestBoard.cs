@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using Meter.Boards;
+using Meter.Boards.Wiring;
 using Meter.Hal.Device;
 using Meter.Hal.Esp32;
 
@@ -42,7 +43,8 @@ namespace Meter.OnBoard.Tests
         {
             if (s_hardware != null) return;
             BoardDefinition board = BoardCatalog.ByName(BoardName);
-            Esp32PinFunctions.Route(board);
+            Esp32Routing routing = Esp32Routing.For(board);
+            Esp32PinFunctions.Route(routing.SpiClock, routing.SpiMiso, routing.SpiMosi, routing.OpticalTx, routing.OpticalRx);
             s_gpio = new GpioController();
             s_hardware = new BoardHardware(board, new SystemDeviceIo(s_gpio), new SleepDelay());
         }

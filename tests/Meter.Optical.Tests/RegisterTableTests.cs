@@ -30,6 +30,36 @@ public class RegisterTableTests
     }
 
     [Fact]
+    public void Billing_values_can_be_owned_by_another_source_than_the_current_value()
+    {
+        // The meter's energy and demand registers read their current value from the metering side and their
+        // billing-period values (F = VZ) from the billing logger's owner (Meter.Core BillingHistory).
+        var current = new ObisMemoryStore(4);
+        var history = new ObisMemoryStore(4);
+        current.SetInteger(StandardObjects.ActiveImport, 2_000);
+        history.SetInteger(StandardObjects.ActiveImport.WithF(3), 1_500);
+        current.SetInteger(StandardObjects.MaximumDemandImport, 9_000);
+        current.SetCaptureTime(StandardObjects.MaximumDemandImport, new ObisDateTime(2024, 5, 2, 8, 15, 0));
+        history.SetInteger(StandardObjects.MaximumDemandImport.WithF(3), 7_000);
+        history.SetCaptureTime(StandardObjects.MaximumDemandImport.WithF(3), new ObisDateTime(2024, 4, 12, 18, 30, 0));
+        var table = new ObisTable(2);
+        var energy = new RegisterObject(StandardObjects.ActiveImport, ObisUnit.WattHour, 0, current) { Kilo = true, Decimals = 3, IntegerDigits = 6 };
+        energy.KeepBillingValuesIn(history);
+        table.Add(energy);
+        var maximum = new ExtendedRegisterObject(StandardObjects.MaximumDemandImport, ObisUnit.Watt, 0, current) { Kilo = true, Decimals = 3, IntegerDigits = 2 };
+        maximum.KeepBillingValuesIn(history);
+        table.Add(maximum);
+
+        Assert.Equal("(000002.000*kWh)", Show(table, StandardObjects.ActiveImport));
+        Assert.Equal("(000001.500*kWh)", Show(table, StandardObjects.ActiveImport.WithF(3)));
+        Assert.True(energy.TryReadInteger(StandardObjects.ActiveImport.WithF(3), out long billed));
+        Assert.Equal(1_500, billed);
+        Assert.Equal("(09.000*kW)(24-05-02 08:15)", Show(table, StandardObjects.MaximumDemandImport));
+        Assert.Equal("(07.000*kW)(24-04-12 18:30)", Show(table, StandardObjects.MaximumDemandImport.WithF(3)));
+        Assert.Equal("()", Show(table, StandardObjects.ActiveImport.WithF(4))); // a period the history does not hold
+    }
+
+    [Fact]
     public void Values_are_truncated_never_rounded_up()
     {
         var meter = new SampleMeter();

@@ -60,6 +60,32 @@ public class NoEscapeTests
         foreach (var p in NanoOnly) Assert.True(File.Exists(Path.Combine(RepoFiles.Root, p)), p + " is listed as nano-only but does not exist");
     }
 
+    [Fact]
+    public void Every_driver_sample_is_a_device_project_the_guard_checks()
+    {
+        // Sample programs (a driver folder's samples/) run on the board like the firmware, so they
+        // obey the same rules: each is a NanoSubset project, hence in DeviceProject.All.
+        var sampleFolders = new[] { "firmware", "hal", "boards" }
+            .Select(top => Path.Combine(RepoFiles.Root, top))
+            .Where(Directory.Exists)
+            .SelectMany(dir => Directory.EnumerateDirectories(dir, "samples", SearchOption.AllDirectories))
+            .Where(d => !Path.GetRelativePath(RepoFiles.Root, d).Replace('\\', '/').Split('/').Any(part => part is "bin" or "obj" or "artifacts"))
+            .ToList();
+        Assert.NotEmpty(sampleFolders);
+        foreach (var folder in sampleFolders)
+        {
+            var projects = Directory.EnumerateFiles(folder, "*.nfproj", SearchOption.AllDirectories).ToList();
+            string relative = Path.GetRelativePath(RepoFiles.Root, folder).Replace('\\', '/');
+            Assert.True(projects.Count > 0, relative + " holds no nanoFramework sample project");
+            foreach (var nfproj in projects)
+            {
+                var csproj = Path.ChangeExtension(nfproj, ".csproj");
+                Assert.True(DeviceProject.All.Any(p => string.Equals(Path.GetFullPath(p.CsprojPath), Path.GetFullPath(csproj), StringComparison.Ordinal)),
+                    Path.GetRelativePath(RepoFiles.Root, nfproj).Replace('\\', '/') + " has no NanoSubset host twin, so the guard does not check it");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("firmware/Meter.App")]
     [InlineData("hal/Meter.Hal.Esp32")]

@@ -39,9 +39,42 @@ public class ProjectPairTests
         var csproj = XDocument.Load(project.CsprojPath);
         Assert.True(!csproj.Descendants("Compile").Any() && !csproj.Descendants("EnableDefaultCompileItems").Any(),
             $"{relative}: Compile items or EnableDefaultCompileItems in the .csproj would make it build other sources than the .nfproj");
+        // Folders left out of the sources (a driver's samples/, which are projects of their own) are
+        // the same in both files, and every nested project folder is left out, so that neither
+        // build swallows another project's sources.
+        var nfExcluded = ExtraExcludes((string?)nf.Descendants(ns + "Compile").Single().Attribute("Exclude"), "bin", "obj");
+        var csExcluded = ExtraExcludes(csproj.Descendants("DefaultItemExcludes").Select(e => e.Value).SingleOrDefault(), "$(DefaultItemExcludes)");
+        Assert.True(nfExcluded.SetEquals(csExcluded),
+            $"{relative}: the .nfproj leaves out [{string.Join(", ", nfExcluded)}], the .csproj [{string.Join(", ", csExcluded)}]: they must build the same sources");
+        foreach (var nested in NestedProjectFolders(project.Directory))
+            Assert.True(nfExcluded.Contains(nested),
+                $"{relative}: the project in {nested}/ lies inside this one: leave {nested}/** out of both project files");
         Assert.True(File.Exists(Path.Combine(project.Directory, "packages.config")), $"{relative}: packages.config missing");
         Assert.True(File.Exists(Path.Combine(project.Directory, "Properties", "AssemblyInfo.cs")), $"{relative}: Properties/AssemblyInfo.cs missing");
     }
+
+    /// <summary>Top folders named by "folder/**" patterns beyond the defaults, with '/' separators.</summary>
+    private static HashSet<string> ExtraExcludes(string? patterns, params string[] defaults)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in (patterns ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pattern = raw.Replace('\\', '/');
+            if (defaults.Contains(pattern) || defaults.Any(d => pattern == d + "/**")) continue;
+            Assert.True(pattern.EndsWith("/**", StringComparison.Ordinal), $"exclude pattern '{raw}' is not a whole folder (folder/**)");
+            result.Add(pattern[..^3]);
+        }
+        return result;
+    }
+
+    /// <summary>First-level folders below <paramref name="directory"/> that hold a project file somewhere inside.</summary>
+    private static IEnumerable<string> NestedProjectFolders(string directory) =>
+        Directory.EnumerateDirectories(directory)
+            .Where(d => Path.GetFileName(d) is not ("bin" or "obj"))
+            .Where(d => Directory.EnumerateFiles(d, "*.csproj", SearchOption.AllDirectories)
+                .Concat(Directory.EnumerateFiles(d, "*.nfproj", SearchOption.AllDirectories)).Any())
+            .Select(Path.GetFileName)
+            .Select(name => name!);
 
     [Theory]
     [MemberData(nameof(Projects))]

@@ -73,7 +73,7 @@ public sealed class DriftBenchmark : IBenchmark
         integerErrorCounts += BigInteger.Abs(acc.GetTariffReactiveImportCounts(0) - (BigInteger)cycles * total[(int)EnergyRegister.ReactiveImport]);
         registersChecked += 2;
         BigInteger exactMilliWhFloor = exactCounts * LsbNumerator * 1000 / LsbDenominator;
-        long registerMilliWh = acc.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3);
+        long registerMilliWh = acc.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, false, -3);
         double exactWh = (double)(exactCounts * LsbNumerator * 1_000_000_000 / LsbDenominator) / 1e9; // exact to 1 nWh
         double doubleErrorWh = Math.Abs(doubleWh - exactWh);
         double floatErrorWh = Math.Abs(floatWh - exactWh);

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Meter.Hal;
 using Meter.Hal.Ade7880;
 using Meter.Hal.Simulation.Ade7880;
 
 namespace Meter.Benchmarks;
 
 /// <summary>
-/// The ADE7880 metering cycle (<see cref="Ade7880Driver.ReadEnergy"/>) against the simulated
+/// The ADE7880 metering cycle (<see cref="Ade7880Driver.TakeEnergy"/>) against the simulated
 /// chip: SPI frames and bytes per cycle (counted by the simulated chip, independently of the
 /// driver) and managed bytes allocated per cycle after start-up
 /// (GC.GetAllocatedBytesForCurrentThread around each call, which includes the simulated chip's
@@ -75,14 +76,14 @@ public sealed class MeteringCycleBenchmark : IBenchmark
     {
         var (chip, driver) = Rig(verify, fundamental);
         var reading = new EnergyReading();
-        for (int i = 0; i < 100; i++) { chip.Advance(1_000_000); driver.ReadEnergy(reading); } // warm-up (JIT)
+        for (int i = 0; i < 100; i++) { chip.Advance(1_000_000); driver.TakeEnergy(reading); } // warm-up (JIT)
         long frames = 0, bytes = 0, alloc = 0;
         for (int i = 0; i < cycles; i++)
         {
             chip.Advance(1_000_000);
             long f0 = chip.Frames, b0 = chip.Bytes;
             long a0 = GC.GetAllocatedBytesForCurrentThread();
-            driver.ReadEnergy(reading);
+            driver.TakeEnergy(reading);
             alloc += GC.GetAllocatedBytesForCurrentThread() - a0;
             frames += chip.Frames - f0;
             bytes += chip.Bytes - b0;

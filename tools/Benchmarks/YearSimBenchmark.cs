@@ -174,8 +174,7 @@ public sealed class YearSimBenchmark : IBenchmark
         SimulatedAde7880 chip = board.Chip;
         var rtc = board.Rtc;
         var spi = instrumented ? new TimedSpi(chip) : null;
-        MeterHardware hardware = board.Hardware();
-        if (spi != null) hardware.MeteringSpi = spi;
+        MeterHardware hardware = board.Hardware(meteringSpi: spi);
         var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementEveryCycle ? 1 : int.MaxValue };
         long startUtc = new DateTimeOffset(start).ToUnixTimeSeconds();
         // The virtual meter's reading of the file (--scenario): the same loads, currents limited to 95 % of full scale.

@@ -14,7 +14,7 @@ public sealed record NfConfig(string Target, string Board, string SerialPort, st
 
     /// <summary>
     /// nanoFramework firmware images (nanoff --target) for the classic ESP32 that every board in
-    /// boards/ carries (ESP32-WROVER-E, ESP32-WROOM-32E): the pin maps and Esp32PinRules are the
+    /// boards/ carries (ESP32-WROVER-E, ESP32-WROOM-32E): the pin maps and Esp32PinRules (boards/Meter.Boards.Wiring) are the
     /// ESP32's, so images for other chips (ESP32-S3, -C3 …) are refused.
     /// </summary>
     public static readonly string[] Targets = { "ESP32_REV0", "ESP32_REV3", "ESP32_PSRAM_REV0", "ESP32_PSRAM_REV3" };

@@ -37,9 +37,9 @@ public static class MeterView
         long s0 = m.Metering.S0?.EmittedPulses ?? 0;
         long led = h.Board.Chip.CfPulses[0];
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"A+ {Kwh(e.ReadEnergy(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0))} kWh (T1 {Kwh(e.ReadTariffActiveImport(0, true, 0))}, T2 {Kwh(e.ReadTariffActiveImport(1, true, 0))}) · A- {Kwh(e.ReadEnergy(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0))} kWh"));
+            $"A+ {Kwh(e.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0))} kWh (T1 {Kwh(e.ReadTariffActiveImport(0, true, 0))}, T2 {Kwh(e.ReadTariffActiveImport(1, true, 0))}) · A- {Kwh(e.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0))} kWh"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"R+ {Kwh(e.ReadEnergy(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0))} kvarh · R- {Kwh(e.ReadEnergy(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0))} kvarh"));
+            $"R+ {Kwh(e.EnergyIn(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0))} kvarh · R- {Kwh(e.EnergyIn(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0))} kvarh"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"S0 pulses {s0} ({m.Settings.S0ImpPerKwh} imp/kWh) · LED pulses {led} ({m.Settings.MeterConstantImpPerKwh} imp/kWh)"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,

@@ -4,3 +4,6 @@ using System.Reflection;
 [assembly: AssemblyTitle("Meter.Hal.Lcd")]
 [assembly: AssemblyProduct("Open electricity meter firmware")]
 [assembly: AssemblyVersion("0.1.0.0")]
+
+// The host tests drive the raw HT1621 command and RAM frames; nothing else sees the internals.
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Meter.Display.Tests")]

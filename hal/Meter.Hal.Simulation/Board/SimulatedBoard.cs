@@ -1,6 +1,7 @@
 using Meter.Boards;
 using Meter.Core;
 using Meter.Hal;
+using Meter.Hal.Ade7880;
 using Meter.Hal.Simulation.Ade7880;
 using Meter.Hal.Simulation.Clock;
 using Meter.Hal.Simulation.Pins;
@@ -89,17 +90,12 @@ public sealed class SimulatedBoard : IDisposable
 
     /// <summary>
     /// The HAL parts for <see cref="ElectricityMeter"/>, a new set each call (<paramref name="lcd"/>
-    /// may be null). A caller that measures a part replaces its field, e.g. MeteringSpi with a timing wrapper of <see cref="Chip"/>.
+    /// may be null), with a new ADE7880 driver on the simulated chip. A caller that measures the chip's
+    /// bus passes <paramref name="meteringSpi"/>, e.g. a timing wrapper of <see cref="Chip"/>.
     /// </summary>
-    public MeterHardware Hardware(ILcdPanel? lcd = null) => new()
+    public MeterHardware Hardware(ILcdPanel? lcd = null, ISpiDevice? meteringSpi = null) => new()
     {
-        MeteringSpi = Chip,
-        MeteringReset = Chip.ResetPin,
-        MeteringPm0 = Chip.Pm0Pin,
-        MeteringPm1 = Chip.Pm1Pin,
-        MeteringIrq0 = Chip.Irq0Pin,
-        MeteringIrq1 = Chip.Irq1Pin,
-        Delay = new VirtualDelay(Chip),
+        MeteringChip = new Ade7880Driver(meteringSpi ?? Chip, Chip.ResetPin, Chip.Pm0Pin, Chip.Pm1Pin, Chip.Irq0Pin, Chip.Irq1Pin, new VirtualDelay(Chip)),
         Rtc = Rtc,
         NvMemory = Nv,
         OpticalLink = OpticalLink,

@@ -11,6 +11,7 @@ internal sealed class FakeGpioDriver : GpioDriver
 
     public List<(int Pin, PinValue Value)> Writes { get; } = new();
     public List<(int Pin, PinMode Mode)> ModeChanges { get; } = new();
+    public List<int> ClosedPins { get; } = new();
 
     public PinMode ModeOf(int pin) => _modes[pin];
     public PinValue LevelOf(int pin) => _levels.TryGetValue(pin, out var v) ? v : PinValue.Low;
@@ -28,7 +29,7 @@ internal sealed class FakeGpioDriver : GpioDriver
 
     protected override int PinCount => 40;
     protected override void OpenPin(int pinNumber) { }
-    protected override void ClosePin(int pinNumber) { }
+    protected override void ClosePin(int pinNumber) => ClosedPins.Add(pinNumber);
     protected override void SetPinMode(int pinNumber, PinMode mode) { _modes[pinNumber] = mode; ModeChanges.Add((pinNumber, mode)); }
     protected override PinMode GetPinMode(int pinNumber) => _modes.TryGetValue(pinNumber, out var m) ? m : PinMode.Input;
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) => true;

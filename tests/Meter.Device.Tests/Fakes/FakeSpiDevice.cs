@@ -11,6 +11,15 @@ internal sealed class FakeSpiDevice : SpiDevice
 
     public List<byte[]> Frames { get; } = new();
 
+    /// <summary>Times the device was disposed (each Dispose() call, as .NET IoT's SpiDevice forwards it).</summary>
+    public int Disposals { get; private set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposals++;
+        base.Dispose(disposing);
+    }
+
     public override SpiConnectionSettings ConnectionSettings => new(1, 5);
 
     public override void TransferFullDuplex(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)

@@ -21,7 +21,7 @@ internal sealed class LinkHarness : IFrameSink, IApduHandler
 
     public void Send(byte[] buffer, int offset, int count) => Sent.Add(buffer[offset..(offset + count)]);
 
-    public int HandleApdu(byte[] request, int offset, int count, byte[] response, int responseOffset, int responseCapacity)
+    public int HandleApdu(int clientAddress, byte[] request, int offset, int count, byte[] response, int responseOffset, int responseCapacity)
     {
         var apdu = request[offset..(offset + count)];
         Apdus.Add(apdu);

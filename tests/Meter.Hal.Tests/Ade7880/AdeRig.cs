@@ -50,7 +50,7 @@ internal sealed class AdeRig
     public void Cycle(long microseconds)
     {
         Chip.Advance(microseconds);
-        Driver.ReadEnergy(Reading);
+        Driver.TakeEnergy(Reading);
         Cycles++;
         for (int p = 0; p < 3; p++)
         {

@@ -129,7 +129,7 @@ public class FaultTests
         rig.Chip.MissingMisoLevel = misoLevel;
         Assert.Throws<Ade7880NotRespondingException>(() => rig.Cycle(Second));
         Assert.False(rig.Driver.IsRunning);
-        Assert.Throws<Ade7880Exception>(() => rig.Driver.ReadEnergy(rig.Reading));
+        Assert.Throws<Ade7880Exception>(() => rig.Driver.TakeEnergy(rig.Reading));
         rig.Chip.Missing = false;
         rig.Start(); // the metering loop's recovery: start again
         for (int i = 0; i < 5; i++) rig.Cycle(Second);
@@ -149,6 +149,7 @@ public class FaultTests
         rig.Cycle(Second);
         Assert.True(rig.Reading.ChipWasReset);
         Assert.True((rig.Reading.Events & MeterEvents.ChecksumChanged) != 0);
+        Assert.Equal(0, rig.Reading.Events & MeterEvents.ResetDone); // a configuration change, not a reset (RSTDONE clear)
         Assert.Equal(gainBefore, rig.Chip.Peek(Register.APGAIN));
         rig.Cycle(Second);
         Assert.False(rig.Reading.ChipWasReset);
@@ -168,17 +169,17 @@ public class FaultTests
             c.Mask1 = StatusBits.SAG;
         });
         rig.Chip.Advance(Second);
-        rig.Driver.ReadEnergy(rig.Reading);
+        rig.Driver.TakeEnergy(rig.Reading);
         rig.Chip.Phases[1].SagAt(rig.Chip.NowUs + 100_000, 300_000, 0.5); // phase B to 50 % for 300 ms
         rig.Chip.Advance(200_000);
         Assert.False(rig.Chip.Irq1Pin.Read()); // IRQ1 low: sag
-        rig.Driver.ReadEnergy(rig.Reading);
+        rig.Driver.TakeEnergy(rig.Reading);
         Assert.True((rig.Reading.Events & MeterEvents.Sag) != 0);
         Assert.NotEqual(0u, rig.Chip.Peek(Register.PHSTATUS) & (1u << 13)); // VSPHASE[1]: phase B in sag
 
         rig.Chip.Phases[2].OutageAt(rig.Chip.NowUs + 500_000, 500_000);   // phase C out for 500 ms
         rig.Chip.Advance(2 * Second);
-        rig.Driver.ReadEnergy(rig.Reading);
+        rig.Driver.TakeEnergy(rig.Reading);
         Assert.True((rig.Reading.Events & MeterEvents.ZeroCrossingTimeout) != 0);
         Assert.NotEqual(0u, rig.Reading.Status1 & (1u << 5)); // ZXTOVC
     }
@@ -198,7 +199,7 @@ public class FaultTests
         rig.Chip.Advance(Second);
         Assert.False(rig.Chip.Irq1Pin.Read());
         uint phstatus = rig.Chip.Peek(Register.PHSTATUS);
-        rig.Driver.ReadEnergy(rig.Reading);
+        rig.Driver.TakeEnergy(rig.Reading);
         Assert.Equal(MeterEvents.OverVoltage | MeterEvents.OverCurrent, rig.Reading.Events & (MeterEvents.OverVoltage | MeterEvents.OverCurrent));
         Assert.Equal(0, rig.Reading.Events & (MeterEvents.Sag | MeterEvents.ResetDone | MeterEvents.ZeroCrossingTimeout));
         // PHSTATUS (Table 40): OVPHASE[2] = bit 11, OIPHASE[2] = bit 5; nothing for A or B.
@@ -238,7 +239,7 @@ public class FaultTests
         long lostB = (int)chip.Peek(Register.BWATTHR); // 8,886,281.29 / 60 = 148,104.69 counts
         uint expectedA = chip.Peek(Register.AWATTHR);
         spi.Armed = true;
-        driver.ReadEnergy(reading);
+        driver.TakeEnergy(reading);
         Assert.Equal(1, reading.FailedReads);
         Assert.Equal(0, reading.Active[1]);
         Assert.InRange(lostB, 148_104, 148_105);
@@ -246,7 +247,7 @@ public class FaultTests
         Assert.True(reading.Reactive[1] > 0);
         Assert.Equal(0u, chip.Peek(Register.BWATTHR));         // the chip had cleared it: that cycle's B counts are gone
         chip.Advance(60 * Second);
-        driver.ReadEnergy(reading);
+        driver.TakeEnergy(reading);
         Assert.Equal(0, reading.FailedReads);
         Assert.InRange(reading.Active[1], 148_104, 148_105);
     }

@@ -152,7 +152,7 @@ public class FramingTests
         for (int i = 0; i < 3; i++)
         {
             chip.Advance(1_000_000);
-            driver.ReadEnergy(reading);
+            driver.TakeEnergy(reading);
             driver.ReadMeasurements(measurements);
         }
         Assert.True(log.Frames.Count > 100);

@@ -31,14 +31,14 @@ public class MeasurementTests
         // Phase A total rms includes the harmonic: √(230² + 23²) = √53,429 = 231.1471 V
         // → 231.1471/460 × 3,766,572 = 1,892,678.9.
         Assert.InRange(m.VoltageRms[0], 1_892_678, 1_892_679);
-        Assert.InRange(Ade7880Scaling.RmsToMilli(m.VoltageRms[0], 460_000), 231_146, 231_147); // mV
+        Assert.InRange(Ade7880Scaling.Measurement.RmsToMilli(m.VoltageRms[0], 460_000), 231_146, 231_147); // mV
         // f = 256 kHz / xPERIOD: 50 Hz → 5120, 60 Hz → 4266.67 → 4267 (59,995 mHz)
         Assert.Equal(5120, m.Period[0]);
         Assert.Equal(4267, m.Period[2]);
-        Assert.Equal(50_000, Ade7880Scaling.PeriodToMillihertz(m.Period[1]));
+        Assert.Equal(50_000, Ade7880Scaling.Measurement.PeriodToMillihertz(m.Period[1]));
         // Angle B: 60° of 5120 ticks = 853.3 → 853 → 59.97°
         Assert.Equal(853, m.Angle[1]);
-        Assert.Equal(5997, Ade7880Scaling.AngleToCentidegrees(m.Angle[1], m.Period[1]));
+        Assert.Equal(5997, Ade7880Scaling.Measurement.AngleToCentidegrees(m.Angle[1], m.Period[1]));
         // PF B = cos 60° = 0.5 → 16,384 (2^-15 LSB)
         Assert.InRange(m.PowerFactor[1], 16_383, 16_385);
         // Active power sign: C leading but importing: positive.
@@ -116,7 +116,7 @@ public class MeasurementTests
         rig.Driver.SetPowerMode(PowerMode.Sleep);
         Assert.Equal(PowerMode.Sleep, rig.Chip.Mode);
         Assert.True(rig.Chip.Pm0Pin.Level && rig.Chip.Pm1Pin.Level); // PSM3: PM1 = 1, PM0 = 1
-        Assert.Throws<Ade7880Exception>(() => rig.Driver.ReadEnergy(rig.Reading));
+        Assert.Throws<Ade7880Exception>(() => rig.Driver.TakeEnergy(rig.Reading));
 
         rig.Driver.SetPowerMode(PowerMode.Normal);
         Assert.Equal(PowerMode.Normal, rig.Chip.Mode);
