@@ -98,7 +98,7 @@ namespace Meter.Boards.Wiring
                 _optical = new SoftwareParitySerialLink(io.OpenUart(board.OpticalUart, OpticalInitialBaud));
             if (board.Lcd == LcdKind.Ht1621Segment)
             {
-                // The reference glass: two HT1621 sharing WR and DATA, one CS each (hal/Lcd SegmentGlass.Reference).
+                // The reference glass: two HT1621 sharing WR and DATA, one CS each (hal/Meter.Hal.Lcd SegmentGlass.Reference).
                 IOutputPin write = RequireOutput(BoardSignal.LcdWrite);
                 IOutputPin data = RequireOutput(BoardSignal.LcdData);
                 _lcdChips = new Ht1621[]

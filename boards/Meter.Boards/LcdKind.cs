@@ -1,6 +1,6 @@
 namespace Meter.Boards
 {
-    /// <summary>The display a board carries (drivers in hal/Lcd).</summary>
+    /// <summary>The display a board carries (drivers in hal/Meter.Hal.Lcd).</summary>
     public enum LcdKind
     {
         /// <summary>No display fitted.</summary>

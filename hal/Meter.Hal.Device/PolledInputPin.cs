@@ -3,7 +3,7 @@ namespace Meter.Hal.Device
     /// <summary>
     /// An input whose <see cref="Read"/> gives the level its pin's <see cref="IInputPin.Changed"/>
     /// events last reported, read from the pin once at creation. For the I/O expander's inputs,
-    /// whose events the MCP23S17 driver's Poll (hal/Mcp23s17) raises on the meter thread every tick: the meter
+    /// whose events the MCP23S17 driver's Poll (hal/Meter.Hal.Mcp23s17) raises on the meter thread every tick: the meter
     /// samples the tamper inputs every tick, and a direct read would cost an SPI transfer each.
     /// </summary>
     public sealed class PolledInputPin : IInputPin

@@ -6,7 +6,7 @@ namespace Meter.Hal.Ds3234.Sample
 {
     /// <summary>
     /// DS3234 sample: sets the clock when its backup was lost, then prints the time once a second
-    /// for ten seconds and releases the SPI device. Wiring: README.md of hal/Ds3234.
+    /// for ten seconds and releases the SPI device. Wiring: README.md of hal/Meter.Hal.Ds3234.
     /// </summary>
     public static class Program
     {

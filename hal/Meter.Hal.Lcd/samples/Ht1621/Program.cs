@@ -6,7 +6,7 @@ namespace Meter.Hal.Lcd.Ht1621Sample
     /// <summary>
     /// HT1621 sample: counts 0..9 on every digit of the project's reference glass (two HT1621
     /// sharing WR and DATA), one digit value a second, then releases the pins.
-    /// Wiring: README.md of hal/Lcd.
+    /// Wiring: README.md of hal/Meter.Hal.Lcd.
     /// </summary>
     public static class Program
     {

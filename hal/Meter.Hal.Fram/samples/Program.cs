@@ -7,7 +7,7 @@ namespace Meter.Hal.Fram.Sample
     /// <summary>
     /// SPI FRAM sample: checks the device ID, writes a 64-byte block at the end of the memory,
     /// reads it back and compares, then restores what was there and releases the SPI device.
-    /// Wiring: README.md of hal/Fram.
+    /// Wiring: README.md of hal/Meter.Hal.Fram.
     /// </summary>
     public static class Program
     {

@@ -5,7 +5,7 @@ namespace Meter.Hal.Lcd.Hd44780Sample
 {
     /// <summary>
     /// HD44780 sample: writes two lines of text on a character module in 4-bit mode, then
-    /// releases the six pins. Wiring: README.md of hal/Lcd.
+    /// releases the six pins. Wiring: README.md of hal/Meter.Hal.Lcd.
     /// </summary>
     public static class Program
     {

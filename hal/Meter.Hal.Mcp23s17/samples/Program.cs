@@ -7,7 +7,7 @@ namespace Meter.Hal.Mcp23xxx.Sample
     /// <summary>
     /// MCP23S17 sample: blinks GPA2 (relay 1 on the reference board) five times and reports every
     /// change of GPB0 (tariff input 1, pulled up) for twenty seconds, then releases the pins and
-    /// the SPI device. Wiring: README.md of hal/Mcp23s17.
+    /// the SPI device. Wiring: README.md of hal/Meter.Hal.Mcp23s17.
     /// </summary>
     public static class Program
     {
