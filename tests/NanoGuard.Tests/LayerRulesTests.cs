@@ -52,7 +52,7 @@ public class LayerRulesTests
         [Layer.Simulation] = [Layer.HalContracts, Layer.Driver, Layer.BoardDescription, Layer.BoardWiring, Layer.Firmware, Layer.FirmwareCore],
         [Layer.DriverSample] = [Layer.HalContracts, Layer.Driver, Layer.Platform],
         [Layer.Tool] = [Layer.HalContracts, Layer.Driver, Layer.BoardDescription, Layer.BoardWiring, Layer.Firmware, Layer.FirmwareCore, Layer.Simulation, Layer.Tool],
-        [Layer.Test] = [Layer.HalContracts, Layer.Driver, Layer.Platform, Layer.BoardDescription, Layer.BoardWiring, Layer.Firmware, Layer.FirmwareCore, Layer.DeviceApp, Layer.Simulation, Layer.Tool],
+        [Layer.Test] = [Layer.HalContracts, Layer.Driver, Layer.DriverSample, Layer.Platform, Layer.BoardDescription, Layer.BoardWiring, Layer.Firmware, Layer.FirmwareCore, Layer.DeviceApp, Layer.Simulation, Layer.Tool],
     };
 
     /// <summary>
