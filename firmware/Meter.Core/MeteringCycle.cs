@@ -1,3 +1,5 @@
+// Longer than 400 lines: by a few; the chip-neutral start-up configuration (thresholds, sag and over-voltage levels,
+// LED divider) is derived here from the settings beside the cycle that uses it. Next step: that derivation as its own class.
 using Meter.Hal;
 using Meter.Metrology;
 

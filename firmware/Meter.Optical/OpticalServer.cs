@@ -1,3 +1,7 @@
+// Longer than 400 lines: the IEC 62056-21 §6.3/§6.4 protocol state machine of the meter side (sign-on, identification,
+// acknowledgement and option select, readout, programming commands, break, time-outs) is one class so each state's
+// transitions and timers read together; framing, BCC, the readout stream and error codes are already in their own files.
+// Next step: the programming-mode command handling (P1/R1/W1) as its own class.
 using Meter.Hal;
 using Meter.Obis;
 

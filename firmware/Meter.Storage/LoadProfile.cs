@@ -1,3 +1,6 @@
+// Longer than 400 lines: writing, reading and the power-up recovery scan of the load profile all depend on the one
+// block and entry layout in the remarks below; kept together so a layout change is made in one place. The reader for
+// range requests is already separate (LoadProfileReader). Next step: the entry codec as its own class.
 using Meter.Hal;
 
 namespace Meter.Storage

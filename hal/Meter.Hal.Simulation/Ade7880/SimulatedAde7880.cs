@@ -1,3 +1,5 @@
+// Longer than 400 lines: one byte-level model of the chip (register file, access rules, SPI frames, DSP pipeline,
+// energy and measurements from the load), host-only; its loads and register map are in their own files.
 using Meter.Hal;
 using Meter.Hal.Ade7880;
 using Meter.Hal.Simulation.Pins;
