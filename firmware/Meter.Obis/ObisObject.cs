@@ -88,6 +88,20 @@ namespace Meter.Obis
         /// <summary>Reads the integer value of <paramref name="code"/> (this object or a billing value) from the source.</summary>
         public bool TryReadInteger(ObisCode code, out long value) => SourceFor(code).TryReadInteger(code, out value);
 
+        /// <summary>Reads the object's current text value from its source (false when unavailable or there is no source).</summary>
+        public bool TryReadText(out string value)
+        {
+            value = null;
+            return Source != null && Source.TryReadText(_code, out value) && value != null;
+        }
+
+        /// <summary>Reads the object's current date-time value from its source (false when unavailable or there is no source).</summary>
+        public bool TryReadDateTime(out ObisDateTime value)
+        {
+            value = new ObisDateTime();
+            return Source != null && Source.TryReadDateTime(_code, out value);
+        }
+
         /// <summary>
         /// Writes the value groups of <paramref name="code"/> (this object or one of its billing
         /// values) as they follow the address in a data set, e.g. "(001234.567*kWh)" or

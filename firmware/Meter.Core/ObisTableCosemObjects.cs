@@ -1,0 +1,165 @@
+using Meter.Dlms;
+using Meter.Obis;
+
+namespace Meter.Core
+{
+    /// <summary>
+    /// The meter's register table (<see cref="MeterObjectTable"/>) seen as COSEM objects for the
+    /// <see cref="CosemServer"/>, by logical name = OBIS code (IEC 62056-6-1). This slice serves Register
+    /// (class 3: logical_name, value, scaler_unit), Data (class 1: logical_name, value as an integer or
+    /// visible-string) and Clock (class 8: logical_name, time) read-only to every associated client; writes
+    /// are refused (read-write-denied). Other classes (extended/demand registers, lists, passwords) are not
+    /// listed yet. The objects are picked once at construction: nothing is allocated per request.
+    /// </summary>
+    public sealed class ObisTableCosemObjects : ICosemObjects
+    {
+        // Blue Book attribute counts of the served interface classes.
+        private const int DataAttributes = 2;
+        private const int RegisterAttributes = 3;
+        private const int ClockAttributes = 9;
+        private const int LogicalNameLength = 6;
+
+        private readonly ObisTable _table;
+        private readonly int[] _served; // table index of each COSEM object
+        private readonly int _count;
+
+        /// <summary>Serves the objects of <paramref name="table"/> whose class this slice supports.</summary>
+        public ObisTableCosemObjects(ObisTable table)
+        {
+            if (table == null) throw new System.ArgumentNullException(nameof(table));
+            _table = table;
+            _served = new int[table.Count];
+            for (int i = 0; i < table.Count; i++)
+                if (IsServed(table[i])) _served[_count++] = i;
+        }
+
+        private static bool IsServed(ObisObject item)
+        {
+            if (item.ClassId == ObisInterfaceClass.Register) return item is RegisterObject;
+            if (item.ClassId == ObisInterfaceClass.Clock) return item is ClockObject;
+            return item is IntegerDataObject || item is TextDataObject;
+        }
+
+        private ObisObject At(int index) => _table[_served[index]];
+
+        /// <inheritdoc />
+        public int Count => _count;
+
+        /// <inheritdoc />
+        public int IndexOf(byte[] logicalName, int offset)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                ObisCode code = At(i).Code;
+                if (code.A == logicalName[offset] && code.B == logicalName[offset + 1] && code.C == logicalName[offset + 2]
+                    && code.D == logicalName[offset + 3] && code.E == logicalName[offset + 4] && code.F == logicalName[offset + 5])
+                    return i;
+            }
+            return -1;
+        }
+
+        /// <inheritdoc />
+        public int ClassId(int index) => (int)At(index).ClassId;
+
+        /// <inheritdoc />
+        public int Version(int index) => 0;
+
+        /// <inheritdoc />
+        public void CopyLogicalName(int index, byte[] destination, int offset)
+        {
+            ObisCode code = At(index).Code;
+            destination[offset] = code.A;
+            destination[offset + 1] = code.B;
+            destination[offset + 2] = code.C;
+            destination[offset + 3] = code.D;
+            destination[offset + 4] = code.E;
+            destination[offset + 5] = code.F;
+        }
+
+        /// <inheritdoc />
+        public int AttributeCount(int index)
+        {
+            ObisInterfaceClass classId = At(index).ClassId;
+            if (classId == ObisInterfaceClass.Register) return RegisterAttributes;
+            return classId == ObisInterfaceClass.Clock ? ClockAttributes : DataAttributes;
+        }
+
+        /// <inheritdoc />
+        public int MethodCount(int index) => 0;
+
+        /// <summary>Read-only for every associated client: logical_name and value (and scaler_unit of a register);
+        /// the clock's further attributes are not served yet.</summary>
+        public CosemAttributeAccess AttributeAccess(int index, int attributeId, int clientSap)
+            => attributeId <= (At(index).ClassId == ObisInterfaceClass.Register ? RegisterAttributes : DataAttributes)
+                ? CosemAttributeAccess.ReadOnly : CosemAttributeAccess.NoAccess;
+
+        /// <inheritdoc />
+        public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap) => CosemMethodAccess.NoAccess;
+
+        /// <inheritdoc />
+        public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
+        {
+            ObisObject item = At(index);
+            if (attributeId == 1)
+            {
+                value.WriteByte(AxdrType.OctetString);
+                value.WriteByte(LogicalNameLength);
+                ObisCode code = item.Code;
+                value.WriteByte(code.A); value.WriteByte(code.B); value.WriteByte(code.C);
+                value.WriteByte(code.D); value.WriteByte(code.E); value.WriteByte(code.F);
+                return DataAccessResult.Success;
+            }
+            if (attributeId == 3 && item.ClassId == ObisInterfaceClass.Register)
+            {
+                // scaler_unit ::= structure { scaler integer, unit enum } (Blue Book, class 3); ObisUnit holds the
+                // Blue Book unit codes.
+                RegisterObject register = (RegisterObject)item;
+                value.WriteStructure(2);
+                value.WriteInteger((sbyte)register.Scaler);
+                value.WriteEnum((byte)register.Unit);
+                return DataAccessResult.Success;
+            }
+            if (attributeId != 2) return DataAccessResult.ObjectUnavailable;
+            if (item.ClassId == ObisInterfaceClass.Clock) return GetTime(item, value);
+            if (item is TextDataObject) return GetText(item, value);
+            long number;
+            if (!item.TryReadInteger(item.Code, out number)) return DataAccessResult.TemporaryFailure;
+            WriteInteger(number, value);
+            return DataAccessResult.Success;
+        }
+
+        /// <summary>The smallest of double-long-unsigned, double-long and long64 that holds <paramref name="number"/>
+        /// (an energy in Wh is double-long-unsigned until it exceeds 2^32 − 1 Wh).</summary>
+        public static void WriteInteger(long number, AxdrWriter value)
+        {
+            if (number >= 0 && number <= uint.MaxValue) value.WriteDoubleLongUnsigned((uint)number);
+            else if (number >= int.MinValue && number <= int.MaxValue) value.WriteDoubleLong((int)number);
+            else value.WriteLong64(number);
+        }
+
+        private static DataAccessResult GetText(ObisObject item, AxdrWriter value)
+        {
+            string text;
+            if (!item.TryReadText(out text)) return DataAccessResult.TemporaryFailure;
+            value.WriteVisibleString(text);
+            return DataAccessResult.Success;
+        }
+
+        // Clock time: date-time (Blue Book, "Date and time formats") in local time; day of week and deviation are
+        // sent as not specified, the clock status as valid.
+        private static DataAccessResult GetTime(ObisObject item, AxdrWriter value)
+        {
+            ObisDateTime now;
+            if (!item.TryReadDateTime(out now) || !now.IsValid) return DataAccessResult.TemporaryFailure;
+            value.WriteDateTime(now.Year, now.Month, now.Day, 0xFF, now.Hour, now.Minute, now.Second, 0, 0x8000, 0);
+            return DataAccessResult.Success;
+        }
+
+        /// <summary>Writes are not served in this slice.</summary>
+        public DataAccessResult Set(int index, int attributeId, AxdrReader value) => DataAccessResult.ReadWriteDenied;
+
+        /// <inheritdoc />
+        public ActionResult Action(int index, int methodId, AxdrReader parameters, bool hasParameters, AxdrWriter returnValue)
+            => ActionResult.ObjectUnavailable;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Meter.Dlms;
+using Meter.Metrology;
+using Meter.Obis;
+
+namespace Meter.Core.Tests;
+
+/// <summary>The meter's register table served as COSEM objects (<see cref="ObisTableCosemObjects"/>) through a
+/// <see cref="CosemServer"/>, as the public client (SAP 16) sees it.</summary>
+public class CosemObjectsTests
+{
+    // Green Book AARQ of the public client: LN referencing no ciphering, lowest security, InitiateRequest version 6,
+    // conformance 00 7E 1F, max PDU 0x04B0.
+    private static readonly byte[] PublicAarq = Bytes("60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0");
+
+    private sealed class NoPasswords : IPasswordCheck
+    {
+        public bool Check(int clientSap, byte[] password, int offset, int length) => false;
+    }
+
+    private static byte[] Bytes(string hex) => Convert.FromHexString(hex.Replace(" ", ""));
+
+    private static byte[] Send(CosemServer server, byte[] apdu, int sap = 16)
+    {
+        var response = new byte[1024];
+        int n = server.HandleApdu(sap, apdu, 0, apdu.Length, response, 0, response.Length);
+        return response[..n];
+    }
+
+    // Get-Request-Normal (IEC 62056-5-3): C0 01, invoke-id-and-priority, class_id, logical name, attribute, no selection.
+    private static byte[] Get(int classId, string logicalName, int attribute)
+        => Bytes($"C0 01 C1 {classId:X4} {logicalName} {attribute:X2} 00");
+
+    private static CosemServer Associated(ElectricityMeter m)
+    {
+        var server = new CosemServer(new ObisTableCosemObjects(m.Table), new NoPasswords(), new CosemServerSettings());
+        byte[] aare = Send(server, PublicAarq);
+        Assert.Equal(0x61, aare[0]);
+        Assert.Equal(0, server.LastAssociationResult);
+        return server;
+    }
+
+    [Fact]
+    public void Energy_import_value_is_the_register_in_Wh_with_scaler_0_unit_Wh()
+    {
+        using var host = MeterRig.Start();
+        host.RunFor(TimeSpan.FromMinutes(10));
+        var m = host.Meter;
+        var server = Associated(m);
+        long wh = MeterRig.Wh(m, EnergyRegister.ActiveImport);
+        Assert.True(wh > 0);
+
+        byte[] value = Send(server, Get(3, "01 00 01 08 00 FF", 2));
+        // Get-Response-Normal C4 01 C1, data (0), double-long-unsigned (6), 4 bytes big-endian.
+        Assert.Equal(Bytes("C4 01 C1 00 06"), value[..5]);
+        Assert.Equal(9, value.Length);
+        Assert.Equal(wh, ((long)value[5] << 24) | ((long)value[6] << 16) | ((long)value[7] << 8) | value[8]);
+
+        // scaler_unit: structure of 2 {integer 0, enum 30 = Wh}.
+        Assert.Equal(Bytes("C4 01 C1 00 02 02 0F 00 16 1E"), Send(server, Get(3, "01 00 01 08 00 FF", 3)));
+        // logical_name: octet-string of 6.
+        Assert.Equal(Bytes("C4 01 C1 00 09 06 01 00 01 08 00 FF"), Send(server, Get(3, "01 00 01 08 00 FF", 1)));
+    }
+
+    [Fact]
+    public void Power_register_gives_its_scaler_and_unit_W()
+    {
+        using var host = MeterRig.Start();
+        var server = Associated(host.Meter);
+        var item = (RegisterObject)host.Meter.Table.Find(InstantaneousValues.ActivePowerL1)!;
+        Assert.Equal(Bytes($"C4 01 C1 00 02 02 0F {(byte)(sbyte)item.Scaler:X2} 16 1B"),
+            Send(server, Get(3, "01 00 15 07 00 FF", 3)));
+    }
+
+    [Fact]
+    public void Clock_time_is_a_12_byte_date_time_of_the_meter_local_time()
+    {
+        using var host = MeterRig.Start();
+        host.RunFor(TimeSpan.FromSeconds(5));
+        var server = Associated(host.Meter);
+        string text = MeterRig.ValueText(host.Meter, StandardObjects.Clock); // "(25-01-15 00:00:05)"
+        byte[] answer = Send(server, Get(8, "00 00 01 00 00 FF", 2));
+        Assert.Equal(Bytes("C4 01 C1 00 09 0C"), answer[..6]);
+        Assert.Equal(2025, answer[6] << 8 | answer[7]);
+        Assert.Equal(text, $"({(answer[6] << 8 | answer[7]) % 100:00}-{answer[8]:00}-{answer[9]:00} {answer[11]:00}:{answer[12]:00}:{answer[13]:00})");
+        Assert.Equal(Bytes("00 80 00 00"), answer[14..]);
+    }
+
+    [Fact]
+    public void Writes_are_refused_read_write_denied_and_an_unknown_object_is_undefined()
+    {
+        using var host = MeterRig.Start();
+        var server = Associated(host.Meter);
+        // Set-Request-Normal (C1 01 C1) of 1-0:1.8.0 attribute 2 to 0: no client may write in this slice,
+        // Set-Response-Normal result read-write-denied (3).
+        Assert.Equal(Bytes("C5 01 C1 03"), Send(server, Bytes("C1 01 C1 0003 01 00 01 08 00 FF 02 00 06 00 00 00 00")));
+        Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(3, "01 00 63 63 63 FF", 2))); // object-undefined
+    }
+}
