@@ -97,3 +97,58 @@ public class CosemObjectsTests
         Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(3, "01 00 63 63 63 FF", 2))); // object-undefined
     }
 }
+
+/// <summary>The meter's own COSEM server (<see cref="ElectricityMeter.Dlms"/>): the management client's password is the
+/// optical port's P1.</summary>
+public class MeterDlmsServerTests
+{
+    private static string Hex(byte[] b) => Convert.ToHexString(b);
+
+    private static byte[] Send(IApduHandler server, string hex, int sap)
+    {
+        byte[] apdu = Convert.FromHexString(hex.Replace(" ", ""));
+        var response = new byte[1024];
+        int n = server.HandleApdu(sap, apdu, 0, apdu.Length, response, 0, response.Length);
+        return response[..n];
+    }
+
+    // Green Book LLS AARQ of the management client (SAP 1) with an 8-character password.
+    private static string LlsAarq(string password)
+    {
+        string pw = Hex(Encoding.ASCII.GetBytes(password));
+        string body = "A1 09 06 07 60 85 74 05 08 01 01 8A 02 07 80 8B 07 60 85 74 05 08 02 01 "
+            + $"AC {password.Length + 2:X2} 80 {password.Length:X2} {pw} BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0";
+        return $"60 {body.Replace(" ", "").Length / 2:X2} {body}";
+    }
+
+    [Fact]
+    public void Management_client_is_accepted_with_P1_and_refused_with_another_password()
+    {
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        var server = (CosemServer)m.Dlms;
+        string p1 = m.Settings.Passwords[0];
+        Assert.Equal(8, p1.Length);
+
+        Send(server, LlsAarq(p1), 1);
+        Assert.Equal(0, server.LastAssociationResult);
+        Assert.True(server.Association.Active);
+
+        string wrong = p1[0] == '9' ? "1" + p1[1..] : "9" + p1[1..];
+        Send(server, LlsAarq(wrong), 1);
+        Assert.Equal(1, server.LastAssociationResult); // rejected-permanent
+        Assert.False(server.Association.Active);
+    }
+
+    [Fact]
+    public void The_meter_server_reads_the_energy_register()
+    {
+        using var host = MeterRig.Start();
+        host.RunFor(TimeSpan.FromMinutes(5));
+        var m = host.Meter;
+        Send(m.Dlms, "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0", 16);
+        byte[] answer = Send(m.Dlms, "C0 01 C1 0003 01 00 01 08 00 FF 02 00", 16);
+        Assert.Equal("C401C10006", Hex(answer[..5]));
+        Assert.Equal(MeterRig.Wh(m, EnergyRegister.ActiveImport), (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(answer.AsSpan(5)));
+    }
+}
