@@ -152,3 +152,38 @@ public class MeterDlmsServerTests
         Assert.Equal(MeterRig.Wh(m, EnergyRegister.ActiveImport), (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(answer.AsSpan(5)));
     }
 }
+
+/// <summary>The meter's logical device name in the SAP assignment 0-0:41.0.0 (Green Book: FLAG id + serial, ≤ 16 octets).</summary>
+public class MeterSapAssignmentTests
+{
+    private static byte[] Send(IApduHandler server, string hex, int sap)
+    {
+        byte[] apdu = Convert.FromHexString(hex.Replace(" ", ""));
+        var response = new byte[1024];
+        int n = server.HandleApdu(sap, apdu, 0, apdu.Length, response, 0, response.Length);
+        return response[..n];
+    }
+
+    [Fact]
+    public void The_meter_names_its_logical_device_by_flag_id_and_meter_number()
+    {
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        Assert.Equal("OMf", m.Settings.ManufacturerId);
+        Send(m.Dlms, "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0", 16);
+        string expected = "OMF" + m.Settings.MeterNumber;
+        byte[] answer = Send(m.Dlms, "C0 01 C1 0011 00 00 29 00 00 FF 02 00", 16);
+        Assert.Equal("C401C100" + "0101" + "02021200010" + "9" + expected.Length.ToString("X2") + Convert.ToHexString(Encoding.ASCII.GetBytes(expected)),
+            Convert.ToHexString(answer));
+    }
+
+    [Fact]
+    public void A_long_meter_number_keeps_its_last_13_characters()
+    {
+        var settings = new MeterSettings { MeterNumber = "1234567890ABCDEF" };
+        var buffer = new byte[20];
+        int n = new MeterLogicalDeviceName(settings).CopyTo(buffer, 2);
+        Assert.Equal(16, n);
+        Assert.Equal("OMF4567890ABCDEF", Encoding.ASCII.GetString(buffer, 2, n));
+    }
+}

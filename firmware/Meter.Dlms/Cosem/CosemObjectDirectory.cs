@@ -11,15 +11,17 @@ namespace Meter.Dlms
         private readonly ICosemObjects _objects;
         private readonly CosemAssociationState _association;
         private readonly int _serverSap;
+        private readonly int _serverMaxReceivePdu;
 
         /// <summary>6 bytes of scratch for logical names (no allocation per request).</summary>
         public readonly byte[] NameBuffer = new byte[6];
 
-        public CosemObjectDirectory(ICosemObjects objects, CosemAssociationState association, int serverSap)
+        public CosemObjectDirectory(ICosemObjects objects, CosemAssociationState association, int serverSap, int serverMaxReceivePdu)
         {
             _objects = objects;
             _association = association;
             _serverSap = serverSap;
+            _serverMaxReceivePdu = serverMaxReceivePdu;
         }
 
         /// <summary>Objects including the current association.</summary>
@@ -125,7 +127,7 @@ namespace Meter.Dlms
 
         /// <summary>Reads an attribute (after <see cref="CheckAttribute"/>).</summary>
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
-            => IsAssociation(index) ? CurrentAssociationObject.Get(attributeId, this, _association, _serverSap, value)
+            => IsAssociation(index) ? CurrentAssociationObject.Get(attributeId, this, _association, _serverSap, _serverMaxReceivePdu, value)
                 : _objects.Get(index, attributeId, value);
 
         /// <summary>Writes an attribute (after <see cref="CheckAttribute"/>).</summary>

@@ -36,7 +36,7 @@ namespace Meter.Dlms
             _settings = settings;
             _passwords = passwords;
             _association.Release();
-            var directory = new CosemObjectDirectory(objects, _association, settings.ServerSap);
+            var directory = new CosemObjectDirectory(objects, _association, settings.ServerSap, settings.MaxReceivePduSize);
             byte[] longData = new byte[settings.LongDataCapacity];
             _get = new CosemGetService(directory, _association, longData);
             _set = new CosemSetService(directory, _association, longData);

@@ -117,7 +117,7 @@ public class GetServiceTests
             (8, 0, new byte[] { 0, 0, 1, 0, 0, 255 }, new[] { 1, 1, 1, 0, 0, 0, 0, 0, 0 }, 6),
         };
         for (int n = 1; n <= extraRegisters; n++) objects.Add((3, 0, new byte[] { 1, 0, 1, 8, (byte)n, 255 }, new[] { 1, 1, 1 }, 1));
-        objects.Add((15, 1, new byte[] { 0, 0, 40, 0, 0, 255 }, new[] { 1, 1, 1, 0, 0, 0, 0, 1, 0 }, 4));
+        objects.Add((15, 1, new byte[] { 0, 0, 40, 0, 0, 255 }, new[] { 1, 1, 1, 1, 1, 1, 0, 1, 0 }, 4));
         var b = new List<byte> { 0x01 };
         b.AddRange(objects.Count < 128 ? new[] { (byte)objects.Count } : new byte[] { 0x81, (byte)objects.Count });
         foreach (var o in objects)
