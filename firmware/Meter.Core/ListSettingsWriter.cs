@@ -22,12 +22,12 @@ namespace Meter.Core
         private readonly ObisTable _table;
         private readonly MeterDisplay _display;
         private readonly OpticalPort _optical;
-        private readonly TariffSelection _tariffs;
         private readonly EventRouting _events;
         private readonly ListEntryBuffer _normal = new ListEntryBuffer(DisplayList.AutomaticCapacity);
         private readonly ListEntryBuffer _alternate = new ListEntryBuffer(DisplayList.ManualCapacity);
         private readonly ListEntryBuffer _readout = new ListEntryBuffer(ListSettings.ReadoutCapacity);
         private readonly ListEntryBuffer _holidays = new ListEntryBuffer(ListSettings.HolidayCapacity);
+        private readonly TariffTimetableWriter _timetable;
 
         /// <summary>
         /// Writes the lists of <paramref name="settings"/> into <paramref name="record"/>, each item checked against
@@ -42,8 +42,8 @@ namespace Meter.Core
             _table = table;
             _display = display;
             _optical = optical;
-            _tariffs = tariffs;
             _events = events;
+            _timetable = new TariffTimetableWriter(settings, record, tariffs, events);
         }
 
         /// <summary>True for the list objects this writer logs itself.</summary>
@@ -131,14 +131,8 @@ namespace Meter.Core
             string[] items = _holidays.Items;
             int[] holidays = new int[items.Length];
             for (int i = 0; i < items.Length; i++) holidays[i] = ListSettings.ParseHoliday(items[i]);
-            // An empty table ("01;" alone) is allowed: no holidays.
-            if (!ListSettings.IsHolidayList(holidays)) return ObisWriteResult.OutOfRange;
-            MeterSettings s = _settings;
-            long old = HolidaySummary(s.Holidays);
-            s.Holidays = holidays;
-            _record.Commit();
-            _tariffs.UseSettings(); // the next cycle evaluates the tariff with the new table
-            return Logged(SettingsRecord.Holidays, old, HolidaySummary(holidays));
+            // An empty table ("01;" alone) is allowed: no holidays. The timetable writer checks, commits, applies, logs.
+            return _timetable.ReplaceHolidays(holidays) ? ObisWriteResult.Accepted : ObisWriteResult.OutOfRange;
         }
 
         // What Meter.Display ObisTableDisplaySource can show: a register (with its unit) or an integer data object.
@@ -157,11 +151,6 @@ namespace Meter.Core
         private static long Summary(ObisCode[] codes)
         {
             return codes.Length == 0 ? 0 : ListSettings.Pack(codes[0], codes.Length);
-        }
-
-        private static long HolidaySummary(int[] holidays)
-        {
-            return ((long)holidays.Length << 48) + (holidays.Length == 0 ? 0 : holidays[0]); // a holiday is positive, below 2^25
         }
 
         private ObisWriteResult Logged(int what, long oldValue, long newValue)

@@ -30,6 +30,7 @@ namespace Meter.Core
         private readonly EventRouting _events;
         private readonly MeterTime _time;
         private readonly TariffSwitchList _tariffList = new TariffSwitchList();
+        private readonly TariffTimetableWriter _timetable;
 
         /// <summary>
         /// Writes <paramref name="settings"/> into <paramref name="record"/> and applies them to the parts that use them:
@@ -52,6 +53,7 @@ namespace Meter.Core
             _optical = optical;
             _events = events;
             _time = time;
+            _timetable = new TariffTimetableWriter(settings, record, tariffs, events);
         }
 
         /// <summary>
@@ -96,27 +98,15 @@ namespace Meter.Core
 
         /// <summary>
         /// One entry of the working-day switching list 0-0:13.0.0 (<see cref="TariffSwitchList"/>);
-        /// the end mark of a valid list commits it and switches the timetable. Event old/new: the
-        /// first two switches packed (switch 0 in the low 32 bits), before and after.
+        /// the end mark of a valid list commits it and switches the timetable (<see cref="TariffTimetableWriter"/>,
+        /// which logs the change).
         /// </summary>
         public ObisWriteResult WriteTariffSwitchEntry(string text)
         {
-            MeterSettings s = _settings;
             bool complete;
-            ObisWriteResult result = _tariffList.Add(text, s.TariffCount, out complete);
+            ObisWriteResult result = _tariffList.Add(text, _settings.TariffCount, out complete);
             if (result != ObisWriteResult.Accepted || !complete) return result;
-            long old = FirstTwo(s.WorkingDaySwitches);
-            s.WorkingDaySwitches = _tariffList.Completed;
-            Commit();
-            _tariffs.UseSettings();
-            return Logged(EventKind.ParameterChange, SettingsRecord.TariffSwitches, old, FirstTwo(s.WorkingDaySwitches));
-        }
-
-        private static long FirstTwo(int[] switches)
-        {
-            long packed = 0;
-            for (int i = 0; i < switches.Length && i < 2; i++) packed |= (long)switches[i] << (32 * i);
-            return packed;
+            return _timetable.ReplaceWorkingDaySwitches(_tariffList.Completed) ? ObisWriteResult.Accepted : ObisWriteResult.OutOfRange;
         }
 
         /// <summary>

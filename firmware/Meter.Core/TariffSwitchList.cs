@@ -35,6 +35,22 @@ namespace Meter.Core
             return result;
         }
 
+        /// <summary>
+        /// True for a working-day switch list (packed): 1 … <see cref="MaximumSwitches"/> switches at increasing
+        /// minutes of the day, each naming a tariff the meter has (index below <paramref name="tariffCount"/>).
+        /// </summary>
+        public static bool IsSwitchList(int[] switches, int tariffCount)
+        {
+            if (switches == null || switches.Length == 0 || switches.Length > MaximumSwitches) return false;
+            for (int i = 0; i < switches.Length; i++)
+            {
+                int packed = switches[i];
+                if (packed < 0 || packed / 8 >= 1440 || packed % 8 >= tariffCount) return false;
+                if (i > 0 && packed / 8 <= switches[i - 1] / 8) return false;
+            }
+            return true;
+        }
+
         /// <summary>The working-day profile of <paramref name="switches"/> (packed); the tariff from midnight is the last switch's (the day wraps).</summary>
         public static TariffDayProfile ToDayProfile(int[] switches)
         {

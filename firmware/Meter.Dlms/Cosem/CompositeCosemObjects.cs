@@ -17,7 +17,7 @@ namespace Meter.Dlms
             _parts = new ICosemObjects[parts.Length];
             for (int i = 0; i < parts.Length; i++)
             {
-                if (parts[i] == null) throw new System.ArgumentNullException(nameof(parts), "a part is null");
+                if (parts[i] == null) throw new System.ArgumentNullException(nameof(parts));
                 _parts[i] = parts[i];
             }
         }
