@@ -20,6 +20,8 @@ namespace Meter.Core
         private long _tariffFrom = long.MaxValue;
         private long _tariffUntil = long.MinValue;
         private int _tariffRevision;
+        private IScheduledTariffChange _scheduled;
+        private long _scheduledAt = long.MaxValue;
 
         /// <summary>Selects with <paramref name="tariffs"/> from <paramref name="settings"/>; <paramref name="input1"/>, <paramref name="input2"/>: the board's tariff inputs (null = not fitted).</summary>
         public TariffSelection(TariffController tariffs, MeterSettings settings, IInputPin input1, IInputPin input2)
@@ -55,6 +57,7 @@ namespace Meter.Core
         /// </summary>
         public int Select(long utcSeconds)
         {
+            if (utcSeconds >= _scheduledAt) ApplyScheduled(utcSeconds);
             if (utcSeconds < _tariffFrom || utcSeconds >= _tariffUntil || _tariffs.Revision != _tariffRevision)
             {
                 int tariff = _tariffs.Evaluate(utcSeconds);
@@ -65,6 +68,27 @@ namespace Meter.Core
                 _tariff = tariff;
             }
             return _tariff;
+        }
+
+        /// <summary>
+        /// <paramref name="change"/> is made by the first selection at or after <paramref name="utcSeconds"/> (a
+        /// clock set forward past it makes it at once); one change at a time, a new one replaces it; null cancels.
+        /// </summary>
+        public void Schedule(IScheduledTariffChange change, long utcSeconds)
+        {
+            _scheduled = change;
+            _scheduledAt = change == null ? long.MaxValue : utcSeconds;
+        }
+
+        /// <summary>UTC seconds of the scheduled change, long.MaxValue for none.</summary>
+        public long ScheduledAt => _scheduledAt;
+
+        private void ApplyScheduled(long utcSeconds)
+        {
+            IScheduledTariffChange change = _scheduled;
+            _scheduled = null;
+            _scheduledAt = long.MaxValue;
+            change.ApplyScheduled(utcSeconds); // rebuilds the timetable through UseSettings: evaluated anew below
         }
 
         /// <summary>The clock was set: the cached tariff belongs to the old time; selects anew at <paramref name="utcSeconds"/>.</summary>
