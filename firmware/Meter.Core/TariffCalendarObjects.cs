@@ -14,19 +14,21 @@ namespace Meter.Core
     /// <see cref="TariffTimetableWriter"/>, as the optical port's programming does (same rules, record, event).
     /// What the meter's tariff model cannot run is refused with other-reason, a value of another type with
     /// type-unmatched (<see cref="TariffCalendarCodec"/>, <see cref="SpecialDaysCodec"/>). The tariff in force is
-    /// the Data object 0-0:96.14.0 of the register table (no register activation object).
+    /// the Data object 0-0:96.14.0 of the register table (no register activation object); the switches name the
+    /// tariffication script table 0-0:10.0.100.255 (<see cref="TariffScriptTable"/>), served here read-only.
     /// </summary>
     public sealed class TariffCalendarObjects : ICosemObjects, IScheduledTariffChange
     {
         /// <summary>The client allowed to write (CosemServerSettings' management client).</summary>
         public const int ManagementClientSap = 1;
 
-        private const int Calendar = 0, SpecialDays = 1;
+        private const int Calendar = 0, SpecialDays = 1, Scripts = 2;
         private const int CalendarClass = 20, CalendarAttributes = 10, CalendarMethods = 1;
         private const int SpecialDaysClass = 11, SpecialDaysAttributes = 2, SpecialDaysMethods = 2;
         private const int DateTimeLength = 12;
 
-        private static readonly byte[][] Names = { new byte[] { 0, 0, 13, 0, 0, 255 }, new byte[] { 0, 0, 11, 0, 0, 255 } };
+        private static readonly byte[][] Names = { new byte[] { 0, 0, 13, 0, 0, 255 }, new byte[] { 0, 0, 11, 0, 0, 255 },
+            TariffCalendarCodec.TariffScriptTable };
 
         private readonly MeterSettings _settings;
         private readonly TariffTimetableWriter _timetable;
@@ -60,7 +62,7 @@ namespace Meter.Core
         }
 
         /// <inheritdoc />
-        public int Count => 2;
+        public int Count => 3;
 
         /// <inheritdoc />
         public int IndexOf(byte[] logicalName, int offset)
@@ -75,7 +77,7 @@ namespace Meter.Core
         }
 
         /// <inheritdoc />
-        public int ClassId(int index) => index == Calendar ? CalendarClass : SpecialDaysClass;
+        public int ClassId(int index) => index == Calendar ? CalendarClass : index == SpecialDays ? SpecialDaysClass : TariffScriptTable.ClassId;
 
         /// <inheritdoc />
         public int Version(int index) => 0;
@@ -84,10 +86,11 @@ namespace Meter.Core
         public void CopyLogicalName(int index, byte[] destination, int offset) => System.Array.Copy(Names[index], 0, destination, offset, 6);
 
         /// <inheritdoc />
-        public int AttributeCount(int index) => index == Calendar ? CalendarAttributes : SpecialDaysAttributes;
+        public int AttributeCount(int index)
+            => index == Calendar ? CalendarAttributes : index == SpecialDays ? SpecialDaysAttributes : TariffScriptTable.Attributes;
 
         /// <inheritdoc />
-        public int MethodCount(int index) => index == Calendar ? CalendarMethods : SpecialDaysMethods;
+        public int MethodCount(int index) => index == Calendar ? CalendarMethods : index == SpecialDays ? SpecialDaysMethods : TariffScriptTable.Methods;
 
         /// <summary>Everything readable by every client; the passive calendar (6 … 10) writable by the management
         /// client.</summary>
@@ -98,9 +101,9 @@ namespace Meter.Core
             return passive && clientSap == ManagementClientSap ? CosemAttributeAccess.ReadAndWrite : CosemAttributeAccess.ReadOnly;
         }
 
-        /// <summary>The methods for the management client only.</summary>
+        /// <summary>The methods for the management client only (the script table's execute for no one).</summary>
         public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap)
-            => clientSap == ManagementClientSap ? CosemMethodAccess.Access : CosemMethodAccess.NoAccess;
+            => clientSap == ManagementClientSap && index != Scripts ? CosemMethodAccess.Access : CosemMethodAccess.NoAccess;
 
         /// <inheritdoc />
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
@@ -113,6 +116,11 @@ namespace Meter.Core
             if (index == SpecialDays)
             {
                 SpecialDaysCodec.WriteEntries(_settings.Holidays, value);
+                return DataAccessResult.Success;
+            }
+            if (index == Scripts)
+            {
+                TariffScriptTable.WriteScripts(_settings.TariffCount, value);
                 return DataAccessResult.Success;
             }
             if (attributeId >= 3 && attributeId <= 5) _active.FillFromSettings(_settings);
@@ -175,6 +183,7 @@ namespace Meter.Core
         /// <inheritdoc />
         public ActionResult Action(int index, int methodId, AxdrReader parameters, bool hasParameters, AxdrWriter returnValue)
         {
+            if (index == Scripts) return ActionResult.ReadWriteDenied;
             if (!hasParameters) return ActionResult.TypeUnmatched;
             if (index == Calendar)
             {

@@ -292,4 +292,20 @@ public class TariffCalendarCosemTests
         host.RunFor(TimeSpan.FromSeconds(2));
         Assert.Equal(0, m.ActiveTariff);
     }
+
+    [Fact]
+    public void The_switches_name_the_tariff_script_table_whose_script_n_sets_tariff_n()
+    {
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        AssociateManagement(m);
+        const string Scripts = "0009 00 00 0A 00 64 FF"; // class 9, 0-0:10.0.100.255
+        Assert.Equal(Norm("C4 01 C1 00 09 06 00 00 0A 00 64 FF"), Get(m, Scripts, 1));
+        // script { id n, actions { { write attribute (1), class 1, 0-0:96.14.0.255, attribute 2, double-long-unsigned n } } }
+        static string ScriptN(int n) => $"02 02 12 00 {n:X2} 01 01 02 05 16 01 12 00 01 09 06 00 00 60 0E 00 FF 0F 02 06 00 00 00 {n:X2}";
+        Assert.Equal(2, m.Settings.TariffCount);
+        Assert.Equal(Norm("C4 01 C1 00 01 02 " + ScriptN(1) + ScriptN(2)), Get(m, Scripts, 2));
+        Assert.Equal("C701C10300", Invoke(m, Scripts, 1, "12 00 01")); // execute: not offered
+        Assert.Equal("C501C103", Set(m, Scripts, 2, "01 00"));
+    }
 }
