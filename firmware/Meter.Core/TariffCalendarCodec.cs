@@ -91,7 +91,7 @@ namespace Meter.Core
             t.SeasonNameLength = ReadName(value, t.SeasonName, ref result);
             if (result != DataAccessResult.Success) return result;
             if (value.ReadString(AxdrType.OctetString, scratch, 0, DateTimeLength) != DateTimeLength) return DataAccessResult.TypeUnmatched;
-            System.Array.Copy(scratch, t.SeasonStart, DateTimeLength);
+            System.Array.Copy(scratch, 0, t.SeasonStart, 0, DateTimeLength);
             t.SeasonWeekNameLength = ReadName(value, t.SeasonWeekName, ref result);
             if (result != DataAccessResult.Success) return result;
             t.SeasonCount = 1;

@@ -164,13 +164,13 @@ namespace Meter.Core
             if (year == 0xFFFF && _bytes[2] == 0xFF && _bytes[3] == 0xFF)
             {
                 if (_tariffs.ScheduledAt != long.MaxValue) _tariffs.Schedule(null, 0);
-                System.Array.Copy(_bytes, _activationTime, DateTimeLength);
+                System.Array.Copy(_bytes, 0, _activationTime, 0, DateTimeLength);
                 return DataAccessResult.Success;
             }
             ObisDateTime at = new ObisDateTime(year, _bytes[2], _bytes[3], _bytes[5], _bytes[6], _bytes[7]);
             if (!at.IsValid || !CanRun(_passive)) return DataAccessResult.OtherReason;
             _tariffs.Schedule(this, _localTime.ToUtc(at));
-            System.Array.Copy(_bytes, _activationTime, DateTimeLength);
+            System.Array.Copy(_bytes, 0, _activationTime, 0, DateTimeLength);
             return DataAccessResult.Success;
         }
 
@@ -206,7 +206,7 @@ namespace Meter.Core
         {
             int[] switches = _passive.TryGetSwitches();
             if (switches == null || !_timetable.ReplaceWorkingDaySwitches(switches)) return false;
-            System.Array.Copy(_passive.CalendarName, _active.CalendarName, TariffCalendarTables.MaxNameLength);
+            System.Array.Copy(_passive.CalendarName, 0, _active.CalendarName, 0, TariffCalendarTables.MaxNameLength);
             _active.CalendarNameLength = _passive.CalendarNameLength;
             if (_tariffs.ScheduledAt != long.MaxValue) _tariffs.Schedule(null, 0);
             SetNotSpecified(_activationTime);

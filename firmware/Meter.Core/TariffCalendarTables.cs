@@ -49,23 +49,23 @@ namespace Meter.Core
         /// <summary>Copies every field of <paramref name="other"/>.</summary>
         public void CopyFrom(TariffCalendarTables other)
         {
-            System.Array.Copy(other.CalendarName, CalendarName, MaxNameLength);
+            System.Array.Copy(other.CalendarName, 0, CalendarName, 0, MaxNameLength);
             CalendarNameLength = other.CalendarNameLength;
             SeasonCount = other.SeasonCount;
-            System.Array.Copy(other.SeasonName, SeasonName, MaxNameLength);
+            System.Array.Copy(other.SeasonName, 0, SeasonName, 0, MaxNameLength);
             SeasonNameLength = other.SeasonNameLength;
-            System.Array.Copy(other.SeasonStart, SeasonStart, 12);
-            System.Array.Copy(other.SeasonWeekName, SeasonWeekName, MaxNameLength);
+            System.Array.Copy(other.SeasonStart, 0, SeasonStart, 0, 12);
+            System.Array.Copy(other.SeasonWeekName, 0, SeasonWeekName, 0, MaxNameLength);
             SeasonWeekNameLength = other.SeasonWeekNameLength;
             WeekCount = other.WeekCount;
-            System.Array.Copy(other.WeekName, WeekName, MaxNameLength);
+            System.Array.Copy(other.WeekName, 0, WeekName, 0, MaxNameLength);
             WeekNameLength = other.WeekNameLength;
-            System.Array.Copy(other.WeekDays, WeekDays, 7);
+            System.Array.Copy(other.WeekDays, 0, WeekDays, 0, 7);
             DayCount = other.DayCount;
-            System.Array.Copy(other.DayIds, DayIds, MaxDays);
-            System.Array.Copy(other.ActionCounts, ActionCounts, MaxDays);
-            System.Array.Copy(other.ActionMinutes, ActionMinutes, ActionMinutes.Length);
-            System.Array.Copy(other.ActionTariffs, ActionTariffs, ActionTariffs.Length);
+            System.Array.Copy(other.DayIds, 0, DayIds, 0, MaxDays);
+            System.Array.Copy(other.ActionCounts, 0, ActionCounts, 0, MaxDays);
+            System.Array.Copy(other.ActionMinutes, 0, ActionMinutes, 0, ActionMinutes.Length);
+            System.Array.Copy(other.ActionTariffs, 0, ActionTariffs, 0, ActionTariffs.Length);
         }
 
         /// <summary>
