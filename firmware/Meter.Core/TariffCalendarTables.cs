@@ -46,6 +46,8 @@ namespace Meter.Core
         /// <summary>Tariff number 1.. (script_selector) of each switch.</summary>
         public readonly int[] ActionTariffs = new int[MaxDays * MaxActions];
 
+        private readonly int[] _defaultSwitches = new int[2];
+
         /// <summary>Copies every field of <paramref name="other"/>.</summary>
         public void CopyFrom(TariffCalendarTables other)
         {
@@ -91,8 +93,12 @@ namespace Meter.Core
             for (int d = 0; d < 7; d++) WeekDays[d] = d < 5 ? WorkingDayId : WeekendDayId;
             DayCount = 2;
             DayIds[0] = WorkingDayId;
-            int[] switches = settings.WorkingDaySwitches.Length > 0 ? settings.WorkingDaySwitches
-                : TariffSwitchList.DefaultSwitches(settings.DayTariffStartHour, settings.DayTariffEndHour);
+            int[] switches = settings.WorkingDaySwitches;
+            if (switches.Length == 0)
+            {
+                TariffSwitchList.FillDefaultSwitches(settings.DayTariffStartHour, settings.DayTariffEndHour, _defaultSwitches);
+                switches = _defaultSwitches; // no new array per read
+            }
             int n = 0;
             if (switches[0] / 8 != 0) AddAction(0, ref n, 0, switches[switches.Length - 1] % 8 + 1);
             for (int i = 0; i < switches.Length && n < MaxActions; i++) AddAction(0, ref n, switches[i] / 8, switches[i] % 8 + 1);

@@ -74,7 +74,16 @@ namespace Meter.Core
         /// </summary>
         public static int[] DefaultSwitches(int dayStartHour, int dayEndHour)
         {
-            return new int[] { dayStartHour * 60 * 8, dayEndHour * 60 * 8 + 1 };
+            int[] switches = new int[2];
+            FillDefaultSwitches(dayStartHour, dayEndHour, switches);
+            return switches;
+        }
+
+        /// <summary><see cref="DefaultSwitches"/> into <paramref name="switches"/> (2 long), for readers that may not allocate.</summary>
+        public static void FillDefaultSwitches(int dayStartHour, int dayEndHour, int[] switches)
+        {
+            switches[0] = dayStartHour * 60 * 8;
+            switches[1] = dayEndHour * 60 * 8 + 1;
         }
 
         /// <summary>One switch (packed) as the item an entry "nn;HH:mm;T" carries: "HH:mm;T".</summary>

@@ -308,4 +308,30 @@ public class TariffCalendarCosemTests
         Assert.Equal("C701C10300", Invoke(m, Scripts, 1, "12 00 01")); // execute: not offered
         Assert.Equal("C501C103", Set(m, Scripts, 2, "01 00"));
     }
+
+    [Fact]
+    public void Reading_the_calendar_special_days_scripts_and_SAP_assignment_allocates_nothing()
+    {
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, ListSettings.HolidayTable, "01;12-25"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, ListSettings.HolidayTable, "02;"));
+        AssociateManagement(m);
+        var requests = new List<byte[]>();
+        for (int a = 1; a <= 10; a++) requests.Add(Convert.FromHexString(Norm($"C0 01 C1 {CalendarLn} {a:X2} 00")));
+        requests.Add(Convert.FromHexString(Norm($"C0 01 C1 {SpecialDaysLn} 02 00")));
+        requests.Add(Convert.FromHexString(Norm("C0 01 C1 0009 00 00 0A 00 64 FF 02 00")));
+        requests.Add(Convert.FromHexString(Norm("C0 01 C1 0011 00 00 29 00 00 FF 02 00")));
+        for (int a = 4; a <= 6; a++) requests.Add(Convert.FromHexString(Norm($"C0 01 C1 000F 00 00 28 00 00 FF {a:X2} 00")));
+        var response = new byte[2048];
+        foreach (var r in requests) Assert.Equal(0xC4, m.Dlms.HandleApdu(1, r, 0, r.Length, response, 0, response.Length) > 0 ? response[0] : 0); // warm-up
+        foreach (var r in requests)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int n = m.Dlms.HandleApdu(1, r, 0, r.Length, response, 0, response.Length);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(n > 4 && response[3] == 0, Hex(r));
+            Assert.True(allocated == 0, $"{Hex(r)}: {allocated} bytes");
+        }
+    }
 }
