@@ -64,12 +64,16 @@ public static class Association
                 else if (user.Length >= 4 && user[0] == 0x0E) // ConfirmedServiceError, initiateError
                     initiateError = user[^1] switch
                     {
-                        1 => "DLMS version too low", 2 => "incompatible conformance", 3 => "PDU size too short", _ => $"initiate error {user[^1]}",
+                        0 => "initiate error: other (0)", 1 => "initiate error: DLMS version too low (1)", 2 => "initiate error: incompatible conformance (2)",
+                        3 => "initiate error: PDU size too short (3)", _ => $"initiate error {user[^1]}",
                     };
             }
         }
         if (result == 0 && initiateError == null) return new Response(true, "accepted", maxPdu, conformance);
-        string reason = initiateError ?? DataAccessResults.AcseDiagnostic(diagnostic);
+        // The ACSE diagnostic is the more specific reason (e.g. a wrong password); an initiate error explains a
+        // rejection without one (xDLMS ConfirmedServiceError in the user-information).
+        string reason = diagnostic > 1 || initiateError == null ? DataAccessResults.AcseDiagnostic(diagnostic) : initiateError;
+        if (result == 0) reason = initiateError!;
         return new Response(false, reason, maxPdu, conformance);
     }
 
