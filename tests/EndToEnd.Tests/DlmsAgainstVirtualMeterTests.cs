@@ -153,21 +153,5 @@ public sealed class DlmsAgainstVirtualMeterTests : IDisposable
         Assert.True(lines.Length > 20, wrapped);
     }
 
-    private static (int Code, string Out, string Error) Tool(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int code = Meter.Tool.Program.Main(args);
-            return (code, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Error) Tool(params string[] args) => VirtualMeterCommandLineTests.Tool(args);
 }
