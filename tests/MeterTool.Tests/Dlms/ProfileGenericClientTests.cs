@@ -65,4 +65,19 @@ public class ProfileGenericClientTests
         var e = Assert.Throws<DlmsException>(() => ProfileReader.Read(new CosemClient(link), LoadProfile, null, null));
         Assert.StartsWith("A-XDR: the answer ends at offset", e.Message);
     }
+
+    [Fact]
+    public void The_progress_total_is_estimated_from_the_first_block_of_a_buffer()
+    {
+        // The buffer above split into two blocks: 2 rows of 21 bytes after the 2-byte array header → 44 bytes expected.
+        byte[] buffer = Hex(Buffer);
+        string first = Convert.ToHexString(buffer[..30]), second = Convert.ToHexString(buffer[30..]);
+        var link = new ScriptedApduLink($"C4 02 C1 00 00 00 00 01 00 1E {first}", $"C4 02 C1 01 00 00 00 02 00 {buffer.Length - 30:X2} {second}");
+        var seen = new List<(int Bytes, int Blocks, int? Expected)>();
+        var client = new CosemClient(link) { Progress = (bytes, blocks, expected) => seen.Add((bytes, blocks, expected)) };
+        var value = client.Get(new CosemAttribute(7, LoadProfile, 2));
+        Assert.Equal(2, value.Children.Count);
+        Assert.Equal([(30, 1, 44), (44, 2, 44)], seen);
+        Assert.Null(CosemClient.EstimateLength(Hex("01 02 02 02 09 0C 07"))); // the first row is cut: no estimate
+    }
 }

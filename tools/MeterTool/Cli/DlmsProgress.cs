@@ -6,7 +6,10 @@ namespace Meter.Tool.Cli;
 /// <summary>A progress bar on the console while a long DLMS answer arrives in blocks (only on an interactive terminal).</summary>
 public static class DlmsProgress
 {
-    /// <summary>Runs <paramref name="work"/>, showing the bytes and blocks received; the total is not known before the last block, so the bar is indeterminate.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/>, showing the bytes and blocks received; the bar's length is the total the client
+    /// estimates from the first block (element count × first element), indeterminate until then.
+    /// </summary>
     public static T Run<T>(CosemClient client, string what, Func<T> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsErrorRedirected) return work();
@@ -17,7 +20,14 @@ public static class DlmsProgress
             {
                 var task = ctx.AddTask(what);
                 task.IsIndeterminate = true;
-                client.Progress = (bytes, blocks) => task.Description = $"{what}: {bytes} bytes in {blocks} blocks";
+                client.Progress = (bytes, blocks, expected) =>
+                {
+                    task.Description = $"{what}: {bytes} bytes in {blocks} blocks";
+                    if (expected is not int total || total <= 0) return;
+                    task.IsIndeterminate = false;
+                    task.MaxValue = total;
+                    task.Value = Math.Min(bytes, total * 0.99); // an estimate: full only when the last block came
+                };
                 try
                 {
                     result = work();

@@ -27,8 +27,11 @@ public sealed class CosemClient : IDisposable
     /// <summary>The negotiated conformance block.</summary>
     public int Conformance { get; private set; }
 
-    /// <summary>Called with the bytes of a long answer received so far and the number of blocks (progress), or null.</summary>
-    public Action<int, int>? Progress { get; set; }
+    /// <summary>
+    /// Called while a long answer arrives in blocks: bytes so far, blocks so far, and the expected total when the
+    /// first block allows an estimate (an array: its element count × the first element's length), or null.
+    /// </summary>
+    public Action<int, int, int?>? Progress { get; set; }
 
     /// <summary>AARQ → AARE; a rejection is a <see cref="DlmsException"/> with the reason (e.g. wrong password).</summary>
     public void Associate(string? password)
@@ -122,6 +125,28 @@ public sealed class CosemClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The likely length of an encoded array from its first bytes: header + count × the first element's length
+    /// (profile rows and object-list entries are alike); null when the start is not an array or too short to tell.
+    /// </summary>
+    public static int? EstimateLength(byte[] start)
+    {
+        if (start.Length < 2 || start[0] != (byte)AxdrTag.Array) return null;
+        try
+        {
+            var reader = new AxdrDecoder(start, 1);
+            int count = reader.Length();
+            int header = reader.Position;
+            if (count == 0) return header;
+            reader.Read();
+            return header + count * (reader.Position - header);
+        }
+        catch (DlmsException)
+        {
+            return null; // the first element does not fit in the first block
+        }
+    }
+
     /// <summary>Releases the association and closes the link.</summary>
     public void Dispose()
     {
@@ -153,6 +178,7 @@ public sealed class CosemClient : IDisposable
     {
         var data = new List<byte>();
         int blocks = 0;
+        int? expected = null;
         while (true)
         {
             bool last = reader.Byte() != 0;
@@ -161,7 +187,8 @@ public sealed class CosemClient : IDisposable
             if (reader.Byte() != 0x00) throw new DlmsException($"GET {what}: block {number}: {DataAccessResults.Describe(reader.Byte())}");
             data.AddRange(reader.Bytes(reader.Length()));
             blocks++;
-            Progress?.Invoke(data.Count, blocks);
+            if (blocks == 1) expected = EstimateLength([.. data]);
+            Progress?.Invoke(data.Count, blocks, expected);
             if (last) return [.. data];
             byte[] next = _link.Exchange([GetRequest, 0x02, InvokeIdAndPriority, (byte)(number >> 24), (byte)(number >> 16), (byte)(number >> 8), (byte)number]);
             reader = Answer(next, GetResponse, "GET " + what);
