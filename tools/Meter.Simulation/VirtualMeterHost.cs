@@ -1,5 +1,6 @@
 // Longer than 400 lines: the virtual meter's run loop (virtual or real time, speed, state file, optical port
-// sessions, load changes) in one place; the cycle itself is VirtualCycle, the ports and state files have their own files.
+// sessions, load changes) in one place; the cycle itself is VirtualCycle, the ports (optical, DLMS in Dlms/) and state
+// files have their own files.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
