@@ -80,4 +80,53 @@ public class DlmsPortOptionTests
         stream.Write([0x00, 0x02, 0x00, 0x10, 0x00, 0x01, 0x00, 0x01, 0x60]);
         Assert.Equal(0, stream.Read(new byte[64]));
     }
+
+    private static VirtualMeterHost BothPorts(TimeSpan? idle = null)
+    {
+        var host = new VirtualMeterHost(new VirtualMeterOptions
+        {
+            Optical = "none", Dlms = "tcp:127.0.0.1:0", DlmsHdlc = "tcp:127.0.0.1:0", DlmsIdleTimeout = idle, Speed = 1e-9,
+            Start = new DateTime(2025, 5, 14, 8, 0, 0, DateTimeKind.Utc),
+        });
+        host.RunInBackground();
+        return host;
+    }
+
+    [Fact]
+    public void One_client_at_a_time_across_both_ports_the_next_is_served_when_the_first_leaves()
+    {
+        using var host = BothPorts();
+        var first = new Meter.Tool.Dlms.CosemClient(new Meter.Tool.Dlms.WrapperLink(new Meter.Tool.Dlms.TcpByteStream("127.0.0.1", host.DlmsPorts.Wrapper!.Port), 16, 1, 3000));
+        first.Associate(null);
+        // An HDLC client meanwhile: its SNRM stays unanswered while the wrapper client holds the meter.
+        var waiting = new Meter.Tool.Dlms.HdlcLink(new Meter.Tool.Dlms.TcpByteStream("127.0.0.1", host.DlmsPorts.Hdlc!.Port), 16, 1, null, 300);
+        Assert.Contains("no answer", Assert.Throws<Meter.Tool.Dlms.DlmsException>(() => waiting.Connect()).Message);
+        first.Dispose();
+        // That client gives up; a new HDLC client is served now that the wrapper client has left.
+        var next = new Meter.Tool.Dlms.HdlcLink(new Meter.Tool.Dlms.TcpByteStream("127.0.0.1", host.DlmsPorts.Hdlc!.Port), 16, 1, null, 3000);
+        waiting.Dispose();
+        next.Connect();
+        using var cosem = new Meter.Tool.Dlms.CosemClient(next);
+        cosem.Associate(null);
+        Assert.Equal(Meter.Tool.Dlms.AxdrTag.DoubleLongUnsigned, cosem.Get(new Meter.Tool.Dlms.CosemAttribute(3, [1, 0, 1, 8, 0, 255], 2)).Tag);
+    }
+
+    [Fact]
+    public void A_silent_client_is_dropped_after_the_idle_time_out_and_its_association_ends()
+    {
+        using var host = BothPorts(TimeSpan.FromMilliseconds(300));
+        using var client = new TcpClient("127.0.0.1", host.DlmsPorts.Wrapper!.Port);
+        var stream = client.GetStream();
+        stream.ReadTimeout = 5000;
+        byte[] aarq = Meter.Tool.Dlms.Association.Request(null, 1024);
+        stream.Write([.. Meter.Tool.Dlms.WrapperLink.Header(16, 1, aarq.Length), .. aarq]);
+        byte[] header = new byte[8];
+        stream.ReadExactly(header);
+        stream.ReadExactly(new byte[(header[6] << 8) | header[7]]);
+        Assert.Equal(0, stream.Read(new byte[8])); // closed by the meter after 300 ms of silence
+        Assert.False(host.Inspect(h => h.DlmsPorts.Wrapper!.HasClient));
+        using var again = new Meter.Tool.Dlms.CosemClient(new Meter.Tool.Dlms.WrapperLink(new Meter.Tool.Dlms.TcpByteStream("127.0.0.1", host.DlmsPorts.Wrapper!.Port), 16, 1, 3000));
+        var refused = Assert.Throws<Meter.Tool.Dlms.DlmsException>(() => again.Get(new Meter.Tool.Dlms.CosemAttribute(3, [1, 0, 1, 8, 0, 255], 2)));
+        Assert.Contains("no association", refused.Message);
+    }
 }
