@@ -290,7 +290,7 @@ public class VirtualMeterCommandLineTests : IDisposable
 
     internal static (int Code, string Out, string Error) Run(params string[] args) => Capture(() => Program.Main(args));
 
-    private static (int Code, string Out, string Error) Tool(params string[] args) => Capture(() => Meter.Tool.Program.Main(args));
+    internal static (int Code, string Out, string Error) Tool(params string[] args) => Capture(() => Meter.Tool.Program.Main(args));
 
     private static (int Code, string Out, string Error) Capture(Func<int> main)
     {

@@ -1,5 +1,6 @@
 // Longer than 400 lines: the virtual meter's run loop (virtual or real time, speed, state file, optical port
-// sessions, load changes) in one place; the cycle itself is VirtualCycle, the ports and state files have their own files.
+// sessions, load changes) in one place; the cycle itself is VirtualCycle, the ports (optical, DLMS in Dlms/) and state
+// files have their own files.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -11,6 +12,7 @@ using Meter.Hal.Simulation.Ade7880;
 using Meter.Hal.Simulation.Board;
 using Meter.Obis;
 using Meter.Optical;
+using Meter.Simulation.Dlms;
 
 namespace Meter.Simulation;
 
@@ -43,6 +45,7 @@ public sealed class VirtualMeterHost : IDisposable
     private long _rtcAheadUntilMs = -1;
     private long _rtcOffsetTicks;
     private readonly IOpticalPort? _port;
+    private readonly DlmsPorts? _dlms;
 
     /// <summary>Builds the board and the meter and starts the meter (storage opened, chip up).</summary>
     /// <exception cref="ArgumentException">A bad option (the message names it).</exception>
@@ -100,9 +103,12 @@ public sealed class VirtualMeterHost : IDisposable
             Meter.Start(0, start);
             // After Start: the option writes the tariff-control setting, as W1 of 0-0:128.4.0 would.
             if (options.TariffInputCode is int dd) UseTariffInputs(dd);
+            // The DLMS ports are served by the same loop as the optical port (ServePort), never from another thread.
+            _dlms = new DlmsPorts(options.Dlms, options.DlmsHdlc, Meter.Dlms, DlmsPhysicalAddress.FromMeterNumber(options.MeterNumber), options.DlmsIdleTimeout);
         }
         catch
         {
+            _dlms?.Dispose();
             port?.Dispose();
             Board?.Dispose();
             throw;
@@ -131,6 +137,9 @@ public sealed class VirtualMeterHost : IDisposable
 
     /// <summary>The TCP port of the optical port, or 0.</summary>
     public int TcpPort => _port is TcpOpticalPort tcp ? tcp.Port : 0;
+
+    /// <summary>The DLMS/COSEM TCP ports (wrapper, HDLC); each is null when not asked for.</summary>
+    public DlmsPorts DlmsPorts => _dlms!;
 
     /// <summary>Simulated time since start, ms.</summary>
     public long VirtualMilliseconds => Interlocked.Read(ref _virtualMs);
@@ -277,6 +286,7 @@ public sealed class VirtualMeterHost : IDisposable
         Stop();
         Board.Dispose();
         _port?.Dispose();
+        _dlms?.Dispose();
     }
 
     /// <summary>What stopped the loop thread unexpectedly (a bug or a meter fault), or null.</summary>
@@ -324,6 +334,7 @@ public sealed class VirtualMeterHost : IDisposable
 
     private void ServePort()
     {
+        _dlms?.Pump(_wall.ElapsedMilliseconds);
         if (_port == null) return;
         _port.Pump();
         Meter.PollOpticalPort(_wall.ElapsedMilliseconds);

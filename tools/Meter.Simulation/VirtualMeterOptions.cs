@@ -25,6 +25,15 @@ public sealed class VirtualMeterOptions
     /// </summary>
     public TimeSpan? OpticalIdleTimeout { get; set; }
 
+    /// <summary>DLMS/COSEM with the IEC 62056-47 wrapper: "tcp", "tcp:HOST", "tcp:HOST:PORT" (default 127.0.0.1:4059; 0 = any free port); null or "none" = off.</summary>
+    public string? Dlms { get; set; }
+
+    /// <summary>DLMS/COSEM with HDLC frames on TCP: the same forms (default port 4060); null or "none" = off.</summary>
+    public string? DlmsHdlc { get; set; }
+
+    /// <summary>How long a silent DLMS TCP client holds the port; null = 120 s (<see cref="Meter.Simulation.Dlms.DlmsPorts.StandardIdleTimeout"/>).</summary>
+    public TimeSpan? DlmsIdleTimeout { get; set; }
+
     /// <summary>NV memory file (a restart with the same file resumes the registers); null = memory only.</summary>
     public string? StateFile { get; set; }
 

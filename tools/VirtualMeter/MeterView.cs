@@ -28,6 +28,7 @@ public static class MeterView
         lines.Add($"load: {h.LoadDescription}");
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"time {utc:yyyy-MM-dd HH:mm:ss}Z (local {local.Year:0000}-{local.Month:00}-{local.Day:00} {local.Hour:00}:{local.Minute:00}{(local.IsSummerTime ? " summer" : "")}) · simulated {TimeSpan.FromMilliseconds(h.VirtualMilliseconds):d\\.hh\\:mm\\:ss}"));
+        if (h.DlmsPorts.Any) lines.Add(h.DlmsPorts.Description); // after the time line: TimeLine stays 3
         // The glass, boxed like TerminalLcdRenderer draws it: indicators, value and unit, OBIS id, status words.
         string border = "  +" + new string('-', TerminalLcdRenderer.InnerWidth) + "+";
         lines.Add(border);

@@ -23,6 +23,8 @@ public static class Program
         var scenario = new Option<string?>("--scenario") { Description = "CSV of 15-min means per phase (format of tools/VirtualMeter/scenarios/*.csv): a day or a year, repeated" };
         var speed = new Option<string>("--speed") { Description = "Time speed: 1 = real time, N = ×N, max = as fast as possible", DefaultValueFactory = _ => "1" };
         var optical = new Option<string>("--optical") { Description = "Optical port: tcp:127.0.0.1:PORT, pty (a pseudo-terminal for serial tools) or none", DefaultValueFactory = _ => "tcp:127.0.0.1:6100" };
+        var dlms = new Option<string?>("--dlms") { Description = "DLMS/COSEM with the IEC 62056-47 wrapper: tcp, tcp:HOST or tcp:HOST:PORT (default 127.0.0.1:4059; 0 = any free port); client SAP = source wPort (16 public, 1 management with the --password), server wPort 1" };
+        var dlmsHdlc = new Option<string?>("--dlms-hdlc") { Description = "DLMS/COSEM with HDLC frames on TCP: tcp, tcp:HOST or tcp:HOST:PORT (default 127.0.0.1:4060); server logical address 1, physical address = last 4 digits of the meter number + 1000" };
         var state = new Option<string?>("--state") { Description = "NV memory file: a restart with the same file resumes the same registers" };
         var stateFormat = new Option<bool>(StateFileGuard.FormatOption) { Description = "Format the --state file as a new, empty NV memory (a copy is kept in FILE.bak); without it a file the meter cannot recover is refused, untouched" };
         var duration = new Option<string?>("--duration") { Description = "Simulated time to run, then exit: e.g. 90s, 15m, 24h, 7d (default: until q / Ctrl+C)" };
@@ -35,8 +37,8 @@ public static class Program
         var tariffCode = new Option<string?>("--tariff-input-code") { Description = "Tariff control by the tariff inputs, DD code 01, 02, 07..14 (e.g. 13: 2 tariffs on I/O 2); writes the meter's setting 0-0:128.4.0, kept with --state" };
         var tariffLevels = new Option<string?>("--tariff-inputs") { Description = "Tariff inputs I/O 1 and I/O 2 at the start, 1 = energised: 00, 01, 10 or 11 (keys 1 and 2 toggle them)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
-            + "optical port on TCP or a pty). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, q = quit.")
-            { preset, load, scenario, speed, optical, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels };
+            + "optical port on TCP or a pty, DLMS/COSEM on TCP with --dlms / --dlms-hdlc). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, q = quit.")
+            { preset, load, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels };
         root.SetAction(parse =>
         {
             try
@@ -48,6 +50,8 @@ public static class Program
                     ScenarioFile = parse.GetValue(scenario),
                     Speed = ParseSpeed(parse.GetValue(speed)!),
                     Optical = parse.GetValue(optical)!,
+                    Dlms = parse.GetValue(dlms),
+                    DlmsHdlc = parse.GetValue(dlmsHdlc),
                     StateFile = parse.GetValue(state) is string file ? ParseStateFile(file) : null,
                     StateFormat = parse.GetValue(stateFormat),
                     Duration = parse.GetValue(duration) is string d ? ParseDuration(d) : null,
@@ -116,6 +120,7 @@ public static class Program
         if (!interactive)
         {
             Console.WriteLine($"virtual meter {options.Preset}: optical port {host.OpticalEndpoint}; load: {host.LoadDescription}");
+            if (host.DlmsPorts.Any) Console.WriteLine(host.DlmsPorts.Description);
             Console.Out.Flush();
         }
         else Console.Write("\u001b[2J");

@@ -36,6 +36,11 @@ public static class CommandRunner
             Error($"{e.Kind}: {e.Message}");
             return ProtocolFailure;
         }
+        catch (Meter.Tool.Dlms.DlmsException e)
+        {
+            Error("DLMS: " + e.Message);
+            return ProtocolFailure;
+        }
         catch (ArgumentException e)
         {
             Error(e.Message);

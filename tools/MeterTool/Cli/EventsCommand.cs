@@ -18,14 +18,20 @@ public static class EventsCommand
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the console" };
         var address = new Option<string>("--logbook-address") { Description = "Address of the logbook request (R1 address(from;to))", DefaultValueFactory = _ => MeterAddresses.Logbook };
-        var command = new Command("events", "Read the meter's event log (logbook: power, clock, parameter, password, tamper, fault events; needs --password)")
-            { from, to, csv, json, output, address };
+        var dlmsObject = new Option<string>("--object") { Description = "DLMS: logical name of the event log (profile generic, class 7)", DefaultValueFactory = _ => DlmsCommands.EventLog };
+        var command = new Command("events", "Read the meter's event log (logbook: power, clock, parameter, password, tamper, fault events; needs --password); with --protocol dlms the event log's buffer")
+            { from, to, csv, json, output, address, dlmsObject };
         CommandRunner.SetAction(command, parse =>
         {
             if (parse.GetValue(csv) && parse.GetValue(json)) throw new ArgumentException("choose --csv or --json, not both");
             var (f, fSeconds) = ParseTime(parse.GetValue(from), "--from");
             var (t, tSeconds) = ParseTime(parse.GetValue(to), "--to");
             if (f > t) throw new ArgumentException("--from is after --to");
+            if (g.Dlms.IsDlms(parse))
+            {
+                if (parse.GetValue(json)) throw new ArgumentException("--json is for the optical logbook; with --protocol dlms use the table or --csv");
+                return DlmsCommands.Events(parse, g, parse.GetValue(dlmsObject)!, f, tSeconds ? t : t?.AddSeconds(59), parse.GetValue(csv), parse.GetValue(output));
+            }
             var (transport, client) = g.Connect(parse);
             using (transport)
             {

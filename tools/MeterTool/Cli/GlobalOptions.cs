@@ -22,9 +22,13 @@ public sealed class GlobalOptions
     /// <summary>--timeout: response timeout, ms.</summary>
     public Option<int> Timeout { get; } = new("--timeout") { Description = "Response timeout in ms (IEC 62056-21 tr max is 1500)", Recursive = true, DefaultValueFactory = _ => 2000 };
 
+    /// <summary>--protocol and the DLMS/COSEM link options.</summary>
+    public DlmsOptions Dlms { get; } = new();
+
     /// <summary>Adds the options to <paramref name="root"/>.</summary>
     public void AddTo(RootCommand root)
     {
+        Dlms.AddTo(root);
         root.Add(Port);
         root.Add(Tcp);
         root.Add(Address);
@@ -37,6 +41,8 @@ public sealed class GlobalOptions
     /// <summary>Opens the link and a client with the timing options.</summary>
     public (IOpticalTransport Transport, Iec62056Client Client) Connect(ParseResult parse)
     {
+        if (Dlms.IsDlms(parse))
+            throw new ArgumentException("this command speaks IEC 62056-21 only; --protocol dlms works with readout, read, write, set-clock, profile and events");
         int baudMax = parse.GetValue(BaudMax);
         if (!BaudRates.IsStandard(baudMax)) throw new ArgumentException($"--baud-max {baudMax}: must be 300, 600, 1200, 2400, 4800, 9600 or 19200");
         var timings = new ClientTimings { ResponseTimeoutMs = parse.GetValue(Timeout) };

@@ -17,11 +17,13 @@ public static class ProfileCommand
         var png = new Option<string>("--png") { Description = "Load profile chart (PNG)", DefaultValueFactory = _ => "profile.png" };
         var billing = new Option<string>("--billing-csv") { Description = "Billing logger CSV file", DefaultValueFactory = _ => "billing.csv" };
         var address = new Option<string>("--profile-address") { Description = "Address of the load profile request (R1 address(from;to))", DefaultValueFactory = _ => MeterAddresses.LoadProfile };
-        var command = new Command("profile", "Fetch the load profile and the billing logger (needs --password)") { from, to, csv, png, billing, address };
+        var dlmsObject = new Option<string>("--object") { Description = "DLMS: logical name of the load profile (profile generic, class 7)", DefaultValueFactory = _ => DlmsCommands.LoadProfile };
+        var command = new Command("profile", "Fetch the load profile and the billing logger (needs --password); with --protocol dlms the profile generic's buffer to --csv") { from, to, csv, png, billing, address, dlmsObject };
         CommandRunner.SetAction(command, parse =>
         {
             DateTime? f = ParseTime(parse.GetValue(from), "--from"), t = ParseTime(parse.GetValue(to), "--to");
             if (f > t) throw new ArgumentException("--from is after --to");
+            if (g.Dlms.IsDlms(parse)) return DlmsCommands.Profile(parse, g, parse.GetValue(dlmsObject)!, f, t, parse.GetValue(csv)!);
             var (transport, client) = g.Connect(parse);
             using (transport)
             {

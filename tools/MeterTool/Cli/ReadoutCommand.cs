@@ -17,6 +17,7 @@ public static class ReadoutCommand
         CommandRunner.SetAction(command, parse =>
         {
             if (parse.GetValue(csv) && parse.GetValue(json)) throw new ArgumentException("choose --csv or --json, not both");
+            if (g.Dlms.IsDlms(parse)) return DlmsCommands.Readout(parse, g, parse.GetValue(csv), parse.GetValue(json), parse.GetValue(output));
             var (transport, client) = g.Connect(parse);
             using (transport)
             {

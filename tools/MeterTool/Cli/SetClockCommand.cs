@@ -52,6 +52,7 @@ public static class SetClockCommand
             if (season is not ("eu" or "none")) throw new ArgumentException($"--summer-time \"{season}\": give eu or none");
             var zone = new MeterTimeZone(hours, season == "eu");
             _ = ClockToSet(DateTime.UtcNow, zone, given); // a year outside 2000..2099 before connecting
+            if (g.Dlms.IsDlms(parse)) return DlmsCommands.SetClock(parse, g, zone, given);
             var (transport, client) = g.Connect(parse);
             using (transport)
             using (var session = g.OpenSession(parse, client))

@@ -18,17 +18,7 @@ public sealed class TcpTransport : IOpticalTransport
     public TcpTransport(string host, int port, int connectTimeoutMs = 5000)
     {
         _endpoint = host + ":" + port;
-        _client = new TcpClient { NoDelay = true };
-        try
-        {
-            if (!_client.ConnectAsync(host, port).Wait(connectTimeoutMs))
-                throw new IOException($"cannot connect to {_endpoint}: no answer within {connectTimeoutMs} ms");
-        }
-        catch (AggregateException e) when (e.InnerException is SocketException se)
-        {
-            _client.Dispose();
-            throw new IOException($"cannot connect to {_endpoint}: {se.Message}", se);
-        }
+        _client = TcpConnector.Connect(host, port, connectTimeoutMs);
         _stream = _client.GetStream();
         BaudRate = 300;
     }
