@@ -416,11 +416,7 @@ namespace Meter.Optical
                 AnswerError(OpticalErrorCode.MalformedCommand);
                 return;
             }
-            if (_locked && _now >= _lockedUntilMs)
-            {
-                _locked = false;
-                _failures = 0;
-            }
+            EndExpiredLockout();
             if (_locked)
             {
                 RecordEvent(OpticalEventKind.LoginWhileLocked, new ObisCode(), 0);
@@ -437,6 +433,20 @@ namespace Meter.Optical
                 return;
             }
             _grantedLevel = 0; // a failed P1 also ends the rights of an earlier one
+            RecordPasswordFailure();
+            AnswerError(OpticalErrorCode.WrongPassword);
+        }
+
+        /// <summary>
+        /// Counts a wrong password toward the port's lockout: a wrong P1 here, or one given on another interface of the
+        /// meter (the DLMS management client's LLS password, which is P1 too), so that one counter and one lockout guard
+        /// both. The limit-th failure locks for the lockout time. Nothing is counted while locked (such attempts are refused
+        /// before they are compared). True when the port is locked after the call.
+        /// </summary>
+        public bool RecordPasswordFailure()
+        {
+            EndExpiredLockout();
+            if (_locked) return true;
             _failures++;
             RecordEvent(OpticalEventKind.PasswordRejected, new ObisCode(), _failures);
             if (_failures >= _settings.MaximumPasswordFailures)
@@ -445,7 +455,17 @@ namespace Meter.Optical
                 _lockedUntilMs = _now + _settings.LockoutMinutes * 60000L;
                 RecordEvent(OpticalEventKind.PortLocked, new ObisCode(), _settings.LockoutMinutes);
             }
-            AnswerError(OpticalErrorCode.WrongPassword);
+            return _locked;
+        }
+
+        // A lockout whose time has run out ends with a fresh count.
+        private void EndExpiredLockout()
+        {
+            if (_locked && _now >= _lockedUntilMs)
+            {
+                _locked = false;
+                _failures = 0;
+            }
         }
 
         // Highest level whose password equals the given text; 0 for none.
