@@ -175,7 +175,7 @@ namespace Meter.Core
 
         /// <summary>
         /// Time-driven work at <paramref name="nowMs"/>: S0 pulse edges, tamper inputs, verification
-        /// timeout, profile intervals and billing closings, optical port (unless on its own clock), display.
+        /// timeout, profile intervals and billing closings, optical port (unless on its own clock), module UART, display.
         /// </summary>
         public void Tick(long nowMs)
         {
