@@ -50,9 +50,9 @@ public class HdlcPortFuzzTests
 
         var link = new MemorySerialLink();
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
-        SimulatedBoard board = SimulatedBoard.For(preset, OpticalMeterRig.Start).WithModuleLink(link).WithoutInputs().Build();
+        SimulatedBoard board = SimulatedBoard.For(preset, SerialMeterRig.Start).WithModuleLink(link).WithoutInputs().Build();
         var meter = new ElectricityMeter(PresetSettings.FromPreset(preset), board.Hardware());
-        meter.Start(0, OpticalMeterRig.Start);
+        meter.Start(0, SerialMeterRig.Start);
         var server = (CosemServer)meter.ModuleDlms;
         MeterState before = MeterState.Of(meter);
 

@@ -17,7 +17,7 @@ public class OpticalModeETests
     private const string Identification = "/OMf6\\2OpenMeter\r\n"; // Z = '6' (19200 Bd), "\2": binary mode (HDLC) available
 
     /// <summary>Sign-on, "ACK 2 6 2", the probe follows to 19200 Bd 8N1.</summary>
-    private static OpticalMeterRig EnterModeE(OpticalMeterRig rig)
+    private static SerialMeterRig EnterModeE(SerialMeterRig rig)
     {
         Assert.Equal(Identification, rig.SignOn());
         rig.Send("\u0006262\r\n");
@@ -30,14 +30,7 @@ public class OpticalModeETests
         return rig;
     }
 
-    private static byte[] Exchange(OpticalMeterRig rig, byte[] frame)
-    {
-        rig.Send(frame);
-        rig.RunUntilQuiet(30);
-        return rig.TakeBytes();
-    }
-
-    private static void AssertBackToIdle(OpticalMeterRig rig)
+    private static void AssertBackToIdle(SerialMeterRig rig)
     {
         Assert.Equal(OpticalServerState.Idle, rig.Meter.Optical.State);
         Assert.Equal(300, rig.Pair.Meter.BaudRate);
@@ -47,7 +40,7 @@ public class OpticalModeETests
     }
 
     // A mode-C readout at 19200 Bd: "ACK 0 6 0", the whole data message with a right BCC.
-    private static string Readout(OpticalMeterRig rig)
+    private static string Readout(SerialMeterRig rig)
     {
         Assert.Equal(Identification, rig.SignOn());
         rig.Send("\u0006060\r\n");
@@ -65,19 +58,19 @@ public class OpticalModeETests
     [Fact]
     public void Sign_on_ACK_2_SNRM_AARQ_GET_DISC_then_back_to_IEC_62056_21_where_a_readout_works()
     {
-        var rig = EnterModeE(new OpticalMeterRig());
+        var rig = EnterModeE(new SerialMeterRig());
         ElectricityMeter m = rig.Meter;
 
-        Assert.Equal(Ua, Exchange(rig, Snrm));
+        Assert.Equal(Ua, rig.Exchange(Snrm));
         Assert.Equal(HdlcLinkState.Connected, m.OpticalModeE.Port.Link.State);
 
-        AssertAareAccepted(Exchange(rig, Aarq));
+        AssertAareAccepted(rig.Exchange(Aarq));
         Assert.True(((CosemServer)m.Dlms).Association.Active);
 
         // Get-Response-Normal N(S) 1 N(R) 2: double-long-unsigned, the register in Wh.
-        Assert.Equal(MeterRig.Wh(m, EnergyRegister.ActiveImport), EnergyOf(Exchange(rig, Get)));
+        Assert.Equal(MeterRig.Wh(m, EnergyRegister.ActiveImport), EnergyOf(rig.Exchange(Get)));
 
-        Assert.Equal(UaToDisc, Exchange(rig, Disc));
+        Assert.Equal(UaToDisc, rig.Exchange(Disc));
         Assert.False(((CosemServer)m.Dlms).Association.Active);
         AssertBackToIdle(rig);
         // The UA left at 19200 Bd before the switch back: the probe saw no framing error.
@@ -89,7 +82,7 @@ public class OpticalModeETests
     [Fact]
     public void A_mode_C_client_gets_the_normal_readout()
     {
-        var rig = new OpticalMeterRig();
+        var rig = new SerialMeterRig();
         string message = Readout(rig);
         Assert.Contains("1.8.0(", message);
         Assert.Equal(OpticalServerState.Idle, rig.Meter.Optical.State);
@@ -99,7 +92,7 @@ public class OpticalModeETests
     public void ACK_2_with_another_mode_than_binary_is_unsupported_and_gets_the_readout_at_300_baud()
     {
         // §6.3.14: an unsupported option select continues with the data message at the initial rate.
-        var rig = new OpticalMeterRig();
+        var rig = new SerialMeterRig();
         Assert.Equal(Identification, rig.SignOn());
         rig.Send("\u0006260\r\n");
         rig.RunUntilQuiet(400);
@@ -111,9 +104,9 @@ public class OpticalModeETests
     [Fact]
     public void The_HDLC_inactivity_time_out_returns_to_the_idle_state_and_ends_the_association()
     {
-        var rig = EnterModeE(new OpticalMeterRig());
-        Exchange(rig, Snrm);
-        Exchange(rig, Aarq);
+        var rig = EnterModeE(new SerialMeterRig());
+        rig.Exchange(Snrm);
+        rig.Exchange(Aarq);
         Assert.True(((CosemServer)rig.Meter.Dlms).Association.Active);
         // Blue Book IC 23 inactivity_time_out, 120 s by default: not before, then back without a frame.
         for (int s = 0; s < 119; s++) rig.Step(1000);
@@ -129,7 +122,7 @@ public class OpticalModeETests
     [Fact]
     public void No_SNRM_after_the_switch_returns_to_idle_after_the_inactivity_time_out()
     {
-        var rig = EnterModeE(new OpticalMeterRig());
+        var rig = EnterModeE(new SerialMeterRig());
         for (int s = 0; s < 119; s++) rig.Step(1000);
         Assert.Equal(OpticalServerState.ModeE, rig.Meter.Optical.State);
         rig.Step(1500);
@@ -140,9 +133,9 @@ public class OpticalModeETests
     [Fact]
     public void A_line_break_ends_the_session_at_once()
     {
-        var rig = EnterModeE(new OpticalMeterRig());
-        Exchange(rig, Snrm);
-        Exchange(rig, Aarq);
+        var rig = EnterModeE(new SerialMeterRig());
+        rig.Exchange(Snrm);
+        rig.Exchange(Aarq);
         rig.Meter.Optical.EndSession(); // the head removed / the client gone
         Assert.False(((CosemServer)rig.Meter.Dlms).Association.Active);
         Assert.Equal(HdlcLinkState.Disconnected, rig.Meter.OpticalModeE.Port.Link.State);
@@ -153,7 +146,7 @@ public class OpticalModeETests
     [Fact]
     public void The_optical_heads_echo_of_the_meters_frames_is_dropped()
     {
-        var rig = EnterModeE(new OpticalMeterRig());
+        var rig = EnterModeE(new SerialMeterRig());
         long sent = 0;
         // The head returns every byte the meter sends, as soon as it has arrived (the probe writes it back).
         byte[] ExchangeWithEcho(byte[] frame)

@@ -48,7 +48,7 @@ public class SharedPasswordLockoutTests
     [Fact]
     public void Wrong_DLMS_passwords_and_a_wrong_P1_lock_both_ports_until_the_optical_lockout_ends()
     {
-        var rig = new OpticalMeterRig();
+        var rig = new SerialMeterRig();
         ElectricityMeter m = rig.Meter;
         string p1 = m.Settings.Passwords[0];
         OpticalServer optical = m.Optical;
@@ -88,7 +88,7 @@ public class SharedPasswordLockoutTests
     [Fact]
     public void Limit_wrong_DLMS_passwords_alone_lock_the_optical_port()
     {
-        var rig = new OpticalMeterRig();
+        var rig = new SerialMeterRig();
         ElectricityMeter m = rig.Meter;
         string p1 = m.Settings.Passwords[0];
         for (int i = 0; i < 3; i++) Assert.Equal(1, Associate(m, Wrong(p1)));
@@ -100,7 +100,7 @@ public class SharedPasswordLockoutTests
     [Fact]
     public void A_right_DLMS_password_does_not_count()
     {
-        var rig = new OpticalMeterRig();
+        var rig = new SerialMeterRig();
         ElectricityMeter m = rig.Meter;
         Assert.Equal(0, Associate(m, m.Settings.Passwords[0]));
         Assert.Equal(0, m.Optical.PasswordFailures);

@@ -1,36 +1,27 @@
 using System.Text;
-using Meter.Boards;
-using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Serial;
 
 namespace Meter.Core.Tests;
 
 /// <summary>
-/// The assembled meter on the simulated board with its optical link on the meter end of a timed
-/// <see cref="VirtualSerialPair"/>, polled every millisecond of virtual time; the test is the optical probe.
+/// The test's end of a timed <see cref="VirtualSerialPair"/> (an optical probe or a communication module): it writes,
+/// lets virtual time run in 1 ms steps with the meter side polled after each (<see cref="Poll"/>), and collects what
+/// arrives. IEC 62056-21 helpers (sign-on, programming mode, command frames) and an HDLC exchange on top.
 /// </summary>
-internal sealed class OpticalMeterRig
+internal abstract class SerialProbe
 {
     private readonly List<byte> _received = new();
 
-    public static readonly DateTime Start = new(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
-
-    public OpticalMeterRig()
-    {
-        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
-        SimulatedBoard board = SimulatedBoard.For(preset, Start).WithOpticalLink(Pair.Meter).WithoutInputs().Build();
-        Meter = new ElectricityMeter(PresetSettings.FromPreset(preset), board.Hardware()) { OpticalPortOnOwnClock = true };
-        Meter.Start(0, Start);
-    }
-
     public VirtualSerialPair Pair { get; } = new(300);
-    public ElectricityMeter Meter { get; }
 
-    /// <summary>Advances virtual time by <paramref name="ms"/> and polls the port once.</summary>
+    /// <summary>The meter side at <paramref name="nowMs"/>.</summary>
+    protected abstract void Poll(long nowMs);
+
+    /// <summary>Advances virtual time by <paramref name="ms"/> and polls the meter side once.</summary>
     public void Step(long ms = 1)
     {
         Pair.AdvanceTo(Pair.NowNs + ms * 1_000_000);
-        Meter.PollOpticalPort(Pair.NowMs);
+        Poll(Pair.NowMs);
         _received.AddRange(Pair.Probe.ReadAll());
     }
 
@@ -47,7 +38,7 @@ internal sealed class OpticalMeterRig
         }
     }
 
-    /// <summary>Writes <paramref name="bytes"/> and steps until the probe has sent them (the ACK of an option select before a switch).</summary>
+    /// <summary>Writes <paramref name="bytes"/> and steps until they have left (the ACK of an option select before a switch).</summary>
     public void Send(byte[] bytes)
     {
         Pair.Probe.Write(bytes, 0, bytes.Length);
@@ -65,6 +56,14 @@ internal sealed class OpticalMeterRig
     }
 
     public string Take() => Encoding.ASCII.GetString(TakeBytes());
+
+    /// <summary>Sends an HDLC frame and returns what came back before 30 ms of silence.</summary>
+    public byte[] Exchange(byte[] frame)
+    {
+        Send(frame);
+        RunUntilQuiet(30);
+        return TakeBytes();
+    }
 
     /// <summary>Sign-on "/?!" and the identification message the meter answers.</summary>
     public string SignOn()
@@ -93,18 +92,5 @@ internal sealed class OpticalMeterRig
         Pair.Probe.Write([0x01, .. body, bcc], 0, body.Length + 2);
         RunUntilQuiet(400);
         return Take();
-    }
-
-    /// <summary>B0: the meter returns to idle at 300 Bd; the probe follows.</summary>
-    public void SignOff()
-    {
-        Command("B0\u0003");
-        Pair.Probe.BaudRate = 300;
-    }
-
-    /// <summary>Lets <paramref name="minutes"/> of virtual time pass, polling each second.</summary>
-    public void Wait(double minutes)
-    {
-        for (long s = 0; s < minutes * 60; s++) Step(1000);
     }
 }
