@@ -87,7 +87,8 @@ namespace Meter.Core
             long lineFree = _echoUntilMs - EchoGuardMs;
             long start = lineFree > _now ? lineFree : _now;
             int baud = _link.BaudRate;
-            _echoUntilMs = start + (count * 10000L + baud - 1) / baud + EchoGuardMs;
+            long frameMs = baud > 0 ? (count * 10000L + baud - 1) / baud : 0; // a link without a rate (TCP): no wire time
+            _echoUntilMs = start + frameMs + EchoGuardMs;
         }
     }
 }

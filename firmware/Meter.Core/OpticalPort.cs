@@ -86,7 +86,10 @@ namespace Meter.Core
             // 300 ms default for slow masters: at 19200 Bd those 100 ms were a fifth of the readout's data time.
             _port.BaudSwitchDelayMs = _port.ReactionTimeMs;
             _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
-            _port.OffersModeE = _link != null && dlms != null;
+            // Mode E with a COSEM server, when the identification leaves room for its "\2": one stored longer before keeps
+            // the meter in mode C rather than refusing to start.
+            _port.OffersModeE = _link != null && dlms != null
+                && _port.Identification.Length <= OpticalPortSettings.MaximumIdentificationLengthWithModeE;
             ApplyReadoutList();
             if (_link == null) return;
             _profileRequest = new ProfileRequest(_storage, _rule);

@@ -9,6 +9,9 @@ namespace Meter.Optical
         /// <summary>Longest password the port keeps (characters).</summary>
         public const int MaximumPasswordLength = 16;
 
+        /// <summary>Longest identification beside the "\2" of mode E: 16 characters in all (IEC 62056-21 §6.3.2).</summary>
+        public const int MaximumIdentificationLengthWithModeE = 14;
+
         /// <summary>Creates settings with the defaults below.</summary>
         public OpticalPortSettings()
         {
@@ -118,7 +121,7 @@ namespace Meter.Optical
                     throw new System.ArgumentException("Identification: printable characters only, no '/' or '!'");
             if (OffersModeE && Mode != OpticalProtocolMode.C)
                 throw new System.ArgumentException("OffersModeE: mode E opens as mode C does (IEC 62056-21 §6.4.5); set Mode = C");
-            if (OffersModeE && ident.Length > 14)
+            if (OffersModeE && ident.Length > MaximumIdentificationLengthWithModeE)
                 throw new System.ArgumentException("Identification must be 1..14 characters when mode E is offered: its \\2 takes two of the 16 (IEC 62056-21 §6.3.2)");
             // Enhanced identification "\W" (§6.3.2, DLMS UA list of W): W = '2' announces mode E
             // (HDLC), which the server adds itself (OffersModeE); '0', '1', '3'..'9' are reserved;

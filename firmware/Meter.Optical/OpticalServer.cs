@@ -277,8 +277,8 @@ namespace Meter.Optical
                 _modeE.Begin(_now);
                 return;
             }
-            // V = '0' normal protocol procedure only (secondary and HDLC procedures are not
-            // offered); Z may select a lower rate than proposed, never a higher one (§6.3.3).
+            // V = '0' normal protocol procedure (the HDLC procedure is the mode-E branch above; the
+            // secondary procedure is not offered); Z may select a lower rate than proposed, never a higher one (§6.3.3).
             // Y = '0' readout or '1' programming: binary (2), reserved and manufacturer modes
             // are not offered. Anything else is an unsupported option select.
             if (v != '0' || baud == 0 || baud > _settings.MaximumBaud || (y != '0' && y != '1'))

@@ -80,6 +80,17 @@ public class OpticalModeETests
     }
 
     [Fact]
+    public void A_16_character_identification_leaves_no_room_for_backslash_2_the_meter_offers_mode_C_only()
+    {
+        var rig = new SerialMeterRig(configure: s => s.Identification = "OpenMeter1234567");
+        Assert.Equal("/OMf6OpenMeter1234567\r\n", rig.SignOn());
+        rig.Send("\u0006262\r\n");
+        rig.RunUntilQuiet(400);
+        Assert.StartsWith("\u0002", rig.Take()); // unsupported option select: the readout at 300 Bd (§6.3.14)
+        Assert.Equal(OpticalServerState.Idle, rig.Meter.Optical.State);
+    }
+
+    [Fact]
     public void A_mode_C_client_gets_the_normal_readout()
     {
         var rig = new SerialMeterRig();
