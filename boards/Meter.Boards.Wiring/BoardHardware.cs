@@ -19,6 +19,8 @@ namespace Meter.Boards.Wiring
     {
         /// <summary>Optical port rate at start-up: IEC 62056-21:2002 clause 6, initial 300 Bd.</summary>
         public const int OpticalInitialBaud = 300;
+        /// <summary>The module UART's rate until the meter sets its own (Meter.Core MeterSettings.ModuleBaud, 9600 by default).</summary>
+        public const int ModuleInitialBaud = 9600;
 
         /// <summary>HT1621 WR half period, µs (its data sheet: WR clock ≥ 3.34 µs period at 3 V).</summary>
         public const int LcdHalfPeriodMicroseconds = 2;
@@ -33,6 +35,7 @@ namespace Meter.Boards.Wiring
         private readonly IRtc _rtc;
         private readonly SpiFram _fram;
         private readonly ISerialLink _optical;
+        private readonly ISerialLink _module;
         private readonly Ht1621[] _lcdChips;
         private readonly ILcdPanel _lcd;
 
@@ -96,6 +99,13 @@ namespace Meter.Boards.Wiring
                 _fram = new SpiFram(io.OpenSpi(board.SpiBusId, board.Fram.ChipSelectGpio, board.Fram.ClockHz), board.NvMemory.SizeBytes);
             if (board.OpticalUart != null)
                 _optical = new SoftwareParitySerialLink(io.OpenUart(board.OpticalUart, OpticalInitialBaud));
+            if (board.ModuleUart != null)
+            {
+                // 8N1 bytes as they are (the same link as the optical port's, in its 8-bit format); the meter sets the rate.
+                SoftwareParitySerialLink module = new SoftwareParitySerialLink(io.OpenUart(board.ModuleUart, ModuleInitialBaud));
+                module.CharacterFormat = SerialCharacterFormat.EightNoneOne;
+                _module = module;
+            }
             if (board.Lcd == LcdKind.Ht1621Segment)
             {
                 // The reference glass: two HT1621 sharing WR and DATA, one CS each (hal/Meter.Hal.Lcd SegmentGlass.Reference).
@@ -136,6 +146,9 @@ namespace Meter.Boards.Wiring
         public SpiFram Fram { get { return _fram; } }
         /// <summary>The optical port link (7E1, 300 Bd), or null.</summary>
         public ISerialLink Optical { get { return _optical; } }
+
+        /// <summary>The module UART, 8N1 (null when the board has none).</summary>
+        public ISerialLink Module { get { return _module; } }
         /// <summary>The display (segment glass behind two HT1621, or an HD44780 character module), or null.</summary>
         public ILcdPanel Lcd { get { return _lcd; } }
         /// <summary>The HT1621 controllers (initialise them before the first frame), or null.</summary>

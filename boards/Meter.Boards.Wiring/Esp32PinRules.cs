@@ -83,7 +83,8 @@ namespace Meter.Boards.Wiring
             {
                 if (pin.IsOutput) return Describe(pin) + ": GPIO34-39 are input only";
                 if (pin.Use == PinUse.InputInternalPullUp) return Describe(pin) + ": GPIO34-39 have no internal pull-up; fit a resistor (InputExternalPull)";
-                if (pin.Use == PinUse.Peripheral && pin.Signal != BoardSignal.SpiMiso && pin.Signal != BoardSignal.OpticalRx)
+                if (pin.Use == PinUse.Peripheral && pin.Signal != BoardSignal.SpiMiso && pin.Signal != BoardSignal.OpticalRx
+                    && pin.Signal != BoardSignal.ModuleRx)
                     return Describe(pin) + ": GPIO34-39 can only carry a peripheral input";
             }
             if (IsStrapping(gpio))
@@ -133,6 +134,8 @@ namespace Meter.Boards.Wiring
                 case BoardSignal.Relay2: return "Relay2";
                 case BoardSignal.OpticalTx: return "OpticalTx";
                 case BoardSignal.OpticalRx: return "OpticalRx";
+                case BoardSignal.ModuleTx: return "ModuleTx";
+                case BoardSignal.ModuleRx: return "ModuleRx";
                 case BoardSignal.LcdChipSelect: return "LcdChipSelect";
                 case BoardSignal.LcdWrite: return "LcdWrite";
                 case BoardSignal.LcdData: return "LcdData";

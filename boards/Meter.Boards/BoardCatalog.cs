@@ -21,7 +21,11 @@ namespace Meter.Boards
 
         /// <summary>
         /// The project's metering board: ESP32-WROVER-E, ADE7880, MB85RS2MT FRAM, DS3234 RTC,
-        /// MCP23S17 for the slow I/O, two HT1621 driving the segment glass, IEC 62056-21 optical head.
+        /// MCP23S17 for the slow I/O, two HT1621 driving the segment glass, IEC 62056-21 optical head,
+        /// a UART for a communication module (COM3). The ESP32 has no GPIO left for the module UART, so two slow
+        /// signals moved to the expander's free pins: the seal switch (read each tick like the other switches) to GPB4
+        /// and the second HT1621's CS (toggled once per LCD write, not the bit clock) to GPA4; the freed GPIO26 and GPIO27
+        /// are plain I/O pins (no strapping, not input-only), RX and TX of the module.
         /// </summary>
         public static BoardDefinition Reference()
         {
@@ -40,34 +44,38 @@ namespace Meter.Boards
                 Gpio(BoardSignal.S0Output, 32, PinUse.OutputLowAtReset, false, "optocoupler LED, 10 k pull-down"),
                 Gpio(BoardSignal.StatusLed, 2, PinUse.OutputLowAtReset, false, "strapping pin, low at reset = LED off"),
                 Gpio(BoardSignal.PushButton, 0, PinUse.InputExternalPull, true, "strapping pin, 10 k pull-up; held at power-up = ROM download mode"),
-                Gpio(BoardSignal.SealSwitch, 26, PinUse.InputInternalPullUp, true, "switch to GND behind the seal"),
                 Gpio(BoardSignal.MainsFail, 39, PinUse.InputExternalPull, true, "input only; comparator on the DC bus, 10 k pull-up"),
                 Gpio(BoardSignal.OpticalTx, 14, PinUse.Peripheral, false, "COM2 TX, IR LED driver"),
                 Gpio(BoardSignal.OpticalRx, 36, PinUse.Peripheral, false, "COM2 RX, input only, phototransistor with 10 k pull-up"),
                 Gpio(BoardSignal.LcdChipSelect, 21, PinUse.OutputHighAtReset, true, "HT1621 #1 CS, 10 k pull-up"),
-                Gpio(BoardSignal.LcdChipSelect2, 27, PinUse.OutputHighAtReset, true, "HT1621 #2 CS, 10 k pull-up"),
+                Gpio(BoardSignal.ModuleTx, 27, PinUse.Peripheral, false, "COM3 TX to the communication module"),
+                Gpio(BoardSignal.ModuleRx, 26, PinUse.Peripheral, false, "COM3 RX from the communication module"),
                 Gpio(BoardSignal.LcdWrite, 22, PinUse.OutputHighAtReset, false, "HT1621 WR, both controllers"),
                 Gpio(BoardSignal.LcdData, 33, PinUse.OutputLowAtReset, false, "HT1621 DATA, both controllers"),
                 Expander(BoardSignal.Ade7880Pm0, 0, PinUse.OutputHighAtReset, false, "GPA0; 10 k pull-up: PSM0 (normal) from reset"),
                 Expander(BoardSignal.Ade7880Pm1, 1, PinUse.OutputLowAtReset, false, "GPA1; 10 k pull-down"),
                 Expander(BoardSignal.Relay1, 2, PinUse.OutputLowAtReset, false, "GPA2; ULN2003 input, 10 k pull-down"),
                 Expander(BoardSignal.Relay2, 3, PinUse.OutputLowAtReset, false, "GPA3; ULN2003 input, 10 k pull-down"),
+                Expander(BoardSignal.LcdChipSelect2, 4, PinUse.OutputHighAtReset, true, "GPA4; HT1621 #2 CS, 10 k pull-up"),
                 Expander(BoardSignal.TariffInput1, 8, PinUse.InputInternalPullUp, true, "GPB0; optocoupler to GND"),
                 Expander(BoardSignal.TariffInput2, 9, PinUse.InputInternalPullUp, true, "GPB1; optocoupler to GND"),
                 Expander(BoardSignal.MagneticSensor, 10, PinUse.InputInternalPullUp, true, "GPB2; open-drain Hall switch"),
                 Expander(BoardSignal.TerminalCoverSwitch, 11, PinUse.InputInternalPullUp, true, "GPB3; switch to GND, closed with the cover on"),
+                Expander(BoardSignal.SealSwitch, 12, PinUse.InputInternalPullUp, true, "GPB4; switch to GND behind the seal"),
             };
             return new BoardDefinition("reference", "ESP32-WROVER-E", true, 1,
                 new SpiChip(5, 2000000, Ade7880MaxClockHz),
                 new SpiChip(15, 10000000, FramMaxClockHz),
                 new SpiChip(4, 2000000, Ds3234MaxClockHz),
                 new SpiChip(13, 2000000, ExpanderMaxClockHz),
-                "COM2", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.Ht1621Segment, pins);
+                "COM2", "COM3", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.Ht1621Segment, pins);
         }
 
         /// <summary>
         /// An ESP32-DevKitC (ESP32-WROOM-32E, no PSRAM) wired to an EVAL-ADE7880 board, with an
         /// MB85RS2MT and a DS3234 breakout on the same SPI bus; no LCD, relays, tariff inputs or tamper switches.
+        /// The module UART (COM3): TX on GPIO13 (free, no strapping; GPIO4 is the on-board tests' S0 loop-back wire, GPIO14
+        /// pulses at boot), RX on input-only GPIO36 (a UART RX is an input; the module's TX drives it, no pull needed).
         /// </summary>
         public static BoardDefinition DevKitCEvalAde7880()
         {
@@ -75,12 +83,14 @@ namespace Meter.Boards
             {
                 Gpio(BoardSignal.StatusLed, 2, PinUse.OutputLowAtReset, false, "strapping pin; DevKitC clones often have an LED here"),
                 Gpio(BoardSignal.SealSwitch, 33, PinUse.InputInternalPullUp, true, "jumper to GND = seal open"),
+                Gpio(BoardSignal.ModuleTx, 13, PinUse.Peripheral, false, "COM3 TX to the communication module"),
+                Gpio(BoardSignal.ModuleRx, 36, PinUse.Peripheral, false, "COM3 RX from the communication module; input only"),
             });
             return new BoardDefinition("devkitc-eval-ade7880", "ESP32-WROOM-32E", false, 1,
                 new SpiChip(5, 1000000, Ade7880MaxClockHz),
                 new SpiChip(21, 4000000, FramMaxClockHz),
                 new SpiChip(22, 1000000, Ds3234MaxClockHz),
-                null, "COM2", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.None, pins);
+                null, "COM2", "COM3", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.None, pins);
         }
 
         /// <summary>
@@ -89,7 +99,8 @@ namespace Meter.Boards
         /// inputs read the ESP32's 3.3 V as high: HD44780U V_IH1 = 2.2 V). Six free GPIOs take two
         /// moves: the status LED's GPIO2 becomes E (low at reset, as the strapping pin needs and as
         /// E must idle), and the seal jumper moves from GPIO33 to input-only GPIO39 with a 10 k
-        /// pull-up. GPIO15 (DB6) is high at reset, its strapping default.
+        /// pull-up. GPIO15 (DB6) is high at reset, its strapping default. No module UART: GPIO13 is DB4 here and the
+        /// only GPIOs left are GPIO12 (strapping, must stay low at reset) and input-only GPIO36, none for a TX.
         /// </summary>
         public static BoardDefinition DevKitCEvalAde7880Lcd()
         {

@@ -2,7 +2,7 @@ namespace Meter.Boards
 {
     /// <summary>
     /// A meter board as data: the pin map (<see cref="PinAssignment"/> rows), the SPI bus and its
-    /// chips, the optical port UART and the parts fitted. Nothing here touches hardware: the
+    /// chips, the optical port UART, the module UART and the parts fitted. Nothing here touches hardware: the
     /// composition (Meter.Boards.Wiring BoardHardware) opens what this describes, and the host tests check it
     /// against the ESP32's pin rules (Meter.Boards.Wiring Esp32PinRules).
     /// </summary>
@@ -10,9 +10,16 @@ namespace Meter.Boards
     {
         private readonly PinAssignment[] _pins;
 
-        /// <summary>A board.</summary>
+        /// <summary>A board without a module UART.</summary>
         public BoardDefinition(string name, string module, bool moduleHasPsram, int spiBusId, SpiChip ade7880, SpiChip fram, SpiChip rtc, SpiChip expander,
                                string opticalUart, NvMemoryPart nvMemory, LcdKind lcd, PinAssignment[] pins)
+            : this(name, module, moduleHasPsram, spiBusId, ade7880, fram, rtc, expander, opticalUart, null, nvMemory, lcd, pins)
+        {
+        }
+
+        /// <summary>A board; <paramref name="moduleUart"/> is the communication module's UART (null: none, no ModuleTx/ModuleRx pins).</summary>
+        public BoardDefinition(string name, string module, bool moduleHasPsram, int spiBusId, SpiChip ade7880, SpiChip fram, SpiChip rtc, SpiChip expander,
+                               string opticalUart, string moduleUart, NvMemoryPart nvMemory, LcdKind lcd, PinAssignment[] pins)
         {
             if (name == null) throw new System.ArgumentNullException("name");
             if (pins == null) throw new System.ArgumentNullException("pins");
@@ -26,6 +33,7 @@ namespace Meter.Boards
             Rtc = rtc;
             Expander = expander;
             OpticalUart = opticalUart;
+            ModuleUart = moduleUart;
             NvMemory = nvMemory;
             Lcd = lcd;
             _pins = pins;
@@ -49,6 +57,8 @@ namespace Meter.Boards
         public SpiChip Expander { get; }
         /// <summary>UART of the optical port ("COM2" on nanoFramework's ESP32).</summary>
         public string OpticalUart { get; }
+        /// <summary>UART of the communication module ("COM3" on nanoFramework's ESP32; HDLC 8N1, Meter.Core ModulePort), or null when the board has none.</summary>
+        public string ModuleUart { get; }
         /// <summary>NV memory part, or null.</summary>
         public NvMemoryPart NvMemory { get; }
         /// <summary>Display fitted.</summary>

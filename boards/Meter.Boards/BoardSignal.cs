@@ -53,6 +53,10 @@ namespace Meter.Boards
         OpticalTx,
         /// <summary>Optical port UART RX (IR phototransistor).</summary>
         OpticalRx,
+        /// <summary>Module UART TX (to a communication module: HDLC, IEC 62056-46).</summary>
+        ModuleTx,
+        /// <summary>Module UART RX (from the communication module).</summary>
+        ModuleRx,
         /// <summary>First HT1621 segment LCD controller CS (active low).</summary>
         LcdChipSelect,
         /// <summary>HT1621 WR clock (shared by both controllers).</summary>

@@ -17,6 +17,7 @@ namespace Meter.App
             parts.Rtc = board.Rtc;
             parts.NvMemory = board.NvMemory;
             parts.OpticalLink = board.Optical;
+            parts.ModuleLink = board.Module; // HDLC from power-up (Meter.Core ModulePort), null without a module UART
             parts.Lcd = board.Lcd;
             IOutputPin s0 = board.Output(BoardSignal.S0Output);
             // S0 pulses never shorter than the set width (IEC 62053-31: at least 30 ms), timed in µs.

@@ -27,7 +27,8 @@ namespace Meter.App
                 System.Console.WriteLine("meter: start, woken from deep sleep: " + (Esp32Power.WokeFromDeepSleep() ? "yes" : "no"));
                 BoardDefinition board = BoardCatalog.ByName(DeploymentSettings.Board);
                 Esp32Routing routing = Esp32Routing.For(board);
-                Esp32PinFunctions.Route(routing.SpiClock, routing.SpiMiso, routing.SpiMosi, routing.OpticalTx, routing.OpticalRx);
+                Esp32PinFunctions.Route(routing.SpiClock, routing.SpiMiso, routing.SpiMosi, routing.OpticalTx, routing.OpticalRx,
+                    routing.ModuleTx, routing.ModuleRx);
                 BoardHardware hardware = new BoardHardware(board, new SystemDeviceIo(new GpioController()), new SleepDelay());
                 // Fail early and clearly when the FRAM does not answer (wiring, chip select).
                 if (hardware.Fram != null) hardware.Fram.ReadDeviceId(new byte[4]);

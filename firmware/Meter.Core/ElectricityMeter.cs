@@ -46,6 +46,7 @@ namespace Meter.Core
         private readonly VerificationSwitch _verificationSwitch;
         private readonly ClockSetting _clockSetting;
         private readonly MeterStartUp _startUp;
+        private readonly ModulePort _module;
         private bool _started;
         private bool _onBackupPower;
 
@@ -92,7 +93,19 @@ namespace Meter.Core
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
-            Dlms = new CosemServer(new CompositeCosemObjects(new ICosemObjects[] { new ObisTableCosemObjects(_table), new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)), new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime) }), new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
+            ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
+            {
+                new ObisTableCosemObjects(_table),
+                new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
+                new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime),
+            });
+            Dlms = new CosemServer(cosemObjects, new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
+            // The module UART has its own association (it runs beside the optical port), over the same objects and passwords.
+            if (hardware.ModuleLink != null)
+            {
+                ModuleDlms = new CosemServer(cosemObjects, new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
+                _module = new ModulePort(hardware.ModuleLink, settings.ModuleBaud, ModuleDlms);
+            }
             _startUp = new MeterStartUp(hardware.Rtc, _storage, _clock, _time, _events, _periodSetting, _registers, _settingsWriter,
                 _metrologyLog, _metering, hardware.S0Output, _tariffs, _billing, _periods, _status);
         }
@@ -115,6 +128,12 @@ namespace Meter.Core
         public ObisTable Table => _table;
         public OpticalServer Optical => _optical.Server;
         public IApduHandler Dlms { get; }
+        /// <summary>The COSEM server of the module UART (null without one).</summary>
+        public IApduHandler ModuleDlms { get; }
+        /// <summary>The module UART's HDLC port (null without one).</summary>
+        public ModulePort Module => _module;
+        /// <summary>The optical port's mode-E session (null without an optical link).</summary>
+        public OpticalModeE OpticalModeE => _optical.ModeE;
         public RangeRequestLink RangeRequests => _optical.RangeRequests;
         public ProfileRequest ProfileRequests => _optical.ProfileRequests;
         public EventLogRequest EventLogRequests => _optical.EventLogRequests;
@@ -144,7 +163,8 @@ namespace Meter.Core
         {
             if (_started) throw new System.InvalidOperationException("the meter is already started");
             bool rewriteDemand = _startUp.Run(nowMs, factoryUtc);
-            _optical.Start(_table);
+            _optical.Start(_table, Dlms);
+            if (_module != null) _module.Start(nowMs);
             _display.Start(nowMs);
             _started = true;
             if (rewriteDemand) _registers.SaveDemand(); // a refused record is replaced (reported once), a missed billing close applied
@@ -160,7 +180,7 @@ namespace Meter.Core
 
         /// <summary>
         /// Time-driven work at <paramref name="nowMs"/>: S0 pulse edges, tamper inputs, verification
-        /// timeout, profile intervals and billing closings, optical port (unless on its own clock), display.
+        /// timeout, profile intervals and billing closings, optical port (unless on its own clock), module UART, display.
         /// </summary>
         public void Tick(long nowMs)
         {
@@ -172,6 +192,7 @@ namespace Meter.Core
             _verificationSwitch.CheckTimeout(nowMs);
             _periods.Update(utcSeconds);
             if (!OpticalPortOnOwnClock) PollOpticalPort(nowMs);
+            if (_module != null) _module.Poll(nowMs);
             _display.Refresh(nowMs);
         }
 

@@ -20,6 +20,8 @@ namespace Meter.Core
         public INvMemory NvMemory;
         /// <summary>Optical port (IEC 62056-21), may be null.</summary>
         public ISerialLink OpticalLink;
+        /// <summary>The module UART (HDLC for a communication module, <see cref="ModulePort"/>), may be null (not fitted).</summary>
+        public ISerialLink ModuleLink;
         /// <summary>S0 pulse output (A+), may be null.</summary>
         public IOutputPin S0Output;
         /// <summary>LCD, may be null.</summary>

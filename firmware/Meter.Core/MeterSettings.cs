@@ -133,6 +133,9 @@ namespace Meter.Core
         /// </summary>
         public int MaximumBaud = 19200;
 
+        /// <summary>Rate of the module UART (<see cref="ModulePort"/>, HDLC 8N1 from power-up): 300 … 115200 Bd, 9600 by default.</summary>
+        public int ModuleBaud = 9600;
+
         /// <summary>Optical port passwords, index 0 = level 1.</summary>
         public string[] Passwords = new string[] { "00000000" };
 
@@ -171,6 +174,7 @@ namespace Meter.Core
             if (!TariffControlSetting.IsValid(TariffControlCode)) throw new System.ArgumentException("TariffControlCode must be 0 (timetable), 100 + DD with DD = 01, 02, 07..14 (module inputs) or 200 (register control)");
             if (!TariffControlSetting.FitsTariffCount(TariffControlCode, TariffCount)) throw new System.ArgumentException("TariffControlCode 101 / 102 (4-tariff inputs) needs TariffCount 4 or more");
             if (VerificationLedMultiplier < 1 || VerificationLedMultiplier > 100) throw new System.ArgumentException("VerificationLedMultiplier must be 1 … 100");
+            if (ModuleBaud < 300 || ModuleBaud > 115200) throw new System.ArgumentException("ModuleBaud must be 300 … 115200 Bd");
             if (VerificationTimeoutMinutes < 1 || VerificationTimeoutMinutes > 1440) throw new System.ArgumentException("VerificationTimeoutMinutes must be 1 … 1440");
         }
     }

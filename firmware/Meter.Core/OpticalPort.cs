@@ -1,4 +1,5 @@
 using Meter.Clock;
+using Meter.Dlms;
 using Meter.Hal;
 using Meter.Obis;
 using Meter.Optical;
@@ -27,6 +28,7 @@ namespace Meter.Core
         private RangeRequestLink _requestLink;
         private ProfileRequest _profileRequest;
         private EventLogRequest _eventLogRequest;
+        private OpticalModeE _modeE;
 
         /// <summary>
         /// The port over <paramref name="link"/> (null: none) with <paramref name="port"/> (shared with the P1
@@ -55,6 +57,8 @@ namespace Meter.Core
         public ProfileRequest ProfileRequests { get { return _profileRequest; } }
         /// <summary>The logbook request P.98 (null without an optical link).</summary>
         public EventLogRequest EventLogRequests { get { return _eventLogRequest; } }
+        /// <summary>Mode E on the port: the HDLC session after "ACK 2 Z 2" (null without an optical link or a COSEM server).</summary>
+        public OpticalModeE ModeE { get { return _modeE; } }
         /// <summary>True while the server refuses passwords after too many wrong ones.</summary>
         public bool IsLocked { get { return _server != null && _server.IsLocked; } }
 
@@ -64,8 +68,11 @@ namespace Meter.Core
             get { return DeviceAddressSetting.Effective(_settings.DeviceAddress, _settings.MeterNumber); }
         }
 
-        /// <summary>Start-up, after the settings were restored: the port settings, the readout list and the server on <paramref name="table"/>.</summary>
-        public void Start(ObisTable table)
+        /// <summary>
+        /// Start-up, after the settings were restored: the port settings, the readout list and the server on
+        /// <paramref name="table"/>; mode E offered with <paramref name="dlms"/> (null: modes C only) as its COSEM server.
+        /// </summary>
+        public void Start(ObisTable table, IApduHandler dlms)
         {
             _port.ManufacturerId = _settings.ManufacturerId;
             _port.Identification = _settings.Identification;
@@ -79,6 +86,10 @@ namespace Meter.Core
             // 300 ms default for slow masters: at 19200 Bd those 100 ms were a fifth of the readout's data time.
             _port.BaudSwitchDelayMs = _port.ReactionTimeMs;
             _port.Passwords = _settings.Passwords; // the same array: a P1 password written by W1 is checked at once
+            // Mode E with a COSEM server, when the identification leaves room for its "\2": one stored longer before keeps
+            // the meter in mode C rather than refusing to start.
+            _port.OffersModeE = _link != null && dlms != null
+                && _port.Identification.Length <= OpticalPortSettings.MaximumIdentificationLengthWithModeE;
             ApplyReadoutList();
             if (_link == null) return;
             _profileRequest = new ProfileRequest(_storage, _rule);
@@ -87,6 +98,10 @@ namespace Meter.Core
             _requestLink.ReactionTimeMs = _port.ReactionTimeMs;
             _server = new OpticalServer(_requestLink, _port, table, _readout, _seal, _events);
             _requestLink.Session = _server;
+            if (dlms == null) return;
+            // HDLC goes straight to the line, not through the range-request filter in front of the IEC 62056-21 server.
+            _modeE = new OpticalModeE(_link, new HdlcServerSettings(), dlms);
+            _server.ModeE = _modeE;
         }
 
         /// <summary>Polls the port with the host's monotonic ms clock.</summary>

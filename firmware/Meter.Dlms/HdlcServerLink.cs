@@ -119,6 +119,16 @@ namespace Meter.Dlms
                 Disconnect();
         }
 
+        /// <summary>
+        /// The line under the link is gone or handed back (the optical port leaving mode E on a break): NDM at once,
+        /// without a frame; a partial frame is dropped and an association over the link ends (<see cref="IApduHandler.LinkClosed"/>).
+        /// </summary>
+        public void Release()
+        {
+            _decoder.Reset();
+            Disconnect();
+        }
+
         private void CountRejection(HdlcRejectReason reason)
         {
             LastRejection = reason;

@@ -9,6 +9,9 @@ namespace Meter.Optical
         /// <summary>Longest password the port keeps (characters).</summary>
         public const int MaximumPasswordLength = 16;
 
+        /// <summary>Longest identification beside the "\2" of mode E: 16 characters in all (IEC 62056-21 §6.3.2).</summary>
+        public const int MaximumIdentificationLengthWithModeE = 14;
+
         /// <summary>Creates settings with the defaults below.</summary>
         public OpticalPortSettings()
         {
@@ -42,6 +45,13 @@ namespace Meter.Optical
 
         /// <summary>Protocol mode offered: A, B or C.</summary>
         public OpticalProtocolMode Mode { get; set; }
+
+        /// <summary>
+        /// Mode E offered (mode C only): the identification carries the enhanced identification "\2" right after the baud
+        /// character (IEC 62056-21:2002 §6.3.2 items 23/24, DLMS UA list: W = 2, binary mode HDLC available), and "ACK 2 Z 2"
+        /// hands the line to the server's <see cref="IModeESession"/>. The two characters count toward the 16 of the identification.
+        /// </summary>
+        public bool OffersModeE { get; set; }
 
         /// <summary>Highest baud rate offered in modes B and C (600..19200 for B, 300..19200 for C).</summary>
         public int MaximumBaud { get; set; }
@@ -109,15 +119,19 @@ namespace Meter.Optical
             for (int i = 0; i < ident.Length; i++)
                 if (ident[i] < 0x20 || ident[i] > 0x7E || ident[i] == '/' || ident[i] == '!')
                     throw new System.ArgumentException("Identification: printable characters only, no '/' or '!'");
+            if (OffersModeE && Mode != OpticalProtocolMode.C)
+                throw new System.ArgumentException("OffersModeE: mode E opens as mode C does (IEC 62056-21 §6.4.5); set Mode = C");
+            if (OffersModeE && ident.Length > MaximumIdentificationLengthWithModeE)
+                throw new System.ArgumentException("Identification must be 1..14 characters when mode E is offered: its \\2 takes two of the 16 (IEC 62056-21 §6.3.2)");
             // Enhanced identification "\W" (§6.3.2, DLMS UA list of W): W = '2' announces mode E
-            // (HDLC), which this server does not implement; '0', '1', '3'..'9' are reserved;
+            // (HDLC), which the server adds itself (OffersModeE); '0', '1', '3'..'9' are reserved;
             // other printable characters except '/', '\' and '!' are manufacturer-specific.
             for (int i = 0; i < ident.Length; i++)
             {
                 if (ident[i] != '\\') continue;
                 char w = i + 1 < ident.Length ? ident[i + 1] : (char)0;
                 if (w == 0 || w == '\\' || (w >= '0' && w <= '9'))
-                    throw new System.ArgumentException("Identification: '\\' starts an enhanced identification \\W; W = 2 (mode E) is not implemented, 0..9 are reserved");
+                    throw new System.ArgumentException("Identification: '\\' starts an enhanced identification \\W; W = 2 (mode E) is added by the server (OffersModeE), 0..9 are reserved");
                 i++;
             }
             string address = DeviceAddress;

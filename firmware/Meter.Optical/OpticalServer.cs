@@ -57,6 +57,7 @@ namespace Meter.Optical
         private int _failures;
         private long _lockedUntilMs;
         private bool _locked;
+        private IModeESession _modeE;
 
         private const int ActionNone = 0, ActionSendBuffer = 1, ActionStartReadout = 2;
         private const int AfterNothing = 0, AfterIdentification = 1, AfterReturnToIdle = 2, AfterAwaitCommand = 3;
@@ -82,6 +83,16 @@ namespace Meter.Optical
             _events = events;
             _identification = BuildIdentification(settings);
             ReturnToIdle();
+        }
+
+        /// <summary>
+        /// What takes the line after "ACK 2 Z 2" (IEC 62056-21 §6.4.5 mode E), when the settings offer mode E; null: the
+        /// option select is unsupported and the readout follows at 300 Bd (§6.3.14), as for any other.
+        /// </summary>
+        public IModeESession ModeE
+        {
+            get { return _modeE; }
+            set { _modeE = value; }
         }
 
         /// <summary>Current protocol state.</summary>
@@ -121,6 +132,12 @@ namespace Meter.Optical
         public void Poll(long nowMs)
         {
             if (nowMs > _now) _now = nowMs;
+            if (_state == OpticalServerState.ModeE)
+            {
+                // §6.4.5 / Annex E: at the end of the HDLC session (DISC, inactivity) the meter is back in the initial state.
+                if (!_modeE.Poll(_now)) ReturnToIdle();
+                return;
+            }
             Receive();
             ApplyTimeouts();
             Transmit();
@@ -250,8 +267,18 @@ namespace Meter.Optical
             }
             byte v = _rx[1], z = _rx[2], y = _rx[3];
             int baud = BaudRateCharacter.FromModeC(z);
-            // V = '0' normal protocol procedure only (secondary and HDLC procedures are not
-            // offered); Z may select a lower rate than proposed, never a higher one (§6.3.3).
+            if (v == '2' && y == '2' && baud != 0 && baud <= _settings.MaximumBaud && _settings.OffersModeE && _modeE != null)
+            {
+                // §6.3.3 / §6.4.5 mode E: V = '2' HDLC procedure, Y = '2' binary mode: both ends switch to rate Z after this
+                // message and the HDLC frames (IEC 62056-46) follow; the meter sends nothing more in IEC 62056-21.
+                _selectedBaud = baud;
+                if (_link.BaudRate != baud) _link.BaudRate = baud;
+                _state = OpticalServerState.ModeE;
+                _modeE.Begin(_now);
+                return;
+            }
+            // V = '0' normal protocol procedure (the HDLC procedure is the mode-E branch above; the
+            // secondary procedure is not offered); Z may select a lower rate than proposed, never a higher one (§6.3.3).
             // Y = '0' readout or '1' programming: binary (2), reserved and manufacturer modes
             // are not offered. Anything else is an unsupported option select.
             if (v != '0' || baud == 0 || baud > _settings.MaximumBaud || (y != '0' && y != '1'))
@@ -416,11 +443,7 @@ namespace Meter.Optical
                 AnswerError(OpticalErrorCode.MalformedCommand);
                 return;
             }
-            if (_locked && _now >= _lockedUntilMs)
-            {
-                _locked = false;
-                _failures = 0;
-            }
+            EndExpiredLockout();
             if (_locked)
             {
                 RecordEvent(OpticalEventKind.LoginWhileLocked, new ObisCode(), 0);
@@ -437,6 +460,20 @@ namespace Meter.Optical
                 return;
             }
             _grantedLevel = 0; // a failed P1 also ends the rights of an earlier one
+            RecordPasswordFailure();
+            AnswerError(OpticalErrorCode.WrongPassword);
+        }
+
+        /// <summary>
+        /// Counts a wrong password toward the port's lockout: a wrong P1 here, or one given on another interface of the
+        /// meter (the DLMS management client's LLS password, which is P1 too), so that one counter and one lockout guard
+        /// both. The limit-th failure locks for the lockout time. Nothing is counted while locked (such attempts are refused
+        /// before they are compared). True when the port is locked after the call.
+        /// </summary>
+        public bool RecordPasswordFailure()
+        {
+            EndExpiredLockout();
+            if (_locked) return true;
             _failures++;
             RecordEvent(OpticalEventKind.PasswordRejected, new ObisCode(), _failures);
             if (_failures >= _settings.MaximumPasswordFailures)
@@ -445,7 +482,17 @@ namespace Meter.Optical
                 _lockedUntilMs = _now + _settings.LockoutMinutes * 60000L;
                 RecordEvent(OpticalEventKind.PortLocked, new ObisCode(), _settings.LockoutMinutes);
             }
-            AnswerError(OpticalErrorCode.WrongPassword);
+            return _locked;
+        }
+
+        // A lockout whose time has run out ends with a fresh count.
+        private void EndExpiredLockout()
+        {
+            if (_locked && _now >= _lockedUntilMs)
+            {
+                _locked = false;
+                _failures = 0;
+            }
         }
 
         // Highest level whose password equals the given text; 0 for none.
@@ -778,6 +825,7 @@ namespace Meter.Optical
         public void EndSession()
         {
             if (_state == OpticalServerState.Idle && !IsSending) return;
+            if (_state == OpticalServerState.ModeE) _modeE.Abort();
             if (_state == OpticalServerState.Programming) RecordEvent(OpticalEventKind.SessionEnded, new ObisCode(), 1);
             ReturnToIdle();
         }
@@ -810,7 +858,7 @@ namespace Meter.Optical
         private static byte[] BuildIdentification(OpticalPortSettings settings)
         {
             string id = settings.ManufacturerId, ident = settings.Identification;
-            var message = new byte[1 + 3 + 1 + ident.Length + 2];
+            var message = new byte[1 + 3 + 1 + (settings.OffersModeE ? 2 : 0) + ident.Length + 2];
             int p = 0;
             message[p++] = ControlCharacter.Slash;
             for (int i = 0; i < 3; i++) message[p++] = (byte)id[i];
@@ -819,6 +867,12 @@ namespace Meter.Optical
                 case OpticalProtocolMode.B: message[p++] = BaudRateCharacter.ModeB(settings.MaximumBaud); break;
                 case OpticalProtocolMode.C: message[p++] = BaudRateCharacter.ModeC(settings.MaximumBaud); break;
                 default: message[p++] = BaudRateCharacter.ModeA; break;
+            }
+            if (settings.OffersModeE)
+            {
+                // §6.3.2 items 23/24 enhanced identification "\W", W = '2': binary mode (HDLC) available.
+                message[p++] = (byte)'\\';
+                message[p++] = (byte)'2';
             }
             for (int i = 0; i < ident.Length; i++) message[p++] = (byte)ident[i];
             message[p++] = ControlCharacter.Cr;

@@ -13,5 +13,7 @@ namespace Meter.Optical
         Readout = 3,
         /// <summary>Programming mode: P0 sent, handling P1/R1/W1/B0 frames.</summary>
         Programming = 4,
+        /// <summary>Mode E: "ACK 2 Z 2" was accepted; the line carries HDLC for an <see cref="IModeESession"/>.</summary>
+        ModeE = 5,
     }
 }

@@ -6,9 +6,10 @@ namespace Meter.Hal.Device
     /// <see cref="ISerialLink"/> for the optical port: 7E1 characters (IEC 62056-21:2002 clause 6)
     /// over an 8N1 <see cref="IUartPort"/>, parity computed and checked in software
     /// (<see cref="EvenParity7"/>). Received characters with a parity error are dropped and
-    /// counted. Buffers are allocated once; nothing allocates per character.
+    /// counted. Buffers are allocated once; nothing allocates per character. In
+    /// <see cref="SerialCharacterFormat.EightNoneOne"/> (HDLC after the mode-E switch) bytes pass unchanged.
     /// </summary>
-    public sealed class SoftwareParitySerialLink : ISerialLink
+    public sealed class SoftwareParitySerialLink : ISerialLink, ISerialCharacterFormat
     {
         /// <summary>Characters held between the UART and the reader.</summary>
         public const int ReceiveCapacity = 512;
@@ -21,6 +22,7 @@ namespace Meter.Hal.Device
         private int _head;   // next character to read
         private int _count;  // characters in the ring
         private long _parityErrors;
+        private bool _eightBit;
 
         /// <summary>Runs the link over <paramref name="port"/>, opened 8N1.</summary>
         public SoftwareParitySerialLink(IUartPort port)
@@ -31,6 +33,13 @@ namespace Meter.Hal.Device
 
         /// <summary>Received characters dropped because of a parity error, since start-up.</summary>
         public long ParityErrors { get { return _parityErrors; } }
+
+        /// <inheritdoc />
+        public SerialCharacterFormat CharacterFormat
+        {
+            get { return _eightBit ? SerialCharacterFormat.EightNoneOne : SerialCharacterFormat.SevenEvenOne; }
+            set { _eightBit = value == SerialCharacterFormat.EightNoneOne; }
+        }
 
         /// <inheritdoc />
         public int BaudRate
@@ -80,7 +89,7 @@ namespace Meter.Hal.Device
         {
             CheckRange(buffer, offset, count);
             // Validate every character first, so a bad one sends nothing at all.
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < count && !_eightBit; i++)
                 if (buffer[offset + i] > EvenParity7.MaxCharacter)
                     throw new ArgumentException("optical port characters are 7-bit: a byte is above 0x7F", "buffer");
             int sent = 0;
@@ -88,7 +97,11 @@ namespace Meter.Hal.Device
             {
                 int n = count - sent;
                 if (n > ChunkBytes) n = ChunkBytes;
-                for (int i = 0; i < n; i++) _chunk[i] = EvenParity7.Encode(buffer[offset + sent + i]);
+                for (int i = 0; i < n; i++)
+                {
+                    byte b = buffer[offset + sent + i];
+                    _chunk[i] = _eightBit ? b : EvenParity7.Encode(b);
+                }
                 _port.Write(_chunk, 0, n);
                 sent += n;
             }
@@ -124,8 +137,8 @@ namespace Meter.Hal.Device
                 if (n <= 0) return;
                 for (int i = 0; i < n; i++)
                 {
-                    byte character;
-                    if (EvenParity7.TryDecode(_chunk[i], out character))
+                    byte character = _chunk[i];
+                    if (_eightBit || EvenParity7.TryDecode(_chunk[i], out character))
                     {
                         _ring[(_head + _count) % ReceiveCapacity] = character;
                         _count++;

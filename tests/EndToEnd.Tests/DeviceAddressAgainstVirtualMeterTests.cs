@@ -53,7 +53,7 @@ public class DeviceAddressAgainstVirtualMeterTests
         Assert.True(code == 0, error + output);
         using (var port = new RawOpticalClient(meter.Host.TcpPort))
         {
-            Assert.Equal("/OMf6OpenMeter\r\n", port.SignOnAndLogIn(address, MeterUnderTest.Password));
+            Assert.Equal("/OMf6\\2OpenMeter\r\n", port.SignOnAndLogIn(address, MeterUnderTest.Password));
             port.Send(RawOpticalClient.Frame("W1\u00020-0:128.5.0(" + address + "1)\u0003"));
             Assert.Equal("\u0002(ER11)\u0003\u0015", port.ReadFrame());
             port.Send(RawOpticalClient.Frame("R1\u00020-0:128.5.0()\u0003"));

@@ -32,7 +32,7 @@ public class OpticalReadoutSpeedTests
 
         pair.Probe.Write("/?!\r\n");
         while (!received.Contains(0x0A)) Step();
-        Assert.Equal("/OMf6OpenMeter\r\n", System.Text.Encoding.ASCII.GetString(received.ToArray())); // Z = '6': 19200 Bd; 'f': tr min 20 ms
+        Assert.Equal("/OMf6\\2OpenMeter\r\n", System.Text.Encoding.ASCII.GetString(received.ToArray())); // Z = '6': 19200 Bd; 'f': tr min 20 ms; \2: mode E offered
         received.Clear();
         for (int i = 0; i < 20; i++) Step(); // the probe's own tr: 20 ms, as the lower-case third letter allows
         pair.Probe.Write("\u0006060\r\n"); // ACK, normal procedure, 19200 Bd, readout
@@ -40,7 +40,7 @@ public class OpticalReadoutSpeedTests
         long ackEnd = pair.Transcript.Last(c => c.Sender == "probe").EndNs;
         pair.Probe.BaudRate = 19200;
         while (!(received.Count >= 2 && received[^2] == 0x03)) Step();
-        var data = pair.Transcript.Where(c => c.Sender == "meter").Skip(16).ToList();
+        var data = pair.Transcript.Where(c => c.Sender == "meter").Skip(18).ToList();
         Assert.All(data, c => Assert.Equal(19200, c.Baud));
         Assert.Equal(0, pair.Probe.FramingErrors);
         // First data character tr = 20 ms after the option select's last character (within the 1 ms poll):

@@ -1,4 +1,3 @@
-using System.Text;
 using Meter.Hal.Simulation.Serial;
 using Meter.Optical;
 
@@ -10,10 +9,8 @@ namespace Meter.Core.Tests;
 /// <see cref="VirtualSerialPair"/> polled every millisecond; the test is the optical probe. The
 /// server's events go to the meter's <see cref="EventRouting"/> (a login is logged, as in the meter).
 /// </summary>
-internal sealed class RangeRequestRig
+internal sealed class RangeRequestRig : SerialProbe
 {
-    private readonly List<byte> _received = new();
-
     public RangeRequestRig(ElectricityMeter meter, int maximumEvents = EventLogRequest.MaximumEvents)
     {
         Profile = new ProfileRequest(meter.Storage, meter.TimeRule);
@@ -29,24 +26,10 @@ internal sealed class RangeRequestRig
         Link.Session = Server;
     }
 
-    public VirtualSerialPair Pair { get; } = new(300);
     public RangeRequestLink Link { get; }
     public ProfileRequest Profile { get; }
     public EventLogRequest Logbook { get; }
     public OpticalServer Server { get; }
-
-    /// <summary>Signs on in mode C and enters programming at 9600 Bd (P0 received), not yet logged in.</summary>
-    public void EnterProgramming()
-    {
-        Pair.Probe.Write("/?!\r\n");
-        RunUntilQuiet(300);
-        Assert.EndsWith("\r\n", Take());
-        Pair.Probe.Write("\u0006051\r\n");
-        while (Pair.Probe.BytesToWrite > 0) Step();
-        Pair.Probe.BaudRate = 9600;
-        RunUntilQuiet(300);
-        Assert.StartsWith("\u0001P0", Take());
-    }
 
     /// <summary>Enters programming and logs in with the meter's password.</summary>
     public void LogIn(string password)
@@ -54,17 +37,6 @@ internal sealed class RangeRequestRig
         EnterProgramming();
         Assert.Equal("\u0006", Command("P1\u0002(" + password + ")\u0003"));
         Assert.Equal(1, Server.GrantedLevel);
-    }
-
-    /// <summary>Sends "SOH body BCC" (BCC computed over the body, ETX included) and returns the answer.</summary>
-    public string Command(string bodyWithEtx)
-    {
-        var body = Encoding.ASCII.GetBytes(bodyWithEtx);
-        byte bcc = 0;
-        foreach (var b in body) bcc ^= b;
-        Pair.Probe.Write([0x01, .. body, bcc], 0, body.Length + 2);
-        RunUntilQuiet(400);
-        return Take();
     }
 
     /// <summary>The data block of a data message "STX data ETX BCC", after checking its BCC (IEC 62056-21 §6.3.14).</summary>
@@ -77,31 +49,10 @@ internal sealed class RangeRequestRig
         return message[1..^2];
     }
 
-    private void RunUntilQuiet(long quietMs)
+    protected override void Poll(long nowMs)
     {
-        long quiet = 0;
-        for (long i = 0; i < 120_000 && quiet < quietMs; i++)
-        {
-            int before = _received.Count;
-            Step();
-            bool busy = Pair.Probe.BytesToWrite > 0 || Pair.Meter.BytesToWrite > 0 || _received.Count != before;
-            quiet = busy ? 0 : quiet + 1;
-        }
-    }
-
-    private void Step()
-    {
-        Pair.AdvanceTo(Pair.NowNs + 1_000_000);
-        Link.Poll(Pair.NowMs);
-        Server.Poll(Pair.NowMs);
-        _received.AddRange(Pair.Probe.ReadAll());
-    }
-
-    private string Take()
-    {
-        string text = Encoding.ASCII.GetString(_received.ToArray());
-        _received.Clear();
-        return text;
+        Link.Poll(nowMs);
+        Server.Poll(nowMs);
     }
 
     private sealed class ClosedSeal : IProgrammingSwitch

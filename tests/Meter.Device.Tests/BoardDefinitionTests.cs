@@ -31,6 +31,18 @@ public class BoardDefinitionTests
         if (board.Fram != null) Assert.Equal(board.Fram.ChipSelectGpio, board.Require(BoardSignal.FramChipSelect).Number);
         if (board.Rtc != null) Assert.Equal(board.Rtc.ChipSelectGpio, board.Require(BoardSignal.RtcChipSelect).Number);
         if (board.Expander != null) Assert.Equal(board.Expander.ChipSelectGpio, board.Require(BoardSignal.ExpanderChipSelect).Number);
+        // A module UART comes with both its pins, on ESP32 GPIOs; a board without one has neither.
+        Assert.Equal(board.ModuleUart != null, board.Find(BoardSignal.ModuleTx) != null);
+        Assert.Equal(board.ModuleUart != null, board.Find(BoardSignal.ModuleRx) != null);
+        if (board.ModuleUart != null)
+            Assert.All(new[] { BoardSignal.ModuleTx, BoardSignal.ModuleRx }, s => Assert.Equal(PinHost.Esp32Gpio, board.Require(s).Host));
+    }
+
+    [Fact]
+    public void A_module_uart_rx_may_use_an_input_only_gpio_its_tx_may_not()
+    {
+        Assert.Null(Esp32PinRules.FirstProblem(WithPins(false, false, Gpio(BoardSignal.ModuleRx, 36, PinUse.Peripheral))));
+        Assert.Contains("only carry a peripheral input", Esp32PinRules.FirstProblem(WithPins(false, false, Gpio(BoardSignal.ModuleTx, 36, PinUse.Peripheral))));
     }
 
     [Fact]

@@ -21,20 +21,22 @@ public class BoardHardwareTests
         io.ChipAt[13] = expander;
         var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
 
-        // Direct outputs: ADE7880 reset 25 high (not in reset), S0 32 low, LED 2 low, HT1621 CS 21 and 27 high, WR 22 high, DATA 33 low.
-        Assert.Equal(new Dictionary<int, bool> { [25] = true, [32] = false, [2] = false, [21] = true, [27] = true, [22] = true, [33] = false }, io.Outputs);
-        // Direct inputs: IRQ0 34, IRQ1 35, button 0, mains fail 39 with board resistors; seal 26 with the internal pull-up.
-        Assert.Equal(new Dictionary<int, bool> { [34] = false, [35] = false, [0] = false, [26] = true, [39] = false }, io.Inputs);
+        // Direct outputs: ADE7880 reset 25 high (not in reset), S0 32 low, LED 2 low, HT1621 #1 CS 21 high, WR 22 high, DATA 33 low.
+        Assert.Equal(new Dictionary<int, bool> { [25] = true, [32] = false, [2] = false, [21] = true, [22] = true, [33] = false }, io.Outputs);
+        // Direct inputs: IRQ0 34, IRQ1 35, button 0, mains fail 39 with board resistors (the seal switch is on the expander).
+        Assert.Equal(new Dictionary<int, bool> { [34] = false, [35] = false, [0] = false, [39] = false }, io.Inputs);
         // Chip selects are never opened as GPIOs: the SPI driver owns them.
         foreach (var cs in new[] { 5, 15, 4, 13 }) Assert.False(io.Outputs.ContainsKey(cs));
         Assert.Equal(new[] { (1, 13, 2_000_000), (1, 5, 2_000_000), (1, 4, 2_000_000), (1, 15, 10_000_000) }, io.Spi);
         Assert.Equal("spi13", io.Order[0]); // the expander first: it carries PM0/PM1
-        Assert.Equal(new[] { ("COM2", 300) }, io.Uarts);
+        // The optical port at 300 Bd, the module UART (COM3) at 9600 Bd until the meter sets its rate.
+        Assert.Equal(new[] { ("COM2", 300), ("COM3", 9600) }, io.Uarts);
 
-        // Expander: PM0 (GPA0) high, PM1 (GPA1) low, relays (GPA2/3) low and outputs; GPB0..3 inputs with pull-ups.
-        Assert.Equal(0x0001, expander.Latch & 0x000F);
-        Assert.Equal(0xFFFF & ~0x000F, expander.Directions);
-        Assert.Equal(0x0F00, expander.PullUps);
+        // Expander: PM0 (GPA0) high, PM1 (GPA1) low, relays (GPA2/3) low, HT1621 #2 CS (GPA4) high, all outputs;
+        // GPB0..4 inputs with pull-ups (tariff inputs, tamper switches, seal switch).
+        Assert.Equal(0x0011, expander.Latch & 0x001F);
+        Assert.Equal(0xFFFF & ~0x001F, expander.Directions);
+        Assert.Equal(0x1F00, expander.PullUps);
 
         Assert.NotNull(hw.Ade7880Spi);
         // The metering chip's driver is built here, over the ADE7880's bus and pins, and sends nothing before its Start.
@@ -45,6 +47,8 @@ public class BoardHardwareTests
         Assert.NotNull(hw.Rtc);
         Assert.Equal(262144, hw.NvMemory.Size);
         Assert.NotNull(hw.Optical);
+        Assert.Equal(SerialCharacterFormat.EightNoneOne, ((ISerialCharacterFormat)hw.Module).CharacterFormat);
+        Assert.NotNull(hw.Input(BoardSignal.SealSwitch));
         Assert.NotNull(hw.Lcd);
         Assert.Equal(2, hw.LcdChips.Length);
         Assert.NotNull(hw.Input(BoardSignal.TerminalCoverSwitch));

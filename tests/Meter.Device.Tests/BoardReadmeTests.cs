@@ -50,7 +50,8 @@ public class BoardReadmeTests
         PinUse.InputInternalPullUp => cell == "input, internal pull-up" || (pin.Host == PinHost.Expander && cell == "input, pull-up"),
         // A resistor on the board: the row names its value.
         PinUse.InputExternalPull => cell.StartsWith("input, ", StringComparison.Ordinal) && cell.Contains("kΩ", StringComparison.Ordinal),
-        PinUse.Peripheral => cell.StartsWith("SPI1", StringComparison.Ordinal) || cell.StartsWith("COM2", StringComparison.Ordinal),
+        PinUse.Peripheral => cell.StartsWith("SPI1", StringComparison.Ordinal) || cell.StartsWith("COM2", StringComparison.Ordinal)
+            || cell.StartsWith("COM3", StringComparison.Ordinal),
         _ => false,
     };
 

@@ -13,6 +13,21 @@ public class Esp32RoutingTests
         Assert.Equal((18, 19, 23, 14, 36), (r.SpiClock, r.SpiMiso, r.SpiMosi, r.OpticalTx, r.OpticalRx));
     }
 
+    [Fact]
+    public void The_module_uart_com3_is_routed_where_each_board_has_it()
+    {
+        Esp32Routing reference = Esp32Routing.For(BoardCatalog.Reference());
+        Assert.Equal((27, 26), (reference.ModuleTx, reference.ModuleRx));
+        Esp32Routing devKitC = Esp32Routing.For(BoardCatalog.DevKitCEvalAde7880());
+        Assert.Equal((13, 36), (devKitC.ModuleTx, devKitC.ModuleRx));
+        Esp32Routing lcd = Esp32Routing.For(BoardCatalog.DevKitCEvalAde7880Lcd());
+        Assert.Equal((-1, -1), (lcd.ModuleTx, lcd.ModuleRx)); // no module UART on that board
+        var onCom1 = new BoardDefinition("t", "m", false, 1, new SpiChip(5, 1_000_000, 2_500_000), null!, null!, null!, "COM2", "COM1", null!,
+            LcdKind.None, new[] { Peripheral(BoardSignal.SpiClock, 18), Peripheral(BoardSignal.SpiMiso, 19), Peripheral(BoardSignal.SpiMosi, 23),
+                Peripheral(BoardSignal.OpticalTx, 14), Peripheral(BoardSignal.OpticalRx, 36), Peripheral(BoardSignal.ModuleTx, 27), Peripheral(BoardSignal.ModuleRx, 26) });
+        Assert.Contains("COM3", Assert.Throws<ArgumentException>(() => Esp32Routing.For(onCom1)).Message);
+    }
+
     private static PinAssignment Peripheral(BoardSignal s, int gpio) => new(s, PinHost.Esp32Gpio, gpio, PinUse.Peripheral, false, "");
 
     private static BoardDefinition Board(int spiBus, string uart) =>

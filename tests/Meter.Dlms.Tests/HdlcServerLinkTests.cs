@@ -67,6 +67,28 @@ public class HdlcServerLinkTests
     }
 
     [Fact]
+    public void Release_returns_to_NDM_without_a_frame_drops_a_partial_frame_and_closes_the_association()
+    {
+        var h = new LinkHarness();
+        h.Connect();
+        byte[] frame = h.Command(0x10, Request(0x01));
+        Assert.Empty(h.Feed(frame[..5])); // half a frame
+        int sent = h.Sent.Count;
+        h.Link.Release();
+        Assert.Equal(HdlcLinkState.Disconnected, h.Link.State);
+        Assert.Equal(1, h.LinkClosedCount);
+        Assert.Equal(sent, h.Sent.Count);
+        // The rest of the broken frame is no frame; a new SNRM connects with fresh sequence numbers.
+        Assert.Empty(h.Feed(frame[5..]));
+        Assert.Equal(HdlcControl.UA, LinkHarness.Decode(h.Connect()).Kind);
+        Assert.Equal(0x30, LinkHarness.Decode(h.Single(h.Command(0x10, Request(0x01)))).Control);
+        Assert.Empty(h.Feed(Array.Empty<byte>()));
+        h.Link.Release();
+        h.Link.Release(); // already in NDM: the handler is not told twice
+        Assert.Equal(2, h.LinkClosedCount);
+    }
+
+    [Fact]
     public void An_apdu_is_echoed_with_the_response_LLC_header_and_sequence_numbers_advance()
     {
         var h = new LinkHarness();

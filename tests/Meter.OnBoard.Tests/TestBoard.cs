@@ -44,7 +44,8 @@ namespace Meter.OnBoard.Tests
             if (s_hardware != null) return;
             BoardDefinition board = BoardCatalog.ByName(BoardName);
             Esp32Routing routing = Esp32Routing.For(board);
-            Esp32PinFunctions.Route(routing.SpiClock, routing.SpiMiso, routing.SpiMosi, routing.OpticalTx, routing.OpticalRx);
+            Esp32PinFunctions.Route(routing.SpiClock, routing.SpiMiso, routing.SpiMosi, routing.OpticalTx, routing.OpticalRx,
+                    routing.ModuleTx, routing.ModuleRx);
             s_gpio = new GpioController();
             s_hardware = new BoardHardware(board, new SystemDeviceIo(s_gpio), new SleepDelay());
         }

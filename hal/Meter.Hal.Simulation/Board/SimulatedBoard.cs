@@ -66,6 +66,8 @@ public sealed class SimulatedBoard : IDisposable
     public SealSwitch Seal { get; }
     /// <summary>The optical port's link, or null.</summary>
     public ISerialLink? OpticalLink { get; }
+    /// <summary>The module UART's link (HDLC for a communication module), or null.</summary>
+    public ISerialLink? ModuleLink { get; init; }
     /// <summary>Terminal-cover switch: low = cover on, high = removed; null when not fitted.</summary>
     public VirtualInputPin? TerminalCover { get; }
     /// <summary>Magnetic-field sensor: low = field present; null when not fitted.</summary>
@@ -99,6 +101,7 @@ public sealed class SimulatedBoard : IDisposable
         Rtc = Rtc,
         NvMemory = Nv,
         OpticalLink = OpticalLink,
+        ModuleLink = ModuleLink,
         S0Output = S0,
         Lcd = lcd,
         Seal = Seal,

@@ -17,6 +17,7 @@ public sealed class SimulatedBoardBuilder
     private string? _nvFile;
     private INvMemory? _nvMemory;
     private ISerialLink? _optical;
+    private ISerialLink? _module;
     private bool _sealOpen;
     private double _currentGainError;
     private bool _inputsFitted = true;
@@ -50,6 +51,13 @@ public sealed class SimulatedBoardBuilder
         return this;
     }
 
+    /// <summary>The module UART's serial link (null = none, as on a board without a module), HDLC 8N1 from power-up; the caller owns it.</summary>
+    public SimulatedBoardBuilder WithModuleLink(ISerialLink? link)
+    {
+        _module = link;
+        return this;
+    }
+
     /// <summary>Programming switch open: legal data such as calibration may be written.</summary>
     public SimulatedBoardBuilder WithSealOpen(bool open = true)
     {
@@ -79,5 +87,5 @@ public sealed class SimulatedBoardBuilder
     /// <exception cref="IOException">The NV file cannot be opened.</exception>
     /// <exception cref="InvalidDataException">The NV file is not an NV image of <see cref="SimulatedBoard.NvBytes"/>.</exception>
     public SimulatedBoard Build() =>
-        new(_preset, _rtcUtc, _nvFile, _nvMemory, _optical, _sealOpen, _currentGainError, _inputsFitted);
+        new(_preset, _rtcUtc, _nvFile, _nvMemory, _optical, _sealOpen, _currentGainError, _inputsFitted) { ModuleLink = _module };
 }

@@ -3,9 +3,10 @@ namespace Meter.Hal.Simulation.Serial;
 /// <summary>
 /// One end of a <see cref="VirtualSerialPair"/>: an <see cref="ISerialLink"/> whose characters
 /// take exactly 10 bit times (start + 7 data + parity + stop, IEC 62056-21 7E1) at the end's
-/// current baud rate, in the pair's virtual time.
+/// current baud rate, in the pair's virtual time. In <see cref="SerialCharacterFormat.EightNoneOne"/> (start + 8 data
+/// + stop, also 10 bits) 8-bit bytes travel; a 7E1 end keeps only 7 bits of what it sends or receives.
 /// </summary>
-public sealed class VirtualSerialEnd : ISerialLink
+public sealed class VirtualSerialEnd : ISerialLink, ISerialCharacterFormat
 {
     private readonly VirtualSerialPair _pair;
     private readonly Queue<byte> _received = new();
@@ -31,6 +32,11 @@ public sealed class VirtualSerialEnd : ISerialLink
 
     /// <summary>Every baud-rate change of this end: (virtual time in ns, new rate).</summary>
     public List<(long AtNs, int Baud)> BaudChanges { get; } = new();
+
+    /// <inheritdoc />
+    public SerialCharacterFormat CharacterFormat { get; set; }
+
+    private byte Mask => CharacterFormat == SerialCharacterFormat.EightNoneOne ? (byte)0xFF : (byte)0x7F;
 
     /// <inheritdoc />
     public int BaudRate
@@ -89,7 +95,7 @@ public sealed class VirtualSerialEnd : ISerialLink
             long end = start + characterNs;
             _lineFreeAtNs = end;
             // 7 data bits: an eighth bit cannot travel in a 7E1 character.
-            _inFlight.Enqueue(new SerialCharacter(Name, (byte)(buffer[offset + i] & 0x7F), start, end, _baudRate, false));
+            _inFlight.Enqueue(new SerialCharacter(Name, (byte)(buffer[offset + i] & Mask), start, end, _baudRate, false));
         }
     }
 
@@ -125,7 +131,7 @@ public sealed class VirtualSerialEnd : ISerialLink
         {
             var c = _inFlight.Dequeue();
             bool sameRate = Peer._baudRate == c.Baud;
-            if (sameRate) Peer._received.Enqueue(c.Value);
+            if (sameRate) Peer._received.Enqueue((byte)(c.Value & Peer.Mask));
             else Peer.FramingErrors++;
             _pair.Record(c with { Delivered = sameRate });
         }
