@@ -1,5 +1,6 @@
 using Meter.Dlms;
 using Meter.Hal;
+using Meter.Optical;
 
 namespace Meter.Core
 {
@@ -12,31 +13,23 @@ namespace Meter.Core
     /// </summary>
     public sealed class HdlcSerialPort : IFrameSink
     {
-        // How long after the frame's computed end its echo may still be read: bytes are stamped with the time of the poll
-        // that reads them, and a device link cannot tell when its characters have left (Meter.Hal.Device
-        // SoftwareParitySerialLink.BytesToWrite is 0). A client answers no sooner than the 20 ms of IEC 62056-21's
-        // shortest reaction time (§5.3) that opened the session.
-        private const int EchoGuardMs = 20;
-
         private readonly ISerialLink _link;
         private readonly HdlcServerLink _hdlc;
-        private readonly bool _halfDuplex;
+        private readonly EchoGuard _echo; // null: full duplex
         private readonly byte[] _chunk = new byte[64];
         private long _now;
-        private long _echoUntilMs;
         private long _lastReceivedMs;
-        private long _echoBytesDropped;
 
         /// <summary>
         /// An HDLC server for <paramref name="handler"/> on <paramref name="link"/>. <paramref name="halfDuplex"/>: what
-        /// arrives while the port's own frame is on the line is its echo (an optical head sees its own light) and is dropped,
-        /// the rule the IEC 62056-21 server (Meter.Optical OpticalServer) applies while it answers.
+        /// arrives while the port's own frame is on the line is its echo (an optical head sees its own light) and is dropped
+        /// (<see cref="EchoGuard"/>, the rule the IEC 62056-21 server, Meter.Optical OpticalServer, applies too).
         /// </summary>
         public HdlcSerialPort(ISerialLink link, HdlcServerSettings settings, IApduHandler handler, bool halfDuplex)
         {
             if (link == null) throw new System.ArgumentNullException("link");
             _link = link;
-            _halfDuplex = halfDuplex;
+            if (halfDuplex) _echo = new EchoGuard(link);
             _hdlc = new HdlcServerLink(settings, handler, this);
         }
 
@@ -47,7 +40,7 @@ namespace Meter.Core
         public long LastReceivedMs { get { return _lastReceivedMs; } }
 
         /// <summary>Bytes dropped as the echo of the port's own frames (half duplex only).</summary>
-        public long EchoBytesDropped { get { return _echoBytesDropped; } }
+        public long EchoBytesDropped { get { return _echo == null ? 0 : _echo.BytesDropped; } }
 
         /// <summary>A new session on the line from <paramref name="nowMs"/>: NDM, no echo expected, silence counted from now.</summary>
         public void Restart(long nowMs)
@@ -55,7 +48,7 @@ namespace Meter.Core
             _hdlc.Release();
             _now = nowMs;
             _lastReceivedMs = nowMs;
-            _echoUntilMs = 0;
+            if (_echo != null) _echo.Clear();
         }
 
         /// <summary>Reads and handles what arrived, then the time-outs at <paramref name="nowMs"/> (monotonic ms). Never throws
@@ -68,11 +61,7 @@ namespace Meter.Core
                 int n = _link.Read(_chunk, 0, _chunk.Length);
                 if (n <= 0) break;
                 _lastReceivedMs = _now;
-                if (_halfDuplex && (_link.BytesToWrite > 0 || _now < _echoUntilMs))
-                {
-                    _echoBytesDropped += n;
-                    continue;
-                }
+                if (_echo != null && _echo.Drops(n, _now)) continue;
                 _hdlc.Receive(_chunk, 0, n, _now);
             }
             _hdlc.Tick(_now);
@@ -82,13 +71,7 @@ namespace Meter.Core
         public void Send(byte[] buffer, int offset, int count)
         {
             _link.Write(buffer, offset, count);
-            if (!_halfDuplex) return;
-            // The frame's echo can come back until its last character (10 bits each, 8N1) has left, plus the guard.
-            long lineFree = _echoUntilMs - EchoGuardMs;
-            long start = lineFree > _now ? lineFree : _now;
-            int baud = _link.BaudRate;
-            long frameMs = baud > 0 ? (count * 10000L + baud - 1) / baud : 0; // a link without a rate (TCP): no wire time
-            _echoUntilMs = start + frameMs + EchoGuardMs;
+            if (_echo != null) _echo.Sent(count, _now);
         }
     }
 }

@@ -30,6 +30,7 @@ namespace Meter.Optical
         private readonly ReadoutStream _readout;
         private readonly IProgrammingSwitch _seal;
         private readonly IOpticalEventSink _events;
+        private readonly EchoGuard _echo;
         private byte[] _identification;
         private readonly byte[] _received = new byte[16];
         private readonly byte[] _rx = new byte[FrameCapacity];
@@ -81,6 +82,7 @@ namespace Meter.Optical
             _readout = new ReadoutStream(table, readout);
             _seal = seal;
             _events = events;
+            _echo = new EchoGuard(link);
             _identification = BuildIdentification(settings);
             ReturnToIdle();
         }
@@ -94,6 +96,9 @@ namespace Meter.Optical
             get { return _modeE; }
             set { _modeE = value; }
         }
+
+        /// <summary>Bytes dropped as the echo of the meter's own answers (<see cref="EchoGuard"/>).</summary>
+        public long EchoBytesDropped => _echo.BytesDropped;
 
         /// <summary>Current protocol state.</summary>
         public OpticalServerState State => _state;
@@ -143,7 +148,7 @@ namespace Meter.Optical
             Transmit();
             // Idle is always at 300 Bd: a return to idle while the link was still sending the
             // last characters at another rate switches back once they have left (§6.4 initial rate).
-            if (_state == OpticalServerState.Idle && !IsSending && _link.BytesToWrite == 0
+            if (_state == OpticalServerState.Idle && !IsSending && !_echo.IsLineBusy(_now)
                 && _link.BaudRate != BaudRateCharacter.InitialBaud)
                 _link.BaudRate = BaudRateCharacter.InitialBaud;
         }
@@ -156,6 +161,7 @@ namespace Meter.Optical
             {
                 int n = _link.Read(_received, 0, _received.Length);
                 if (n <= 0) return;
+                if (_echo.Drops(n, _now)) continue; // half duplex: the head's echo of the meter's own characters
                 for (int i = 0; i < n; i++) OnByte((byte)(_received[i] & 0x7F));
             }
         }
@@ -751,6 +757,7 @@ namespace Meter.Optical
                     int n = _txLength - _txSent;
                     if (n > free) n = free;
                     _link.Write(_tx, _txSent, n);
+                    _echo.Sent(n, _now);
                     _txSent += n;
                     continue;
                 }
@@ -767,7 +774,7 @@ namespace Meter.Optical
                 }
                 break;
             }
-            if (_link.BytesToWrite > 0) return; // wait for the last stop bit before switching
+            if (_echo.IsLineBusy(_now)) return; // wait for the last stop bit before switching (computed on a device link)
             _awaitingDrain = false;
             _lastActivityMs = _now;
             AfterSent();
@@ -844,7 +851,7 @@ namespace Meter.Optical
             _overflowing = false;
             _grantedLevel = 0;
             _selectedBaud = BaudRateCharacter.InitialBaud;
-            if (_link.BytesToWrite == 0 && _link.BaudRate != BaudRateCharacter.InitialBaud)
+            if (!_echo.IsLineBusy(_now) && _link.BaudRate != BaudRateCharacter.InitialBaud)
                 _link.BaudRate = BaudRateCharacter.InitialBaud;
             _link.DiscardInBuffer();
         }

@@ -15,7 +15,7 @@ public class ReadoutModesTests
     //   "1.6.0(12.345*kW)(24-05-01 10:15)\r\n" 0x24 → 0x2F
     //   "32.7.0(230.1*V)\r\n"                 0x52 → 0x7D
     //   "!\r\n" ETX                           0x25 → 0x58 = 'X'
-    private const string ShortReadout =
+    internal const string ShortReadout =
         "\u0002" +
         "0-0:96.1.0(12345678)\r\n" +
         "1.8.0(001234.567*kWh)\r\n" +

@@ -85,6 +85,9 @@ public sealed class TcpOpticalPort : IOpticalPort
     /// <inheritdoc />
     public int BytesToWrite => 0;
 
+    /// <summary>False: bytes reach the client at once, the baud rate is only the protocol's (no echo window of line time).</summary>
+    public bool CharactersTakeLineTime => false;
+
     /// <inheritdoc />
     public void Pump()
     {

@@ -6,7 +6,7 @@ namespace Meter.Optical.Tests.Support;
 /// A serial link without timing (every character arrives and leaves at once), for the fuzz
 /// test: millions of frames in seconds. Conformance tests use the timed VirtualSerialPair.
 /// </summary>
-public sealed class InstantLink : ISerialLink
+public sealed class InstantLink : ISerialLink, ISerialLineTime
 {
     private readonly Queue<byte> _in = new();
 
@@ -17,6 +17,8 @@ public sealed class InstantLink : ISerialLink
     public int BytesToRead => _in.Count;
 
     public int BytesToWrite => 0;
+
+    public bool CharactersTakeLineTime => false;
 
     public void Inject(byte[] bytes)
     {

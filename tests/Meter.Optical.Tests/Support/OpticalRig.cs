@@ -1,4 +1,5 @@
 using System.Text;
+using Meter.Hal;
 using Meter.Hal.Simulation.Serial;
 using Meter.Optical;
 
@@ -18,12 +19,18 @@ public sealed class OpticalRig
     public OpticalServer Server { get; }
     private readonly List<byte> _received = new();
 
-    public OpticalRig(Action<OpticalPortSettings>? configure = null, ReadoutList? readout = null)
+    /// <param name="meterLink">The link the server gets on the meter end (default: the end itself).</param>
+    public OpticalRig(Action<OpticalPortSettings>? configure = null, ReadoutList? readout = null,
+        Func<VirtualSerialPair, ISerialLink>? meterLink = null)
     {
         Settings = new OpticalPortSettings { ManufacturerId = "OEM", Identification = "OpenMeter1" };
         configure?.Invoke(Settings);
-        Server = new OpticalServer(Pair.Meter, Settings, Meter.Table, readout ?? SampleMeter.ShortReadout(), Seal, Events);
+        Link = meterLink?.Invoke(Pair) ?? Pair.Meter;
+        Server = new OpticalServer(Link, Settings, Meter.Table, readout ?? SampleMeter.ShortReadout(), Seal, Events);
     }
+
+    /// <summary>The server's link.</summary>
+    public ISerialLink Link { get; }
 
     public VirtualSerialEnd Probe => Pair.Probe;
 

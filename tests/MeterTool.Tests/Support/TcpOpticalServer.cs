@@ -53,7 +53,7 @@ public sealed class TcpOpticalServer : IDisposable
         _listener.Stop();
     }
 
-    private sealed class SocketLink(Socket socket) : ISerialLink
+    private sealed class SocketLink(Socket socket) : ISerialLink, ISerialLineTime
     {
         private readonly Queue<byte> _in = new();
         private readonly byte[] _buffer = new byte[256];
@@ -62,6 +62,7 @@ public sealed class TcpOpticalServer : IDisposable
         public int BaudRate { get; set; } = 300;
         public int BytesToRead => _in.Count;
         public int BytesToWrite => 0;
+        public bool CharactersTakeLineTime => false; // TCP: no line time, only the meter's 20 ms echo guard
 
         public void Pump()
         {
