@@ -10,7 +10,7 @@ namespace MeterTool.Tests.Support;
 /// server; characters are instant. A character is only delivered when both sides run at the
 /// same baud rate (a real line would garble it), so baud switching is checked too.
 /// </summary>
-public sealed class ServerLink : IOpticalTransport, ISerialLink
+public sealed class ServerLink : IOpticalTransport, ISerialLink, ISerialLineTime
 {
     private readonly Queue<byte> _toServer = new();
     private readonly Queue<(byte Value, int Baud)> _toClient = new();
@@ -76,6 +76,7 @@ public sealed class ServerLink : IOpticalTransport, ISerialLink
     int ISerialLink.BaudRate { get => ServerBaud; set => ServerBaud = value; }
     int ISerialLink.BytesToRead => _toServer.Count;
     int ISerialLink.BytesToWrite => 0;
+    bool ISerialLineTime.CharactersTakeLineTime => false; // characters are instant: only the 20 ms echo guard
 
     int ISerialLink.Read(byte[] buffer, int offset, int count)
     {
