@@ -77,7 +77,7 @@ public class EchoTests
         rig.EnterProgramming();
         long droppedBefore = rig.Server.EchoBytesDropped;
         int echoBefore = EchoCount(rig);
-        rig.Send(Frame("P1\u0002(00000000)\u0003"));
+        rig.Send(OpticalRig.Frame("P1\u0002(00000000)\u0003"));
         rig.RunUntilReceived(1);
         Assert.Equal(Ack, rig.TakeReceived());
         long ackEndNs = rig.MeterCharacters.Last().EndNs;
@@ -89,13 +89,5 @@ public class EchoTests
         // The echo of each ACK, and the NAK when it came inside the window.
         Assert.Equal(answer.Length + 1, EchoCount(rig) - echoBefore);
         Assert.Equal(EchoCount(rig) - echoBefore + nakDropped, rig.Server.EchoBytesDropped - droppedBefore);
-    }
-
-    private static byte[] Frame(string bodyWithEtx)
-    {
-        var body = System.Text.Encoding.ASCII.GetBytes(bodyWithEtx);
-        byte bcc = 0;
-        foreach (var b in body) bcc ^= b;
-        return [0x01, .. body, bcc];
     }
 }

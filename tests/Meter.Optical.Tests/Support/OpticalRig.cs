@@ -118,6 +118,14 @@ public sealed class OpticalRig
     /// <summary>Sends a programming frame "SOH body-with-ETX BCC", computing the BCC.</summary>
     public string Command(string bodyWithEtx)
     {
+        Send(Frame(bodyWithEtx));
+        RunUntilQuiet(400);
+        return TakeReceived();
+    }
+
+    /// <summary>The programming frame "SOH body-with-ETX BCC", the BCC computed.</summary>
+    public static byte[] Frame(string bodyWithEtx)
+    {
         var body = Encoding.ASCII.GetBytes(bodyWithEtx);
         byte bcc = 0;
         foreach (var b in body) bcc ^= b;
@@ -125,8 +133,6 @@ public sealed class OpticalRig
         frame[0] = 0x01;
         body.CopyTo(frame, 1);
         frame[^1] = bcc;
-        Send(frame);
-        RunUntilQuiet(400);
-        return TakeReceived();
+        return frame;
     }
 }
