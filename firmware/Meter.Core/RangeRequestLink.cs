@@ -19,7 +19,7 @@ namespace Meter.Core
     /// of the server does (IEC 62056-21:2002 §5.3 / §6.3.2: 200 ms ≤ tr ≤ 1500 ms): a request taken
     /// is answered at the first <see cref="Poll"/> at or after <see cref="ReactionTimeMs"/>.
     /// </remarks>
-    public sealed class RangeRequestLink : ISerialLink
+    public sealed class RangeRequestLink : ISerialLink, ISerialLineTime
     {
         private const byte Soh = 0x01, Stx = 0x02, Etx = 0x03;
         private const int FrameCapacity = 64;
@@ -83,6 +83,9 @@ namespace Meter.Core
 
         /// <inheritdoc />
         public int BytesToWrite { get { return _inner.BytesToWrite; } }
+
+        /// <summary>The inner link's: the server's echo guard needs the line time of the real port (none on TCP).</summary>
+        public bool CharactersTakeLineTime { get { return EchoGuard.TakesLineTime(_inner); } }
 
         /// <inheritdoc />
         public int Read(byte[] buffer, int offset, int count)

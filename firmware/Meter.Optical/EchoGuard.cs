@@ -31,8 +31,15 @@ namespace Meter.Optical
         {
             if (link == null) throw new System.ArgumentNullException("link");
             _link = link;
+            _lineTime = TakesLineTime(link);
+        }
+
+        /// <summary>False for a link that says its characters take no line time (<see cref="ISerialLineTime"/>); a link
+        /// that does not say is a UART.</summary>
+        public static bool TakesLineTime(ISerialLink link)
+        {
             ISerialLineTime timing = link as ISerialLineTime;
-            _lineTime = timing == null || timing.CharactersTakeLineTime;
+            return timing == null || timing.CharactersTakeLineTime;
         }
 
         /// <summary>Bytes dropped as the echo of the port's own characters.</summary>
