@@ -22,12 +22,21 @@ namespace Meter.Core
         private readonly ObisTable _table;
         private readonly int[] _served; // table index of each COSEM object
         private readonly int _count;
+        private readonly ProfileGeneric[] _profiles; // after the table's objects
 
         /// <summary>Serves the objects of <paramref name="table"/> whose class this slice supports.</summary>
-        public ObisTableCosemObjects(ObisTable table)
+        public ObisTableCosemObjects(ObisTable table) : this(table, new ProfileGeneric[0])
+        {
+        }
+
+        /// <summary>Serves the objects of <paramref name="table"/> and the stored lists as
+        /// <paramref name="profiles"/> (class 7, after the table's objects).</summary>
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles)
         {
             if (table == null) throw new System.ArgumentNullException(nameof(table));
+            if (profiles == null) throw new System.ArgumentNullException(nameof(profiles));
             _table = table;
+            _profiles = profiles;
             _served = new int[table.Count];
             for (int i = 0; i < table.Count; i++)
                 if (IsServed(table[i])) _served[_count++] = i;
@@ -43,11 +52,21 @@ namespace Meter.Core
         private ObisObject At(int index) => _table[_served[index]];
 
         /// <inheritdoc />
-        public int Count => _count;
+        public int Count => _count + _profiles.Length;
+
+        // The profile at COSEM index <paramref name="index"/>, or null for a table object.
+        private ProfileGeneric Profile(int index) => index >= _count ? _profiles[index - _count] : null;
 
         /// <inheritdoc />
         public int IndexOf(byte[] logicalName, int offset)
         {
+            for (int p = 0; p < _profiles.Length; p++)
+            {
+                byte[] name = _profiles[p].LogicalName;
+                bool same = true;
+                for (int i = 0; i < LogicalNameLength && same; i++) same = name[i] == logicalName[offset + i];
+                if (same) return _count + p;
+            }
             for (int i = 0; i < _count; i++)
             {
                 ObisCode code = At(i).Code;
@@ -59,14 +78,16 @@ namespace Meter.Core
         }
 
         /// <inheritdoc />
-        public int ClassId(int index) => (int)At(index).ClassId;
+        public int ClassId(int index) => Profile(index) != null ? ProfileGeneric.ClassId : (int)At(index).ClassId;
 
         /// <inheritdoc />
-        public int Version(int index) => 0;
+        public int Version(int index) => Profile(index) != null ? ProfileGeneric.Version : 0;
 
         /// <inheritdoc />
         public void CopyLogicalName(int index, byte[] destination, int offset)
         {
+            ProfileGeneric profile = Profile(index);
+            if (profile != null) { System.Array.Copy(profile.LogicalName, 0, destination, offset, LogicalNameLength); return; }
             ObisCode code = At(index).Code;
             destination[offset] = code.A;
             destination[offset + 1] = code.B;
@@ -79,18 +100,20 @@ namespace Meter.Core
         /// <inheritdoc />
         public int AttributeCount(int index)
         {
+            if (Profile(index) != null) return ProfileGeneric.AttributeCount;
             ObisInterfaceClass classId = At(index).ClassId;
             if (classId == ObisInterfaceClass.Register) return RegisterAttributes;
             return classId == ObisInterfaceClass.Clock ? ClockAttributes : DataAttributes;
         }
 
         /// <inheritdoc />
-        public int MethodCount(int index) => 0;
+        public int MethodCount(int index) => Profile(index) != null ? ProfileGeneric.MethodCount : 0;
 
         /// <summary>Read-only for every associated client: logical_name and value (and scaler_unit of a register);
         /// the clock's further attributes are not served yet.</summary>
         public CosemAttributeAccess AttributeAccess(int index, int attributeId, int clientSap)
-            => attributeId <= (At(index).ClassId == ObisInterfaceClass.Register ? RegisterAttributes : DataAttributes)
+            => Profile(index) != null ? CosemAttributeAccess.ReadOnly
+            : attributeId <= (At(index).ClassId == ObisInterfaceClass.Register ? RegisterAttributes : DataAttributes)
                 ? CosemAttributeAccess.ReadOnly : CosemAttributeAccess.NoAccess;
 
         /// <inheritdoc />
@@ -99,6 +122,10 @@ namespace Meter.Core
         /// <inheritdoc />
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
         {
+            ProfileGeneric profile = Profile(index);
+            // A profile's buffer is only read in parts (GetSelected): whole, it may not fit any buffer.
+            if (profile != null)
+                return attributeId == ProfileGeneric.BufferAttribute ? DataAccessResult.OtherReason : profile.Get(attributeId, value);
             ObisObject item = At(index);
             if (attributeId == 1)
             {
@@ -153,6 +180,15 @@ namespace Meter.Core
             if (!item.TryReadDateTime(out now) || !now.IsValid) return DataAccessResult.TemporaryFailure;
             value.WriteDateTime(now.Year, now.Month, now.Day, 0xFF, now.Hour, now.Minute, now.Second, 0, 0x8000, 0);
             return DataAccessResult.Success;
+        }
+
+        /// <summary>Profiles read their buffer in parts and with selective access; the table's objects have no
+        /// selective access.</summary>
+        public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+        {
+            ProfileGeneric profile = Profile(index);
+            if (profile != null) return profile.GetSelected(attributeId, selector, parameters, cursor, value);
+            return selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
         }
 
         /// <summary>Writes are not served in this slice.</summary>
