@@ -5,17 +5,20 @@ namespace Meter.Core
 {
     /// <summary>
     /// The meter's register table (<see cref="MeterObjectTable"/>) seen as COSEM objects for the
-    /// <see cref="CosemServer"/>, by logical name = OBIS code (IEC 62056-6-1). This slice serves Register
-    /// (class 3: logical_name, value, scaler_unit), Data (class 1: logical_name, value as an integer or
-    /// visible-string) and Clock (class 8: logical_name, time) read-only to every associated client; writes
-    /// are refused (read-write-denied). Other classes (extended/demand registers, lists, passwords) are not
-    /// listed yet. The objects are picked once at construction: nothing is allocated per request.
+    /// <see cref="CosemServer"/>, by logical name = OBIS code (IEC 62056-6-1): Register (class 3: logical_name,
+    /// value, scaler_unit), Extended register (class 4: + status, capture_time), Demand register (class 5, all nine
+    /// attributes with <see cref="DemandRegisterValues"/>), Data (class 1: integer or visible-string) and Clock
+    /// (class 8: logical_name, time), then the stored lists as profile generics (class 7, <see cref="MeterProfiles"/>);
+    /// read-only to every associated client, writes refused (read-write-denied). Billing values (F = VZ) are not
+    /// separate objects yet. The objects are picked once at construction: nothing is allocated per request.
     /// </summary>
     public sealed class ObisTableCosemObjects : ICosemObjects
     {
         // Blue Book attribute counts of the served interface classes.
         private const int DataAttributes = 2;
         private const int RegisterAttributes = 3;
+        private const int ExtendedRegisterAttributes = 5;
+        private const int DemandRegisterAttributes = 9;
         private const int ClockAttributes = 9;
         private const int LogicalNameLength = 6;
 
@@ -23,6 +26,7 @@ namespace Meter.Core
         private readonly int[] _served; // table index of each COSEM object
         private readonly int _count;
         private readonly ProfileGeneric[] _profiles; // after the table's objects
+        private readonly DemandRegisterValues _demand;
 
         /// <summary>Serves the objects of <paramref name="table"/> whose class this slice supports.</summary>
         public ObisTableCosemObjects(ObisTable table) : this(table, new ProfileGeneric[0])
@@ -31,8 +35,15 @@ namespace Meter.Core
 
         /// <summary>Serves the objects of <paramref name="table"/> and the stored lists as
         /// <paramref name="profiles"/> (class 7, after the table's objects).</summary>
-        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles)
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles) : this(table, profiles, null)
         {
+        }
+
+        /// <summary>As above, with the demand register's period attributes from <paramref name="demand"/> (null:
+        /// those attributes answer temporary-failure).</summary>
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles, DemandRegisterValues demand)
+        {
+            _demand = demand;
             if (table == null) throw new System.ArgumentNullException(nameof(table));
             if (profiles == null) throw new System.ArgumentNullException(nameof(profiles));
             _table = table;
@@ -45,6 +56,8 @@ namespace Meter.Core
         private static bool IsServed(ObisObject item)
         {
             if (item.ClassId == ObisInterfaceClass.Register) return item is RegisterObject;
+            if (item.ClassId == ObisInterfaceClass.ExtendedRegister || item.ClassId == ObisInterfaceClass.DemandRegister)
+                return item is ExtendedRegisterObject;
             if (item.ClassId == ObisInterfaceClass.Clock) return item is ClockObject;
             return item is IntegerDataObject || item is TextDataObject;
         }
@@ -103,6 +116,8 @@ namespace Meter.Core
             if (Profile(index) != null) return ProfileGeneric.AttributeCount;
             ObisInterfaceClass classId = At(index).ClassId;
             if (classId == ObisInterfaceClass.Register) return RegisterAttributes;
+            if (classId == ObisInterfaceClass.ExtendedRegister) return ExtendedRegisterAttributes;
+            if (classId == ObisInterfaceClass.DemandRegister) return DemandRegisterAttributes;
             return classId == ObisInterfaceClass.Clock ? ClockAttributes : DataAttributes;
         }
 
@@ -112,9 +127,16 @@ namespace Meter.Core
         /// <summary>Read-only for every associated client: logical_name and value (and scaler_unit of a register);
         /// the clock's further attributes are not served yet.</summary>
         public CosemAttributeAccess AttributeAccess(int index, int attributeId, int clientSap)
-            => Profile(index) != null ? CosemAttributeAccess.ReadOnly
-            : attributeId <= (At(index).ClassId == ObisInterfaceClass.Register ? RegisterAttributes : DataAttributes)
+            => Profile(index) != null || attributeId <= ReadableAttributes(At(index).ClassId)
                 ? CosemAttributeAccess.ReadOnly : CosemAttributeAccess.NoAccess;
+
+        private static int ReadableAttributes(ObisInterfaceClass classId)
+        {
+            if (classId == ObisInterfaceClass.Register) return RegisterAttributes;
+            if (classId == ObisInterfaceClass.ExtendedRegister) return ExtendedRegisterAttributes;
+            if (classId == ObisInterfaceClass.DemandRegister) return DemandRegisterAttributes;
+            return DataAttributes; // the clock's further attributes are not served yet
+        }
 
         /// <inheritdoc />
         public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap) => CosemMethodAccess.NoAccess;
@@ -136,22 +158,57 @@ namespace Meter.Core
                 value.WriteByte(code.D); value.WriteByte(code.E); value.WriteByte(code.F);
                 return DataAccessResult.Success;
             }
-            if (attributeId == 3 && item.ClassId == ObisInterfaceClass.Register)
-            {
-                // scaler_unit ::= structure { scaler integer, unit enum } (Blue Book, class 3); ObisUnit holds the
-                // Blue Book unit codes.
-                RegisterObject register = (RegisterObject)item;
-                value.WriteStructure(2);
-                value.WriteInteger((sbyte)register.Scaler);
-                value.WriteEnum((byte)register.Unit);
-                return DataAccessResult.Success;
-            }
+            if (item.ClassId == ObisInterfaceClass.ExtendedRegister && attributeId > 3) return GetExtended(item, attributeId, value);
+            if (item.ClassId == ObisInterfaceClass.DemandRegister && attributeId > 2) return GetDemand(item, attributeId, value);
+            if (attributeId == 3 && item.ClassId == ObisInterfaceClass.Register || item.ClassId == ObisInterfaceClass.ExtendedRegister && attributeId == 3)
+                return GetScalerUnit(item, value);
             if (attributeId != 2) return DataAccessResult.ObjectUnavailable;
             if (item.ClassId == ObisInterfaceClass.Clock) return GetTime(item, value);
             if (item is TextDataObject) return GetText(item, value);
             long number;
             if (!item.TryReadInteger(item.Code, out number)) return DataAccessResult.TemporaryFailure;
             WriteInteger(number, value);
+            return DataAccessResult.Success;
+        }
+
+        // scaler_unit ::= structure { scaler integer, unit enum } (Blue Book, class 3); ObisUnit holds the Blue Book
+        // unit codes.
+        private static DataAccessResult GetScalerUnit(ObisObject item, AxdrWriter value)
+        {
+            RegisterObject register = (RegisterObject)item;
+            value.WriteStructure(2);
+            value.WriteInteger((sbyte)register.Scaler);
+            value.WriteEnum((byte)register.Unit);
+            return DataAccessResult.Success;
+        }
+
+        // Extended register (class 4, Blue Book 4.3.4): status (4) is null-data (the meter keeps none), capture_time
+        // (5) the source's capture time (e.g. when the maximum demand occurred), all fields unspecified when none.
+        private static DataAccessResult GetExtended(ObisObject item, int attributeId, AxdrWriter value)
+        {
+            if (attributeId == 4) { value.WriteNull(); return DataAccessResult.Success; }
+            ObisDateTime captured;
+            if (item.TryReadCaptureTime(item.Code, out captured) && captured.IsValid) WriteLocal(captured, value);
+            else DemandRegisterValues.WriteUnspecified(value);
+            return DataAccessResult.Success;
+        }
+
+        // Demand register (class 5, Blue Book 4.3.3): 2 current_average_value (the table's value), 3
+        // last_average_value, 4 scaler_unit, 5 status (null-data), 6 capture_time, 7 start_time_current, 8 period,
+        // 9 number_of_periods.
+        private DataAccessResult GetDemand(ObisObject item, int attributeId, AxdrWriter value)
+        {
+            if (attributeId == 4) return GetScalerUnit(item, value);
+            if (attributeId == 5) { value.WriteNull(); return DataAccessResult.Success; }
+            if (_demand == null) return DataAccessResult.TemporaryFailure;
+            switch (attributeId)
+            {
+                case 3: _demand.WriteLastAverage(value); break;
+                case 6: _demand.WriteCaptureTime(value); break;
+                case 7: _demand.WriteStartCurrent(value); break;
+                case 8: _demand.WritePeriod(value); break;
+                default: _demand.WriteNumberOfPeriods(value); break;
+            }
             return DataAccessResult.Success;
         }
 
@@ -178,9 +235,13 @@ namespace Meter.Core
         {
             ObisDateTime now;
             if (!item.TryReadDateTime(out now) || !now.IsValid) return DataAccessResult.TemporaryFailure;
-            value.WriteDateTime(now.Year, now.Month, now.Day, 0xFF, now.Hour, now.Minute, now.Second, 0, 0x8000, 0);
+            WriteLocal(now, value);
             return DataAccessResult.Success;
         }
+
+        // A local OBIS date-time: day of week and deviation not specified, clock status valid.
+        private static void WriteLocal(ObisDateTime time, AxdrWriter value)
+            => value.WriteDateTime(time.Year, time.Month, time.Day, 0xFF, time.Hour, time.Minute, time.Second, 0, 0x8000, 0);
 
         /// <summary>Profiles read their buffer in parts and with selective access; the table's objects have no
         /// selective access.</summary>
