@@ -8,7 +8,7 @@ namespace Meter.Core
     /// <see cref="CosemServer"/>, by logical name = OBIS code (IEC 62056-6-1): Register (class 3: logical_name,
     /// value, scaler_unit), Extended register (class 4: + status, capture_time), Demand register (class 5, all nine
     /// attributes with <see cref="DemandRegisterValues"/>), Data (class 1: integer or visible-string) and Clock
-    /// (class 8: logical_name, time), then the stored lists as profile generics (class 7, <see cref="MeterProfiles"/>);
+    /// (class 8: time, and attributes 3-9 with <see cref="Meter.Core.ClockAttributes"/>), then the stored lists as profile generics (class 7, <see cref="MeterProfiles"/>);
     /// read-only to every associated client, writes refused (read-write-denied). Billing values (F = VZ) are not
     /// separate objects yet. The objects are picked once at construction: nothing is allocated per request.
     /// </summary>
@@ -19,7 +19,7 @@ namespace Meter.Core
         private const int RegisterAttributes = 3;
         private const int ExtendedRegisterAttributes = 5;
         private const int DemandRegisterAttributes = 9;
-        private const int ClockAttributes = 9;
+        private const int ClockAttributeCount = 9;
         private const int LogicalNameLength = 6;
 
         private readonly ObisTable _table;
@@ -27,6 +27,7 @@ namespace Meter.Core
         private readonly int _count;
         private readonly ProfileGeneric[] _profiles; // after the table's objects
         private readonly DemandRegisterValues _demand;
+        private readonly ClockAttributes _clock;
 
         /// <summary>Serves the objects of <paramref name="table"/> whose class this slice supports.</summary>
         public ObisTableCosemObjects(ObisTable table) : this(table, new ProfileGeneric[0])
@@ -35,15 +36,17 @@ namespace Meter.Core
 
         /// <summary>Serves the objects of <paramref name="table"/> and the stored lists as
         /// <paramref name="profiles"/> (class 7, after the table's objects).</summary>
-        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles) : this(table, profiles, null)
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles) : this(table, profiles, null, null)
         {
         }
 
         /// <summary>As above, with the demand register's period attributes from <paramref name="demand"/> (null:
-        /// those attributes answer temporary-failure).</summary>
-        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles, DemandRegisterValues demand)
+        /// those attributes answer temporary-failure) and the clock's attributes 3-9 from <paramref name="clock"/>
+        /// (null: not served).</summary>
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles, DemandRegisterValues demand, ClockAttributes clock)
         {
             _demand = demand;
+            _clock = clock;
             if (table == null) throw new System.ArgumentNullException(nameof(table));
             if (profiles == null) throw new System.ArgumentNullException(nameof(profiles));
             _table = table;
@@ -118,7 +121,7 @@ namespace Meter.Core
             if (classId == ObisInterfaceClass.Register) return RegisterAttributes;
             if (classId == ObisInterfaceClass.ExtendedRegister) return ExtendedRegisterAttributes;
             if (classId == ObisInterfaceClass.DemandRegister) return DemandRegisterAttributes;
-            return classId == ObisInterfaceClass.Clock ? ClockAttributes : DataAttributes;
+            return classId == ObisInterfaceClass.Clock ? ClockAttributeCount : DataAttributes;
         }
 
         /// <inheritdoc />
@@ -130,12 +133,13 @@ namespace Meter.Core
             => Profile(index) != null || attributeId <= ReadableAttributes(At(index).ClassId)
                 ? CosemAttributeAccess.ReadOnly : CosemAttributeAccess.NoAccess;
 
-        private static int ReadableAttributes(ObisInterfaceClass classId)
+        private int ReadableAttributes(ObisInterfaceClass classId)
         {
             if (classId == ObisInterfaceClass.Register) return RegisterAttributes;
             if (classId == ObisInterfaceClass.ExtendedRegister) return ExtendedRegisterAttributes;
             if (classId == ObisInterfaceClass.DemandRegister) return DemandRegisterAttributes;
-            return DataAttributes; // the clock's further attributes are not served yet
+            if (classId == ObisInterfaceClass.Clock && _clock != null) return ClockAttributeCount;
+            return DataAttributes;
         }
 
         /// <inheritdoc />
@@ -158,6 +162,8 @@ namespace Meter.Core
                 value.WriteByte(code.D); value.WriteByte(code.E); value.WriteByte(code.F);
                 return DataAccessResult.Success;
             }
+            if (item.ClassId == ObisInterfaceClass.Clock && attributeId > 2)
+                return _clock != null ? _clock.Write(attributeId, value) : DataAccessResult.ObjectUnavailable;
             if (item.ClassId == ObisInterfaceClass.ExtendedRegister && attributeId > 3) return GetExtended(item, attributeId, value);
             if (item.ClassId == ObisInterfaceClass.DemandRegister && attributeId > 2) return GetDemand(item, attributeId, value);
             if (attributeId == 3 && item.ClassId == ObisInterfaceClass.Register || item.ClassId == ObisInterfaceClass.ExtendedRegister && attributeId == 3)

@@ -1,0 +1,40 @@
+using Meter.Dlms.Tests.Support;
+
+namespace Meter.Core.Tests;
+
+/// <summary>The clock 0-0:1.0.0.255 attributes 3-9 (Blue Book 4.5.1) from the meter's local-time rule (CET, EU summer time).</summary>
+public class ClockCosemTests
+{
+    private static readonly byte[] Clock = [0, 0, 1, 0, 0, 255];
+
+    private static string Attribute(ElectricityMeter m, int attribute)
+    {
+        var response = new byte[1024];
+        Func<byte[], byte[]> send = apdu => response[..m.Dlms.HandleApdu(16, apdu, 0, apdu.Length, response, 0, response.Length)];
+        Assert.Equal(0x61, send(Hex.Bytes("60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0"))[0]);
+        return Convert.ToHexString(CosemBlockClient.Get(send, 8, Clock, attribute, null, out _));
+    }
+
+    [Theory]
+    [InlineData(3, "10FFC4")]                         // time_zone long −60 (UTC − local normal time, as the deviation)
+    [InlineData(4, "1100")]                           // status: no daylight saving in January
+    [InlineData(5, "090CFFFF03FE07020000008000FF")]  // last Sunday of March 02:00 local (01:00 UTC)
+    [InlineData(6, "090CFFFF0AFE07030000008000FF")]  // last Sunday of October 03:00 local summer time (01:00 UTC)
+    [InlineData(7, "0F3C")]                           // deviation 60 min
+    [InlineData(8, "03FF")]                           // enabled
+    [InlineData(9, "1601")]                           // clock_base internal crystal
+    public void Winter_attributes(int attribute, string expected)
+    {
+        using var host = MeterRig.Start();
+        Assert.Equal(expected, Attribute(host.Meter, attribute));
+    }
+
+    [Fact]
+    public void In_summer_the_status_says_daylight_saving_active()
+    {
+        using var host = MeterRig.Start(start: new DateTime(2025, 6, 1, 10, 0, 0, DateTimeKind.Utc));
+        host.RunFor(TimeSpan.FromSeconds(2));
+        Assert.Equal("1180", Attribute(host.Meter, 4));
+        Assert.Equal("10FFC4", Attribute(host.Meter, 3)); // time_zone is normal time's all year
+    }
+}
