@@ -130,8 +130,15 @@ namespace Meter.Core
         /// <summary>Read-only for every associated client: logical_name and value (and scaler_unit of a register);
         /// the clock's further attributes are not served yet.</summary>
         public CosemAttributeAccess AttributeAccess(int index, int attributeId, int clientSap)
-            => Profile(index) != null || attributeId <= ReadableAttributes(At(index).ClassId)
-                ? CosemAttributeAccess.ReadOnly : CosemAttributeAccess.NoAccess;
+        {
+            if (Profile(index) != null) return CosemAttributeAccess.ReadOnly;
+            ObisObject item = At(index);
+            // The clock's time is writable as on the optical port (ClockObject → ClockSetting); a read-only
+            // association (the public client) loses the write in CosemObjectDirectory.
+            if (item.ClassId == ObisInterfaceClass.Clock && attributeId == 2 && item.Access != ObisAccess.ReadOnly)
+                return CosemAttributeAccess.ReadAndWrite;
+            return attributeId <= ReadableAttributes(item.ClassId) ? CosemAttributeAccess.ReadOnly : CosemAttributeAccess.NoAccess;
+        }
 
         private int ReadableAttributes(ObisInterfaceClass classId)
         {
@@ -258,8 +265,55 @@ namespace Meter.Core
             return selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
         }
 
-        /// <summary>Writes are not served in this slice.</summary>
-        public DataAccessResult Set(int index, int attributeId, AxdrReader value) => DataAccessResult.ReadWriteDenied;
+        /// <summary>
+        /// The clock's time (attribute 2, a date-time in the meter's local time; deviation and status are not used)
+        /// is written through the table as the optical port's W1 "YY-MM-DD hh:mm:ss" is, so the same rules and the
+        /// same ClockSetting path (events, period handling) apply; the seal counts as closed. Other writes are
+        /// refused read-write-denied.
+        /// </summary>
+        public DataAccessResult Set(int index, int attributeId, AxdrReader value)
+        {
+            if (Profile(index) != null) return DataAccessResult.ReadWriteDenied;
+            ObisObject item = At(index);
+            if (item.ClassId != ObisInterfaceClass.Clock || attributeId != 2) return DataAccessResult.ReadWriteDenied;
+            if (value.ReadStringHeader(AxdrType.OctetString) != AxdrType.DateTimeLength) return DataAccessResult.TypeUnmatched;
+            int year = (int)value.ReadBigEndian(2);
+            int month = value.ReadByte(), day = value.ReadByte();
+            value.ReadByte(); // day of week
+            int hour = value.ReadByte(), minute = value.ReadByte(), second = value.ReadByte();
+            if (value.Failed) return DataAccessResult.TypeUnmatched;
+            if (year < 2000 || year > 2099 || month > 99 || day > 99 || hour > 99 || minute > 99 || second > 99)
+                return DataAccessResult.OtherReason; // wildcards, or beyond the two-digit year of the text form
+            int n = 0;
+            n = Two(year % 100, '-', n); n = Two(month, '-', n); n = Two(day, ' ', n);
+            n = Two(hour, ':', n); n = Two(minute, ':', n); n = Two(second, 0, n);
+            return FromWriteResult(_table.Write(item.Code, _text, 0, n, 1, false));
+        }
+
+        private readonly byte[] _text = new byte[17];
+
+        private int Two(int number, int separator, int at)
+        {
+            _text[at++] = (byte)('0' + number / 10);
+            _text[at++] = (byte)('0' + number % 10);
+            if (separator != 0) _text[at++] = (byte)separator;
+            return at;
+        }
+
+        // The optical port's write outcome as the Data-Access-Result a SET answers (Green Book).
+        private static DataAccessResult FromWriteResult(ObisWriteResult result)
+        {
+            switch (result)
+            {
+                case ObisWriteResult.Accepted: return DataAccessResult.Success;
+                case ObisWriteResult.UnknownObject: return DataAccessResult.ObjectUndefined;
+                case ObisWriteResult.ReadOnly:
+                case ObisWriteResult.AccessDenied:
+                case ObisWriteResult.SealClosed: return DataAccessResult.ReadWriteDenied;
+                case ObisWriteResult.InvalidFormat: return DataAccessResult.TypeUnmatched;
+                default: return DataAccessResult.OtherReason; // out of range, too long, rejected by the meter
+            }
+        }
 
         /// <inheritdoc />
         public ActionResult Action(int index, int methodId, AxdrReader parameters, bool hasParameters, AxdrWriter returnValue)

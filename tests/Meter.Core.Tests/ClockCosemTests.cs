@@ -38,3 +38,53 @@ public class ClockCosemTests
         Assert.Equal("10FFC4", Attribute(host.Meter, 3)); // time_zone is normal time's all year
     }
 }
+
+/// <summary>SET of the clock's time by the management client goes through the optical port's path (ClockSetting).</summary>
+public class ClockSetCosemTests
+{
+    private static byte[] Send(ElectricityMeter m, string hex, int sap)
+    {
+        byte[] apdu = Convert.FromHexString(hex.Replace(" ", ""));
+        var response = new byte[1024];
+        return response[..m.Dlms.HandleApdu(sap, apdu, 0, apdu.Length, response, 0, response.Length)];
+    }
+
+    // Set-Request-Normal of 0-0:1.0.0.255 attribute 2 to 2025-01-15 06:30:00 (deviation, status not used).
+    private const string SetClock = "C1 01 C1 0008 0000010000FF 02 00 09 0C 07E9 01 0F 03 06 1E 00 00 8000 00";
+
+    [Fact]
+    public void The_management_client_sets_the_clock_as_the_optical_port_does()
+    {
+        using var host = MeterRig.Start();
+        host.RunFor(TimeSpan.FromSeconds(5));
+        var m = host.Meter;
+        long clockSets = m.Storage.Events.CountOf(Meter.Storage.EventKind.ClockSet);
+        Send(m, MeterDlmsServerTests.LlsAarq(m.Settings.Passwords[0]), 1);
+        Assert.Equal("C501C100", Convert.ToHexString(Send(m, SetClock, 1))); // success
+        Assert.Equal("(25-01-15 06:30:00)", MeterRig.ValueText(m, Meter.Obis.StandardObjects.Clock));
+        Assert.Equal(clockSets + 1, m.Storage.Events.CountOf(Meter.Storage.EventKind.ClockSet)); // ClockSetting logged it
+    }
+
+    [Theory]
+    [InlineData("C1 01 C1 0008 0000010000FF 02 00 09 0C FFFF 01 0F 03 06 1E 00 00 8000 00", "FA")] // year not specified: other-reason
+    [InlineData("C1 01 C1 0008 0000010000FF 02 00 09 0C 07E9 02 1E 03 06 1E 00 00 8000 00", "FA")] // 30 February: out of range
+    [InlineData("C1 01 C1 0008 0000010000FF 02 00 06 00000001", "0C")]                              // not a date-time: type-unmatched
+    [InlineData("C1 01 C1 0003 0100010800FF 02 00 06 00000000", "03")]                              // energy register: read-write-denied
+    public void Refused_sets_answer_their_data_access_result(string set, string result)
+    {
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        Send(m, MeterDlmsServerTests.LlsAarq(m.Settings.Passwords[0]), 1);
+        Assert.Equal("C501C1" + result, Convert.ToHexString(Send(m, set, 1)));
+        Assert.Equal("(25-01-15 00:00:00)", MeterRig.ValueText(m, Meter.Obis.StandardObjects.Clock));
+    }
+
+    [Fact]
+    public void The_public_client_may_not_set_the_clock()
+    {
+        using var host = MeterRig.Start();
+        var m = host.Meter;
+        Send(m, "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0", 16);
+        Assert.Equal("C501C10D", Convert.ToHexString(Send(m, SetClock, 16))); // scope-of-access-violated
+    }
+}

@@ -113,7 +113,7 @@ public class MeterDlmsServerTests
     }
 
     // Green Book LLS AARQ of the management client (SAP 1) with an 8-character password.
-    private static string LlsAarq(string password)
+    internal static string LlsAarq(string password)
     {
         string pw = Hex(Encoding.ASCII.GetBytes(password));
         string body = "A1 09 06 07 60 85 74 05 08 01 01 8A 02 07 80 8B 07 60 85 74 05 08 02 01 "
