@@ -92,7 +92,8 @@ namespace Meter.Core
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
-            Dlms = new CosemServer(new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule), new ClockAttributes(_rule, _time)), new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
+            Dlms = new CosemServer(new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule), new ClockAttributes(_rule, _time),
+                new CosemTableWrites(_table, _events, _time)), new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
             _startUp = new MeterStartUp(hardware.Rtc, _storage, _clock, _time, _events, _periodSetting, _registers, _settingsWriter,
                 _metrologyLog, _metering, hardware.S0Output, _tariffs, _billing, _periods, _status);
         }

@@ -28,6 +28,8 @@ namespace Meter.Core
         private readonly ProfileGeneric[] _profiles; // after the table's objects
         private readonly DemandRegisterValues _demand;
         private readonly ClockAttributes _clock;
+        private readonly CosemTableWrites _writes;
+        private readonly byte[] _text = new byte[ObisObject.MaxValueLength];
 
         /// <summary>Serves the objects of <paramref name="table"/> whose class this slice supports.</summary>
         public ObisTableCosemObjects(ObisTable table) : this(table, new ProfileGeneric[0])
@@ -36,15 +38,17 @@ namespace Meter.Core
 
         /// <summary>Serves the objects of <paramref name="table"/> and the stored lists as
         /// <paramref name="profiles"/> (class 7, after the table's objects).</summary>
-        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles) : this(table, profiles, null, null)
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles) : this(table, profiles, null, null, null)
         {
         }
 
         /// <summary>As above, with the demand register's period attributes from <paramref name="demand"/> (null:
         /// those attributes answer temporary-failure) and the clock's attributes 3-9 from <paramref name="clock"/>
-        /// (null: not served).</summary>
-        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles, DemandRegisterValues demand, ClockAttributes clock)
+        /// (null: not served); SETs through <paramref name="writes"/> (null: the table's own rules, not logged).</summary>
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles, DemandRegisterValues demand, ClockAttributes clock,
+            CosemTableWrites writes)
         {
+            _writes = writes ?? new CosemTableWrites(table, null, null);
             _demand = demand;
             _clock = clock;
             if (table == null) throw new System.ArgumentNullException(nameof(table));
@@ -133,10 +137,9 @@ namespace Meter.Core
         {
             if (Profile(index) != null) return CosemAttributeAccess.ReadOnly;
             ObisObject item = At(index);
-            // The clock's time is writable as on the optical port (ClockObject → ClockSetting); a read-only
-            // association (the public client) loses the write in CosemObjectDirectory.
-            if (item.ClassId == ObisInterfaceClass.Clock && attributeId == 2 && item.Access != ObisAccess.ReadOnly)
-                return CosemAttributeAccess.ReadAndWrite;
+            // What a W1 may write is writable (the table then applies its level and seal rules, as for the optical
+            // port); a read-only association (the public client) loses the write in CosemObjectDirectory.
+            if (attributeId == 2 && item.Access != ObisAccess.ReadOnly) return CosemAttributeAccess.ReadAndWrite;
             return attributeId <= ReadableAttributes(item.ClassId) ? CosemAttributeAccess.ReadOnly : CosemAttributeAccess.NoAccess;
         }
 
@@ -266,16 +269,38 @@ namespace Meter.Core
         }
 
         /// <summary>
-        /// The clock's time (attribute 2, a date-time in the meter's local time; deviation and status are not used)
-        /// is written through the table as the optical port's W1 "YY-MM-DD hh:mm:ss" is, so the same rules and the
-        /// same ClockSetting path (events, period handling) apply; the seal counts as closed. Other writes are
-        /// refused read-write-denied.
+        /// Attribute 2 of an object a W1 may write, written as the W1 value text through <see cref="CosemTableWrites"/>
+        /// (same rules, owners and events as the optical port): an integer Data object from any A-XDR integer, a
+        /// text one from a visible- or octet-string, the clock from a date-time in the meter's local time (deviation
+        /// and status not used) as "YY-MM-DD hh:mm:ss". Legal data (registers) is refused by the table before its
+        /// value is looked at (seal closed). Everything else: read-write-denied.
         /// </summary>
         public DataAccessResult Set(int index, int attributeId, AxdrReader value)
         {
-            if (Profile(index) != null) return DataAccessResult.ReadWriteDenied;
+            if (Profile(index) != null || attributeId != 2) return DataAccessResult.ReadWriteDenied;
             ObisObject item = At(index);
-            if (item.ClassId != ObisInterfaceClass.Clock || attributeId != 2) return DataAccessResult.ReadWriteDenied;
+            if (item.Access == ObisAccess.ReadOnly) return DataAccessResult.ReadWriteDenied;
+            if (item.ClassId == ObisInterfaceClass.Clock) return SetClock(item, value);
+            if (item is IntegerDataObject)
+            {
+                long number = value.ReadInteger();
+                if (value.Failed) return DataAccessResult.TypeUnmatched;
+                if (number == long.MinValue) return DataAccessResult.OtherReason; // beyond every integer object's range
+                int length = 0;
+                if (number < 0) { _text[length++] = (byte)'-'; number = -number; }
+                return _writes.Write(item.Code, _text, AsciiNumber.WriteUnsigned(number, _text, length));
+            }
+            if (item is TextDataObject)
+            {
+                int tag = value.Peek() == AxdrType.VisibleString ? AxdrType.VisibleString : AxdrType.OctetString;
+                int length = value.ReadString(tag, _text, 0, _text.Length);
+                return length < 0 ? DataAccessResult.TypeUnmatched : _writes.Write(item.Code, _text, length);
+            }
+            return _writes.Write(item.Code, _text, 0); // legal data: refused for the closed seal
+        }
+
+        private DataAccessResult SetClock(ObisObject item, AxdrReader value)
+        {
             if (value.ReadStringHeader(AxdrType.OctetString) != AxdrType.DateTimeLength) return DataAccessResult.TypeUnmatched;
             int year = (int)value.ReadBigEndian(2);
             int month = value.ReadByte(), day = value.ReadByte();
@@ -287,10 +312,8 @@ namespace Meter.Core
             int n = 0;
             n = Two(year % 100, '-', n); n = Two(month, '-', n); n = Two(day, ' ', n);
             n = Two(hour, ':', n); n = Two(minute, ':', n); n = Two(second, 0, n);
-            return FromWriteResult(_table.Write(item.Code, _text, 0, n, 1, false));
+            return _writes.Write(item.Code, _text, n);
         }
-
-        private readonly byte[] _text = new byte[17];
 
         private int Two(int number, int separator, int at)
         {
@@ -300,20 +323,6 @@ namespace Meter.Core
             return at;
         }
 
-        // The optical port's write outcome as the Data-Access-Result a SET answers (Green Book).
-        private static DataAccessResult FromWriteResult(ObisWriteResult result)
-        {
-            switch (result)
-            {
-                case ObisWriteResult.Accepted: return DataAccessResult.Success;
-                case ObisWriteResult.UnknownObject: return DataAccessResult.ObjectUndefined;
-                case ObisWriteResult.ReadOnly:
-                case ObisWriteResult.AccessDenied:
-                case ObisWriteResult.SealClosed: return DataAccessResult.ReadWriteDenied;
-                case ObisWriteResult.InvalidFormat: return DataAccessResult.TypeUnmatched;
-                default: return DataAccessResult.OtherReason; // out of range, too long, rejected by the meter
-            }
-        }
 
         /// <inheritdoc />
         public ActionResult Action(int index, int methodId, AxdrReader parameters, bool hasParameters, AxdrWriter returnValue)
