@@ -108,7 +108,12 @@ namespace Meter.Core
         {
             ProfileGeneric profile = Profile(index);
             if (profile != null) { System.Array.Copy(profile.LogicalName, 0, destination, offset, LogicalNameLength); return; }
-            ObisCode code = At(index).Code;
+            CopyCode(At(index).Code, destination, offset);
+        }
+
+        /// <summary>The 6 bytes A…F of <paramref name="code"/> (a COSEM logical name).</summary>
+        public static void CopyCode(ObisCode code, byte[] destination, int offset)
+        {
             destination[offset] = code.A;
             destination[offset + 1] = code.B;
             destination[offset + 2] = code.C;

@@ -48,15 +48,7 @@ namespace Meter.Core
 
         /// <inheritdoc />
         public void CopyCaptureName(int column, byte[] destination, int offset)
-        {
-            ObisCode code = _codes[column];
-            destination[offset] = code.A;
-            destination[offset + 1] = code.B;
-            destination[offset + 2] = code.C;
-            destination[offset + 3] = code.D;
-            destination[offset + 4] = code.E;
-            destination[offset + 5] = code.F;
-        }
+            => ObisTableCosemObjects.CopyCode(_codes[column], destination, offset);
 
         /// <inheritdoc />
         public int CaptureAttribute(int column) => _attributes[column];

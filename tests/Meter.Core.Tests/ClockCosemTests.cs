@@ -9,10 +9,7 @@ public class ClockCosemTests
 
     private static string Attribute(ElectricityMeter m, int attribute)
     {
-        var response = new byte[1024];
-        Func<byte[], byte[]> send = apdu => response[..m.Dlms.HandleApdu(16, apdu, 0, apdu.Length, response, 0, response.Length)];
-        Assert.Equal(0x61, send(Hex.Bytes("60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0"))[0]);
-        return Convert.ToHexString(CosemBlockClient.Get(send, 8, Clock, attribute, null, out _));
+        return Convert.ToHexString(CosemBlockClient.Get(MeterCosemClient.Associate(m), 8, Clock, attribute, null, out _));
     }
 
     [Theory]
@@ -84,7 +81,7 @@ public class ClockSetCosemTests
     {
         using var host = MeterRig.Start();
         var m = host.Meter;
-        Send(m, "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0", 16);
+        Send(m, MeterCosemClient.PublicAarqWithoutPdu + "04 B0", 16);
         Assert.Equal("C501C10D", Convert.ToHexString(Send(m, SetClock, 16))); // scope-of-access-violated
     }
 }

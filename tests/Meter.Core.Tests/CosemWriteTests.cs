@@ -25,7 +25,7 @@ public class CosemWriteTests
     private static string Set(ElectricityMeter m, ObisCode code, int classId, string data, int sap = 1)
     {
         if (sap == 1) Send(m, MeterDlmsServerTests.LlsAarq(m.Settings.Passwords[0]), 1);
-        else Send(m, "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0", 16);
+        else Send(m, MeterCosemClient.PublicAarqWithoutPdu + "04 B0", 16);
         string request = $"C1 01 C1 {classId:X4} {code.A:X2}{code.B:X2}{code.C:X2}{code.D:X2}{code.E:X2}{code.F:X2} 02 00 {data}";
         return Convert.ToHexString(Send(m, request, sap));
     }

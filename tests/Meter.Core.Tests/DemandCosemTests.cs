@@ -10,14 +10,6 @@ public class DemandCosemTests
     private static readonly byte[] MaximumDemand = [1, 0, 1, 6, 0, 255];
     private static readonly byte[] CurrentDemand = [1, 0, 1, 4, 0, 255];
 
-    private static Func<byte[], byte[]> Associate(ElectricityMeter m)
-    {
-        var response = new byte[2048];
-        Func<byte[], byte[]> send = apdu => response[..m.Dlms.HandleApdu(16, apdu, 0, apdu.Length, response, 0, response.Length)];
-        Assert.Equal(0x61, send(Hex.Bytes("60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0"))[0]);
-        return send;
-    }
-
     private static object Get(Func<byte[], byte[]> send, int classId, byte[] name, int attribute)
         => CosemBlockClient.Parse(CosemBlockClient.Get(send, classId, name, attribute, null, out _));
 
@@ -27,7 +19,7 @@ public class DemandCosemTests
         using var host = MeterRig.Start();
         host.RunFor(TimeSpan.FromMinutes(40));
         var m = host.Meter;
-        var send = Associate(m);
+        var send = MeterCosemClient.Associate(m);
         long watts = m.Metering.Demand.ReadMaximumPower(DemandQuantity.ActiveImport, DemandSlot.AllTariffs, true, 0);
         Assert.True(watts > 0);
         Assert.Equal(watts, Get(send, 4, MaximumDemand, 2));
@@ -44,7 +36,7 @@ public class DemandCosemTests
         using var host = MeterRig.Start();
         host.RunFor(TimeSpan.FromMinutes(40));
         var m = host.Meter;
-        var send = Associate(m);
+        var send = MeterCosemClient.Associate(m);
         Assert.Equal(900L, Get(send, 5, CurrentDemand, 8));   // period 15 min
         Assert.Equal(1L, Get(send, 5, CurrentDemand, 9));     // number_of_periods
         // Running period 00:30 … 00:45 local (CET, deviation −60); the last average was calculated at its start.

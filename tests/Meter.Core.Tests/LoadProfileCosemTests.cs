@@ -13,15 +13,6 @@ public class LoadProfileCosemTests
 {
     private static readonly byte[] LoadProfile = [1, 0, 99, 1, 0, 255];
 
-    private static Func<byte[], byte[]> Associate(ElectricityMeter m, string maxPdu = "04 B0")
-    {
-        var response = new byte[4096];
-        Func<byte[], byte[]> send = apdu => response[..m.Dlms.HandleApdu(16, apdu, 0, apdu.Length, response, 0, response.Length)];
-        byte[] aare = send(Hex.Bytes("60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F " + maxPdu));
-        Assert.Equal(0x61, aare[0]);
-        return send;
-    }
-
     private static string Range(DateTime fromLocal, DateTime toLocal)
         => "01 02 04 02 04 12 0008 09 06 0000010000FF 0F 02 12 0000 "
             + CosemBlockClient.DateTimeHex(fromLocal.Year, fromLocal.Month, fromLocal.Day, fromLocal.Hour, fromLocal.Minute, fromLocal.Second) + " "
@@ -69,7 +60,7 @@ public class LoadProfileCosemTests
         using var host = MeterRig.Start();
         host.RunFor(TimeSpan.FromHours(3));
         var m = host.Meter;
-        var send = Associate(m);
+        var send = MeterCosemClient.Associate(m);
         // 00:45 … 02:00 local: the interval before the range too, for the first interval's energy.
         object[] entries = Entries(send, Range(new DateTime(2025, 1, 15, 0, 45, 0), new DateTime(2025, 1, 15, 2, 0, 0)));
         var p01 = P01(P01Block(m, "2501150100;2501150200"));
@@ -99,7 +90,7 @@ public class LoadProfileCosemTests
         using var host = MeterRig.Start(start: new DateTime(2025, 3, 29, 23, 0, 0, DateTimeKind.Utc));
         host.RunFor(TimeSpan.FromHours(4));
         var m = host.Meter;
-        var send = Associate(m);
+        var send = MeterCosemClient.Associate(m);
         object[] entries = Entries(send, Range(new DateTime(2025, 3, 30, 1, 30, 0), new DateTime(2025, 3, 30, 3, 30, 0)));
         var p01 = P01(P01Block(m, "2503300130;2503300330"));
 
@@ -121,7 +112,7 @@ public class LoadProfileCosemTests
     {
         using var host = MeterRig.Start();
         host.RunFor(TimeSpan.FromHours(1));
-        var send = Associate(host.Meter);
+        var send = MeterCosemClient.Associate(host.Meter);
         Assert.Empty(Entries(send, Range(new DateTime(2026, 1, 1, 0, 0, 0), new DateTime(2026, 1, 2, 0, 0, 0))));
         // entry_descriptor: entries 2..3 of 4 (00:30, 00:45), columns 1..2 (time, A+).
         object[] all = Entries(send, null);
@@ -142,8 +133,8 @@ public class LoadProfileCosemTests
         using var host = MeterRig.Start();
         host.RunFor(TimeSpan.FromHours(6));
         var m = host.Meter;
-        byte[] whole = CosemBlockClient.Get(Associate(m, "00 40"), 7, LoadProfile, 2, null, out int blocks);
-        var send = Associate(m);
+        byte[] whole = CosemBlockClient.Get(MeterCosemClient.Associate(m, "00 40"), 7, LoadProfile, 2, null, out int blocks);
+        var send = MeterCosemClient.Associate(m);
         byte[] range = CosemBlockClient.Get(send, 7, LoadProfile, 2,
             Hex.Bytes(Range(new DateTime(2000, 1, 1, 0, 0, 0), new DateTime(2099, 12, 31, 23, 59, 59))), out _);
         Assert.Equal(range, whole);

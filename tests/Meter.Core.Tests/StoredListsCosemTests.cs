@@ -5,20 +5,12 @@ namespace Meter.Core.Tests;
 /// <summary>The event log (0-0:99.98.0.255) and billing logger (0-0:98.1.0.255) as profile generics.</summary>
 public class StoredListsCosemTests
 {
-    private static Func<byte[], byte[]> Associate(ElectricityMeter m)
-    {
-        var response = new byte[2048];
-        Func<byte[], byte[]> send = apdu => response[..m.Dlms.HandleApdu(16, apdu, 0, apdu.Length, response, 0, response.Length)];
-        Assert.Equal(0x61, send(Hex.Bytes("60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0"))[0]);
-        return send;
-    }
-
     [Fact]
     public void The_event_log_buffer_has_the_columns_of_P98_oldest_first()
     {
         using var host = MeterRig.Start();
         host.RunFor(TimeSpan.FromSeconds(5));
-        var send = Associate(host.Meter);
+        var send = MeterCosemClient.Associate(host.Meter);
         var entries = (object[])CosemBlockClient.Parse(CosemBlockClient.Get(send, 7, [0, 0, 99, 98, 0, 255], 2, null, out _));
         // As P.98 shows them (LogbookRequestTests): the factory clock setting (kind 3, detail 1, old = new =
         // 00:00:00 in UTC seconds), then the power-up (kind 2).
@@ -38,7 +30,7 @@ public class StoredListsCosemTests
     public void The_billing_logger_buffer_is_empty_before_the_first_period_closes_and_names_its_registers()
     {
         using var host = MeterRig.Start();
-        var send = Associate(host.Meter);
+        var send = MeterCosemClient.Associate(host.Meter);
         Assert.Equal("0100", Convert.ToHexString(CosemBlockClient.Get(send, 7, [0, 0, 98, 1, 0, 255], 2, null, out _)));
         var columns = (object[])CosemBlockClient.Parse(CosemBlockClient.Get(send, 7, [0, 0, 98, 1, 0, 255], 3, null, out _));
         Assert.Equal(13, columns.Length);
