@@ -143,4 +143,29 @@ public class LoadProfileCosemTests
         Assert.Equal(24L, CosemBlockClient.Parse(CosemBlockClient.Get(send, 7, LoadProfile, 7, null, out _)));
         Assert.Equal(900L, CosemBlockClient.Parse(CosemBlockClient.Get(send, 7, LoadProfile, 4, null, out _)));
     }
+
+    [Fact]
+    public void A_selective_read_in_blocks_allocates_nothing_in_the_meter_after_the_first()
+    {
+        using var host = MeterRig.Start();
+        host.RunFor(TimeSpan.FromHours(6));
+        var m = host.Meter;
+        var response = new byte[256];
+        long allocated = 0;
+        Func<byte[], byte[]> send = apdu =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int n = m.Dlms.HandleApdu(16, apdu, 0, apdu.Length, response, 0, response.Length);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            return response[..n];
+        };
+        Assert.Equal(0x61, send(Hex.Bytes(MeterCosemClient.PublicAarqWithoutPdu + "00 80"))[0]);
+        byte[] access = Hex.Bytes(Range(new DateTime(2025, 1, 15, 0, 0, 0), new DateTime(2025, 1, 15, 6, 0, 0)));
+        CosemBlockClient.Get(send, 7, LoadProfile, 2, access, out _); // warm-up
+        allocated = 0;
+        byte[] data = CosemBlockClient.Get(send, 7, LoadProfile, 2, access, out int blocks);
+        Assert.True(blocks > 5, $"{blocks} blocks");
+        Assert.Equal(24, ((object[])CosemBlockClient.Parse(data)).Length);
+        Assert.Equal(0, allocated);
+    }
 }
