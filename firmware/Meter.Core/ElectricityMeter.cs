@@ -95,7 +95,8 @@ namespace Meter.Core
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
-                new ObisTableCosemObjects(_table),
+                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule),
+                    new ClockAttributes(_rule, _time), new CosemTableWrites(_table, _events, _time)),
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
                 new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime),
             });

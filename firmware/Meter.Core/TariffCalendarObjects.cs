@@ -105,6 +105,10 @@ namespace Meter.Core
         public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap)
             => clientSap == ManagementClientSap && index != Scripts ? CosemMethodAccess.Access : CosemMethodAccess.NoAccess;
 
+        /// <summary>No attribute is read in parts or with selective access: selector 0 is a plain GET.</summary>
+        public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+            => selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
+
         /// <inheritdoc />
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
         {

@@ -606,20 +606,7 @@ namespace Meter.Optical
             return ObisCode.TryParse(_rx, data, open - data, out code);
         }
 
-        private static string ErrorFor(ObisWriteResult result)
-        {
-            switch (result)
-            {
-                case ObisWriteResult.UnknownObject: return OpticalErrorCode.UnknownObject;
-                case ObisWriteResult.ReadOnly: return OpticalErrorCode.ReadOnly;
-                case ObisWriteResult.AccessDenied: return OpticalErrorCode.AccessDenied;
-                case ObisWriteResult.SealClosed: return OpticalErrorCode.SealClosed;
-                case ObisWriteResult.InvalidFormat: return OpticalErrorCode.InvalidFormat;
-                case ObisWriteResult.OutOfRange: return OpticalErrorCode.OutOfRange;
-                case ObisWriteResult.TooLong: return OpticalErrorCode.TooLong;
-                default: return OpticalErrorCode.Rejected;
-            }
-        }
+        private static string ErrorFor(ObisWriteResult result) => OpticalErrorCode.ForWriteResult(result);
 
         // ---- answers -----------------------------------------------------------------------
 
