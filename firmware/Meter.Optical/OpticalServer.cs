@@ -580,7 +580,7 @@ namespace Meter.Optical
                 AnswerControl(ControlCharacter.Ack);
                 return;
             }
-            RefuseWrite(code, ErrorFor(result));
+            RefuseWrite(code, OpticalErrorCode.ForWriteResult(result));
         }
 
         // Every refused W1 is an event with the error it got (detail: nn of "ERnn"), then the error message.
@@ -605,8 +605,6 @@ namespace Meter.Optical
                 if (_rx[i] == '(' || _rx[i] == ')') return false;
             return ObisCode.TryParse(_rx, data, open - data, out code);
         }
-
-        private static string ErrorFor(ObisWriteResult result) => OpticalErrorCode.ForWriteResult(result);
 
         // ---- answers -----------------------------------------------------------------------
 
