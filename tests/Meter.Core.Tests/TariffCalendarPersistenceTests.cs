@@ -29,6 +29,18 @@ public class TariffCalendarPersistenceTests
         AssociateManagement(host.Meter);
     }
 
+    // A first run from 20:00 local that writes "TOU2" to activate at 20:20, then <paramref name="after"/>; stopped with
+    // the mains-fail save.
+    private static void ProgramTou2At2020(string state, Action<ElectricityMeter> after)
+    {
+        using var first = MeterRig.Start(stateFile: state, start: TwentyLocal);
+        Associated(first);
+        WritePassive(first.Meter);
+        Assert.Equal("C501C100", Set(first.Meter, CalendarLn, 10, At2020));
+        after(first.Meter);
+        first.Stop();
+    }
+
     [Fact]
     public void The_passive_calendar_names_and_pending_activation_survive_a_restart_and_fire_at_their_time()
     {
@@ -79,13 +91,7 @@ public class TariffCalendarPersistenceTests
         string state = MeterRig.TempState();
         try
         {
-            using (var first = MeterRig.Start(stateFile: state, start: TwentyLocal))
-            {
-                Associated(first);
-                WritePassive(first.Meter);
-                Assert.Equal("C501C100", Set(first.Meter, CalendarLn, 10, At2020));
-                first.Stop();
-            }
+            ProgramTou2At2020(state, _ => { });
             new RtcStateFile(state).Write(TwentyLocal.AddHours(1)); // off until 21:00 local (the RTC ran on)
             using var second = MeterRig.Start(stateFile: state);
             var r = second.Meter;
@@ -110,19 +116,14 @@ public class TariffCalendarPersistenceTests
         string state = MeterRig.TempState();
         try
         {
-            using (var first = MeterRig.Start(stateFile: state, start: TwentyLocal))
+            ProgramTou2At2020(state, m =>
             {
-                var m = first.Meter;
-                Associated(first);
-                WritePassive(m);
-                Assert.Equal("C501C100", Set(m, CalendarLn, 10, At2020));
                 // The stored record with a valid CRC but a switch to tariff 7 on a two-tariff meter.
                 var values = new long[CalendarRecord.Length];
                 m.Storage.Calendar!.CopyTo(values);
                 values[CalendarRecord.Actions] = (long)(0 * 256 + 7) << 32 | (values[CalendarRecord.Actions] & 0xFFFFFFFFL);
                 m.Storage.Calendar.Commit(values);
-                first.Stop();
-            }
+            });
             using var second = MeterRig.Start(stateFile: state);
             var r = second.Meter;
             var refused = Assert.Single(Events(r, EventKind.StorageRepair, StorageArea.Calendar));
