@@ -93,12 +93,13 @@ namespace Meter.Core
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
+            TariffCalendarObjects calendar = new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime, _storage.Calendar);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
                 new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule),
                     new ClockAttributes(_rule, _time), new CosemTableWrites(_table, _events, _time)),
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
-                new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime),
+                calendar,
             });
             Dlms = new CosemServer(cosemObjects, new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
             // The module UART has its own association (it runs beside the optical port), over the same objects and passwords.
@@ -108,7 +109,7 @@ namespace Meter.Core
                 _module = new ModulePort(hardware.ModuleLink, settings.ModuleBaud, ModuleDlms);
             }
             _startUp = new MeterStartUp(hardware.Rtc, _storage, _clock, _time, _events, _periodSetting, _registers, _settingsWriter,
-                _metrologyLog, _metering, hardware.S0Output, _tariffs, _billing, _periods, _status);
+                _metrologyLog, _metering, hardware.S0Output, _tariffs, calendar, _billing, _periods, _status);
         }
 
         public IntegrationPeriodSetting IntegrationPeriodSetting => _periodSetting;

@@ -17,6 +17,7 @@ namespace Meter.Core
             StorageLayout layout = new StorageLayout();
             layout.RegisterCount = Length;
             layout.DemandValueCount = DemandRecord.Length;
+            layout.CalendarValueCount = CalendarRecord.Length;
             layout.ProfilePeriodMinutes = profilePeriodMinutes;
             return layout;
         }

@@ -106,6 +106,40 @@ namespace Meter.Storage
         /// <summary>Slots the demand record is wear-levelled over (it is written about once per integration period).</summary>
         public int DemandSlots { get; set; } = 4;
 
+        /// <summary>
+        /// Values in the calendar record (written by Meter.Core CalendarRecord): 0 = none (the default, for storage
+        /// on its own). The record takes the last bytes of logger 2's region, which no firmware has ever written
+        /// (Meter.Core does not run logger 2): the format record keeps <see cref="Logger2Depth"/>, so a memory of
+        /// version 6/7 opens unchanged and finds the record blank; logger 2 keeps <see cref="Logger2UsableDepth"/>.
+        /// </summary>
+        public int CalendarValueCount { get; set; }
+
+        /// <summary>Slots of the calendar record (it changes when the utility programs a calendar: rarely).</summary>
+        public const int CalendarSlots = 2;
+
+        /// <summary>Logger-2 slots the calendar record takes (0 without one).</summary>
+        public int CalendarLoggerSlots
+        {
+            get
+            {
+                if (CalendarValueCount <= 0) return 0;
+                int slot = PeriodLogger.SlotSize(Logger2ValueCount);
+                return (WearLevelledRecord.RegionSize(CalendarValueCount, CalendarSlots) + slot - 1) / slot;
+            }
+        }
+
+        /// <summary>Periods logger 2 keeps: <see cref="Logger2Depth"/> less the slots of the calendar record.</summary>
+        public int Logger2UsableDepth
+        {
+            get { return Logger2Depth - CalendarLoggerSlots; }
+        }
+
+        /// <summary>Address of the calendar record (the end of logger 2's region; empty when <see cref="CalendarValueCount"/> is 0).</summary>
+        public int CalendarAddress
+        {
+            get { return Logger2Address + PeriodLogger.RegionSize(Logger2UsableDepth, Logger2ValueCount); }
+        }
+
         /// <summary>Address of the format record.</summary>
         public int FormatAddress
         {

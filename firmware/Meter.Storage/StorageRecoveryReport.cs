@@ -56,6 +56,12 @@ namespace Meter.Storage
         /// <summary>Torn voltage-quality slots discarded (a cut while a dip or swell was recorded).</summary>
         public int TornVoltageQualitySlots { get; set; }
 
+        /// <summary>True when a committed calendar record was found (false: no passive calendar was ever stored).</summary>
+        public bool CalendarFound { get; set; }
+
+        /// <summary>Torn calendar slots discarded (a cut while the passive calendar was written).</summary>
+        public int TornCalendarSlots { get; set; }
+
         /// <summary>Layout version the memory was upgraded from in place at this boot (4 or 5); 0 = none.</summary>
         public int UpgradedFromVersion { get; set; }
 
@@ -73,7 +79,7 @@ namespace Meter.Storage
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
                     + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
-                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + (DemandRefused ? 1 : 0);
+                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + TornCalendarSlots + (DemandRefused ? 1 : 0);
             }
         }
     }
