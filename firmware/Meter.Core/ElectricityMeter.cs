@@ -26,6 +26,7 @@ namespace Meter.Core
         private readonly MeterClock _clock;
         private readonly TariffController _tariffController;
         private readonly MeterStorage _storage;
+        private readonly DeviceStateRecord _deviceState;
         private readonly MeterTime _time;
         private readonly EventRouting _events;
         private readonly BillingCounter _billing = new BillingCounter();
@@ -70,6 +71,7 @@ namespace Meter.Core
             _tariffs = new TariffSelection(_tariffController, settings, hardware.TariffInput1, hardware.TariffInput2);
             _tariffs.UseSettings();
             _storage = new MeterStorage(hardware.NvMemory, RegisterRecord.Layout(settings.IntegrationPeriodMinutes), RegisterRecord.SavePolicy(energy.Configuration));
+            _deviceState = new DeviceStateRecord(_storage.DeviceState);
             _time = new MeterTime(_clock);
             ObisLocalTime localTime = new ObisLocalTime(_rule);
             _events = new EventRouting(_time, _storage);
@@ -121,6 +123,8 @@ namespace Meter.Core
         public MeterSettings Settings => _settings;
         public MeteringCycle Metering => _metering;
         public MeterStorage Storage => _storage;
+        /// <summary>The device-state record (breaker, prepayment, pulse and alarm inputs), restored at <see cref="Start"/>.</summary>
+        public DeviceStateRecord DeviceState => _deviceState;
         public MeterClock Clock => _clock;
         public MeterTime Time => _time;
         public LocalTimeRule TimeRule => _rule;
@@ -165,6 +169,7 @@ namespace Meter.Core
         {
             if (_started) throw new System.InvalidOperationException("the meter is already started");
             bool rewriteDemand = _startUp.Run(nowMs, factoryUtc);
+            _deviceState.Restore(); // after the storage opened, before any function reads its state
             _optical.Start(_table, Dlms);
             if (_module != null) _module.Start(nowMs);
             _display.Start(nowMs);
@@ -220,6 +225,7 @@ namespace Meter.Core
             // tick (a late or reordered call) reads the chip at the last tick's time instead.
             if (nowMs < _time.NowMs) nowMs = _time.NowMs;
             _cycle.RunBeforePowerDown(nowMs);
+            _deviceState.SaveIfChanged(); // after the registers: the credit and the pulse count follow them
             _events.Log(EventKind.PowerDown, 0, 0, _time.UtcSeconds);
             _onBackupPower = true;
             _display.SetBackupPower(nowMs);

@@ -50,6 +50,10 @@ namespace Meter.Storage
             {
                 Calendar = new WearLevelledRecord(memory, layout.CalendarAddress, layout.CalendarValueCount, StorageLayout.CalendarSlots);
             }
+            if (layout.DeviceStateValueCount > 0)
+            {
+                DeviceState = new WearLevelledRecord(memory, layout.DeviceStateAddress, layout.DeviceStateValueCount, StorageLayout.DeviceStateSlots);
+            }
             Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity, layout.EventExtensionAddress(memory.Size));
             VoltageQuality = new WearLevelledRecord(memory, layout.VoltageQualityAddress(memory.Size),
                 StorageLayout.VoltageQualityValueCount, StorageLayout.VoltageQualitySlots);
@@ -87,6 +91,9 @@ namespace Meter.Storage
 
         /// <summary>The calendar record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
         public WearLevelledRecord Calendar { get; private set; }
+
+        /// <summary>The device-state record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
+        public WearLevelledRecord DeviceState { get; private set; }
 
         /// <summary>The demand record (null when the layout has no demand area). Commit it only after a forced register save: see <see cref="SaveRegisters"/>.</summary>
         public WearLevelledRecord Demand { get; private set; }
@@ -160,6 +167,11 @@ namespace Meter.Storage
                 report.CalendarFound = Calendar.Recover();
                 report.TornCalendarSlots = Calendar.TornSlots;
             }
+            if (DeviceState != null)
+            {
+                report.DeviceStateFound = DeviceState.Recover();
+                report.TornDeviceStateSlots = DeviceState.TornSlots;
+            }
 
             LogRepair(now, StorageArea.Memory, report.DamagedMemoryFormatted ? 1 : 0);
             LogRepair(now, StorageArea.Format, report.TornFormatSlots);
@@ -174,6 +186,7 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.Demand, report.TornDemandSlots);
             LogRepair(now, StorageArea.VoltageQuality, report.TornVoltageQualitySlots);
             LogRepair(now, StorageArea.Calendar, report.TornCalendarSlots);
+            LogRepair(now, StorageArea.DeviceState, report.TornDeviceStateSlots);
             return report;
         }
 

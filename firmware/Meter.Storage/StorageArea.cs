@@ -38,5 +38,8 @@ namespace Meter.Storage
 
         /// <summary>The calendar record (passive activity calendar, its activation time, calendar names): slots torn, or a record refused at start-up.</summary>
         public const int Calendar = 12;
+
+        /// <summary>The device-state record (breaker, prepayment credit, pulse and alarm inputs): slots torn.</summary>
+        public const int DeviceState = 13;
     }
 }

@@ -117,27 +117,54 @@ namespace Meter.Storage
         /// <summary>Slots of the calendar record (it changes when the utility programs a calendar: rarely).</summary>
         public const int CalendarSlots = 2;
 
-        /// <summary>Logger-2 slots the calendar record takes (0 without one).</summary>
-        public int CalendarLoggerSlots
+        /// <summary>
+        /// Values in the device-state record (written by Meter.Core DeviceStateRecord: breaker and disconnect
+        /// control, prepayment credit, pulse and alarm inputs): 0 = none. Like the calendar record it takes bytes at
+        /// the end of logger 2's region (after the calendar record), so the format record is unchanged.
+        /// </summary>
+        public int DeviceStateValueCount { get; set; }
+
+        /// <summary>Slots of the device-state record (it is saved with the registers at a mains failure: wear-levelled like them).</summary>
+        public const int DeviceStateSlots = 4;
+
+        /// <summary>Logger-2 slots the records at its end take (calendar and device state; 0 without them).</summary>
+        public int Logger2TailSlots
         {
             get
             {
-                if (CalendarValueCount <= 0) return 0;
+                int bytes = CalendarRegionSize + DeviceStateRegionSize;
+                if (bytes == 0) return 0;
                 int slot = PeriodLogger.SlotSize(Logger2ValueCount);
-                return (WearLevelledRecord.RegionSize(CalendarValueCount, CalendarSlots) + slot - 1) / slot;
+                return (bytes + slot - 1) / slot;
             }
         }
 
-        /// <summary>Periods logger 2 keeps: <see cref="Logger2Depth"/> less the slots of the calendar record.</summary>
-        public int Logger2UsableDepth
+        private int CalendarRegionSize
         {
-            get { return Logger2Depth - CalendarLoggerSlots; }
+            get { return CalendarValueCount > 0 ? WearLevelledRecord.RegionSize(CalendarValueCount, CalendarSlots) : 0; }
         }
 
-        /// <summary>Address of the calendar record (the end of logger 2's region; empty when <see cref="CalendarValueCount"/> is 0).</summary>
+        private int DeviceStateRegionSize
+        {
+            get { return DeviceStateValueCount > 0 ? WearLevelledRecord.RegionSize(DeviceStateValueCount, DeviceStateSlots) : 0; }
+        }
+
+        /// <summary>Periods logger 2 keeps: <see cref="Logger2Depth"/> less the slots of the records at its end.</summary>
+        public int Logger2UsableDepth
+        {
+            get { return Logger2Depth - Logger2TailSlots; }
+        }
+
+        /// <summary>Address of the calendar record (after logger 2's usable periods; empty when <see cref="CalendarValueCount"/> is 0).</summary>
         public int CalendarAddress
         {
             get { return Logger2Address + PeriodLogger.RegionSize(Logger2UsableDepth, Logger2ValueCount); }
+        }
+
+        /// <summary>Address of the device-state record (after the calendar record; empty when <see cref="DeviceStateValueCount"/> is 0).</summary>
+        public int DeviceStateAddress
+        {
+            get { return CalendarAddress + CalendarRegionSize; }
         }
 
         /// <summary>Address of the format record.</summary>
