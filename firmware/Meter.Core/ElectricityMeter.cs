@@ -26,6 +26,7 @@ namespace Meter.Core
         private readonly MeterClock _clock;
         private readonly TariffController _tariffController;
         private readonly MeterStorage _storage;
+        private readonly DeviceStateRecord _deviceState;
         private readonly MeterTime _time;
         private readonly EventRouting _events;
         private readonly BillingCounter _billing = new BillingCounter();
@@ -70,6 +71,7 @@ namespace Meter.Core
             _tariffs = new TariffSelection(_tariffController, settings, hardware.TariffInput1, hardware.TariffInput2);
             _tariffs.UseSettings();
             _storage = new MeterStorage(hardware.NvMemory, RegisterRecord.Layout(settings.IntegrationPeriodMinutes), RegisterRecord.SavePolicy(energy.Configuration));
+            _deviceState = new DeviceStateRecord(_storage.DeviceState);
             _time = new MeterTime(_clock);
             ObisLocalTime localTime = new ObisLocalTime(_rule);
             _events = new EventRouting(_time, _storage);
@@ -93,11 +95,13 @@ namespace Meter.Core
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
+            TariffCalendarObjects calendar = new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime, _storage.Calendar);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
-                new ObisTableCosemObjects(_table),
+                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule),
+                    new ClockAttributes(_rule, _time), new CosemTableWrites(_table, _events, _time)),
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
-                new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime),
+                calendar,
             });
             Dlms = new CosemServer(cosemObjects, new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
             // The module UART has its own association (it runs beside the optical port), over the same objects and passwords.
@@ -107,7 +111,7 @@ namespace Meter.Core
                 _module = new ModulePort(hardware.ModuleLink, settings.ModuleBaud, ModuleDlms);
             }
             _startUp = new MeterStartUp(hardware.Rtc, _storage, _clock, _time, _events, _periodSetting, _registers, _settingsWriter,
-                _metrologyLog, _metering, hardware.S0Output, _tariffs, _billing, _periods, _status);
+                _metrologyLog, _metering, hardware.S0Output, _tariffs, calendar, _billing, _periods, _status);
         }
 
         public IntegrationPeriodSetting IntegrationPeriodSetting => _periodSetting;
@@ -119,6 +123,8 @@ namespace Meter.Core
         public MeterSettings Settings => _settings;
         public MeteringCycle Metering => _metering;
         public MeterStorage Storage => _storage;
+        /// <summary>The device-state record (breaker, prepayment, pulse and alarm inputs), restored at <see cref="Start"/>.</summary>
+        public DeviceStateRecord DeviceState => _deviceState;
         public MeterClock Clock => _clock;
         public MeterTime Time => _time;
         public LocalTimeRule TimeRule => _rule;
@@ -163,6 +169,7 @@ namespace Meter.Core
         {
             if (_started) throw new System.InvalidOperationException("the meter is already started");
             bool rewriteDemand = _startUp.Run(nowMs, factoryUtc);
+            _deviceState.Restore(); // after the storage opened, before any function reads its state
             _optical.Start(_table, Dlms);
             if (_module != null) _module.Start(nowMs);
             _display.Start(nowMs);
@@ -218,6 +225,7 @@ namespace Meter.Core
             // tick (a late or reordered call) reads the chip at the last tick's time instead.
             if (nowMs < _time.NowMs) nowMs = _time.NowMs;
             _cycle.RunBeforePowerDown(nowMs);
+            _deviceState.SaveIfChanged(); // after the registers: the credit and the pulse count follow them
             _events.Log(EventKind.PowerDown, 0, 0, _time.UtcSeconds);
             _onBackupPower = true;
             _display.SetBackupPower(nowMs);

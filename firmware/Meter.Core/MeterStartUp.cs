@@ -7,7 +7,7 @@ namespace Meter.Core
     /// <summary>
     /// Power-up: opens storage (repairs are logged as events), restores the registers and the clock
     /// state, boots the clock (a new meter or an RTC that lost its backup restarts from the stored
-    /// time, or from the factory time on a blank memory, marked invalid), restores the settings, the
+    /// time, or from the factory time on a blank memory, marked invalid), restores the settings, the passive calendar, the
     /// voltage-quality and demand records and the billing counter, starts the chip and the S0 output,
     /// logs the power-up and catches up the profile and billing periods.
     /// </summary>
@@ -25,6 +25,7 @@ namespace Meter.Core
         private readonly MeteringCycle _metering;
         private readonly IOutputPin _s0Pin;
         private readonly TariffSelection _tariffs;
+        private readonly TariffCalendarObjects _calendar;
         private readonly BillingCounter _billing;
         private readonly PeriodClosing _periods;
         private readonly MeterStatusWords _status;
@@ -32,7 +33,7 @@ namespace Meter.Core
         /// <summary>Starts the parts named, in the order <see cref="Run"/> gives.</summary>
         public MeterStartUp(IRtc rtc, MeterStorage storage, MeterClock clock, MeterTime time, EventRouting events,
             IntegrationPeriodSetting period, RegisterPersistence registers, SettingsWriter settings, MetrologyEventLog metrologyLog,
-            MeteringCycle metering, IOutputPin s0Pin, TariffSelection tariffs, BillingCounter billing, PeriodClosing periods,
+            MeteringCycle metering, IOutputPin s0Pin, TariffSelection tariffs, TariffCalendarObjects calendar, BillingCounter billing, PeriodClosing periods,
             MeterStatusWords status)
         {
             _rtc = rtc;
@@ -47,6 +48,7 @@ namespace Meter.Core
             _metering = metering;
             _s0Pin = s0Pin;
             _tariffs = tariffs;
+            _calendar = calendar;
             _billing = billing;
             _periods = periods;
             _status = status;
@@ -89,6 +91,7 @@ namespace Meter.Core
             }
 
             _settings.Restore(Recovery);
+            _calendar.Restore(); // before the first selection below: an activation due during the outage fires there
             _metrologyLog.RestoreVoltageQuality();
             _metering.Start(record, _s0Pin, nowMs);
             _time.SetNow(nowMs);

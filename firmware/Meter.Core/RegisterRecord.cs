@@ -11,12 +11,14 @@ namespace Meter.Core
     /// </summary>
     public static class RegisterRecord
     {
-        /// <summary>The storage layout of a meter: this record, the demand record, the profile at <paramref name="profilePeriodMinutes"/>.</summary>
+        /// <summary>The storage layout of a meter: this record, the demand, calendar and device-state records, the profile at <paramref name="profilePeriodMinutes"/>.</summary>
         public static StorageLayout Layout(int profilePeriodMinutes)
         {
             StorageLayout layout = new StorageLayout();
             layout.RegisterCount = Length;
             layout.DemandValueCount = DemandRecord.Length;
+            layout.CalendarValueCount = CalendarRecord.Length;
+            layout.DeviceStateValueCount = DeviceStateRecord.Length;
             layout.ProfilePeriodMinutes = profilePeriodMinutes;
             return layout;
         }

@@ -1,5 +1,6 @@
 using Meter.Dlms;
 using Meter.Obis;
+using Meter.Storage;
 
 namespace Meter.Core
 {
@@ -8,7 +9,8 @@ namespace Meter.Core
     /// the Special days table 0-0:11.0.0.255 (IC 11, version 0). The active calendar and the entries are read from
     /// the settings every time, so they show exactly what the meter runs (<see cref="TariffCalendarTables"/>). The
     /// management client (SAP <see cref="ManagementClientSap"/>) writes the passive calendar (attributes 6 … 9, kept
-    /// in RAM until activated) and activates it at activate_passive_calendar_time (attribute 10, local time of the
+    /// with its activation time and both calendar names in the calendar record, <see cref="CalendarRecord"/>, restored
+    /// at start-up by <see cref="Restore"/>) and activates it at activate_passive_calendar_time (attribute 10, local time of the
     /// meter, applied by the first metering cycle at or after it through <see cref="TariffSelection.Schedule"/>) or
     /// at once by method 1; it inserts (method 1) and deletes (method 2) holidays. Every change goes through
     /// <see cref="TariffTimetableWriter"/>, as the optical port's programming does (same rules, record, event).
@@ -39,14 +41,20 @@ namespace Meter.Core
         private readonly TariffCalendarTables _scratch = new TariffCalendarTables();
         private readonly byte[] _activationTime = new byte[DateTimeLength];
         private readonly byte[] _bytes = new byte[DateTimeLength];
+        private readonly WearLevelledRecord _record;
+        private readonly EventRouting _events;
+        private readonly long[] _values = new long[CalendarRecord.Length];
 
         /// <summary>Serves the timetable of <paramref name="settings"/>, written through the record
         /// <paramref name="record"/> and applied to <paramref name="tariffs"/> (events to <paramref name="events"/>);
-        /// activation times are local (<paramref name="localTime"/>).</summary>
+        /// activation times are local (<paramref name="localTime"/>); the passive calendar, its activation time and
+        /// the names are kept in <paramref name="calendarRecord"/> (Meter.Storage MeterStorage.Calendar).</summary>
         public TariffCalendarObjects(MeterSettings settings, SettingsRecordStore record, TariffSelection tariffs, EventRouting events,
-            ObisLocalTime localTime)
+            ObisLocalTime localTime, WearLevelledRecord calendarRecord)
         {
             _settings = settings;
+            _record = calendarRecord;
+            _events = events;
             _tariffs = tariffs;
             _localTime = localTime;
             _timetable = new TariffTimetableWriter(settings, record, tariffs, events);
@@ -105,6 +113,10 @@ namespace Meter.Core
         public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap)
             => clientSap == ManagementClientSap && index != Scripts ? CosemMethodAccess.Access : CosemMethodAccess.NoAccess;
 
+        /// <summary>No attribute is read in parts or with selective access: selector 0 is a plain GET.</summary>
+        public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+            => selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
+
         /// <inheritdoc />
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
         {
@@ -150,8 +162,41 @@ namespace Meter.Core
             else if (attributeId == 7) result = TariffCalendarCodec.ReadSeasons(value, _scratch, _bytes);
             else if (attributeId == 8) result = TariffCalendarCodec.ReadWeeks(value, _scratch);
             else result = TariffCalendarCodec.ReadDays(value, _scratch, _settings.TariffCount, _bytes);
-            if (result == DataAccessResult.Success) _passive.CopyFrom(_scratch);
+            if (result != DataAccessResult.Success) return result;
+            _passive.CopyFrom(_scratch);
+            Commit();
             return result;
+        }
+
+        /// <summary>
+        /// Start-up (after the settings are restored, before the first tariff selection): the stored passive calendar,
+        /// activation time and names. A pending activation is scheduled again at its local time; when that time passed
+        /// while the meter was off, the start-up's first selection (at or after it, <see cref="TariffSelection.Schedule"/>)
+        /// activates the calendar at once: the Blue Book (IC 20, activate_passive_calendar_time) makes the passive
+        /// calendar active "at the specified time", and a meter that was off then catches up at power-up rather than
+        /// drop what the utility programmed. A record that fails <see cref="CalendarRecord.TryApply"/> is refused with
+        /// a StorageRepair event (detail <see cref="StorageArea.Calendar"/>, new value 1): the passive calendar stays
+        /// empty, nothing is activated, the timetable in the settings keeps running.
+        /// </summary>
+        public void Restore()
+        {
+            if (_record == null || !_record.HasValue) return; // no calendar written yet (a memory written before the record)
+            _record.CopyTo(_values);
+            if (!CalendarRecord.TryApply(_values, _settings.TariffCount, _active, _passive, _scratch, _activationTime))
+            {
+                _events.Log(EventKind.StorageRepair, StorageArea.Calendar, 0, 1);
+                return;
+            }
+            if (CalendarRecord.IsNotSpecified(_activationTime)) return;
+            _tariffs.Schedule(this, _localTime.ToUtc(CalendarRecord.ToDateTime(_activationTime)));
+        }
+
+        // The whole calendar record, power-fail safe: a cut leaves the previous commit or this one.
+        private void Commit()
+        {
+            if (_record == null) return;
+            CalendarRecord.Capture(_active, _passive, _activationTime, _values);
+            _record.Commit(_values);
         }
 
         // activate_passive_calendar_time: a date-time all not specified cancels a pending activation; a fully given
@@ -160,17 +205,18 @@ namespace Meter.Core
         private DataAccessResult SetActivationTime(AxdrReader value)
         {
             if (value.ReadString(AxdrType.OctetString, _bytes, 0, DateTimeLength) != DateTimeLength) return DataAccessResult.TypeUnmatched;
-            int year = _bytes[0] << 8 | _bytes[1];
-            if (year == 0xFFFF && _bytes[2] == 0xFF && _bytes[3] == 0xFF)
+            if (CalendarRecord.IsNotSpecified(_bytes))
             {
                 if (_tariffs.ScheduledAt != long.MaxValue) _tariffs.Schedule(null, 0);
                 System.Array.Copy(_bytes, 0, _activationTime, 0, DateTimeLength);
+                Commit();
                 return DataAccessResult.Success;
             }
-            ObisDateTime at = new ObisDateTime(year, _bytes[2], _bytes[3], _bytes[5], _bytes[6], _bytes[7]);
+            ObisDateTime at = CalendarRecord.ToDateTime(_bytes);
             if (!at.IsValid || !CanRun(_passive)) return DataAccessResult.OtherReason;
             _tariffs.Schedule(this, _localTime.ToUtc(at));
             System.Array.Copy(_bytes, 0, _activationTime, 0, DateTimeLength);
+            Commit();
             return DataAccessResult.Success;
         }
 
@@ -210,6 +256,7 @@ namespace Meter.Core
             _active.CalendarNameLength = _passive.CalendarNameLength;
             if (_tariffs.ScheduledAt != long.MaxValue) _tariffs.Schedule(null, 0);
             SetNotSpecified(_activationTime);
+            Commit();
             return true;
         }
 

@@ -34,6 +34,7 @@ namespace Meter.Metrology
         private readonly EnergyAccumulator _source;
         private int _periodSeconds;
         private readonly long[] _periodStartCounts = new long[QuantityCount];
+        private readonly long[] _lastPeriodCounts = new long[QuantityCount]; // not in the snapshot: 0 after a restart
         private readonly long[] _maximumCounts = new long[QuantityCount * DemandSlot.Count];
         private readonly long[] _maximumTimes = new long[QuantityCount * DemandSlot.Count];
         private readonly long[] _accumulatedCounts = new long[QuantityCount * DemandSlot.Count];
@@ -116,6 +117,13 @@ namespace Meter.Metrology
         {
             int q = CheckQuantity(quantity);
             return _source.GetCounts(RegisterOf(q), MeterChannel.Total) - _periodStartCounts[q];
+        }
+
+        /// <summary>Counts of <paramref name="quantity"/> in the last closed period (COSEM demand register
+        /// last_average_value); 0 before the first period closes since start-up (not kept over a restart).</summary>
+        public long GetLastPeriodCounts(DemandQuantity quantity)
+        {
+            return _lastPeriodCounts[CheckQuantity(quantity)];
         }
 
         /// <summary>Energy counts of the period holding the maximum (0 if none yet).</summary>
@@ -310,6 +318,7 @@ namespace Meter.Metrology
             for (int q = 0; q < QuantityCount; q++)
             {
                 long counts = _source.GetCounts(RegisterOf(q), MeterChannel.Total) - _periodStartCounts[q];
+                _lastPeriodCounts[q] = counts;
                 Offer(q, DemandSlot.AllTariffs, counts, endSeconds);
                 if (_periodTariff == 0) Offer(q, DemandSlot.Tariff1, counts, endSeconds);
                 else if (_periodTariff == 1) Offer(q, DemandSlot.Tariff2, counts, endSeconds);

@@ -88,6 +88,10 @@ namespace Meter.Obis
         /// <summary>Reads the integer value of <paramref name="code"/> (this object or a billing value) from the source.</summary>
         public bool TryReadInteger(ObisCode code, out long value) => SourceFor(code).TryReadInteger(code, out value);
 
+        /// <summary>Reads the capture time of <paramref name="code"/> (an extended register's, e.g. when the maximum
+        /// demand occurred) from the source.</summary>
+        public bool TryReadCaptureTime(ObisCode code, out ObisDateTime value) => SourceFor(code).TryReadCaptureTime(code, out value);
+
         /// <summary>Reads the object's current text value from its source (false when unavailable or there is no source).</summary>
         public bool TryReadText(out string value)
         {

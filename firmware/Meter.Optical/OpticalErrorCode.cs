@@ -34,6 +34,22 @@ namespace Meter.Optical
         /// <summary>Command data malformed (no "address(value)" shape, no STX).</summary>
         public const string MalformedCommand = "ER13";
 
+        /// <summary>The error a refused write answers (also the event detail of a refused COSEM SET).</summary>
+        public static string ForWriteResult(Meter.Obis.ObisWriteResult result)
+        {
+            switch (result)
+            {
+                case Meter.Obis.ObisWriteResult.UnknownObject: return UnknownObject;
+                case Meter.Obis.ObisWriteResult.ReadOnly: return ReadOnly;
+                case Meter.Obis.ObisWriteResult.AccessDenied: return AccessDenied;
+                case Meter.Obis.ObisWriteResult.SealClosed: return SealClosed;
+                case Meter.Obis.ObisWriteResult.InvalidFormat: return InvalidFormat;
+                case Meter.Obis.ObisWriteResult.OutOfRange: return OutOfRange;
+                case Meter.Obis.ObisWriteResult.TooLong: return TooLong;
+                default: return Rejected;
+            }
+        }
+
         /// <summary>The number nn of an error text "ERnn" of this class (the detail of a refused write's event).</summary>
         public static int NumberOf(string error)
         {

@@ -586,7 +586,7 @@ namespace Meter.Optical
                 AnswerControl(ControlCharacter.Ack);
                 return;
             }
-            RefuseWrite(code, ErrorFor(result));
+            RefuseWrite(code, OpticalErrorCode.ForWriteResult(result));
         }
 
         // Every refused W1 is an event with the error it got (detail: nn of "ERnn"), then the error message.
@@ -610,21 +610,6 @@ namespace Meter.Optical
             for (int i = open + 1; i < end - 1; i++)
                 if (_rx[i] == '(' || _rx[i] == ')') return false;
             return ObisCode.TryParse(_rx, data, open - data, out code);
-        }
-
-        private static string ErrorFor(ObisWriteResult result)
-        {
-            switch (result)
-            {
-                case ObisWriteResult.UnknownObject: return OpticalErrorCode.UnknownObject;
-                case ObisWriteResult.ReadOnly: return OpticalErrorCode.ReadOnly;
-                case ObisWriteResult.AccessDenied: return OpticalErrorCode.AccessDenied;
-                case ObisWriteResult.SealClosed: return OpticalErrorCode.SealClosed;
-                case ObisWriteResult.InvalidFormat: return OpticalErrorCode.InvalidFormat;
-                case ObisWriteResult.OutOfRange: return OpticalErrorCode.OutOfRange;
-                case ObisWriteResult.TooLong: return OpticalErrorCode.TooLong;
-                default: return OpticalErrorCode.Rejected;
-            }
         }
 
         // ---- answers -----------------------------------------------------------------------

@@ -41,7 +41,19 @@ namespace Meter.Storage
             _format = new WearLevelledRecord(memory, layout.FormatAddress, StorageLayout.FormatValueCount, StorageLayout.FormatSlots);
             Registers = new WearLevelledRecord(memory, layout.RegistersAddress, layout.RegisterCount, layout.RegisterSlots);
             Billing = new PeriodLogger(memory, layout.BillingAddress, StorageLayout.BillingDepth, layout.BillingValueCount);
-            Logger2 = new PeriodLogger(memory, layout.Logger2Address, layout.Logger2Depth, layout.Logger2ValueCount);
+            if (layout.Logger2UsableDepth < 1)
+            {
+                throw new System.ArgumentException("logger 2 too small for the calendar record");
+            }
+            Logger2 = new PeriodLogger(memory, layout.Logger2Address, layout.Logger2UsableDepth, layout.Logger2ValueCount);
+            if (layout.CalendarValueCount > 0)
+            {
+                Calendar = new WearLevelledRecord(memory, layout.CalendarAddress, layout.CalendarValueCount, StorageLayout.CalendarSlots);
+            }
+            if (layout.DeviceStateValueCount > 0)
+            {
+                DeviceState = new WearLevelledRecord(memory, layout.DeviceStateAddress, layout.DeviceStateValueCount, StorageLayout.DeviceStateSlots);
+            }
             Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity, layout.EventExtensionAddress(memory.Size));
             VoltageQuality = new WearLevelledRecord(memory, layout.VoltageQualityAddress(memory.Size),
                 StorageLayout.VoltageQualityValueCount, StorageLayout.VoltageQualitySlots);
@@ -76,6 +88,12 @@ namespace Meter.Storage
 
         /// <summary>The voltage-quality record in the memory's tail (meaning defined by its owner, Meter.Core; blank after an in-place upgrade).</summary>
         public WearLevelledRecord VoltageQuality { get; private set; }
+
+        /// <summary>The calendar record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
+        public WearLevelledRecord Calendar { get; private set; }
+
+        /// <summary>The device-state record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
+        public WearLevelledRecord DeviceState { get; private set; }
 
         /// <summary>The demand record (null when the layout has no demand area). Commit it only after a forced register save: see <see cref="SaveRegisters"/>.</summary>
         public WearLevelledRecord Demand { get; private set; }
@@ -144,6 +162,16 @@ namespace Meter.Storage
             }
             VoltageQuality.Recover();
             report.TornVoltageQualitySlots = VoltageQuality.TornSlots;
+            if (Calendar != null)
+            {
+                report.CalendarFound = Calendar.Recover();
+                report.TornCalendarSlots = Calendar.TornSlots;
+            }
+            if (DeviceState != null)
+            {
+                report.DeviceStateFound = DeviceState.Recover();
+                report.TornDeviceStateSlots = DeviceState.TornSlots;
+            }
 
             LogRepair(now, StorageArea.Memory, report.DamagedMemoryFormatted ? 1 : 0);
             LogRepair(now, StorageArea.Format, report.TornFormatSlots);
@@ -157,6 +185,8 @@ namespace Meter.Storage
 
             LogRepair(now, StorageArea.Demand, report.TornDemandSlots);
             LogRepair(now, StorageArea.VoltageQuality, report.TornVoltageQualitySlots);
+            LogRepair(now, StorageArea.Calendar, report.TornCalendarSlots);
+            LogRepair(now, StorageArea.DeviceState, report.TornDeviceStateSlots);
             return report;
         }
 

@@ -35,5 +35,11 @@ namespace Meter.Storage
 
         /// <summary>The whole memory: it held data but no readable format record, and was formatted (everything lost; new value 1).</summary>
         public const int Memory = 11;
+
+        /// <summary>The calendar record (passive activity calendar, its activation time, calendar names): slots torn, or a record refused at start-up.</summary>
+        public const int Calendar = 12;
+
+        /// <summary>The device-state record (breaker, prepayment credit, pulse and alarm inputs): slots torn.</summary>
+        public const int DeviceState = 13;
     }
 }

@@ -106,6 +106,67 @@ namespace Meter.Storage
         /// <summary>Slots the demand record is wear-levelled over (it is written about once per integration period).</summary>
         public int DemandSlots { get; set; } = 4;
 
+        /// <summary>
+        /// Values in the calendar record (written by Meter.Core CalendarRecord): 0 = none (the default, for storage
+        /// on its own). The record takes the last bytes of logger 2's region, which no firmware has ever written
+        /// (Meter.Core does not run logger 2): the format record keeps <see cref="Logger2Depth"/>, so a memory of
+        /// version 6/7 opens unchanged and finds the record blank; logger 2 keeps <see cref="Logger2UsableDepth"/>.
+        /// </summary>
+        public int CalendarValueCount { get; set; }
+
+        /// <summary>Slots of the calendar record (it changes when the utility programs a calendar: rarely).</summary>
+        public const int CalendarSlots = 2;
+
+        /// <summary>
+        /// Values in the device-state record (written by Meter.Core DeviceStateRecord: breaker and disconnect
+        /// control, prepayment credit, pulse and alarm inputs): 0 = none. Like the calendar record it takes bytes at
+        /// the end of logger 2's region (after the calendar record), so the format record is unchanged.
+        /// </summary>
+        public int DeviceStateValueCount { get; set; }
+
+        /// <summary>Slots of the device-state record (it is saved with the registers at a mains failure: wear-levelled like them).</summary>
+        public const int DeviceStateSlots = 4;
+
+        /// <summary>Logger-2 slots the records at its end take (calendar and device state; 0 without them).</summary>
+        public int Logger2TailSlots
+        {
+            get
+            {
+                int bytes = CalendarRegionSize + DeviceStateRegionSize;
+                if (bytes == 0) return 0;
+                int slot = PeriodLogger.SlotSize(Logger2ValueCount);
+                return (bytes + slot - 1) / slot;
+            }
+        }
+
+        private int CalendarRegionSize
+        {
+            get { return CalendarValueCount > 0 ? WearLevelledRecord.RegionSize(CalendarValueCount, CalendarSlots) : 0; }
+        }
+
+        private int DeviceStateRegionSize
+        {
+            get { return DeviceStateValueCount > 0 ? WearLevelledRecord.RegionSize(DeviceStateValueCount, DeviceStateSlots) : 0; }
+        }
+
+        /// <summary>Periods logger 2 keeps: <see cref="Logger2Depth"/> less the slots of the records at its end.</summary>
+        public int Logger2UsableDepth
+        {
+            get { return Logger2Depth - Logger2TailSlots; }
+        }
+
+        /// <summary>Address of the calendar record (after logger 2's usable periods; empty when <see cref="CalendarValueCount"/> is 0).</summary>
+        public int CalendarAddress
+        {
+            get { return Logger2Address + PeriodLogger.RegionSize(Logger2UsableDepth, Logger2ValueCount); }
+        }
+
+        /// <summary>Address of the device-state record (after the calendar record; empty when <see cref="DeviceStateValueCount"/> is 0).</summary>
+        public int DeviceStateAddress
+        {
+            get { return CalendarAddress + CalendarRegionSize; }
+        }
+
         /// <summary>Address of the format record.</summary>
         public int FormatAddress
         {

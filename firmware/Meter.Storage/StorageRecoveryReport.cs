@@ -56,6 +56,18 @@ namespace Meter.Storage
         /// <summary>Torn voltage-quality slots discarded (a cut while a dip or swell was recorded).</summary>
         public int TornVoltageQualitySlots { get; set; }
 
+        /// <summary>True when a committed calendar record was found (false: no passive calendar was ever stored).</summary>
+        public bool CalendarFound { get; set; }
+
+        /// <summary>Torn calendar slots discarded (a cut while the passive calendar was written).</summary>
+        public int TornCalendarSlots { get; set; }
+
+        /// <summary>True when a committed device-state record was found (false: none was ever stored).</summary>
+        public bool DeviceStateFound { get; set; }
+
+        /// <summary>Torn device-state slots discarded (a cut while the breaker state, the credit or the pulse count was saved).</summary>
+        public int TornDeviceStateSlots { get; set; }
+
         /// <summary>Layout version the memory was upgraded from in place at this boot (4 or 5); 0 = none.</summary>
         public int UpgradedFromVersion { get; set; }
 
@@ -73,7 +85,7 @@ namespace Meter.Storage
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
                     + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
-                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + (DemandRefused ? 1 : 0);
+                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + TornCalendarSlots + TornDeviceStateSlots + (DemandRefused ? 1 : 0);
             }
         }
     }

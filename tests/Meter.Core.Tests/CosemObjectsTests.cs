@@ -87,13 +87,15 @@ public class CosemObjectsTests
     }
 
     [Fact]
-    public void Writes_are_refused_read_write_denied_and_an_unknown_object_is_undefined()
+    public void The_public_client_may_not_write_and_an_unknown_object_is_undefined()
     {
         using var host = MeterRig.Start();
         var server = Associated(host.Meter);
-        // Set-Request-Normal (C1 01 C1) of 1-0:1.8.0 attribute 2 to 0: no client may write in this slice,
-        // Set-Response-Normal result read-write-denied (3).
-        Assert.Equal(Bytes("C5 01 C1 03"), Send(server, Bytes("C1 01 C1 0003 01 00 01 08 00 FF 02 00 06 00 00 00 00")));
+        // Set-Request-Normal (C1 01 C1) of 1-0:1.8.0 attribute 2 to 0 by the public client: the register is
+        // writable only as legal data (W1 with the seal open), which the public association never has:
+        // Set-Response-Normal result scope-of-access-violated (13; the management client gets read-write-denied,
+        // CosemWriteTests).
+        Assert.Equal(Bytes("C5 01 C1 0D"), Send(server, Bytes("C1 01 C1 0003 01 00 01 08 00 FF 02 00 06 00 00 00 00")));
         Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(3, "01 00 63 63 63 FF", 2))); // object-undefined
     }
 }
@@ -113,7 +115,7 @@ public class MeterDlmsServerTests
     }
 
     // Green Book LLS AARQ of the management client (SAP 1) with an 8-character password.
-    private static string LlsAarq(string password)
+    internal static string LlsAarq(string password)
     {
         string pw = Hex(Encoding.ASCII.GetBytes(password));
         string body = "A1 09 06 07 60 85 74 05 08 01 01 8A 02 07 80 8B 07 60 85 74 05 08 02 01 "

@@ -12,18 +12,18 @@ namespace Meter.Core.Tests;
 /// </summary>
 public class TariffCalendarCosemTests
 {
-    private const string PublicAarq = "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0";
-    private const string CalendarLn = "0014 00 00 0D 00 00 FF";    // class 20, 0-0:13.0.0.255
+    internal const string PublicAarq = "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0";
+    internal const string CalendarLn = "0014 00 00 0D 00 00 FF";    // class 20, 0-0:13.0.0.255
     private const string SpecialDaysLn = "000B 00 00 0B 00 00 FF"; // class 11, 0-0:11.0.0.255
     private const string Script = "09 06 00 00 0A 00 64 FF";      // script_logical_name 0-0:10.0.100.255
 
     /// <summary>day_profile_action { start_time HH:MM:00.00, the tariff script table, script_selector tariff }.</summary>
-    private static string Action(int hour, int minute, int tariff) => $"02 03 09 04 {hour:X2} {minute:X2} 00 00 {Script} 12 00 {tariff:X2}";
+    internal static string Action(int hour, int minute, int tariff) => $"02 03 09 04 {hour:X2} {minute:X2} 00 00 {Script} 12 00 {tariff:X2}";
 
-    private static string Hex(byte[] b) => Convert.ToHexString(b);
-    private static string Norm(string hex) => hex.Replace(" ", "").ToUpperInvariant();
+    internal static string Hex(byte[] b) => Convert.ToHexString(b);
+    internal static string Norm(string hex) => hex.Replace(" ", "").ToUpperInvariant();
 
-    private static string Send(IApduHandler server, string hex, int sap)
+    internal static string Send(IApduHandler server, string hex, int sap)
     {
         byte[] apdu = Convert.FromHexString(hex.Replace(" ", ""));
         var response = new byte[2048];
@@ -32,7 +32,7 @@ public class TariffCalendarCosemTests
     }
 
     // Green Book LLS AARQ of the management client (SAP 1) with the P1 password.
-    private static void AssociateManagement(ElectricityMeter m)
+    internal static void AssociateManagement(ElectricityMeter m)
     {
         string password = m.Settings.Passwords[0];
         string pw = Hex(Encoding.ASCII.GetBytes(password));
@@ -41,17 +41,19 @@ public class TariffCalendarCosemTests
         Assert.StartsWith("6136", Send(m.Dlms, $"60 {body.Replace(" ", "").Length / 2:X2} {body}", 1));
     }
 
-    private static string Get(ElectricityMeter m, string ln, int attribute, int sap = 1) => Send(m.Dlms, $"C0 01 C1 {ln} {attribute:X2} 00", sap);
-    private static string Set(ElectricityMeter m, string ln, int attribute, string data, int sap = 1) => Send(m.Dlms, $"C1 01 C1 {ln} {attribute:X2} 00 {data}", sap);
-    private static string Invoke(ElectricityMeter m, string ln, int method, string data) => Send(m.Dlms, $"C3 01 C1 {ln} {method:X2} 01 {data}", 1);
+    internal static string Get(ElectricityMeter m, string ln, int attribute, int sap = 1) => Send(m.Dlms, $"C0 01 C1 {ln} {attribute:X2} 00", sap);
+    internal static string Set(ElectricityMeter m, string ln, int attribute, string data, int sap = 1) => Send(m.Dlms, $"C1 01 C1 {ln} {attribute:X2} 00 {data}", sap);
+    internal static string Invoke(ElectricityMeter m, string ln, int method, string data) => Send(m.Dlms, $"C3 01 C1 {ln} {method:X2} 01 {data}", 1);
 
-    private static List<EventRecord> ParameterChanges(ElectricityMeter m, int detail)
+    internal static List<EventRecord> ParameterChanges(ElectricityMeter m, int detail) => Events(m, EventKind.ParameterChange, detail);
+
+    internal static List<EventRecord> Events(ElectricityMeter m, int kind, int detail)
     {
         var list = new List<EventRecord>();
         for (int age = 0; age < m.Storage.Events.Count; age++)
         {
             var e = new EventRecord();
-            if (m.Storage.Events.TryRead(age, e) && e.Kind == EventKind.ParameterChange && e.Detail == detail) list.Add(e);
+            if (m.Storage.Events.TryRead(age, e) && e.Kind == kind && e.Detail == detail) list.Add(e);
         }
         return list;
     }
@@ -92,12 +94,12 @@ public class TariffCalendarCosemTests
     }
 
     // A passive calendar "TOU2": working days T2, T1 from 07:30, T2 from 20:00; weekend day 5 T2 all day.
-    private const string Seasons = "01 01 02 03 09 02 53 31 09 0C FF FF 01 01 FF 00 00 00 00 80 00 FF 09 02 57 31";
-    private const string Weeks = "01 01 02 08 09 02 57 31 11 03 11 03 11 03 11 03 11 03 11 05 11 05";
-    private static readonly string Days = "01 02 02 02 11 03 01 03 " + Action(0, 0, 2) + Action(7, 30, 1) + Action(20, 0, 2)
+    internal const string Seasons = "01 01 02 03 09 02 53 31 09 0C FF FF 01 01 FF 00 00 00 00 80 00 FF 09 02 57 31";
+    internal const string Weeks = "01 01 02 08 09 02 57 31 11 03 11 03 11 03 11 03 11 03 11 05 11 05";
+    internal static readonly string Days = "01 02 02 02 11 03 01 03 " + Action(0, 0, 2) + Action(7, 30, 1) + Action(20, 0, 2)
         + "02 02 11 05 01 01 " + Action(0, 0, 2);
 
-    private static void WritePassive(ElectricityMeter m)
+    internal static void WritePassive(ElectricityMeter m)
     {
         Assert.Equal("C501C100", Set(m, CalendarLn, 6, "09 04 54 4F 55 32"));
         Assert.Equal("C501C100", Set(m, CalendarLn, 7, Seasons));

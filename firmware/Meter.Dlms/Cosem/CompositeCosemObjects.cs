@@ -96,6 +96,13 @@ namespace Meter.Dlms
         }
 
         /// <inheritdoc />
+        public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+        {
+            int local;
+            return Part(index, out local).GetSelected(local, attributeId, selector, parameters, cursor, value);
+        }
+
+        /// <inheritdoc />
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
         {
             int local;

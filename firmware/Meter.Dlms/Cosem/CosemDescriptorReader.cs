@@ -20,14 +20,22 @@ namespace Meter.Dlms
 
         /// <summary>
         /// access-selection OPTIONAL: 0 absent; 1 present (access-selector Unsigned8 and access-parameters Data,
-        /// skipped: selective access is not implemented); -1 malformed.
+        /// skipped); -1 malformed.
         /// </summary>
         public static int ReadSelection(AxdrReader reader)
+            => ReadSelection(reader, out int selector, out int parametersOffset);
+
+        /// <summary>As <see cref="ReadSelection(AxdrReader)"/>, giving the access-selector and the offset of the
+        /// access-parameters Data in the reader's buffer (both 0 when absent).</summary>
+        public static int ReadSelection(AxdrReader reader, out int selector, out int parametersOffset)
         {
+            selector = 0;
+            parametersOffset = 0;
             int present = reader.ReadByte();
             if (present == 0) return 0;
             if (present != 1) return -1;
-            reader.Skip(1);
+            selector = reader.ReadByte();
+            parametersOffset = reader.Position;
             return reader.SkipData() ? 1 : -1;
         }
     }

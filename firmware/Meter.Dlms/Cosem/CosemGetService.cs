@@ -5,6 +5,9 @@ namespace Meter.Dlms
     /// Get-Request-Normal, -With-List and -Next. An answer longer than the PDU the client accepts is encoded whole
     /// into the server's long-data buffer and sent as Get-Response-With-Datablock, block numbers from 1, the client
     /// pulling each next block with Get-Request-Next naming the block it got. Any other request aborts a long GET.
+    /// An attribute the object writes in parts (<see cref="ICosemObjects.GetSelected"/>: a profile's buffer, with or
+    /// without selective access) is generated on demand: the long-data buffer holds only the bytes of the next
+    /// blocks, refilled by the object when a block needs more, so its length has no cap but the object's own.
     /// </summary>
     public sealed class CosemGetService
     {
@@ -15,7 +18,10 @@ namespace Meter.Dlms
         private readonly CosemAssociationState _association;
         private readonly byte[] _long;
         private readonly AxdrWriter _data = new AxdrWriter();
-        private int _longLength, _longSent;
+        private readonly AxdrReader _parameters = new AxdrReader();
+        private readonly CosemGetCursor _cursor = new CosemGetCursor();
+        private int _longLength, _longSent, _streamIndex, _streamAttribute;
+        private bool _streaming;
         private long _blockNumber;
         private bool _longActive;
 
@@ -56,11 +62,10 @@ namespace Meter.Dlms
         {
             if (!CosemDescriptorReader.Read(request, out int classId, out int nameOffset, out int attributeId))
                 return CosemServiceStatus.Malformed;
-            int selection = CosemDescriptorReader.ReadSelection(request);
+            int selection = CosemDescriptorReader.ReadSelection(request, out int selector, out int parametersOffset);
             if (selection < 0 || request.Remaining != 0) return CosemServiceStatus.Malformed;
             _data.Reset(_long, 0, _long.Length);
-            DataAccessResult result = selection > 0 ? DataAccessResult.OtherReason // selective access: not implemented
-                : GetValue(classId, request.Buffer, nameOffset, attributeId);
+            DataAccessResult result = GetValue(classId, request, nameOffset, attributeId, selection, selector, parametersOffset, out int index);
             if (result != DataAccessResult.Success)
             {
                 WriteHeader(response, CosemApduTag.Normal, invokeId);
@@ -68,23 +73,36 @@ namespace Meter.Dlms
                 response.WriteByte((int)result);
                 return CosemServiceStatus.Answered;
             }
-            if (4 + _data.Length <= response.Remaining)
+            if (!_cursor.More && 4 + _data.Length <= response.Remaining)
             {
                 WriteHeader(response, CosemApduTag.Normal, invokeId);
                 response.WriteByte(0); // Get-Data-Result: data
                 response.WriteBytes(_long, 0, _data.Length);
                 return CosemServiceStatus.Answered;
             }
-            // Too long for one PDU: the raw data of the blocks is the encoded Data.
-            return StartBlocks(response, invokeId);
+            // Too long for one PDU: the raw data of the blocks is the encoded Data, written on demand when the
+            // object has more (_cursor.More).
+            _streamIndex = index;
+            _streamAttribute = attributeId;
+            return StartBlocks(response, invokeId, _cursor.More);
         }
 
-        // Checks access and reads one attribute into _data; a value longer than the long-data buffer is refused.
-        private DataAccessResult GetValue(int classId, byte[] buffer, int nameOffset, int attributeId)
+        // Checks access and reads one attribute (with its selective access, if any) into _data; a value longer
+        // than the long-data buffer that the object cannot write in parts is refused.
+        private DataAccessResult GetValue(int classId, AxdrReader request, int nameOffset, int attributeId,
+            int selection, int selector, int parametersOffset, out int index)
         {
-            DataAccessResult result = _directory.CheckAttribute(classId, buffer, nameOffset, attributeId, false, out int index);
+            DataAccessResult result = _directory.CheckAttribute(classId, request.Buffer, nameOffset, attributeId, false, out index);
             if (result != DataAccessResult.Success) return result;
-            result = _directory.Get(index, attributeId, _data);
+            if (selection > 0 && selector == 0) return DataAccessResult.OtherReason; // access-selector 0 is not defined
+            AxdrReader parameters = null;
+            if (selection > 0)
+            {
+                _parameters.Reset(request.Buffer, parametersOffset, request.Position - parametersOffset);
+                parameters = _parameters;
+            }
+            _cursor.Begin(selector);
+            result = _directory.GetSelected(index, attributeId, selector, parameters, _cursor, _data);
             if (result == DataAccessResult.Success && _data.Overflow) return DataAccessResult.OtherReason;
             return result;
         }
@@ -99,12 +117,12 @@ namespace Meter.Dlms
             {
                 if (!CosemDescriptorReader.Read(request, out int classId, out int nameOffset, out int attributeId))
                     return CosemServiceStatus.Malformed;
-                int selection = CosemDescriptorReader.ReadSelection(request);
+                int selection = CosemDescriptorReader.ReadSelection(request, out int selector, out int parametersOffset);
                 if (selection < 0) return CosemServiceStatus.Malformed;
                 int mark = _data.Position;
                 _data.WriteByte(0); // Get-Data-Result: data
-                DataAccessResult result = selection > 0 ? DataAccessResult.OtherReason
-                    : GetValue(classId, request.Buffer, nameOffset, attributeId);
+                DataAccessResult result = GetValue(classId, request, nameOffset, attributeId, selection, selector, parametersOffset, out int index);
+                if (result == DataAccessResult.Success && _cursor.More) result = DataAccessResult.OtherReason; // one list answer holds whole values only
                 if (result != DataAccessResult.Success)
                 {
                     _data.Rewind(mark);
@@ -121,16 +139,17 @@ namespace Meter.Dlms
                 return CosemServiceStatus.Answered;
             }
             // The raw data of the blocks is the SEQUENCE OF Get-Data-Result.
-            return StartBlocks(response, invokeId);
+            return StartBlocks(response, invokeId, false);
         }
 
-        private CosemServiceStatus StartBlocks(AxdrWriter response, int invokeId)
+        private CosemServiceStatus StartBlocks(AxdrWriter response, int invokeId, bool streaming)
         {
             if (!_association.Allows(XdlmsConformance.BlockTransferWithGet)) return CosemServiceStatus.TooLong;
             _longLength = _data.Length;
             _longSent = 0;
             _blockNumber = 0;
             _longActive = true;
+            _streaming = streaming;
             return SendBlock(response, invokeId);
         }
 
@@ -154,9 +173,14 @@ namespace Meter.Dlms
             if (chunk >= 0x80) chunk = room - 2;   // 81 xx
             if (chunk >= 0x100) chunk = room - 3;  // 82 xx xx
             if (chunk < 1) { Abort(); return CosemServiceStatus.TooLong; }
+            if (_longLength - _longSent < chunk && !Refill())
+            {
+                Abort();
+                return BlockRefused(response, invokeId, _blockNumber + 1, DataAccessResult.LongGetAborted);
+            }
             int rest = _longLength - _longSent;
             int length = rest < chunk ? rest : chunk;
-            bool last = length == rest;
+            bool last = length == rest && !_streaming;
             _blockNumber++;
             WriteHeader(response, CosemApduTag.WithDatablock, invokeId);
             response.WriteByte(last ? 1 : 0);
@@ -167,6 +191,26 @@ namespace Meter.Dlms
             _longSent += length;
             if (last) _longActive = false;
             return CosemServiceStatus.Answered;
+        }
+
+        // Streaming: the bytes not yet sent move to the front of the long-data buffer and the object writes its
+        // next elements behind them, until a block's worth is there or the object is done. The buffer is the only
+        // store, so a value of any length (a profile's buffer of months) needs no more memory than one buffer.
+        private bool Refill()
+        {
+            while (_streaming && _longLength - _longSent < _long.Length / 2)
+            {
+                int pending = _longLength - _longSent;
+                System.Array.Copy(_long, _longSent, _long, 0, pending);
+                _data.Reset(_long, pending, _long.Length - pending);
+                _cursor.Continue();
+                DataAccessResult result = _directory.GetSelected(_streamIndex, _streamAttribute, _cursor.Selector, null, _cursor, _data);
+                if (result != DataAccessResult.Success || _data.Overflow || (_data.Length == 0 && _cursor.More)) return false;
+                _longSent = 0;
+                _longLength = pending + _data.Length;
+                _streaming = _cursor.More;
+            }
+            return true;
         }
 
         // Get-Response-With-Datablock carrying a data-access-result instead of raw data.

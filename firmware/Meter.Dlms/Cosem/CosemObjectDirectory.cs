@@ -130,6 +130,14 @@ namespace Meter.Dlms
             => IsAssociation(index) ? CurrentAssociationObject.Get(attributeId, this, _association, _serverSap, _serverMaxReceivePdu, value)
                 : _objects.Get(index, attributeId, value);
 
+        /// <summary>Reads an attribute in parts or with selective access (after <see cref="CheckAttribute"/>;
+        /// <see cref="ICosemObjects.GetSelected"/>); the current association has no such attribute.</summary>
+        public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+        {
+            if (!IsAssociation(index)) return _objects.GetSelected(index, attributeId, selector, parameters, cursor, value);
+            return selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
+        }
+
         /// <summary>Writes an attribute (after <see cref="CheckAttribute"/>).</summary>
         public DataAccessResult Set(int index, int attributeId, AxdrReader value)
             => IsAssociation(index) ? DataAccessResult.ReadWriteDenied : _objects.Set(index, attributeId, value);

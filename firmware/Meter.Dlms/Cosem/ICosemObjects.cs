@@ -43,6 +43,20 @@ namespace Meter.Dlms
         /// access first; return a refusal (e.g. temporary-failure) to send no data.</summary>
         DataAccessResult Get(int index, int attributeId, AxdrWriter value);
 
+        /// <summary>
+        /// Reads an attribute with selective access (<paramref name="selector"/> &gt; 0, Blue Book: e.g. a profile's
+        /// range_descriptor 1 / entry_descriptor 2; <paramref name="parameters"/> is at its access-parameters Data)
+        /// or without (selector 0, parameters null), for values that may be longer than the server's long-data
+        /// buffer: the object writes whole elements while <paramref name="value"/> has room, and when it stops
+        /// before the end sets <see cref="CosemGetCursor.More"/> and keeps its position in
+        /// <see cref="CosemGetCursor.State"/>. The server then sends what was written as GET data blocks and, when
+        /// the client asks for a block it has not got the bytes for, calls again with
+        /// <see cref="CosemGetCursor.Continuing"/> (parameters null) to write the next elements into a fresh
+        /// writer. An object without such attributes answers selector 0 with <see cref="Get"/> and refuses a
+        /// selector (other-reason). A refusal on a continuing call aborts the long GET.
+        /// </summary>
+        DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value);
+
         /// <summary>Sets the attribute from one A-XDR Data read from <paramref name="value"/> (already checked to be
         /// well-formed by the server); type-unmatched when it is not the attribute's type.</summary>
         DataAccessResult Set(int index, int attributeId, AxdrReader value);

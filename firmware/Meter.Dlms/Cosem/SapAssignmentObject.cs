@@ -62,6 +62,10 @@ namespace Meter.Dlms
         /// <inheritdoc />
         public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap) => CosemMethodAccess.NoAccess;
 
+        /// <summary>No attribute is read in parts or with selective access: selector 0 is a plain GET.</summary>
+        public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+            => selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
+
         /// <summary>1 logical_name; 2 SAP_assignment_list ::= array asslist_element, asslist_element ::= structure {
         /// SAP long-unsigned, logical_device_name octet-string }.</summary>
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)

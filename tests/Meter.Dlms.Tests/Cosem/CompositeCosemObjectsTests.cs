@@ -28,6 +28,9 @@ public class CompositeCosemObjectsTests
             => index == 0 && attributeId == 2 && clientSap == 1 ? CosemAttributeAccess.ReadAndWrite : CosemAttributeAccess.ReadOnly;
         public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap)
             => clientSap == 1 ? CosemMethodAccess.Access : CosemMethodAccess.NoAccess;
+        public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+            => selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
+
         public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
         {
             if (attributeId == 1) value.WriteOctetString(Names[index], 0, 6);

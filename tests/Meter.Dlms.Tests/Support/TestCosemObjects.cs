@@ -62,6 +62,9 @@ internal sealed class TestCosemObjects : ICosemObjects
     public CosemMethodAccess MethodAccess(int index, int methodId, int clientSap)
         => index == 1 && methodId == 1 ? CosemMethodAccess.Access : CosemMethodAccess.NoAccess;
 
+    public DataAccessResult GetSelected(int index, int attributeId, int selector, AxdrReader parameters, CosemGetCursor cursor, AxdrWriter value)
+        => selector == 0 ? Get(index, attributeId, value) : DataAccessResult.OtherReason;
+
     public DataAccessResult Get(int index, int attributeId, AxdrWriter value)
     {
         var e = _entries[index];
