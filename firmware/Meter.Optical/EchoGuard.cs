@@ -26,7 +26,8 @@ namespace Meter.Optical
         private long _bytesDropped;
 
         /// <summary>A guard for <paramref name="link"/>; a link that says its characters take no line time
-        /// (<see cref="ISerialLineTime"/>) gets only the <see cref="GuardMs"/>.</summary>
+        /// (<see cref="ISerialLineTime"/>: TCP, pty, a test link) has no optical head and so no echo: nothing is dropped
+        /// on it (a client there may answer at once, and its B0 right after an error answer must not be lost).</summary>
         public EchoGuard(ISerialLink link)
         {
             if (link == null) throw new System.ArgumentNullException("link");
@@ -67,7 +68,7 @@ namespace Meter.Optical
             int baud = _link.BaudRate;
             long lineMs = _lineTime && baud > 0 ? (count * 10000L + baud - 1) / baud : 0;
             _lineFreeMs = start + lineMs;
-            _echoUntilMs = _lineFreeMs + GuardMs;
+            _echoUntilMs = _lineTime ? _lineFreeMs + GuardMs : _lineFreeMs;
         }
 
         /// <summary>True, and counted, when <paramref name="count"/> bytes read at <paramref name="nowMs"/> are the echo of

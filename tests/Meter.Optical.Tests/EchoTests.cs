@@ -91,3 +91,27 @@ public class EchoTests
         Assert.Equal(EchoCount(rig) - echoBefore + nakDropped, rig.Server.EchoBytesDropped - droppedBefore);
     }
 }
+
+/// <summary>A link without line time (TCP, pty) has no optical head: nothing is taken for echo there.</summary>
+public class NoEchoOnLinksWithoutLineTimeTests
+{
+    [Fact]
+    public void A_break_sent_at_once_after_an_error_answer_is_taken_on_a_link_without_line_time()
+    {
+        var meter = new SampleMeter();
+        var link = new InstantLink();
+        var settings = new OpticalPortSettings { Mode = OpticalProtocolMode.C };
+        var server = new OpticalServer(link, settings, meter.Table, DefaultReadout.Create(), new TestSeal(), new EventRecorder());
+        long now = 0;
+        void Say(string s) { link.Inject(System.Text.Encoding.ASCII.GetBytes(s)); server.Poll(now += 1); server.Poll(now += 250); }
+        Say("/?!\r\n");
+        Say("\u00060" + "51\r\n");
+        Assert.Equal(OpticalServerState.Programming, server.State);
+        Say(System.Text.Encoding.ASCII.GetString(OpticalRig.Frame("P1\u0002(99999999)\u0003"))); // wrong password: an error answer
+        Assert.Equal(OpticalServerState.Programming, server.State);
+        link.Inject(OpticalRig.Frame("B0\u0003")); // no reaction time at all
+        server.Poll(now += 1);
+        Assert.Equal(OpticalServerState.Idle, server.State);
+        Assert.Equal(0, server.EchoBytesDropped);
+    }
+}
