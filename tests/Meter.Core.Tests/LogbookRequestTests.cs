@@ -184,6 +184,29 @@ public class LogbookRequestTests
         Assert.InRange((answerStart - requestEnd) / 1_000_000.0, 200, 202);
     }
 
+    [Theory]
+    [InlineData("R1\u0002P.98(;)\u0003")]
+    [InlineData("R1\u0002P.01(;)\u0003")]
+    public void Behind_an_optical_head_that_echoes_the_range_answer_the_echo_is_ignored_and_the_session_goes_on(string request)
+    {
+        // The device link cannot tell when its characters have left (BytesToWrite 0) and the head returns the meter's
+        // light: the echo of the range answer (a data message, STX … ETX BCC) reaches the server, which ignores it in programming
+        // mode (it takes only SOH commands): no answer to it, the session goes on (IEC 62056-21 §5.1 half duplex).
+        using var host = MeterRig.Start();
+        var rig = new RangeRequestRig(host.Meter, echo: true);
+        rig.LogIn("00000000");
+        for (int i = 0; i < 2; i++) // the session goes on: a second request is answered the same way
+        {
+            string answer = rig.Command(request);
+            Assert.StartsWith("\u0002P.", answer);
+            Assert.Equal((1, 1), (answer.Count(c => c == '\u0002'), answer.Count(c => c == '\u0003'))); // one message, no answer to the echo
+            RangeRequestRig.DataBlock(answer);
+            rig.RunUntilQuiet(500);
+            Assert.Equal("", rig.Take());
+            Assert.Equal(Meter.Optical.OpticalServerState.Programming, rig.Server.State);
+        }
+    }
+
     [Fact]
     public void Before_the_login_the_request_goes_to_the_server_and_is_refused_like_P01()
     {

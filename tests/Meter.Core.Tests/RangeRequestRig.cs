@@ -11,11 +11,13 @@ namespace Meter.Core.Tests;
 /// </summary>
 internal sealed class RangeRequestRig : SerialProbe
 {
-    public RangeRequestRig(ElectricityMeter meter, int maximumEvents = EventLogRequest.MaximumEvents)
+    /// <param name="echo">The meter's link is a device link behind an optical head that returns the meter's own light
+    /// (<see cref="EchoingDeviceLink"/>).</param>
+    public RangeRequestRig(ElectricityMeter meter, int maximumEvents = EventLogRequest.MaximumEvents, bool echo = false)
     {
         Profile = new ProfileRequest(meter.Storage, meter.TimeRule);
         Logbook = new EventLogRequest(meter.Storage, meter.TimeRule, meter.Time, maximumEvents);
-        Link = new RangeRequestLink(Pair.Meter, [Profile, Logbook]);
+        Link = new RangeRequestLink(echo ? new EchoingDeviceLink(Pair) : Pair.Meter, [Profile, Logbook]);
         var port = new OpticalPortSettings
         {
             ManufacturerId = meter.Settings.ManufacturerId,

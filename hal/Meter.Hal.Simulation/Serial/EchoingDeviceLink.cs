@@ -1,7 +1,6 @@
 using Meter.Hal;
-using Meter.Hal.Simulation.Serial;
 
-namespace Meter.Optical.Tests.Support;
+namespace Meter.Hal.Simulation.Serial;
 
 /// <summary>
 /// The meter's end of a <see cref="VirtualSerialPair"/> as the device's link shows it behind an optical head that
