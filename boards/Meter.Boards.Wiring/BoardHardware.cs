@@ -46,7 +46,18 @@ namespace Meter.Boards.Wiring
         /// naming the rule when the board breaks the ESP32's pin rules.
         /// </summary>
         public BoardHardware(BoardDefinition board, IBoardIo io, IDelay delay)
+            : this(board, io, delay, delay)
         {
+        }
+
+        /// <summary>
+        /// As <see cref="BoardHardware(BoardDefinition, IBoardIo, IDelay)"/>, with the HT1621's WR half periods on
+        /// <paramref name="lcdDelay"/>: on the device a busy wait (Meter.Hal.Device BusyWaitDelay), since a sleep
+        /// rounds each 2 µs half period up to 1 ms (docs/timing-budget.md).
+        /// </summary>
+        public BoardHardware(BoardDefinition board, IBoardIo io, IDelay delay, IDelay lcdDelay)
+        {
+            if (lcdDelay == null) throw new System.ArgumentNullException("lcdDelay");
             if (board == null) throw new System.ArgumentNullException("board");
             if (io == null) throw new System.ArgumentNullException("io");
             if (delay == null) throw new System.ArgumentNullException("delay");
@@ -113,8 +124,8 @@ namespace Meter.Boards.Wiring
                 IOutputPin data = RequireOutput(BoardSignal.LcdData);
                 _lcdChips = new Ht1621[]
                 {
-                    new Ht1621(RequireOutput(BoardSignal.LcdChipSelect), write, data, delay, LcdHalfPeriodMicroseconds),
-                    new Ht1621(RequireOutput(BoardSignal.LcdChipSelect2), write, data, delay, LcdHalfPeriodMicroseconds),
+                    new Ht1621(RequireOutput(BoardSignal.LcdChipSelect), write, data, lcdDelay, LcdHalfPeriodMicroseconds),
+                    new Ht1621(RequireOutput(BoardSignal.LcdChipSelect2), write, data, lcdDelay, LcdHalfPeriodMicroseconds),
                 };
                 _lcd = new SegmentLcdPanel(_lcdChips, SegmentGlass.Reference());
             }

@@ -29,7 +29,9 @@ namespace Meter.App
                 Esp32Routing routing = Esp32Routing.For(board);
                 Esp32PinFunctions.Route(routing.SpiClock, routing.SpiMiso, routing.SpiMosi, routing.OpticalTx, routing.OpticalRx,
                     routing.ModuleTx, routing.ModuleRx);
-                BoardHardware hardware = new BoardHardware(board, new SystemDeviceIo(new GpioController()), new SleepDelay());
+                // Chip resets and start-ups sleep; the HT1621's 2 µs WR half periods spin (docs/timing-budget.md).
+                BoardHardware hardware = new BoardHardware(board, new SystemDeviceIo(new GpioController()), new SleepDelay(),
+                    new BusyWaitDelay(new Esp32MicrosecondTimer()));
                 // Fail early and clearly when the FRAM does not answer (wiring, chip select).
                 if (hardware.Fram != null) hardware.Fram.ReadDeviceId(new byte[4]);
                 if (hardware.LcdChips != null)

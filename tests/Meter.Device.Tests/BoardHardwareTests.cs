@@ -57,6 +57,27 @@ public class BoardHardwareTests
         Assert.Null(hw.Output(BoardSignal.Ade7880ChipSelect));
     }
 
+    private sealed class CountingDelay : IDelay
+    {
+        public int Waits;
+        public void Wait(int microseconds) => Waits++;
+    }
+
+    [Fact]
+    public void The_HT1621_half_periods_go_to_the_LCD_delay_and_not_to_the_sleeping_one()
+    {
+        var io = new RecordingBoardIo();
+        io.ChipAt[13] = new ExpanderChipModel { ExternalLevels = 0xFFFF };
+        var sleep = new CountingDelay();
+        var lcd = new CountingDelay();
+        var hw = new BoardHardware(BoardCatalog.Reference(), io, sleep, lcd);
+        int sleepsBefore = sleep.Waits;
+        foreach (var chip in hw.LcdChips) chip.Initialize();
+        // Four command frames a chip, 12 bits each: 1 + 24 + 1 = 26 half-period waits a frame.
+        Assert.Equal(2 * 4 * 26, lcd.Waits);
+        Assert.Equal(sleepsBefore, sleep.Waits);
+    }
+
     [Fact]
     public void Expander_inputs_raise_their_events_on_the_slow_poll()
     {
