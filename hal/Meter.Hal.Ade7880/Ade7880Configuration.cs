@@ -109,6 +109,25 @@ namespace Meter.Hal.Ade7880
         /// <summary>MASK1 (IRQ1 enables).</summary>
         public uint Mask1 = 0;
 
+        /// <summary>
+        /// Power-quality measurement (see <see cref="Meter.Hal.MeteringChipConfiguration.QualityMeasurement"/>):
+        /// COMPMODE.ANGLESEL is written 01 (delays between phase voltages) and HX/HY/HZ start at 2, 3, 4 and
+        /// step through the orders up to 25 (<see cref="HarmonicIndexes"/> is then not used).
+        /// </summary>
+        public bool QualityMeasurement;
+
+        /// <summary>COMPMODE as written: ANGLESEL (bits 10:9) = 01 with <see cref="QualityMeasurement"/>.</summary>
+        public int CompModeToWrite()
+        {
+            return QualityMeasurement ? (CompMode & ~0x0600) | 0x0200 : CompMode;
+        }
+
+        /// <summary>HX (0), HY (1), HZ (2) as written at start-up.</summary>
+        public int HarmonicIndexToWrite(int slot)
+        {
+            return QualityMeasurement ? 2 + slot : HarmonicIndexes[slot];
+        }
+
         /// <summary>HX, HY, HZ harmonic indexes.</summary>
         public readonly int[] HarmonicIndexes = new int[] { 3, 5, 7 };
 
