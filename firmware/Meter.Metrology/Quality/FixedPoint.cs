@@ -68,6 +68,13 @@ namespace Meter.Metrology.Quality
             return SinQ16(centidegrees + 9000);
         }
 
+        /// <summary>⌊<paramref name="a"/> / <paramref name="b"/>⌋ for a positive <paramref name="b"/> (C# division truncates towards zero).</summary>
+        public static long FloorDiv(long a, long b)
+        {
+            long q = a / b;
+            return (a % b != 0 && a < 0) ? q - 1 : q;
+        }
+
         /// <summary>Rounded <paramref name="numerator"/> / <paramref name="denominator"/> for non-negative numerator and positive denominator.</summary>
         public static long DivideRounded(long numerator, long denominator)
         {

@@ -33,7 +33,7 @@ namespace Meter.Metrology.Quality
         /// </summary>
         public bool Add(long clockSeconds, int period)
         {
-            long interval = FloorDiv(clockSeconds, 10);
+            long interval = FixedPoint.FloorDiv(clockSeconds, 10);
             bool completed = false;
             if (interval != _interval)
             {
@@ -53,12 +53,6 @@ namespace Meter.Metrology.Quality
                 _samples++;
             }
             return completed;
-        }
-
-        private static long FloorDiv(long a, long b)
-        {
-            long q = a / b;
-            return (a % b != 0 && a < 0) ? q - 1 : q;
         }
     }
 }
