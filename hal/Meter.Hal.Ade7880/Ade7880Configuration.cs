@@ -194,6 +194,13 @@ namespace Meter.Hal.Ade7880
             CheckRange(LineCycles, 0xFFFF, "LINECYC");
             CheckRange(Config3, 0xFF, "CONFIG3");
             CheckRange(HConfig, 0xFFFF, "HCONFIG");
+            // The harmonic scan waits for HREADY after each phase/order switch: HRATE (bits 7:5) must not be 111 (engine off)
+            // and HRCFG (bit 0) must be 0 (HREADY when the results have settled, not at every update).
+            if (QualityMeasurement && (((HConfig >> 5) & 7) == 7 || (HConfig & 1) != 0))
+                throw new System.ArgumentException("ADE7880 configuration: quality measurement needs the harmonic engine on (HCONFIG.HRATE not 111) with HRCFG = 0");
+            // ANGLESEL = 01 measures the delays between phase voltages from their zero crossings: three voltage sensors.
+            if (QualityMeasurement && ((AccMode >> 4) & 3) != 0)
+                throw new System.ArgumentException("ADE7880 configuration: quality measurement needs ACCMODE.CONSEL = 00 (3-phase 4-wire, three voltage sensors)");
             CheckRange(MMode, 0xFF, "MMODE");
             CheckRange(PeakCycles, 0xFF, "PEAKCYC");
             CheckRange(SagCycles, 0xFF, "SAGCYC");

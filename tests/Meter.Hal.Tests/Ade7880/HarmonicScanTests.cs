@@ -136,4 +136,22 @@ public class HarmonicScanTests
         Assert.Equal(off, on);
         Assert.True(off > 0);
     }
+
+    [Theory]
+    [InlineData(0xE8, "HRATE")]      // HRATE = 111: the harmonic engine is off
+    [InlineData(0x09, "HRCFG")]      // HRCFG = 1
+    public void Quality_measurement_with_the_harmonic_engine_unable_to_scan_is_refused(int hconfig, string named)
+    {
+        var rig = new AdeRig(c => { c.QualityMeasurement = true; c.HConfig = hconfig; });
+        var e = Assert.Throws<ArgumentException>(() => rig.Start());
+        Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public void Quality_measurement_without_three_voltage_sensors_is_refused()
+    {
+        var rig = new AdeRig(c => { c.QualityMeasurement = true; c.AccMode = 0x90; }); // CONSEL = 01 (3-wire delta)
+        var e = Assert.Throws<ArgumentException>(() => rig.Start());
+        Assert.Contains("CONSEL", e.Message);
+    }
 }
