@@ -75,6 +75,14 @@ namespace Meter.Metrology.Quality
             return completed;
         }
 
+        /// <summary>Drops the open interval (e.g. after the clock was set back); the next value opens a new one.</summary>
+        public void Restart()
+        {
+            Clear();
+            _interval = long.MinValue;
+            _frequency.Restart();
+        }
+
         private void AddValues(PhaseQualityValues q, bool disturbed)
         {
             _samples++;

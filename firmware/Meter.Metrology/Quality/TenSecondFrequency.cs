@@ -26,6 +26,14 @@ namespace Meter.Metrology.Quality
         /// <summary>UTC seconds at which <see cref="Millihertz"/>'s interval started (a multiple of 10).</summary>
         public long IntervalStart { get; private set; }
 
+        /// <summary>Drops the open 10-s interval (the clock was set back); the last completed value stays.</summary>
+        public void Restart()
+        {
+            _interval = long.MinValue;
+            _periodSum = 0;
+            _samples = 0;
+        }
+
         /// <summary>
         /// Adds a period sampled at <paramref name="clockSeconds"/> (UTC seconds). True when this sample is
         /// the first of a new 10-s interval and the previous interval's value is now in <see cref="Millihertz"/>.
