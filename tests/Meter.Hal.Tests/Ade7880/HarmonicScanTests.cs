@@ -154,4 +154,39 @@ public class HarmonicScanTests
         var e = Assert.Throws<ArgumentException>(() => rig.Start());
         Assert.Contains("CONSEL", e.Message);
     }
+
+    [Fact]
+    public void Waveform_samples_carry_each_harmonic_at_its_own_phase()
+    {
+        var rig = QualityRig();
+        // Phase A: 230 V fundamental, 3rd harmonic 23 V at +90°.
+        rig.SetLoads(new PhaseLoad(230, 5, 0) { Harmonics = new[] { new Harmonic(3, 23, 0, 0, 90) } }, new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0));
+        rig.Start();
+        // To a whole number of 50 Hz periods (20 ms): the fundamental of A is at 0°, its sine 0, and the 3rd at 3·0° + 90°.
+        rig.Chip.Advance(20_000 - rig.Chip.NowUs % 20_000);
+        // VAWV = 23 V / 460 V × 5,326,737 (full-scale peak code) × sin 90° = 266,336.85.
+        Assert.InRange(rig.Driver.Bus.Read(Register.VAWV), 266_336, 266_337);
+        // A quarter period later: fundamental at 90° (230/460 × 5,326,737 = 2,663,368.5), the 3rd at 270° + 90° = 0°.
+        rig.Chip.Advance(5_000);
+        Assert.InRange(rig.Driver.Bus.Read(Register.VAWV), 2_663_368, 2_663_369);
+    }
+
+    [Fact]
+    public void A_frequency_drift_ramps_the_line_period()
+    {
+        var rig = QualityRig();
+        var load = new PhaseLoad(230, 5, 0);
+        rig.SetLoads(load, load, load);
+        rig.Start();
+        long t0 = rig.Chip.NowUs;
+        rig.Chip.Phases[0].RampBetween(t0, t0 + 100_000_000, load with { FrequencyHz = 49 });
+        var m = new PhaseMeasurements();
+        rig.Chip.Advance(50_000_000); // half way: 49.5 Hz → 256,000 / 49.5 = 5171.7 ticks
+        rig.Driver.ReadMeasurements(m);
+        Assert.Equal(5172, m.Period[0]);
+        rig.Chip.Advance(60_000_000); // past the end: 49 Hz → 5224.5 → 5224 or 5225
+        rig.Driver.ReadMeasurements(m);
+        Assert.InRange(m.Period[0], 5224, 5225);
+        Assert.Equal(5120, m.Period[1]);
+    }
 }
