@@ -4,7 +4,8 @@ namespace Meter.Metrology.Quality
 {
     /// <summary>
     /// The power-quality quantities of one measurement read, in units: rms voltage and current per phase
-    /// (the chip's 10/12-cycle-scale rms), neutral current, power factor P/S, displacement factor
+    /// (the ADE7880's rms registers: a low-pass filtered rms settling in about 0.6 s, close to but not the
+    /// exact 10/12-cycle window of IEC 61000-4-30 §5.2; a class S simplification), neutral current, power factor P/S, displacement factor
     /// cos φ1 = P1/S1 (fundamental powers), voltage harmonics and THD (<see cref="HarmonicSpectrum"/>) and
     /// the voltage unbalance u2 (<see cref="VoltageUnbalance"/>). Allocated once, refilled by
     /// <see cref="Update"/> without allocation.
@@ -33,7 +34,10 @@ namespace Meter.Metrology.Quality
         /// <summary>Voltage harmonics 2–25 and THD per phase.</summary>
         public readonly HarmonicSpectrum Harmonics = new HarmonicSpectrum();
 
-        /// <summary>Voltage unbalance u2, hundredths of a percent (valid when <see cref="UnbalanceValid"/>).</summary>
+        /// <summary>
+        /// Voltage unbalance u2, hundredths of a percent (valid when <see cref="UnbalanceValid"/>), from each phase's
+        /// latest fundamental (the harmonic scan refreshes one phase a read, so they are up to about 3 s apart).
+        /// </summary>
         public int Unbalance;
 
         /// <summary>False until the three voltages and their angles are known (quality measurement on).</summary>

@@ -2,7 +2,7 @@ namespace Meter.Metrology.Quality
 {
     /// <summary>
     /// 10-min aggregation per IEC 61000-4-30 §4.4/§4.5 (class S): the measurement values (one per
-    /// measurement read, the chip's 10/12-cycle-scale rms) of each interval are aggregated as the
+    /// measurement read, about 1 s apart, see <see cref="PhaseQualityValues"/>) of each interval are aggregated as the
     /// square root of the mean of their squares; intervals follow the clock's 10-min ticks (§4.5:
     /// 00:00, 00:10, … UTC), so a value taken at clock second t belongs to [600⌊t/600⌋, +600). An
     /// interval in which a dip, swell or interruption happened is flagged (§4.7: an aggregated value that
