@@ -189,4 +189,24 @@ public class HarmonicScanTests
         Assert.InRange(m.Period[0], 5224, 5225);
         Assert.Equal(5120, m.Period[1]);
     }
+
+    [Fact]
+    public void A_chip_reset_restarts_the_scan_at_orders_2_to_4_with_the_voltage_angles()
+    {
+        var rig = QualityRig();
+        rig.SetLoads(new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0));
+        rig.Start();
+        var m = new PhaseMeasurements();
+        for (int i = 0; i < 4; i++) { rig.Chip.Advance(800_000); rig.Driver.ReadMeasurements(m); }
+        Assert.Equal(5, m.HarmonicFirstOrder); // the second round (phase A, orders 5–7)
+        rig.Chip.SpontaneousReset();           // brown-out: every register back to its reset value
+        rig.Cycle(1_000_000);
+        Assert.True(rig.Reading.ChipWasReset);
+        Assert.Equal(0x03FFu, rig.Chip.Peek(Register.COMPMODE));
+        Assert.Equal(new uint[] { 2, 3, 4 }, new[] { rig.Chip.Peek(Register.HX), rig.Chip.Peek(Register.HY), rig.Chip.Peek(Register.HZ) });
+        rig.Chip.Advance(800_000);
+        rig.Driver.ReadMeasurements(m);
+        Assert.Equal(0, m.HarmonicPhase);
+        Assert.Equal(2, m.HarmonicFirstOrder);
+    }
 }
