@@ -109,6 +109,25 @@ namespace Meter.Hal.Ade7880
         /// <summary>MASK1 (IRQ1 enables).</summary>
         public uint Mask1 = 0;
 
+        /// <summary>
+        /// Power-quality measurement (see <see cref="Meter.Hal.MeteringChipConfiguration.QualityMeasurement"/>):
+        /// COMPMODE.ANGLESEL is written 01 (delays between phase voltages) and HX/HY/HZ start at 2, 3, 4 and
+        /// step through the orders up to 25 (<see cref="HarmonicIndexes"/> is then not used).
+        /// </summary>
+        public bool QualityMeasurement;
+
+        /// <summary>COMPMODE as written: ANGLESEL (bits 10:9) = 01 with <see cref="QualityMeasurement"/>.</summary>
+        public int CompModeToWrite()
+        {
+            return QualityMeasurement ? (CompMode & ~0x0600) | 0x0200 : CompMode;
+        }
+
+        /// <summary>HX (0), HY (1), HZ (2) as written at start-up.</summary>
+        public int HarmonicIndexToWrite(int slot)
+        {
+            return QualityMeasurement ? 2 + slot : HarmonicIndexes[slot];
+        }
+
         /// <summary>HX, HY, HZ harmonic indexes.</summary>
         public readonly int[] HarmonicIndexes = new int[] { 3, 5, 7 };
 
@@ -175,6 +194,13 @@ namespace Meter.Hal.Ade7880
             CheckRange(LineCycles, 0xFFFF, "LINECYC");
             CheckRange(Config3, 0xFF, "CONFIG3");
             CheckRange(HConfig, 0xFFFF, "HCONFIG");
+            // The harmonic scan waits for HREADY after each phase/order switch: HRATE (bits 7:5) must not be 111 (engine off)
+            // and HRCFG (bit 0) must be 0 (HREADY when the results have settled, not at every update).
+            if (QualityMeasurement && (((HConfig >> 5) & 7) == 7 || (HConfig & 1) != 0))
+                throw new System.ArgumentException("ADE7880 configuration: quality measurement needs the harmonic engine on (HCONFIG.HRATE not 111) with HRCFG = 0");
+            // ANGLESEL = 01 measures the delays between phase voltages from their zero crossings: three voltage sensors.
+            if (QualityMeasurement && ((AccMode >> 4) & 3) != 0)
+                throw new System.ArgumentException("ADE7880 configuration: quality measurement needs ACCMODE.CONSEL = 00 (3-phase 4-wire, three voltage sensors)");
             CheckRange(MMode, 0xFF, "MMODE");
             CheckRange(PeakCycles, 0xFF, "PEAKCYC");
             CheckRange(SagCycles, 0xFF, "SAGCYC");

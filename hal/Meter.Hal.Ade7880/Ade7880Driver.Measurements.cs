@@ -6,7 +6,9 @@ namespace Meter.Hal.Ade7880
         /// <summary>
         /// Reads rms values, powers, periods, angles, power factors, peaks and (if the harmonic
         /// engine is on) THD into <paramref name="measurements"/>: 27 frames, + STATUS0 with the
-        /// harmonic engine on, + 4 when its results are ready (VTHD, ITHD, HCONFIG, STATUS0);
+        /// harmonic engine on, + 4 when its results are ready (VTHD, ITHD, HCONFIG, STATUS0), with
+        /// quality measurement + 6 more reads then (<see cref="ReadHarmonics"/>) and + 3 writes (HX, HY, HZ)
+        /// once per round of the three phases;
         /// single unverified reads since these values are not accumulated.
         /// </summary>
         public void ReadMeasurements(PhaseMeasurements measurements)
@@ -41,6 +43,8 @@ namespace Meter.Hal.Ade7880
         private void ReadThd(PhaseMeasurements measurements)
         {
             measurements.ThdPhase = -1;
+            measurements.HarmonicPhase = -1;
+            measurements.AnglesBetweenVoltages = _configuration.QualityMeasurement;
             // HCONFIG.HRATE (bits 7:5) = 111 disables the harmonic calculations.
             measurements.HarmonicsEnabled = ((_configuration.HConfig >> 5) & 7) != 7;
             if (!measurements.HarmonicsEnabled)
@@ -61,9 +65,11 @@ namespace Meter.Hal.Ade7880
                 measurements.CurrentThd[phase] = _bus.Read(Register.ITHD);
                 measurements.ThdValid[phase] = true;
                 measurements.ThdPhase = phase;
+                if (_configuration.QualityMeasurement) ReadHarmonics(measurements, phase);
             }
             // From the neutral (HPHASE = 3, configured at start-up) on to phase A.
             _harmonicPhase = phase < 2 ? phase + 1 : 0;
+            if (_configuration.QualityMeasurement && phase == 2) NextHarmonicOrders();
             // Switch first, then clear HREADY: a HREADY of the old phase cannot slip in between.
             _bus.WriteRaw(Register.HCONFIG, 2, (uint)((_configuration.HConfig & ~0x06) | (_harmonicPhase << 1)));
             _bus.WriteRaw(Register.STATUS0, 4, StatusBits.HREADY);

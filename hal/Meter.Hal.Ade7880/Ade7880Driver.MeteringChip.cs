@@ -117,6 +117,7 @@ namespace Meter.Hal.Ade7880
             target.OverVoltageLevel = PeakCode(source.OverVoltageLevelMillivolts, source.FullScaleVoltageMillivolts);
             MapLedDivider(source, target);
             target.CfMode = CfModeFor(source.LedEnabled);
+            target.QualityMeasurement = source.QualityMeasurement;
             for (int phase = 1; phase <= 3; phase++)
             {
                 target.PhaseCalibration[phase - 1] = source.GetCalibration(CalibrationKind.PhaseCalibration, phase);

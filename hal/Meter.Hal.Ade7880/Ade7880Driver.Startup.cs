@@ -89,6 +89,7 @@ namespace Meter.Hal.Ade7880
             ApplyRegisters(c, false);
             // The harmonic engine starts on the configured HCONFIG.HPHASE (3 = neutral).
             _harmonicPhase = (c.HConfig >> 1) & 3;
+            _harmonicFirstOrder = 2;
             ApplyDspRam(c, false);
             // The DSP RAM write pipeline commits a write only when more follow: write the last
             // register two more times (three in all) (data sheet Rev. A, "Digital Signal Processor").
@@ -129,7 +130,7 @@ namespace Meter.Hal.Ade7880
         {
             Apply(Register.GAIN, c.Gain, verify);
             Apply(Register.CONFIG, c.Config, verify);
-            Apply(Register.COMPMODE, c.CompMode, verify);
+            Apply(Register.COMPMODE, c.CompModeToWrite(), verify);
             Apply(Register.ACCMODE, c.AccMode, verify);
             Apply(Register.LCYCMODE, c.LcycMode, verify);
             Apply(Register.LINECYC, c.LineCycles, verify);
@@ -144,7 +145,7 @@ namespace Meter.Hal.Ade7880
             {
                 Apply((Register)((int)Register.APHCAL + i), c.PhaseCalibration[i], verify);
                 Apply((Register)((int)Register.APNOLOAD + i), c.NoLoadThresholds[i], verify);
-                Apply((Register)((int)Register.HX + i), c.HarmonicIndexes[i], verify);
+                Apply((Register)((int)Register.HX + i), c.HarmonicIndexToWrite(i), verify);
                 Apply((Register)((int)Register.CF1DEN + i), c.CfDenominators[i], verify);
             }
             Apply(Register.WTHR, c.ActiveThreshold, verify);

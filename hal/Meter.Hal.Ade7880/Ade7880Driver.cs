@@ -52,6 +52,7 @@ namespace Meter.Hal.Ade7880
         private int _resetsRecovered;
         private int _irqFaults;
         private int _harmonicPhase;
+        private int _harmonicFirstOrder = 2;
 
         /// <summary>Creates the driver; nothing is sent until <see cref="Start"/>.</summary>
         /// <param name="spi">The chip's SPI device (mode 3, ≤ 2.5 MHz).</param>

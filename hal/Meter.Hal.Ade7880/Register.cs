@@ -292,6 +292,12 @@ namespace Meter.Hal.Ade7880
         VTHD = 0xE886,
         /// <summary>Current THD, signed 3.21 format.</summary>
         ITHD = 0xE887,
+        /// <summary>Rms of the voltage harmonic selected by HX on phase HPHASE (24-bit signed, 32 SE; data sheet Rev. A Table 33, 0xE888; Table 20 "Harmonic Engine Outputs").</summary>
+        HXVRMS = 0xE888,
+        /// <summary>Rms of the voltage harmonic selected by HY (0xE890, the HX block + 8).</summary>
+        HYVRMS = 0xE890,
+        /// <summary>Rms of the voltage harmonic selected by HZ (0xE898, the HX block + 16).</summary>
+        HZVRMS = 0xE898,
         /// <summary>Harmonic configuration (HRCFG, HPHASE, HSTIME, HRATE, ACTPHSEL).</summary>
         HCONFIG = 0xE900,
         /// <summary>Phase A power factor (signed, LSB 2^-15).</summary>

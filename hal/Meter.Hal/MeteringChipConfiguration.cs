@@ -44,6 +44,13 @@ namespace Meter.Hal
         /// <summary>The test LED pulses with total active energy (false: output off, e.g. in no-load).</summary>
         public bool LedEnabled;
 
+        /// <summary>
+        /// Power-quality measurement: the harmonic engine scans voltage harmonics 2–25 on each phase and the
+        /// angle registers measure the delays between the phase voltages (for the unbalance) instead of
+        /// voltage-to-current. Off: the energy cycle and the measurement reads are those without it.
+        /// </summary>
+        public bool QualityMeasurement;
+
         private readonly int[] _calibration = new int[CalibrationKind.Count * 3];
 
         /// <summary>Calibration <paramref name="kind"/> (<see cref="CalibrationKind"/>) of phase 1..3.</summary>

@@ -59,5 +59,42 @@ namespace Meter.Hal
 
         /// <summary>Whether the harmonic engine is on (HCONFIG.HRATE ≠ 111).</summary>
         public bool HarmonicsEnabled;
+
+        /// <summary>Highest harmonic order of <see cref="HarmonicVoltageRms"/> (EN 50160 Table 1 goes to the 25th).</summary>
+        public const int MaxHarmonicOrder = 25;
+
+        /// <summary>Harmonic orders refreshed by one call with quality measurement on.</summary>
+        public const int HarmonicsPerRead = 3;
+
+        /// <summary>
+        /// Quality measurement only (<see cref="MeteringChipConfiguration.QualityMeasurement"/>): fundamental
+        /// voltage rms per phase, on the xVRMS scale. Refreshed with <see cref="HarmonicPhase"/>.
+        /// </summary>
+        public readonly int[] FundamentalVoltageRms = new int[3];
+
+        /// <summary>Fundamental active power per phase (same scale as <see cref="FundamentalApparentPower"/>).</summary>
+        public readonly int[] FundamentalActivePower = new int[3];
+
+        /// <summary>Fundamental apparent power per phase: displacement factor cos φ1 = fundamental active / fundamental apparent.</summary>
+        public readonly int[] FundamentalApparentPower = new int[3];
+
+        /// <summary>
+        /// Rms of voltage harmonic h of phase p at [p × (MaxHarmonicOrder + 1) + h], h = 2..25, on the
+        /// scale of <see cref="FundamentalVoltageRms"/>. A call refreshes <see cref="HarmonicsPerRead"/>
+        /// consecutive orders from <see cref="HarmonicFirstOrder"/> of <see cref="HarmonicPhase"/>.
+        /// </summary>
+        public readonly int[] HarmonicVoltageRms = new int[3 * (MaxHarmonicOrder + 1)];
+
+        /// <summary>The phase whose fundamental and harmonics this call refreshed, or -1.</summary>
+        public int HarmonicPhase = -1;
+
+        /// <summary>The first of the harmonic orders this call refreshed (valid when <see cref="HarmonicPhase"/> ≥ 0).</summary>
+        public int HarmonicFirstOrder;
+
+        /// <summary>
+        /// True when <see cref="Angle"/> holds the delays from phase A voltage to C (0), B to C (1) and
+        /// A to B (2) (quality measurement) instead of voltage-to-current delays.
+        /// </summary>
+        public bool AnglesBetweenVoltages;
     }
 }

@@ -5,7 +5,8 @@ namespace Meter.Hal.Simulation.Ade7880;
 /// <param name="VoltageRms">Rms voltage of this harmonic, V.</param>
 /// <param name="CurrentRms">Rms current of this harmonic, A.</param>
 /// <param name="AngleDegrees">Angle by which this harmonic's current lags its voltage.</param>
-public sealed record Harmonic(int Order, double VoltageRms, double CurrentRms, double AngleDegrees);
+/// <param name="VoltagePhaseDegrees">Phase of this harmonic's voltage against the phase's fundamental (waveform samples only; rms values do not depend on it).</param>
+public sealed record Harmonic(int Order, double VoltageRms, double CurrentRms, double AngleDegrees, double VoltagePhaseDegrees = 0);
 
 /// <summary>
 /// What one phase's terminals see: fundamental rms voltage and current, the angle by which the
@@ -16,6 +17,13 @@ public sealed record PhaseLoad(double VoltageRms, double CurrentRms, double Angl
 {
     /// <summary>Harmonics on top of the fundamental.</summary>
     public Harmonic[] Harmonics { get; init; } = Array.Empty<Harmonic>();
+
+    /// <summary>
+    /// How far this phase's fundamental voltage is shifted from its place in a symmetrical system
+    /// (A at 0°, B at −120°, C at −240°); positive = leads. Unbalanced voltages: different rms values
+    /// and/or shifts.
+    /// </summary>
+    public double VoltageShiftDegrees { get; init; }
 
     /// <summary>No voltage, no current.</summary>
     public static PhaseLoad Off(double frequencyHz = 50.0) => new(0, 0, 0, frequencyHz);
@@ -31,5 +39,9 @@ public sealed record PhaseLoad(double VoltageRms, double CurrentRms, double Angl
         VoltageRms + (target.VoltageRms - VoltageRms) * fraction,
         CurrentRms + (target.CurrentRms - CurrentRms) * fraction,
         AngleDegrees + (target.AngleDegrees - AngleDegrees) * fraction,
-        FrequencyHz + (target.FrequencyHz - FrequencyHz) * fraction) { Harmonics = Harmonics };
+        FrequencyHz + (target.FrequencyHz - FrequencyHz) * fraction)
+    {
+        Harmonics = Harmonics,
+        VoltageShiftDegrees = VoltageShiftDegrees + (target.VoltageShiftDegrees - VoltageShiftDegrees) * fraction,
+    };
 }

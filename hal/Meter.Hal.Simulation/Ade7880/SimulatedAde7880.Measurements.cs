@@ -83,7 +83,7 @@ public sealed partial class SimulatedAde7880
             for (int p = 0; p < 3; p++)
             {
                 var load = LoadOf(p);
-                double angle = (-120.0 * p - load.AngleDegrees) * Math.PI / 180.0;
+                double angle = (-120.0 * p + load.VoltageShiftDegrees - load.AngleDegrees) * Math.PI / 180.0;
                 re += load.CurrentRms * Math.Cos(angle);
                 im += load.CurrentRms * Math.Sin(angle);
             }
@@ -104,9 +104,11 @@ public sealed partial class SimulatedAde7880
         }
         if (a >= 0xE601 && a <= 0xE603)
         {
+            uint angleSel = (Reg(Register.COMPMODE) >> 9) & 3;
+            if (angleSel == 1) return VoltageDelay(a - 0xE601);
             // ANGLESEL = 00: delay from phase voltage to phase current, in 256 kHz ticks.
             var load = LoadOf(a - 0xE601);
-            if (((Reg(Register.COMPMODE) >> 9) & 3) != 0 || load.FrequencyHz <= 0) return 0;
+            if (angleSel != 0 || load.FrequencyHz <= 0) return 0;
             double degrees = ((load.AngleDegrees % 360) + 360) % 360;
             return (int)Math.Round(degrees / 360.0 * 256000 / load.FrequencyHz);
         }
@@ -138,6 +140,7 @@ public sealed partial class SimulatedAde7880
             double harmonics = Math.Sqrt(load.Harmonics.Sum(h => register == Register.VTHD ? h.VoltageRms * h.VoltageRms : h.CurrentRms * h.CurrentRms));
             return fundamental == 0 ? 0 : (int)Math.Min(0x7FFFFF, Math.Round(harmonics / fundamental * (1 << 21)));
         }
+        if (a >= 0xE880 && a <= 0xE89F) return HarmonicEngineResult(a);
         if (a >= 0xE504 && a <= 0xE506)
         {
             // xIMAV: mean absolute value (2√2/π × rms) on a 20-bit scale (model scale: full-scale rms → 2^19).
@@ -165,8 +168,64 @@ public sealed partial class SimulatedAde7880
             var load = LoadOf(p);
             double omega = 2 * Math.PI * load.FrequencyHz * _now / 1e6 - 2 * Math.PI * p / 3;
             var (v, i) = Ratios(p, load.VoltageRms, load.CurrentRms);
+            omega += load.VoltageShiftDegrees * Math.PI / 180;
             double sample = current ? i * FullScalePeak * Math.Sin(omega - load.AngleDegrees * Math.PI / 180) : v * FullScalePeak * Math.Sin(omega);
+            foreach (var h in load.Harmonics)
+            {
+                var (vh, ih) = Ratios(p, h.VoltageRms, h.CurrentRms);
+                double theta = h.Order * omega + h.VoltagePhaseDegrees * Math.PI / 180;
+                sample += current ? ih * FullScalePeak * Math.Sin(theta - h.AngleDegrees * Math.PI / 180) : vh * FullScalePeak * Math.Sin(theta);
+            }
             return (int)Math.Round(sample);
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// ANGLESEL = 01: delays between phase voltages in 256 kHz ticks, from the negative-to-positive
+    /// zero crossing of the first to that of the second: ANGLE0 A→C, ANGLE1 B→C, ANGLE2 A→B
+    /// (ADE7854/58/68/78 data sheet Rev. G p. 36, "Time Interval Between Phases"; same on the ADE7880).
+    /// </summary>
+    private int VoltageDelay(int angleRegister)
+    {
+        int from = angleRegister == 1 ? 1 : 0, to = angleRegister == 2 ? 1 : 2;
+        var first = LoadOf(from);
+        var second = LoadOf(to);
+        if (first.FrequencyHz <= 0 || first.VoltageRms <= 0 || second.VoltageRms <= 0) return 0;
+        double firstAngle = -120.0 * from + first.VoltageShiftDegrees, secondAngle = -120.0 * to + second.VoltageShiftDegrees;
+        double lag = (((firstAngle - secondAngle) % 360) + 360) % 360;
+        return (int)Math.Round(lag / 360.0 * 256000 / first.FrequencyHz);
+    }
+
+    /// <summary>
+    /// The harmonic engine's results (0xE880–0xE89F, data sheet Rev. A Table 33) for the phase in
+    /// HCONFIG.HPHASE: FVRMS (the fundamental on the xVRMS scale), FWATT and FVA (fundamental
+    /// powers on the xWATT scale), VTHD/ITHD elsewhere, and per HX/HY/HZ block (8 registers from
+    /// 0xE888/0xE890/0xE898) the harmonic's voltage rms on the xVRMS scale (model: the data sheet's
+    /// scale of HxVRMS is not confirmed here; the firmware uses only ratios to FVRMS).
+    /// Everything else of the engine reads 0 in this model.
+    /// </summary>
+    private int HarmonicEngineResult(ushort a)
+    {
+        uint hconfig = Reg(Register.HCONFIG);
+        if (((hconfig >> 5) & 7) == 7) return 0;
+        int p = (int)((hconfig >> 1) & 3) % 3;
+        var load = LoadOf(p);
+        var (v1, i1) = Ratios(p, load.VoltageRms, load.CurrentRms);
+        double pg = Gain(_registers[(ushort)(0x4389 + 2 * p)]);
+        switch (a)
+        {
+            case 0xE880: return (int)Math.Round(v1 * FullScaleRms);
+            case 0xE882: return (int)Math.Round(PMax * pg * v1 * i1 * Math.Cos(load.AngleDegrees * Math.PI / 180) / 16);
+            case 0xE884: return (int)Math.Round(PMax * pg * v1 * i1 / 16);
+        }
+        if (a >= 0xE888 && (a - 0xE888) % 8 == 0)
+        {
+            int order = (int)Reg((Register)((int)Register.HX + (a - 0xE888) / 8));
+            double rms = 0;
+            foreach (var h in load.Harmonics)
+                if (h.Order == order) rms += h.VoltageRms;
+            return (int)Math.Round(Ratios(p, rms, 0).V * FullScaleRms);
         }
         return 0;
     }

@@ -541,7 +541,8 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
         }
         _registers[address] = RegisterMap.Encode(format, RegisterMap.Decode(format, value));
         AfterConfigurationChange(address);
-        if (register == Register.HCONFIG) RestartHarmonicSettling();
+        // A new phase (HCONFIG) or new orders (HX, HY, HZ) restart the HSTIME settling.
+        if (register == Register.HCONFIG || register == Register.HX || register == Register.HY || register == Register.HZ) RestartHarmonicSettling();
         return true;
     }
 
