@@ -107,12 +107,11 @@ namespace Meter.Core
 
         /// <summary>
         /// False for the data sets of the generic <see cref="DefaultReadout"/> that this meter does not keep, which
-        /// would only ever read "()": A− per tariff (the tariff registers are A+ and R+, Meter.Metrology
-        /// EnergyAccumulator) and P−max (the demand meter keeps P+max, Meter.Core DemandValues).
+        /// would only ever read "()": P−max (the demand meter keeps P+max, Meter.Core DemandValues).
         /// </summary>
         public static bool IsKept(ObisCode code)
         {
-            return code != StandardObjects.ActiveExportT1 && code != StandardObjects.ActiveExportT2 && code != StandardObjects.MaximumDemandExport;
+            return code != StandardObjects.MaximumDemandExport;
         }
 
         private static int KeptCount(ReadoutList list)
