@@ -50,10 +50,9 @@ namespace Meter.Obis
         public static readonly ObisCode ReactiveImport = new ObisCode(3, 8, 0);
         /// <summary>1-0:4.8.0 reactive energy export (R−), total.</summary>
         public static readonly ObisCode ReactiveExport = new ObisCode(4, 8, 0);
-        /// <summary>1-0:1.6.0 maximum demand, active import, with its time.</summary>
+        /// <summary>1-0:1.6.0 maximum demand, active import, with its time. No export maximum (2.6.0): the demand meter
+        /// keeps P+max only (Meter.Core DemandValues).</summary>
         public static readonly ObisCode MaximumDemandImport = new ObisCode(1, 6, 0);
-        /// <summary>1-0:2.6.0 maximum demand, active export, with its time.</summary>
-        public static readonly ObisCode MaximumDemandExport = new ObisCode(2, 6, 0);
         /// <summary>1-0:1.4.0 current average demand, active import.</summary>
         public static readonly ObisCode CurrentDemandImport = new ObisCode(1, 4, 0);
         /// <summary>1-0:1.7.0 instantaneous active power import.</summary>
@@ -74,7 +73,7 @@ namespace Meter.Obis
         public static readonly ObisCode Frequency = new ObisCode(14, 7, 0);
 
         /// <summary>Number of objects <see cref="AddTo"/> adds.</summary>
-        public const int Count = 30;
+        public const int Count = 29;
 
         /// <summary>
         /// Adds the standard objects to <paramref name="table"/> with one owner for every value
@@ -125,9 +124,6 @@ namespace Meter.Obis
             var maximumImport = new ExtendedRegisterObject(MaximumDemandImport, ObisUnit.Watt, 0, owners.Demand) { Kilo = true, Decimals = 3, IntegerDigits = 2 };
             maximumImport.KeepBillingValuesIn(owners.Billing);
             table.Add(maximumImport);
-            var maximumExport = new ExtendedRegisterObject(MaximumDemandExport, ObisUnit.Watt, 0, owners.Demand) { Kilo = true, Decimals = 3, IntegerDigits = 2 };
-            maximumExport.KeepBillingValuesIn(owners.Billing);
-            table.Add(maximumExport);
             table.Add(new DemandRegisterObject(CurrentDemandImport, ObisUnit.Watt, 0, 900, owners.Demand)
             { Kilo = true, Decimals = 3, IntegerDigits = 2 });
             IObisValueSource now = owners.Instantaneous;

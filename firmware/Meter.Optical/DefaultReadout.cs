@@ -30,7 +30,6 @@ namespace Meter.Optical
             list.Add(StandardObjects.ReactiveImport);
             list.Add(StandardObjects.ReactiveExport);
             list.Add(StandardObjects.MaximumDemandImport, BillingPeriods);
-            list.Add(StandardObjects.MaximumDemandExport);
             list.Add(StandardObjects.CurrentDemandImport);
             list.Add(StandardObjects.ActivePower);
             list.Add(StandardObjects.VoltageL1);

@@ -82,6 +82,8 @@ public class CosemObjectsTests
         // 1-0:2.8.1 / 2.8.2 (A- per tariff) are not objects of this meter: data-access-result object-undefined (4).
         Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(3, "01 00 02 08 01 FF", 2)));
         Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(3, "01 00 02 08 02 FF", 2)));
+        // Nor is 1-0:2.6.0 (P- maximum demand): the demand meter keeps P+max only.
+        Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(4, "01 00 02 06 00 FF", 2)));
     }
 
     [Fact]
