@@ -13,6 +13,7 @@ namespace Meter.Core
     public sealed class BillingLoggerSource : StoredListSource
     {
         private readonly PeriodLogger _logger;
+        private readonly LocalTimeRule _rule;
         private readonly PeriodRecord _record = new PeriodRecord(BillingValues.Count);
         private readonly int[] _valueIndex = new int[12];
         private int _nextAge;
@@ -21,6 +22,7 @@ namespace Meter.Core
         public BillingLoggerSource(MeterStorage storage, LocalTimeRule rule) : base(rule, 12)
         {
             _logger = storage.Billing;
+            _rule = rule;
             Energy(1, 1, 0, BillingValues.APlus);
             Energy(2, 2, 0, BillingValues.AMinus);
             Energy(3, 3, 0, BillingValues.RPlus);
@@ -53,7 +55,9 @@ namespace Meter.Core
             while (_nextAge >= 0)
                 if (_logger.TryRead(_nextAge--, _record))
                 {
-                    EntryUtc = UnixTime.ToSeconds(_record.ClosedAt);
+                    // The logger keeps the local wall-clock minute of the close (Meter.Core PeriodClosing: billing
+                    // dates are local); the profile's clock column is written from UTC.
+                    EntryUtc = _rule.FirstUtcAtOrAfterLocal(UnixTime.ToSeconds(_record.ClosedAt));
                     return true;
                 }
             return false;

@@ -5,7 +5,7 @@ namespace Meter.Core
 {
     /// <summary>
     /// Maximum demand (A+, with the time it occurred) and the running period's average demand, in W.
-    /// Billing-period maxima are the <see cref="BillingHistory"/>'s. No export maximum is kept (1-0:2.6.0 reads empty).
+    /// Billing-period maxima are the <see cref="BillingHistory"/>'s. No export maximum is kept (no 1-0:2.6.0 object).
     /// </summary>
     public sealed class DemandValues : ObisValueOwner
     {

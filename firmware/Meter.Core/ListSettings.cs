@@ -71,19 +71,15 @@ namespace Meter.Core
         public const int DefaultReadoutVoltageQualityCount = 2;
 
         /// <summary>
-        /// Codes of Meter.Optical <see cref="DefaultReadout"/> that this meter keeps (<see cref="IsKept"/>), in order,
-        /// then the tamper status and counters (<see cref="TamperObjects"/>), then the dips and swells of all phases
-        /// (<see cref="VoltageQualityObjects"/>).
+        /// Codes of Meter.Optical <see cref="DefaultReadout"/>, in order, then the tamper status and counters
+        /// (<see cref="TamperObjects"/>), then the dips and swells of all phases (<see cref="VoltageQualityObjects"/>).
         /// </summary>
         public static ObisCode[] DefaultReadoutCodes()
         {
             ReadoutList list = DefaultReadout.Create();
-            ObisCode[] codes = new ObisCode[KeptCount(list) + TamperObjects.Count + DefaultReadoutVoltageQualityCount];
+            ObisCode[] codes = new ObisCode[list.Count + TamperObjects.Count + DefaultReadoutVoltageQualityCount];
             int n = 0;
-            for (int i = 0; i < list.Count; i++)
-            {
-                if (IsKept(list.CodeAt(i))) codes[n++] = list.CodeAt(i);
-            }
+            for (int i = 0; i < list.Count; i++) codes[n++] = list.CodeAt(i);
             codes[n++] = TamperObjects.Status;
             codes[n++] = TamperObjects.MagneticCounter;
             codes[n++] = TamperObjects.TerminalCoverCounter;
@@ -96,33 +92,9 @@ namespace Meter.Core
         public static int[] DefaultReadoutBillingPeriods()
         {
             ReadoutList list = DefaultReadout.Create();
-            int[] periods = new int[KeptCount(list) + TamperObjects.Count + DefaultReadoutVoltageQualityCount];
-            int n = 0;
-            for (int i = 0; i < list.Count; i++)
-            {
-                if (IsKept(list.CodeAt(i))) periods[n++] = list.BillingPeriodsAt(i);
-            }
+            int[] periods = new int[list.Count + TamperObjects.Count + DefaultReadoutVoltageQualityCount];
+            for (int i = 0; i < list.Count; i++) periods[i] = list.BillingPeriodsAt(i);
             return periods;
-        }
-
-        /// <summary>
-        /// False for the data sets of the generic <see cref="DefaultReadout"/> that this meter does not keep, which
-        /// would only ever read "()": A− per tariff (the tariff registers are A+ and R+, Meter.Metrology
-        /// EnergyAccumulator) and P−max (the demand meter keeps P+max, Meter.Core DemandValues).
-        /// </summary>
-        public static bool IsKept(ObisCode code)
-        {
-            return code != StandardObjects.ActiveExportT1 && code != StandardObjects.ActiveExportT2 && code != StandardObjects.MaximumDemandExport;
-        }
-
-        private static int KeptCount(ReadoutList list)
-        {
-            int n = 0;
-            for (int i = 0; i < list.Count; i++)
-            {
-                if (IsKept(list.CodeAt(i))) n++;
-            }
-            return n;
         }
 
         /// <summary>A display list of <paramref name="kind"/> as the meter's display has it (the manual list keeps the legal readings), to check a list against.</summary>

@@ -42,20 +42,17 @@ namespace Meter.Obis
         public static readonly ObisCode ActiveImportT1 = new ObisCode(1, 8, 1);
         /// <summary>1-0:1.8.2 active energy import, tariff 2.</summary>
         public static readonly ObisCode ActiveImportT2 = new ObisCode(1, 8, 2);
-        /// <summary>1-0:2.8.0 active energy export (A−), total.</summary>
+        /// <summary>1-0:2.8.0 active energy export (A−), total. No A− per tariff (2.8.1, 2.8.2): the tariff registers
+        /// are A+ and R+ (Meter.Metrology EnergyAccumulator), and the register record has no room for more without
+        /// changing its length, which is part of the NV format (Meter.Core RegisterRecord).</summary>
         public static readonly ObisCode ActiveExport = new ObisCode(2, 8, 0);
-        /// <summary>1-0:2.8.1 active energy export, tariff 1.</summary>
-        public static readonly ObisCode ActiveExportT1 = new ObisCode(2, 8, 1);
-        /// <summary>1-0:2.8.2 active energy export, tariff 2.</summary>
-        public static readonly ObisCode ActiveExportT2 = new ObisCode(2, 8, 2);
         /// <summary>1-0:3.8.0 reactive energy import (R+), total.</summary>
         public static readonly ObisCode ReactiveImport = new ObisCode(3, 8, 0);
         /// <summary>1-0:4.8.0 reactive energy export (R−), total.</summary>
         public static readonly ObisCode ReactiveExport = new ObisCode(4, 8, 0);
-        /// <summary>1-0:1.6.0 maximum demand, active import, with its time.</summary>
+        /// <summary>1-0:1.6.0 maximum demand, active import, with its time. No export maximum (2.6.0): the demand meter
+        /// keeps P+max only (Meter.Core DemandValues).</summary>
         public static readonly ObisCode MaximumDemandImport = new ObisCode(1, 6, 0);
-        /// <summary>1-0:2.6.0 maximum demand, active export, with its time.</summary>
-        public static readonly ObisCode MaximumDemandExport = new ObisCode(2, 6, 0);
         /// <summary>1-0:1.4.0 current average demand, active import.</summary>
         public static readonly ObisCode CurrentDemandImport = new ObisCode(1, 4, 0);
         /// <summary>1-0:1.7.0 instantaneous active power import.</summary>
@@ -76,7 +73,7 @@ namespace Meter.Obis
         public static readonly ObisCode Frequency = new ObisCode(14, 7, 0);
 
         /// <summary>Number of objects <see cref="AddTo"/> adds.</summary>
-        public const int Count = 32;
+        public const int Count = 29;
 
         /// <summary>
         /// Adds the standard objects to <paramref name="table"/> with one owner for every value
@@ -122,16 +119,11 @@ namespace Meter.Obis
             AddEnergy(table, ActiveImportT1, ObisUnit.WattHour, owners.Billing, owners);
             AddEnergy(table, ActiveImportT2, ObisUnit.WattHour, owners.Billing, owners);
             AddEnergy(table, ActiveExport, ObisUnit.WattHour, owners.Billing, owners);
-            AddEnergy(table, ActiveExportT1, ObisUnit.WattHour, owners.Billing, owners);
-            AddEnergy(table, ActiveExportT2, ObisUnit.WattHour, owners.Billing, owners);
             AddEnergy(table, ReactiveImport, ObisUnit.VarHour, null, owners);
             AddEnergy(table, ReactiveExport, ObisUnit.VarHour, null, owners);
             var maximumImport = new ExtendedRegisterObject(MaximumDemandImport, ObisUnit.Watt, 0, owners.Demand) { Kilo = true, Decimals = 3, IntegerDigits = 2 };
             maximumImport.KeepBillingValuesIn(owners.Billing);
             table.Add(maximumImport);
-            var maximumExport = new ExtendedRegisterObject(MaximumDemandExport, ObisUnit.Watt, 0, owners.Demand) { Kilo = true, Decimals = 3, IntegerDigits = 2 };
-            maximumExport.KeepBillingValuesIn(owners.Billing);
-            table.Add(maximumExport);
             table.Add(new DemandRegisterObject(CurrentDemandImport, ObisUnit.Watt, 0, 900, owners.Demand)
             { Kilo = true, Decimals = 3, IntegerDigits = 2 });
             IObisValueSource now = owners.Instantaneous;

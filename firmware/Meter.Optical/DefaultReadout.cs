@@ -27,12 +27,9 @@ namespace Meter.Optical
             list.Add(StandardObjects.ActiveImportT1, BillingPeriods);
             list.Add(StandardObjects.ActiveImportT2, BillingPeriods);
             list.Add(StandardObjects.ActiveExport, BillingPeriods);
-            list.Add(StandardObjects.ActiveExportT1);
-            list.Add(StandardObjects.ActiveExportT2);
             list.Add(StandardObjects.ReactiveImport);
             list.Add(StandardObjects.ReactiveExport);
             list.Add(StandardObjects.MaximumDemandImport, BillingPeriods);
-            list.Add(StandardObjects.MaximumDemandExport);
             list.Add(StandardObjects.CurrentDemandImport);
             list.Add(StandardObjects.ActivePower);
             list.Add(StandardObjects.VoltageL1);

@@ -153,5 +153,88 @@ public sealed class DlmsAgainstVirtualMeterTests : IDisposable
         Assert.True(lines.Length > 20, wrapped);
     }
 
+    private string[] DlmsLink(string link)
+    {
+        int port = link == "wrapper" ? _host.DlmsPorts.Wrapper!.Port : _host.DlmsPorts.Hdlc!.Port;
+        string[] args = ["--protocol", "dlms", "--dlms-link", link, "--tcp", $"127.0.0.1:{port}"];
+        return link == "hdlc" ? [.. args, "--physical", Physical.ToString(CultureInfo.InvariantCulture)] : args;
+    }
+
+    private static string[] CsvRows(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+
+    // DLMS date-time as MeterTool prints it: "2025-05-14 10:15:00 S UTC+02:00" (local time, then the flags).
+    private static string LocalMinute(string dlmsTime) => dlmsTime[..16];
+
+    [Theory]
+    [InlineData("wrapper")]
+    [InlineData("hdlc")]
+    public void MeterTool_profile_over_DLMS_gives_the_intervals_of_the_optical_P01_for_the_same_range(string link)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "e2e-dlms-profile-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string opticalCsv = Path.Combine(dir, "optical.csv"), dlmsCsv = Path.Combine(dir, "dlms.csv");
+            // The whole optical profile (P.01 gives each interval's advance in kWh/kvarh, 3 decimals), the DLMS one for
+            // 10:15..10:45 local (CEST): the profile generic captures the registers 1-0:C.8.0 attribute 2 (Wh, varh)
+            // at each interval's end, so a register is the sum of the optical advances up to that interval (the
+            // meter starts from 0).
+            var (code, output, error) = Tool("profile", "--csv", opticalCsv, "--billing-csv", Path.Combine(dir, "b.csv"),
+                "--password", Password, "--tcp", $"127.0.0.1:{_host.TcpPort}");
+            Assert.True(code == 0, error + output);
+            (code, output, error) = Tool(["profile", "--from", "2025-05-14 10:15", "--to", "2025-05-14 10:45", "--csv", dlmsCsv, .. DlmsLink(link)]);
+            Assert.True(code == 0, error + output);
+            Assert.Equal("time,1-0:1.8.0.255 attr 2 [Wh],1-0:2.8.0.255 attr 2 [Wh],1-0:3.8.0.255 attr 2 [varh],1-0:4.8.0.255 attr 2 [varh]",
+                File.ReadLines(dlmsCsv).First());
+            string[] optical = CsvRows(File.ReadAllText(opticalCsv)); // time,status,1.8.0,2.8.0,3.8.0,4.8.0,note
+            string[] dlms = CsvRows(File.ReadAllText(dlmsCsv));
+            Assert.Equal(["2025-05-14 10:15", "2025-05-14 10:30", "2025-05-14 10:45"], dlms.Select(r => LocalMinute(r.Split(',')[0])));
+            var sums = new long[4];
+            int compared = 0;
+            foreach (string row in optical)
+            {
+                string[] f = row.Split(',');
+                for (int c = 0; c < 4; c++) sums[c] += (long)(decimal.Parse(f[2 + c], CultureInfo.InvariantCulture) * 1000);
+                string? match = dlms.FirstOrDefault(d => LocalMinute(d) == f[0]);
+                if (match == null) continue;
+                Assert.Equal(sums, match.Split(',')[1..].Select(v => long.Parse(v, CultureInfo.InvariantCulture)));
+                compared++;
+            }
+            Assert.Equal(3, compared);
+            Assert.True(sums[0] > 4000, string.Join(",", sums)); // three quarter hours of the balanced load, 1.639 kWh each
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("wrapper")]
+    [InlineData("hdlc")]
+    public void MeterTool_events_over_DLMS_give_the_entries_of_the_optical_P98_for_the_same_range(string link)
+    {
+        string[] range = ["--from", "2025-05-14 10:00", "--to", "2025-05-14 10:59"];
+        var (code, output, error) = Tool(["events", "--csv", .. range, "--password", Password, "--tcp", $"127.0.0.1:{_host.TcpPort}"]);
+        Assert.True(code == 0, error + output);
+        string[] optical = CsvRows(output); // time,summer,kind,event,detail,description,old,new
+        (code, output, error) = Tool(["events", "--csv", .. range, .. DlmsLink(link)]);
+        Assert.True(code == 0, error + output);
+        Assert.Equal("time,0-0:96.11.0.255 attr 2,0-0:96.11.128.255 attr 2,0-0:96.11.129.255 attr 2,0-0:96.11.130.255 attr 2",
+            output.Split('\n')[0]);
+        string[] dlms = CsvRows(output); // time, event code, detail, old, new
+        // The factory clock setting and the power-up at 10:00 local, at least.
+        Assert.True(optical.Length >= 2, string.Join("\n", optical));
+        Assert.Equal(optical.Select(r =>
+        {
+            string[] f = r.Split(',');
+            return $"{f[0]},{f[2]},{f[4]},{f[6]},{f[7]}";
+        }), dlms.Select(r =>
+        {
+            string[] f = r.Split(',');
+            return $"{f[0][..19]},{f[1]},{f[2]},{f[3]},{f[4]}";
+        }));
+    }
+
     private static (int Code, string Out, string Error) Tool(params string[] args) => VirtualMeterCommandLineTests.Tool(args);
 }

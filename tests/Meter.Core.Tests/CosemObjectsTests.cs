@@ -63,6 +63,30 @@ public class CosemObjectsTests
     }
 
     [Fact]
+    public void Every_energy_register_the_object_list_names_has_a_value_and_there_is_no_export_per_tariff()
+    {
+        using var host = MeterRig.Start();
+        host.RunFor(TimeSpan.FromMinutes(1));
+        var server = Associated(host.Meter);
+        int energyRegisters = 0;
+        for (int i = 0; i < host.Meter.Table.Count; i++)
+        {
+            ObisCode code = host.Meter.Table[i].Code;
+            if (code.A != 1 || code.C < 1 || code.C > 4 || code.D != 8 || code.F != 255) continue; // IEC 62056-61: C 1..4 A+ A- R+ R-, D 8 time integral 1
+            energyRegisters++;
+            string ln = $"{code.A:X2} {code.B:X2} {code.C:X2} {code.D:X2} {code.E:X2} {code.F:X2}";
+            byte[] answer = Send(server, Get((int)host.Meter.Table[i].ClassId, ln, 2));
+            Assert.True(answer.Length > 4 && answer[3] == 0, $"{code}: {Convert.ToHexString(answer)}"); // Get-Data-Result: data
+        }
+        Assert.Equal(6, energyRegisters); // A+, A+ T1, A+ T2, A-, R+, R-
+        // 1-0:2.8.1 / 2.8.2 (A- per tariff) are not objects of this meter: data-access-result object-undefined (4).
+        Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(3, "01 00 02 08 01 FF", 2)));
+        Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(3, "01 00 02 08 02 FF", 2)));
+        // Nor is 1-0:2.6.0 (P- maximum demand): the demand meter keeps P+max only.
+        Assert.Equal(Bytes("C4 01 C1 01 04"), Send(server, Get(4, "01 00 02 06 00 FF", 2)));
+    }
+
+    [Fact]
     public void Power_register_gives_its_scaler_and_unit_W()
     {
         using var host = MeterRig.Start();

@@ -82,8 +82,8 @@ public class ListSettingsReadTests
         Assert.Equal(new[] { "1.8.0", "1.8.1", "1.8.2", "2.8.0", "1.7.0" }, ReadList(m, Normal));
         Assert.Equal(new[] { "1.8.0", "2.8.0", "3.8.0", "4.8.0", "1.6.0", "32.7.0", "52.7.0", "72.7.0", "31.7.0", "51.7.0", "71.7.0", "14.7.0" },
             ReadList(m, Alternate));
-        // Meter.Optical DefaultReadout: 26 data sets (the clock also as local time 0.9.1 and date 0.9.2), A+, A+ T1/T2, A− and P+max with their last 3 billing
-        // values, less A− T1/T2 and P−max, which this meter does not keep; then the three tamper objects and the
+        // Meter.Optical DefaultReadout: 23 data sets (the clock also as local time 0.9.1 and date 0.9.2), A+, A+ T1/T2, A− and P+max with their last 3 billing
+        // values (no A− T1/T2 and no P−max: this meter keeps neither, StandardObjects); then the three tamper objects and the
         // dips and swells of all phases (ListSettings.DefaultReadoutCodes).
         var readout = ReadList(m, Readout);
         Assert.Equal(28, readout.Count);

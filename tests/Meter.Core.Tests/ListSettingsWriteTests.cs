@@ -137,7 +137,7 @@ public class ListSettingsWriteTests
         Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, a, "32.7.0"));             // legal 1.8.0 and 2.8.0 left out of the manual list
         // 17 readings for the automatic list of 16 (Kamstrup 382 "up to 16 readings"): the 17th entry is refused.
         string[] seventeen = { "1.8.0", "1.8.1", "1.8.2", "2.8.0", "3.8.0", "4.8.0", "1.7.0", "32.7.0", "52.7.0", "72.7.0",
-            "31.7.0", "51.7.0", "71.7.0", "14.7.0", "1.6.0", "2.6.0", "1.4.0" };
+            "31.7.0", "51.7.0", "71.7.0", "14.7.0", "1.6.0", "21.7.0", "1.4.0" };
         Assert.Equal(ObisWriteResult.OutOfRange, WriteList(m, n, seventeen));
         // A list broken off by a refused entry does not complete later: "02;" after a refusal is out of sequence.
         Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, n, "01;32.7.0"));
@@ -186,8 +186,7 @@ public class ListSettingsWriteTests
                 Assert.Contains("0-0:96.1.0(", after);
                 Assert.Contains("\n1.8.0(", after); // the readout gives A = 1 codes in the reduced form C.D.E
                 Assert.DoesNotContain("32.7.0", after);
-                // Default readout: 28 data sets (Meter.Optical DefaultReadout's 26 less A− T1/T2 and P−max, which this meter
-                // does not keep, + the 3 tamper objects C.51.0-2 + dips and swells of all phases 12.32.0 / 12.36.0) from
+                // Default readout: 28 data sets (Meter.Optical DefaultReadout's 23, + the 3 tamper objects C.51.0-2 + dips and swells of all phases 12.32.0 / 12.36.0) from
                 // 0-0:96.1.0 → 0x001C_00_00_60_01_00_FF; new: 2 from it.
                 var e = Changes(m).Single();
                 Assert.Equal((SettingsRecord.ReadoutList, 0x001C_0000_6001_00FFL, 0x0002_0000_6001_00FFL), (e.Detail, e.OldValue, e.NewValue));

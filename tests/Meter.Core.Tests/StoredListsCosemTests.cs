@@ -1,4 +1,6 @@
+using System.Globalization;
 using Meter.Dlms.Tests.Support;
+using Meter.Obis;
 
 namespace Meter.Core.Tests;
 
@@ -36,5 +38,42 @@ public class StoredListsCosemTests
         Assert.Equal(13, columns.Length);
         Assert.Equal(new byte[] { 1, 0, 1, 8, 0, 255 }, ((object[])columns[1])[1]);
         Assert.Equal(new byte[] { 1, 0, 3, 8, 4, 255 }, ((object[])columns[12])[1]);
+    }
+
+    // Billing values with F = VZ (1-0:1.8.0*01 … *NN) are served over DLMS by the billing profile 0-0:98.1.0.255 only,
+    // not as Register objects with F <> 255: Blue Book, profile generic "Data of billing period" (OBIS 0-0:98.1.x)
+    // is the object that holds the stored values of past billing periods with their closing time, one entry per
+    // period, selectable by entry or by range; a head-end reads all periods in one GET. Registers per VZ would add
+    // (objects x periods) entries to the object list for the same values.
+    [Fact]
+    public void The_billing_profile_newest_entry_holds_what_the_optical_readout_gives_for_F_01()
+    {
+        // 2025-01-31 21:00 local (UTC+1): 1 h of T1 (until 22:00 on a working day), 2 h of T2, then the monthly
+        // close at 2025-02-01 00:00 local; 30 min more so that the running registers differ from the stored ones.
+        using var host = MeterRig.Start(start: new DateTime(2025, 1, 31, 20, 0, 0, DateTimeKind.Utc));
+        host.RunFor(TimeSpan.FromMinutes(210));
+        var m = host.Meter;
+        Assert.Equal(1, m.BillingPeriodCounter);
+        var send = MeterCosemClient.Associate(m);
+        var entries = (object[])CosemBlockClient.Parse(CosemBlockClient.Get(send, 7, [0, 0, 98, 1, 0, 255], 2, null, out _));
+        var newest = (object[])entries[^1];
+        Assert.Equal("2025-02-01 00:00:00", CosemBlockClient.DateTime(newest[0])[..19]);
+        // Columns (attribute 3): 1 clock, 2 A+, 3 A-, 4 R+, 5 R-, 6.. A+ T1..T4.
+        long aPlus = (long)newest[1], aPlusT1 = (long)newest[5], aPlusT2 = (long)newest[6];
+        Assert.True(aPlusT1 > 0 && aPlusT2 > aPlusT1, $"T1 {aPlusT1} Wh, T2 {aPlusT2} Wh");
+        Assert.InRange(aPlus - (aPlusT1 + aPlusT2), 0, 1); // each register is its counts rounded down to whole Wh
+        Assert.Equal(OpticalWh(m, StandardObjects.ActiveImport.WithF(1)), aPlus);
+        Assert.Equal(OpticalWh(m, StandardObjects.ActiveImportT1.WithF(1)), aPlusT1);
+        Assert.Equal(OpticalWh(m, StandardObjects.ActiveImportT2.WithF(1)), aPlusT2);
+        Assert.Equal(OpticalWh(m, StandardObjects.ActiveExport.WithF(1)), (long)newest[2]);
+        Assert.NotEqual(OpticalWh(m, StandardObjects.ActiveImport), aPlus); // the running register went on
+    }
+
+    // The optical value text of an energy register, "(006555.180*kWh)", in Wh.
+    private static long OpticalWh(Meter.Core.ElectricityMeter m, ObisCode code)
+    {
+        string text = MeterRig.ValueText(m, code);
+        Assert.EndsWith("*kWh)", text);
+        return (long)(decimal.Parse(text[1..^5], CultureInfo.InvariantCulture) * 1000);
     }
 }

@@ -64,6 +64,7 @@ namespace Meter.Dlms
                 return CosemServiceStatus.Malformed;
             int selection = CosemDescriptorReader.ReadSelection(request, out int selector, out int parametersOffset);
             if (selection < 0 || request.Remaining != 0) return CosemServiceStatus.Malformed;
+            if (!SelectionNegotiated(selection)) return CosemServiceStatus.NotNegotiated;
             _data.Reset(_long, 0, _long.Length);
             DataAccessResult result = GetValue(classId, request, nameOffset, attributeId, selection, selector, parametersOffset, out int index);
             if (result != DataAccessResult.Success)
@@ -86,6 +87,11 @@ namespace Meter.Dlms
             _streamAttribute = attributeId;
             return StartBlocks(response, invokeId, _cursor.More);
         }
+
+        // An access-selection may only be used when the association negotiated selective access (Green Book,
+        // conformance block bit 21 selective-access: the client proposes it, the server grants it in the AARE).
+        private bool SelectionNegotiated(int selection)
+            => selection == 0 || _association.Allows(XdlmsConformance.SelectiveAccess);
 
         // Checks access and reads one attribute (with its selective access, if any) into _data; a value longer
         // than the long-data buffer that the object cannot write in parts is refused.
@@ -119,6 +125,7 @@ namespace Meter.Dlms
                     return CosemServiceStatus.Malformed;
                 int selection = CosemDescriptorReader.ReadSelection(request, out int selector, out int parametersOffset);
                 if (selection < 0) return CosemServiceStatus.Malformed;
+                if (!SelectionNegotiated(selection)) return CosemServiceStatus.NotNegotiated;
                 int mark = _data.Position;
                 _data.WriteByte(0); // Get-Data-Result: data
                 DataAccessResult result = GetValue(classId, request, nameOffset, attributeId, selection, selector, parametersOffset, out int index);

@@ -115,6 +115,7 @@ namespace Meter.Dlms
             _response.Rewind(_response.Position - _response.Length);
             if (status == CosemServiceStatus.Malformed) Exception(ExceptionResponse.StateServiceUnknown, ExceptionResponse.OtherReason);
             else if (status == CosemServiceStatus.NotSupported) Exception(ExceptionResponse.StateServiceUnknown, ExceptionResponse.ServiceNotSupported);
+            else if (status == CosemServiceStatus.NotNegotiated) Exception(ExceptionResponse.StateServiceNotAllowed, ExceptionResponse.ServiceNotSupported);
             else Exception(ExceptionResponse.StateServiceNotAllowed, ExceptionResponse.PduTooLong);
         }
 

@@ -9,6 +9,10 @@ namespace Meter.Dlms
         Malformed,
         /// <summary>A request choice this server does not implement.</summary>
         NotSupported,
+        /// <summary>The request uses a service option left out of the negotiated conformance block (selective access
+        /// without bit 21): ExceptionResponse service-not-allowed / service-not-supported, as for a service not
+        /// negotiated.</summary>
+        NotNegotiated,
         /// <summary>The answer cannot fit the PDU size the client accepts.</summary>
         TooLong,
     }

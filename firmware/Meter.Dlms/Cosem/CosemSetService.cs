@@ -53,6 +53,7 @@ namespace Meter.Dlms
             int selection = CosemDescriptorReader.ReadSelection(request);
             int valueStart = request.Position;
             if (selection < 0 || !request.SkipData() || request.Remaining != 0) return CosemServiceStatus.Malformed;
+            if (selection > 0 && !_association.Allows(XdlmsConformance.SelectiveAccess)) return CosemServiceStatus.NotNegotiated;
             DataAccessResult result = selection > 0 ? DataAccessResult.OtherReason // selective access: not implemented
                 : Apply(classId, request.Buffer, nameOffset, attributeId, request.Buffer, valueStart, request.Position - valueStart);
             WriteHeader(response, CosemApduTag.Normal, invokeId);
@@ -76,6 +77,7 @@ namespace Meter.Dlms
                 return CosemServiceStatus.Malformed;
             int selection = CosemDescriptorReader.ReadSelection(request);
             if (selection < 0) return CosemServiceStatus.Malformed;
+            if (selection > 0 && !_association.Allows(XdlmsConformance.SelectiveAccess)) return CosemServiceStatus.NotNegotiated;
             System.Array.Copy(request.Buffer, nameOffset, _name, 0, 6);
             _classId = classId;
             _attributeId = attributeId;

@@ -18,8 +18,10 @@ namespace Meter.Dlms
         public const int SelectiveAccess = 1 << (23 - 21);
         public const int Action = 1 << (23 - 23);
 
-        /// <summary>What <see cref="CosemServer"/> implements: GET (normal, with-list, block transfer), SET (normal,
-        /// block transfer), ACTION normal.</summary>
-        public const int Server = Get | Set | Action | BlockTransferWithGet | BlockTransferWithSet | MultipleReferences;
+        /// <summary>What <see cref="CosemServer"/> implements: GET (normal, with-list, block transfer, selective
+        /// access), SET (normal, block transfer), ACTION normal: bits 11, 12, 14, 19, 20, 21, 23 =
+        /// 0x001000 | 0x000800 | 0x000200 | 0x000010 | 0x000008 | 0x000004 | 0x000001 = 0x001A1D.</summary>
+        public const int Server = Get | Set | Action | BlockTransferWithGet | BlockTransferWithSet | MultipleReferences
+            | SelectiveAccess;
     }
 }

@@ -8,9 +8,9 @@ public class AssociationTests
 {
     // AARE accepted: application-context-name LN no ciphering; result accepted (A2 03 02 01 00);
     // result-source-diagnostic acse-service-user null (A3 05 A1 03 02 01 00); user-information: InitiateResponse
-    // 08, no QoS 00, version 06, conformance 5F 1F 04 00 + (proposed 00 7E 1F AND server 00 1A 19 = 00 1A 19),
+    // 08, no QoS 00, version 06, conformance 5F 1F 04 00 + (proposed 00 7E 1F AND server 00 1A 1D: 7E&1A = 1A, 1F&1D = 1D -> 00 1A 1D),
     // server max PDU 04 00 (1024), VAA-name 00 07.
-    private const string InitiateResponse = "BE 10 04 0E 08 00 06 5F 1F 04 00 00 1A 19 04 00 00 07";
+    private const string InitiateResponse = "BE 10 04 0E 08 00 06 5F 1F 04 00 00 1A 1D 04 00 00 07";
     private const string ContextLn = "A1 09 06 07 60 85 74 05 08 01 01";
 
     [Fact]
@@ -22,7 +22,7 @@ public class AssociationTests
         Assert.True(h.Server.Association.Active);
         Assert.True(h.Server.Association.ReadOnly);
         Assert.Equal(16, h.Server.Association.ClientSap);
-        Assert.Equal(0x1A19, h.Server.Association.Conformance);
+        Assert.Equal(0x1A1D, h.Server.Association.Conformance);
         Assert.Equal(1200, h.Server.Association.ClientMaxPdu);
         Assert.Equal(0, h.Passwords.Checks);
     }
@@ -66,6 +66,17 @@ public class AssociationTests
         Assert.Equal(Hex.Normal($"61 17 {ContextLn} A2 03 02 01 01 A3 05 A1 03 02 01 0B"),
             h.Send(CosemHarness.LlsAarq(CosemHarness.GoodPassword), sap: 16));
         Assert.Equal(0, h.Passwords.Checks);
+    }
+
+    [Fact]
+    public void A_client_proposing_every_bit_gets_exactly_the_server_block_with_selective_access()
+    {
+        var h = new CosemHarness();
+        // Green Book conformance block, bit n = 1 << (23 - n): 11 block-transfer-with-get 0x001000, 12 with-set
+        // 0x000800, 14 multiple-references 0x000200, 19 get 0x000010, 20 set 0x000008, 21 selective-access 0x000004,
+        // 23 action 0x000001; sum 0x001A1D. Proposed FF FF FF AND that = 00 1A 1D.
+        h.Send(CosemHarness.PublicAarq.Replace("00 7E 1F", "FF FF FF"));
+        Assert.Equal(0x001A1D, h.Server.Association.Conformance);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Meter.Dlms.Tests.Cosem;
 public class CosemServerIntegrationTests
 {
     private const string Register = "00 03 01 00 01 08 00 FF";
-    private const string AareAccepted = "6129A109060760857405080101A203020100A305A103020100BE10040E0800065F1F0400001A1904000007";
+    private const string AareAccepted = "6129A109060760857405080101A203020100A305A103020100BE10040E0800065F1F0400001A1D04000007";
 
     private sealed class FrameCollector : IFrameSink
     {

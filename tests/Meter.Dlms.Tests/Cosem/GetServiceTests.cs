@@ -84,6 +84,21 @@ public class GetServiceTests
     }
 
     [Fact]
+    public void Selective_access_without_the_negotiated_bit_is_an_exception_response_service_not_allowed()
+    {
+        var h = new CosemHarness();
+        // Proposed 00 7E 1B: everything but bit 21 selective-access (0x04), negotiated 00 1A 19.
+        h.Send(CosemHarness.PublicAarq.Replace("00 7E 1F", "00 7E 1B"));
+        Assert.Equal(0x001A19, h.Server.Association.Conformance);
+        // ExceptionResponse D8, state-error service-not-allowed 01, service-error service-not-supported 02: the same
+        // answer as a service left out of the conformance block, for GET normal and for one item of a GET with-list.
+        Assert.Equal("D80102", h.Send($"C0 01 C1 {Register} 02 01 01 02 02 11 01 11 02"));
+        Assert.Equal("D80102", h.Send($"C0 03 C1 02 {Register} 02 00 {Register} 02 01 01 02 02 11 01 11 02"));
+        // Without an access-selection the same attribute is served: double-long-unsigned 123456.
+        Assert.Equal(Hex.Normal("C4 01 C1 00 06 00 01 E2 40"), h.Send($"C0 01 C1 {Register} 02 00"));
+    }
+
+    [Fact]
     public void With_list_answers_each_attribute_in_order()
     {
         var h = new CosemHarness();

@@ -79,9 +79,9 @@ public class SapAndAssociationAttributesTests
     {
         var (server, _) = Build();
         Send(server, CosemHarness.PublicAarq.Replace("04 B0", "01 F4"), 16); // client-max-receive-pdu-size 500
-        // structure 6 { bit-string 24 bits 00 1A 19 (proposed 00 7E 1F AND the server's), long-unsigned 1024 (server
+        // structure 6 { bit-string 24 bits 00 1A 1D (proposed 00 7E 1F AND the server's 00 1A 1D), long-unsigned 1024 (server
         // receives), long-unsigned 500 (server may send), unsigned 6, integer 0, octet-string empty }
-        Assert.Equal(Hex.Normal("C4 01 C1 00 02 06 04 18 00 1A 19 12 04 00 12 01 F4 11 06 0F 00 09 00"), Send(server, $"C0 01 C1 {Association} 05 00", 16));
+        Assert.Equal(Hex.Normal("C4 01 C1 00 02 06 04 18 00 1A 1D 12 04 00 12 01 F4 11 06 0F 00 09 00"), Send(server, $"C0 01 C1 {Association} 05 00", 16));
     }
 
     [Fact]

@@ -55,6 +55,17 @@ public class SetActionServiceTests
     }
 
     [Fact]
+    public void A_set_with_selective_access_not_negotiated_is_an_exception_response_and_changes_nothing()
+    {
+        var h = new CosemHarness();
+        Assert.StartsWith("61", h.Send(CosemHarness.LlsAarq(CosemHarness.GoodPassword, "00 7E 1B"), sap: 1)); // no bit 21
+        // ExceptionResponse service-not-allowed 01 / service-not-supported 02, for SET normal and the first datablock.
+        Assert.Equal("D80102", h.Send($"C1 01 C1 {Register} 02 01 01 00 06 00 00 00 00", sap: 1));
+        Assert.Equal("D80102", h.Send($"C1 02 C1 {Register} 02 01 01 00 01 00 00 00 01 05 06 00 00 00 00", sap: 1));
+        Assert.Equal(123456, h.Objects.EnergyValue);
+    }
+
+    [Fact]
     public void A_value_sent_in_datablocks_is_set_after_the_last_block()
     {
         var h = new CosemHarness();

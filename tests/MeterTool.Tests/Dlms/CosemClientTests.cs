@@ -22,11 +22,11 @@ public class CosemClientTests
     public void An_accepted_AARE_gives_the_server_PDU_size_and_conformance()
     {
         var link = new ScriptedApduLink("61 29 A1 09 06 07 60 85 74 05 08 01 01 A2 03 02 01 00 A3 05 A1 03 02 01 00"
-            + " BE 10 04 0E 08 00 06 5F 1F 04 00 00 1A 19 04 00 00 07");
+            + " BE 10 04 0E 08 00 06 5F 1F 04 00 00 1A 1D 04 00 00 07");
         var client = new CosemClient(link);
         client.Associate(null);
         Assert.Equal(1024, client.ServerMaxPdu);
-        Assert.Equal(0x001A19, client.Conformance);
+        Assert.Equal(0x001A1D, client.Conformance);
     }
 
     [Theory]
