@@ -83,8 +83,8 @@ namespace Meter.Core
         public bool IsActive => (_state.Get(FlagsIndex) & FlagActive) != 0;
         /// <summary>True while the emergency credit is in use.</summary>
         public bool EmergencyCreditInUse => (_state.Get(FlagsIndex) & FlagEmergency) != 0;
-        /// <summary>Remaining credit in Wh (below 0 while the emergency credit is being used).</summary>
-        public long RemainingWh => _credit.RemainingWh;
+        /// <summary>Remaining credit in Wh (below 0 while the emergency credit is being used; 0 while prepayment is off).</summary>
+        public long RemainingWh => IsActive ? _credit.RemainingWh : 0;
         /// <summary>Warning threshold in Wh.</summary>
         public long WarningThresholdWh => _state.Get(ThresholdsIndex) & 0xFFFFFFFFL;
         /// <summary>Emergency credit in Wh the customer may enable.</summary>

@@ -25,7 +25,7 @@ namespace Meter.Core
         public static readonly ObisCode LastSequence = Code(6);
         /// <summary>0-0:128.30.7 result of the last token written (<see cref="TokenResult"/>; −1 none since the start).</summary>
         public static readonly ObisCode LastTokenResult = Code(7);
-        /// <summary>0-0:128.30.8 prepayment on: reads 1/0; W1 at level 2 of a starting credit in kWh starts it afresh, of −1 stops it.</summary>
+        /// <summary>0-0:128.30.8 credit loaded (register, kWh): the starting credit plus every token, 0 while prepayment is off; W1 at level 2 of a starting credit starts prepayment afresh, of −1 stops it.</summary>
         public static readonly ObisCode Mode = Code(8);
         /// <summary>0-0:128.30.9 token secret: W1 of 32 hexadecimal characters at level 2; never read.</summary>
         public static readonly ObisCode Secret = Code(9);
@@ -60,7 +60,7 @@ namespace Meter.Core
             table.Add(friendly);
             table.Add(new IntegerDataObject(LastSequence, 10, this));
             table.Add(new IntegerDataObject(LastTokenResult, 2, this));
-            table.Add(Writable(new RegisterObject(Mode, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 1 }, 2));
+            table.Add(Writable(new RegisterObject(Mode, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 7 }, 2));
             TextDataObject secret = new TextDataObject(Secret, 2 * PrepaymentToken.SecretLength, this);
             secret.AllowWrite(ObisAccess.Configuration, 2, this);
             table.Add(secret);
@@ -83,7 +83,7 @@ namespace Meter.Core
             else if (code == Friendly) value = _prepayment.FriendlySetting;
             else if (code == LastSequence) value = _prepayment.LastSequence;
             else if (code == LastTokenResult) value = _prepayment.LastTokenResult;
-            else if (code == Mode) value = _prepayment.IsActive ? 1 : 0;
+            else if (code == Mode) value = _prepayment.IsActive ? _prepayment.Credit.LoadedWh : 0;
             else return false;
             return true;
         }

@@ -68,7 +68,7 @@ public class PrepaymentTests
         Assert.True(m.Prepayment.RequestsDisconnect);
         Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "-1", level: 2));
         Assert.Equal((false, false, 0, 0), (m.Prepayment.IsActive, m.Prepayment.RequestsDisconnect, m.StatusWord & 0xF00, m.Prepayment.LcdSymbolFlags));
-        Assert.StartsWith("(0", MeterRig.ValueText(m, PrepaymentObjects.Mode));
+        Assert.Equal(("(0000000.000*kWh)", "(0000000.000*kWh)"), (MeterRig.ValueText(m, PrepaymentObjects.Mode), MeterRig.ValueText(m, PrepaymentObjects.Credit)));
     }
 
     [Fact]
