@@ -13,21 +13,21 @@ namespace Meter.Core
         public static readonly ObisCode Credit = Code(0);
         /// <summary>0-0:128.30.1 token: W1 of its 32 hexadecimal characters at level 1 tops the credit up; never read.</summary>
         public static readonly ObisCode Token = Code(1);
-        /// <summary>0-0:128.30.2 emergency credit amount (register, kWh), W1 at level 2.</summary>
+        /// <summary>0-0:128.30.2 emergency credit amount (register, kWh), W1 at level 1.</summary>
         public static readonly ObisCode EmergencyCredit = Code(2);
         /// <summary>0-0:128.30.3 emergency credit in use (0/1): W1 of 1 at level 1 is the customer's command to use it.</summary>
         public static readonly ObisCode EmergencyInUse = Code(3);
-        /// <summary>0-0:128.30.4 warning threshold (register, kWh), W1 at level 2.</summary>
+        /// <summary>0-0:128.30.4 warning threshold (register, kWh), W1 at level 1.</summary>
         public static readonly ObisCode WarningThreshold = Code(4);
-        /// <summary>0-0:128.30.5 friendly hours and days (the 32 bits of <see cref="FriendlyTime"/> as a decimal number), W1 at level 2.</summary>
+        /// <summary>0-0:128.30.5 friendly hours and days (the 32 bits of <see cref="FriendlyTime"/> as a decimal number), W1 at level 1.</summary>
         public static readonly ObisCode Friendly = Code(5);
         /// <summary>0-0:128.30.6 sequence number of the last token applied.</summary>
         public static readonly ObisCode LastSequence = Code(6);
         /// <summary>0-0:128.30.7 result of the last token written (<see cref="TokenResult"/>; −1 none since the start).</summary>
         public static readonly ObisCode LastTokenResult = Code(7);
-        /// <summary>0-0:128.30.8 credit loaded (register, kWh): the starting credit plus every token, 0 while prepayment is off; W1 at level 2 of a starting credit starts prepayment afresh, of −1 stops it.</summary>
+        /// <summary>0-0:128.30.8 credit loaded (register, kWh): the starting credit plus every token, 0 while prepayment is off; W1 at level 1 of a starting credit starts prepayment afresh, of −1 stops it.</summary>
         public static readonly ObisCode Mode = Code(8);
-        /// <summary>0-0:128.30.9 token secret: W1 of 32 hexadecimal characters at level 2; never read.</summary>
+        /// <summary>0-0:128.30.9 token secret: W1 of 32 hexadecimal characters with the password and the seal open (legal-data access: the meter has one password level today); never read.</summary>
         public static readonly ObisCode Secret = Code(9);
 
         /// <summary>Objects <see cref="Declare"/> adds.</summary>
@@ -50,19 +50,19 @@ namespace Meter.Core
             TextDataObject token = new TextDataObject(Token, 2 * PrepaymentToken.Length, this);
             token.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(token);
-            table.Add(Writable(new RegisterObject(EmergencyCredit, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 7 }, 2));
+            table.Add(Writable(new RegisterObject(EmergencyCredit, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 7 }, 1));
             IntegerDataObject inUse = new IntegerDataObject(EmergencyInUse, 1, this);
             inUse.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(inUse);
-            table.Add(Writable(new RegisterObject(WarningThreshold, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 7 }, 2));
+            table.Add(Writable(new RegisterObject(WarningThreshold, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 7 }, 1));
             IntegerDataObject friendly = new IntegerDataObject(Friendly, 10, this);
-            friendly.AllowWrite(ObisAccess.Configuration, 2, this);
+            friendly.AllowWrite(ObisAccess.Configuration, 1, this);
             table.Add(friendly);
             table.Add(new IntegerDataObject(LastSequence, 10, this));
             table.Add(new IntegerDataObject(LastTokenResult, 2, this));
-            table.Add(Writable(new RegisterObject(Mode, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 7 }, 2));
+            table.Add(Writable(new RegisterObject(Mode, ObisUnit.WattHour, 0, this) { Kilo = true, Decimals = 3, IntegerDigits = 7 }, 1));
             TextDataObject secret = new TextDataObject(Secret, 2 * PrepaymentToken.SecretLength, this);
-            secret.AllowWrite(ObisAccess.Configuration, 2, this);
+            secret.AllowWrite(ObisAccess.Legal, 1, this);
             table.Add(secret);
         }
 

@@ -27,10 +27,10 @@ public class PrepaymentTests
         var m = host.Meter;
         var p = m.Prepayment;
         Assert.Equal(0, p.LcdSymbolFlags);
-        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, PrepaymentObjects.WarningThreshold, "0.300", level: 1));
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.WarningThreshold, "0.300", level: 2));
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.EmergencyCredit, "0.200", level: 2));
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "0.500", level: 2));
+        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, PrepaymentObjects.WarningThreshold, "0.300", level: 0));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.WarningThreshold, "0.300"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.EmergencyCredit, "0.200"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "0.500"));
         Assert.Equal((300L, 200L, true), (p.WarningThresholdWh, p.EmergencyCreditWh, p.IsActive));
         Assert.Equal(LcdSymbols.Prepayment, p.LcdSymbolFlags);
         Assert.Equal(ParameterEvent(Prepayment.EventStarted, 0, 500), Summary(LastEvent(m)));
@@ -63,10 +63,10 @@ public class PrepaymentTests
     {
         using var host = MeterRig.Start();
         var m = host.Meter;
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "0", level: 2));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "0"));
         host.RunFor(TimeSpan.FromSeconds(5));
         Assert.True(m.Prepayment.RequestsDisconnect);
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "-1", level: 2));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "-1"));
         Assert.Equal((false, false, 0, 0), (m.Prepayment.IsActive, m.Prepayment.RequestsDisconnect, m.StatusWord & 0xF00, m.Prepayment.LcdSymbolFlags));
         Assert.Equal(("(0000000.000*kWh)", "(0000000.000*kWh)"), (MeterRig.ValueText(m, PrepaymentObjects.Mode), MeterRig.ValueText(m, PrepaymentObjects.Credit)));
     }
@@ -76,8 +76,8 @@ public class PrepaymentTests
     {
         using var host = MeterRig.Start(); // Wednesday 2025-01-15 00:00:00 CET
         var m = host.Meter;
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Friendly, "1", level: 2)); // 00:00 … 00:59 friendly
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "0.010", level: 2));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Friendly, "1")); // 00:00 … 00:59 friendly
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "0.010"));
         host.RunFor(TimeSpan.FromSeconds(30));
         Assert.True(m.Prepayment.IsExhausted);
         Assert.False(m.Prepayment.RequestsDisconnect);
@@ -88,9 +88,9 @@ public class PrepaymentTests
         Assert.Equal(new DateTime(2025, 1, 15, 1, 0, 0), LocalTimeOf(m));
         Assert.True(m.Prepayment.RequestsDisconnect);
         // Wednesday (bit 24 + 2) made friendly: no request all day.
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Friendly, (1L << 26).ToString(), level: 2));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Friendly, (1L << 26).ToString()));
         Assert.False(m.Prepayment.RequestsDisconnect);
-        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, PrepaymentObjects.Friendly, "4294967296", level: 2));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, PrepaymentObjects.Friendly, "4294967296"));
     }
 
     [Fact]
@@ -98,10 +98,10 @@ public class PrepaymentTests
     {
         using var host = MeterRig.Start();
         var m = host.Meter;
-        MeterRig.Write(m, PrepaymentObjects.WarningThreshold, "0.100", level: 2);
-        MeterRig.Write(m, PrepaymentObjects.EmergencyCredit, "0.050", level: 2);
-        MeterRig.Write(m, PrepaymentObjects.Mode, "0.010", level: 2);
-        MeterRig.Write(m, PrepaymentObjects.Secret, Convert.ToHexString(Secret), level: 2);
+        MeterRig.Write(m, PrepaymentObjects.WarningThreshold, "0.100");
+        MeterRig.Write(m, PrepaymentObjects.EmergencyCredit, "0.050");
+        MeterRig.Write(m, PrepaymentObjects.Mode, "0.010");
+        MeterRig.Write(m, PrepaymentObjects.Secret, Convert.ToHexString(Secret), seal: true);
         host.RunFor(TimeSpan.FromSeconds(10));
         Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.EmergencyInUse, "1"));
         Assert.True(m.Prepayment.EmergencyCreditInUse);

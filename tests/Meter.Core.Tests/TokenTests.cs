@@ -20,8 +20,8 @@ public class TokenTests(ITestOutputHelper output)
 
     private static void Prepare(ElectricityMeter m)
     {
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "1.000", level: 2));
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Secret, Convert.ToHexString(PrepaymentTests.Secret), level: 2));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Mode, "1.000"));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Secret, Convert.ToHexString(PrepaymentTests.Secret), seal: true));
     }
 
     private static void AssertRefused(ElectricityMeter m, byte[] token, int result, long loadedBefore)
@@ -37,17 +37,17 @@ public class TokenTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_secret_needs_level_2_is_never_readable_and_a_meter_without_one_refuses_tokens()
+    public void The_secret_needs_the_seal_open_is_never_readable_and_a_meter_without_one_refuses_tokens()
     {
         using var host = MeterRig.Start();
         var m = host.Meter;
-        MeterRig.Write(m, PrepaymentObjects.Mode, "1.000", level: 2);
+        MeterRig.Write(m, PrepaymentObjects.Mode, "1.000");
         AssertRefused(m, Make(m, 1, 500), TokenResult.NoSecret, 1000);
         string hex = Convert.ToHexString(PrepaymentTests.Secret);
-        Assert.Equal(ObisWriteResult.AccessDenied, MeterRig.Write(m, PrepaymentObjects.Secret, hex, level: 1));
-        Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, PrepaymentObjects.Secret, hex[..30], level: 2));
-        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, PrepaymentObjects.Secret, new string('0', 32), level: 2));
-        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Secret, hex, level: 2));
+        Assert.Equal(ObisWriteResult.SealClosed, MeterRig.Write(m, PrepaymentObjects.Secret, hex));
+        Assert.Equal(ObisWriteResult.InvalidFormat, MeterRig.Write(m, PrepaymentObjects.Secret, hex[..30], seal: true));
+        Assert.Equal(ObisWriteResult.OutOfRange, MeterRig.Write(m, PrepaymentObjects.Secret, new string('0', 32), seal: true));
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, PrepaymentObjects.Secret, hex, seal: true));
         Assert.Equal((EventKind.ParameterChange, Prepayment.EventSecretSet, 0L, 0L), (PrepaymentTests.LastEvent(m).Kind, PrepaymentTests.LastEvent(m).Detail, PrepaymentTests.LastEvent(m).OldValue, PrepaymentTests.LastEvent(m).NewValue));
         Assert.Throws<InvalidOperationException>(() => Readable(m, PrepaymentObjects.Secret));
         Assert.Throws<InvalidOperationException>(() => Readable(m, PrepaymentObjects.Token));
