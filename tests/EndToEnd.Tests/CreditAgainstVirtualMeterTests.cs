@@ -60,5 +60,34 @@ public class CreditAgainstVirtualMeterTests
         Assert.Contains("32 hexadecimal characters", error);
     }
 
+    [Fact]
+    public void The_credit_option_starts_prepayment_once_and_a_state_file_keeps_its_credit()
+    {
+        Assert.Equal(12_500, Meter.VirtualMeter.Program.ParseCreditKwh("12.5"));
+        Assert.Throws<ArgumentException>(() => Meter.VirtualMeter.Program.ParseCreditKwh("1.0005"));
+        Assert.Throws<ArgumentException>(() => Meter.VirtualMeter.Program.ParseCreditKwh("-1"));
+        string state = Path.Combine(Path.GetTempPath(), "credit-e2e-" + Guid.NewGuid().ToString("N") + ".nv");
+        try
+        {
+            var options = new Meter.Simulation.VirtualMeterOptions { Optical = "none", StateFile = state, StartingCreditWh = 12_500, Start = new DateTime(2025, 1, 15, 11, 0, 0, DateTimeKind.Utc) };
+            long remaining;
+            using (var host = new Meter.Simulation.VirtualMeterHost(options))
+            {
+                Assert.True(host.Meter.Prepayment.IsActive);
+                host.RunFor(TimeSpan.FromMinutes(10));
+                remaining = host.Meter.Prepayment.RemainingWh;
+                Assert.InRange(remaining, 11_000, 12_499); // about 6.6 kW for 10 min: 1.1 kWh
+                host.CutPower();
+            }
+            options.Start = null;
+            using (var host = new Meter.Simulation.VirtualMeterHost(options))
+                Assert.Equal((12_500L, remaining), (host.Meter.Prepayment.Credit.LoadedWh, host.Meter.Prepayment.RemainingWh)); // not started afresh
+        }
+        finally
+        {
+            foreach (string f in new[] { state, state + ".rtc", state + ".bak" }) File.Delete(f);
+        }
+    }
+
     private static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
