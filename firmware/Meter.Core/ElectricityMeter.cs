@@ -42,7 +42,8 @@ namespace Meter.Core
         private readonly OpticalPort _optical;
         private readonly SettingsWriter _settingsWriter;
         private readonly MeterStatusWords _status;
-        private readonly ObisTable _table = new ObisTable(MeterObjectTable.Capacity);
+        private readonly ObisTable _table = new ObisTable(MeterObjectTable.Capacity + PrepaymentObjects.Count);
+        private readonly Prepayment _prepayment;
         private readonly MeterDisplay _display;
         private readonly VerificationSwitch _verificationSwitch;
         private readonly ClockSetting _clockSetting;
@@ -91,10 +92,14 @@ namespace Meter.Core
             _settingsWriter = new SettingsWriter(settings, settingsRecord, _tamper, energy, energy.Configuration.CtRatio, _metering,
                 _periods, _tariffs, _optical, _events, _time);
             _status = new MeterStatusWords(_metering, _settingsWriter, _clock, _rule, _time, _optical);
+            _prepayment = new Prepayment(energy, _deviceState, settings, _rule, _events, _time);
+            _status.ShowPrepayment(_prepayment);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
+            _display.ShowPrepayment(_prepayment);
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
+            new PrepaymentObjects(_prepayment).Declare(_table);
             TariffCalendarObjects calendar = new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime, _storage.Calendar);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
@@ -125,6 +130,8 @@ namespace Meter.Core
         public MeterStorage Storage => _storage;
         /// <summary>The device-state record (breaker, prepayment, pulse and alarm inputs), restored at <see cref="Start"/>.</summary>
         public DeviceStateRecord DeviceState => _deviceState;
+        /// <summary>Prepayment: credit, tokens, emergency credit, friendly time and its disconnect request (values in the device-state record).</summary>
+        public Prepayment Prepayment => _prepayment;
         public MeterClock Clock => _clock;
         public MeterTime Time => _time;
         public LocalTimeRule TimeRule => _rule;

@@ -26,6 +26,7 @@ namespace Meter.Core
         private readonly LcdFrame _frame = new LcdFrame();
         private readonly LcdFrame _shownFrame = new LcdFrame();
         private DisplayController _display;
+        private Prepayment _prepayment;
 
         /// <summary>Shows <paramref name="table"/> on <paramref name="lcd"/> (null: no panel) with the lists and format of <paramref name="settings"/>.</summary>
         public MeterDisplay(ILcdPanel lcd, ObisTable table, MeterSettings settings, EnergyAccumulator energy, MeteringConfiguration phases, MeteringCycle metering,
@@ -41,6 +42,12 @@ namespace Meter.Core
             _status = status;
             _tamper = tamper;
             _time = time;
+        }
+
+        /// <summary>Composition: the prepayment symbol (on while prepayment is active) joins the status symbols.</summary>
+        public void ShowPrepayment(Prepayment prepayment)
+        {
+            _prepayment = prepayment;
         }
 
         /// <summary>The display controller (after <see cref="Start"/>).</summary>
@@ -103,7 +110,7 @@ namespace Meter.Core
             _indicators.ErrorCode = _status.ErrorWord;
             // Status bits that need attention (clock not valid, pulse overrun, optical port locked) get a display screen; summer time does not.
             _indicators.StatusCode = _status.StatusWord & ~MeterStatusWords.StatusSummerTime;
-            _indicators.StatusSymbols = _tamper.LcdSymbolFlags;
+            _indicators.StatusSymbols = _tamper.LcdSymbolFlags | (_prepayment != null ? _prepayment.LcdSymbolFlags : 0);
             PhaseMeasurements m = _metering.Measurements;
             for (int phase = 0; phase < 3; phase++)
             {

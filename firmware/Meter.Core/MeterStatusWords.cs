@@ -35,6 +35,7 @@ namespace Meter.Core
         private readonly MeterTime _time;
         private readonly OpticalPort _optical;
         private StorageRecoveryReport _recovery;
+        private Prepayment _prepayment;
 
         /// <summary>The words of the chip driven by <paramref name="metering"/>, the settings record, the clock and the optical port.</summary>
         public MeterStatusWords(MeteringCycle metering, SettingsWriter settings, MeterClock clock, LocalTimeRule rule, MeterTime time, OpticalPort optical)
@@ -51,6 +52,12 @@ namespace Meter.Core
         public void UseRecovery(StorageRecoveryReport recovery)
         {
             _recovery = recovery;
+        }
+
+        /// <summary>Composition: prepayment's bits (<see cref="Prepayment.StatusCreditLow"/> …) join the status word.</summary>
+        public void ShowPrepayment(Prepayment prepayment)
+        {
+            _prepayment = prepayment;
         }
 
         /// <summary>Error register F.F.</summary>
@@ -77,6 +84,7 @@ namespace Meter.Core
                 if (_rule.IsSummerTime(_time.UtcSeconds)) status |= StatusSummerTime;
                 if (_metering.S0 != null && _metering.S0.OverrunFlag) status |= StatusPulseOverrun;
                 if (_optical.IsLocked) status |= StatusOpticalPortLocked;
+                if (_prepayment != null) status |= _prepayment.StatusBits;
                 return status;
             }
         }

@@ -25,7 +25,8 @@ public class AllocationTests
     [InlineData(int.MaxValue, false)] // energy path only
     [InlineData(1, false)]            // + instantaneous values every cycle
     [InlineData(1, true)]             // + tamper inputs sampled every tick, tariff inputs every cycle (module-input control)
-    public void Metering_cycle_and_tick_allocate_nothing_after_warm_up(int measurementInterval, bool inputsFitted)
+    [InlineData(1, true, true)]       // + prepayment counting down (status word and LCD symbol every tick)
+    public void Metering_cycle_and_tick_allocate_nothing_after_warm_up(int measurementInterval, bool inputsFitted, bool prepayment = false)
     {
         var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
@@ -45,6 +46,12 @@ public class AllocationTests
         MeterHardware hardware = board.Hardware(meteringSpi: spi);
         var meter = new ElectricityMeter(settings, hardware) { MeasurementIntervalCycles = measurementInterval };
         meter.Start(0, start);
+        if (prepayment)
+        {
+            meter.Prepayment.SetWarningThreshold(1_000_000);
+            meter.Prepayment.SetFriendly(1L << FriendlyTime.HolidayBit);
+            meter.Prepayment.Start(500_000);
+        }
         if (inputsFitted) Assert.Equal(Meter.Clock.TariffControlMode.ModuleInputs, meter.Tariffs.Mode);
         long now = 0;
         void Second()

@@ -103,6 +103,8 @@ public sealed class VirtualMeterHost : IDisposable
             Meter.Start(0, start);
             // After Start: the option writes the tariff-control setting, as W1 of 0-0:128.4.0 would.
             if (options.TariffInputCode is int dd) UseTariffInputs(dd);
+            // As W1 of 0-0:128.30.8 would; never over a credit a state file already counts down.
+            if (options.StartingCreditWh is long credit && !Meter.Prepayment.IsActive) Meter.Prepayment.Start(credit);
             // The DLMS ports are served by the same loop as the optical port (ServePort), never from another thread.
             _dlms = new DlmsPorts(options.Dlms, options.DlmsHdlc, Meter.Dlms, DlmsPhysicalAddress.FromMeterNumber(options.MeterNumber), options.DlmsIdleTimeout);
         }

@@ -55,6 +55,9 @@ public sealed class VirtualMeterOptions
     /// <summary>A magnet at the meter from the start (the board's magnetic-field sensor sees a field).</summary>
     public bool MagneticField { get; set; }
 
+    /// <summary>Prepayment starting credit in Wh: starts prepayment at the start unless it is already on (a --state file keeps its credit); null = not started.</summary>
+    public long? StartingCreditWh { get; set; }
+
     /// <summary>Tariff control by the module's tariff inputs with this DD code (01, 02, 07–14, Meter.Clock TariffInputDecoder); null = the timetable.</summary>
     public int? TariffInputCode { get; set; }
 

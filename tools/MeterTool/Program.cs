@@ -22,6 +22,8 @@ public static class Program
         root.Add(ProfileCommand.Create(globals));
         root.Add(EventsCommand.Create(globals));
         root.Add(CalibrateCommand.Create(globals));
+        root.Add(CreditCommands.CreateCredit(globals));
+        root.Add(CreditCommands.CreateToken());
         return root;
     }
 

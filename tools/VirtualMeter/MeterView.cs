@@ -51,8 +51,13 @@ public static class MeterView
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"tamper C.51.0 {m.Tamper.Status:X2} · magnetic {m.Tamper.CountOf(TamperDetail.Magnetic)} · terminal cover {m.Tamper.CountOf(TamperDetail.TerminalCover)}"));
         lines.Add(VoltageQualityLine(m.VoltageQuality));
+        lines.Add(PrepaymentLine(m.Prepayment));
         return (IReadOnlyList<string>)lines;
     });
+
+    // Credit (0-0:128.30.0), its state and the disconnect request prepayment would give the breaker.
+    private static string PrepaymentLine(Meter.Core.Prepayment p) => !p.IsActive ? "prepayment off" : string.Create(CultureInfo.InvariantCulture,
+        $"credit {p.RemainingWh / 1000.0:0.000} kWh{(p.EmergencyCreditInUse ? " (emergency credit in use)" : "")}{(p.IsCreditLow ? " · LOW" : "")}{(p.IsExhausted ? " · EXHAUSTED" : "")}{(p.RequestsDisconnect ? " · disconnect requested" : p.IsExhausted ? " · friendly time" : "")} · last token {p.LastSequence}");
 
     // Dips and swells per phase with their cumulative seconds (OBIS x2.32.0 / x2.33.0, x2.36.0 / x2.37.0).
     private static string VoltageQualityLine(VoltageQualityMonitor q)

@@ -34,11 +34,12 @@ public static class Program
         var password = new Option<string>("--password") { Description = "Optical port password, level 1", DefaultValueFactory = _ => "00000000" };
         var cover = new Option<bool>("--terminal-cover-open") { Description = "Start with the terminal cover removed (tamper input; key c toggles it)" };
         var magnet = new Option<bool>("--magnet") { Description = "Start with a magnet at the meter (magnetic-field sensor; key m toggles it)" };
+        var credit = new Option<string?>("--credit") { Description = "Start prepayment with this credit in kWh (up to 3 decimals, e.g. 12.5); not over a credit a --state file already counts down" };
         var tariffCode = new Option<string?>("--tariff-input-code") { Description = "Tariff control by the tariff inputs, DD code 01, 02, 07..14 (e.g. 13: 2 tariffs on I/O 2); writes the meter's setting 0-0:128.4.0, kept with --state" };
         var tariffLevels = new Option<string?>("--tariff-inputs") { Description = "Tariff inputs I/O 1 and I/O 2 at the start, 1 = energised: 00, 01, 10 or 11 (keys 1 and 2 toggle them)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
             + "optical port on TCP or a pty, DLMS/COSEM on TCP with --dlms / --dlms-hdlc). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, q = quit.")
-            { preset, load, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels };
+            { preset, load, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels, credit };
         root.SetAction(parse =>
         {
             try
@@ -62,6 +63,7 @@ public static class Program
                     TerminalCoverOpen = parse.GetValue(cover),
                     MagneticField = parse.GetValue(magnet),
                     TariffInputCode = parse.GetValue(tariffCode) is string dd ? ParseTariffInputCode(dd) : null,
+                    StartingCreditWh = parse.GetValue(credit) is string kwh ? ParseCreditKwh(kwh) : null,
                 };
                 if (parse.GetValue(tariffLevels) is string levels)
                 {
@@ -183,6 +185,14 @@ public static class Program
         string? folder = Path.GetDirectoryName(Path.GetFullPath(text));
         if (folder != null && !Directory.Exists(folder)) throw new ArgumentException($"--state '{text}': the folder {folder} does not exist");
         return text;
+    }
+
+    /// <summary>A credit in kWh with up to 3 decimals (0 … 10^9 kWh) as Wh.</summary>
+    public static long ParseCreditKwh(string text)
+    {
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal kwh) && kwh * 1000 == decimal.Truncate(kwh * 1000)
+            && kwh <= 1_000_000_000m) return (long)(kwh * 1000);
+        throw new ArgumentException($"--credit '{text}': give kWh, 0 … 1000000000 with at most 3 decimals, e.g. 12.5");
     }
 
     /// <summary>A DD code with tariff inputs (Meter.Clock TariffInputDecoder): 01, 02, 07..14, one or two digits.</summary>
