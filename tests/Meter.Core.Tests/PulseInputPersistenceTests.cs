@@ -17,7 +17,7 @@ public class PulseInputPersistenceTests
 
     public PulseInputPersistenceTests(ITestOutputHelper output) => _output = output;
 
-    internal static VirtualMeterHost Start(string? state = null, int? inputCode = 3) =>
+    internal static VirtualMeterHost Start(string? state = null, int? inputCode = 3, CapturedLcd? lcd = null) =>
         new(new VirtualMeterOptions
         {
             Preset = "direct-5-105a",
@@ -26,7 +26,7 @@ public class PulseInputPersistenceTests
             StateFile = state,
             Start = MeterRig.WednesdayMidnightLocal,
             InputCode = inputCode,
-        });
+        }, lcd);
 
     // 120 ms pulses (8.33 Hz) for 3 s from 10 ms after now: rising edges at +10 + 120 k, each accepted 20 ms later,
     // so k = 0..24 fall inside the 3 s: 25 pulses. The feed then stops (input de-energised).
