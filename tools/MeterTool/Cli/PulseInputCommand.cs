@@ -71,17 +71,7 @@ public static class PulseInputCommand
         CommandRunner.SetAction(configure, parse =>
         {
             var writes = Writes(parse.GetValue(constant), parse.GetValue(unit), parse.GetValue(inputCode), parse.GetValue(alarm));
-            var (transport, client) = g.Connect(parse);
-            using (transport)
-            using (var session = g.OpenSession(parse, client))
-            {
-                foreach (var (address, value) in writes)
-                {
-                    session.Write(address, value);
-                    Console.WriteLine($"{address}({value}) written");
-                }
-            }
-            return CommandRunner.Ok;
+            return ConfigureCommand.WriteAll(g, parse, writes);
         });
         return new Command("pulse-input", "The module's pulse input (and alarm input)") { configure };
     }
