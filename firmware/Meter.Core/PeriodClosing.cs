@@ -33,7 +33,7 @@ namespace Meter.Core
         /// <summary>
         /// Closes the load profile and billing periods of <paramref name="storage"/> with the values of <paramref name="energy"/>
         /// and <paramref name="demand"/>, forcing a register save through <paramref name="registers"/> before each capture;
-        /// billing schedule and tariff count from <paramref name="settings"/>.
+        /// billing schedule and tariff count from <paramref name="settings"/>; the pulse count captured at a billing close from <paramref name="inputs"/>.
         /// </summary>
         public PeriodClosing(MeterSettings settings, MeterStorage storage, IntegrationPeriod period, LocalTimeRule rule,
             EnergyAccumulator energy, DemandMeter demand, RegisterPersistence registers, BillingCounter billingCounter, ModuleInputs inputs)
