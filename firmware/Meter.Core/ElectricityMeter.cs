@@ -35,6 +35,7 @@ namespace Meter.Core
         private readonly PeriodClosing _periods;
         private readonly IntegrationPeriodSetting _periodSetting;
         private readonly TamperMonitor _tamper;
+        private readonly ModuleInputs _inputs;
         private readonly VoltageQualityMonitor _voltageQuality;
         private readonly MetrologyEventLog _metrologyLog;
         private readonly EnergyCycle _cycle;
@@ -77,7 +78,8 @@ namespace Meter.Core
             ObisLocalTime localTime = new ObisLocalTime(_rule);
             _events = new EventRouting(_time, _storage);
             _registers = new RegisterPersistence(energy, demand, _clock, _time, _storage, _billing, _events);
-            _periods = new PeriodClosing(settings, _storage, _period, _rule, energy, demand, _registers, _billing);
+            _inputs = new ModuleInputs(hardware.TariffInput1, hardware.TariffInput2, _tariffController, _deviceState, _events);
+            _periods = new PeriodClosing(settings, _storage, _period, _rule, energy, demand, _registers, _billing, _inputs);
             _periodSetting = new IntegrationPeriodSetting(_period, demand, _storage, _periods, _registers, _events, _time);
             SettingsRecordStore settingsRecord = new SettingsRecordStore(settings, _storage);
             _tamper = new TamperMonitor(hardware.MagneticSensor, hardware.TerminalCoverSwitch, _events, settingsRecord, localTime);
@@ -94,6 +96,7 @@ namespace Meter.Core
             _status = new MeterStatusWords(_metering, _settingsWriter, _clock, _rule, _time, _optical);
             _prepayment = new Prepayment(energy, _deviceState, settings, _rule, _events, _time);
             _status.ShowPrepayment(_prepayment);
+            _status.UseInputs(_inputs);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
             _display.ShowPrepayment(_prepayment);
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
@@ -122,6 +125,8 @@ namespace Meter.Core
         public IntegrationPeriodSetting IntegrationPeriodSetting => _periodSetting;
         public SettingsWriter SettingsWriter => _settingsWriter;
         public TamperMonitor Tamper => _tamper;
+        /// <summary>The module's pulse input and alarm input.</summary>
+        public ModuleInputs Inputs => _inputs;
         public VoltageQualityMonitor VoltageQuality => _voltageQuality;
         /// <summary>The data sets the optical port's readout sends (filled at <see cref="Start"/>).</summary>
         public ReadoutList Readout => _optical.Readout;
@@ -177,6 +182,7 @@ namespace Meter.Core
             if (_started) throw new System.InvalidOperationException("the meter is already started");
             bool rewriteDemand = _startUp.Run(nowMs, factoryUtc);
             _deviceState.Restore(); // after the storage opened, before any function reads its state
+            _inputs.Restore();
             _optical.Start(_table, Dlms);
             if (_module != null) _module.Start(nowMs);
             _display.Start(nowMs);
@@ -203,6 +209,7 @@ namespace Meter.Core
             _metering.UpdatePulses(nowMs);
             long utcSeconds = _time.ReadClock();
             _tamper.Sample(nowMs, utcSeconds);
+            _inputs.Sample(nowMs, utcSeconds);
             _verificationSwitch.CheckTimeout(nowMs);
             _periods.Update(utcSeconds);
             if (!OpticalPortOnOwnClock) PollOpticalPort(nowMs);
@@ -275,6 +282,7 @@ namespace Meter.Core
                 ListReader = new ListSettingsReader(_settings),
                 Lists = new ListSettingsWriter(_settings, settingsRecord, _table, _display, _optical, _tariffs, _events),
                 Verification = _verificationSwitch, Tamper = _tamper, Events = _events, VoltageQuality = _voltageQuality,
+                Inputs = _inputs,
             };
         }
 

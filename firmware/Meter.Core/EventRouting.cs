@@ -83,7 +83,8 @@ namespace Meter.Core
                     // with old and new value.
                     if (code != StandardObjects.Clock && !SettingsObjects.IsLoggedBySettingsWriter(code) && !CalibrationAccess.IsCalibrationRegister(code)
                         && code != VerificationSwitch.Code
-                        && !IntegrationPeriodSetting.IsLoggedHere(code) && !ListSettingsWriter.Handles(code))
+                        && !IntegrationPeriodSetting.IsLoggedHere(code) && !ListSettingsWriter.Handles(code)
+                        && !ModuleInputObjects.IsSetting(code))
                         Log(legal ? EventKind.LegalDataChange : EventKind.ParameterChange, 0, PackCode(code), 0);
                     break;
                 default:

@@ -28,5 +28,7 @@ namespace Meter.Core
         public EventRouting Events;
         /// <summary>Dips and swells.</summary>
         public VoltageQualityMonitor VoltageQuality;
+        /// <summary>Pulse input and alarm input: register, settings, alarm counter.</summary>
+        public ModuleInputs Inputs;
     }
 }

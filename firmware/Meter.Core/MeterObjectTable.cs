@@ -15,7 +15,8 @@ namespace Meter.Core
     {
         /// <summary>Number of objects <see cref="Declare"/> adds (room for the table).</summary>
         public const int Capacity = StandardObjects.Count + 3 + 3 * CalibrationAccess.CalibrationKinds + SettingsObjects.Count + 1
-            + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count + VoltageQualityObjects.Count;
+            + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count + VoltageQualityObjects.Count
+            + ModuleInputObjects.Count;
 
         /// <summary>Fills <paramref name="table"/> with the meter's objects, owned as <paramref name="owners"/> says; the P1 password of <paramref name="port"/> (write-only).</summary>
         public static void Declare(ObisTable table, MeterObjectOwners owners, OpticalPortSettings port)
@@ -72,6 +73,14 @@ namespace Meter.Core
             }
             AddCounter(table, VoltageQualityObjects.DipsAnyPhase, quality);
             AddCounter(table, VoltageQualityObjects.SwellsAnyPhase, quality);
+            // Pulse input and alarm input: the register, its settings (W1, ModuleInputs checks the codes), the alarm counter.
+            ModuleInputs inputs = owners.Inputs;
+            table.Add(new PulseRegisterObject(inputs));
+            AddInteger(table, ModuleInputObjects.PulseConstant, 7, 1, ModuleInputs.MaximumPulseConstant, ObisAccess.Configuration, inputs);
+            AddInteger(table, ModuleInputObjects.PulseUnit, 2, 0, 3, ObisAccess.Configuration, inputs);
+            AddInteger(table, ModuleInputObjects.InputCode, 2, 0, 23, ObisAccess.Configuration, inputs);
+            AddInteger(table, ModuleInputObjects.AlarmMode, 1, ModuleInputs.AlarmOff, ModuleInputs.AlarmDisconnects, ObisAccess.Configuration, inputs);
+            AddCounter(table, ModuleInputObjects.AlarmCounter, inputs);
         }
 
         // A writable integer Data object (level 1) owned by owner.

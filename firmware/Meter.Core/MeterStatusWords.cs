@@ -27,6 +27,8 @@ namespace Meter.Core
         /// OpticalServer.IsLocked), for as long as the lock lasts; the LCD shows it on the status screen (C.5.0).
         /// </summary>
         public const int StatusOpticalPortLocked = 0x08;
+        /// <summary>Status word bit: the module's alarm input is active (ModuleInputs; the LCD shows the status screen while it is).</summary>
+        public const int StatusAlarmInput = 0x80;
 
         private readonly MeteringCycle _metering;
         private readonly SettingsWriter _settings;
@@ -36,6 +38,7 @@ namespace Meter.Core
         private readonly OpticalPort _optical;
         private StorageRecoveryReport _recovery;
         private Prepayment _prepayment;
+        private ModuleInputs _inputs;
 
         /// <summary>The words of the chip driven by <paramref name="metering"/>, the settings record, the clock and the optical port.</summary>
         public MeterStatusWords(MeteringCycle metering, SettingsWriter settings, MeterClock clock, LocalTimeRule rule, MeterTime time, OpticalPort optical)
@@ -46,6 +49,12 @@ namespace Meter.Core
             _rule = rule;
             _time = time;
             _optical = optical;
+        }
+
+        /// <summary>The module inputs whose alarm sets <see cref="StatusAlarmInput"/>.</summary>
+        public void UseInputs(ModuleInputs inputs)
+        {
+            _inputs = inputs;
         }
 
         /// <summary>Start-up: what the storage repaired when it opened.</summary>
@@ -85,6 +94,7 @@ namespace Meter.Core
                 if (_metering.S0 != null && _metering.S0.OverrunFlag) status |= StatusPulseOverrun;
                 if (_optical.IsLocked) status |= StatusOpticalPortLocked;
                 if (_prepayment != null) status |= _prepayment.StatusBits;
+                if (_inputs != null && _inputs.AlarmActive) status |= StatusAlarmInput;
                 return status;
             }
         }

@@ -21,6 +21,7 @@ namespace Meter.Core
         private readonly DemandMeter _demand;
         private readonly RegisterPersistence _registers;
         private readonly BillingCounter _billingCounter;
+        private readonly ModuleInputs _inputs;
         private PeriodSchedule _billingSchedule;
         private readonly long[] _profileValues = new long[4];
         private readonly long[] _billingValues = new long[BillingValues.Count];
@@ -32,11 +33,12 @@ namespace Meter.Core
         /// <summary>
         /// Closes the load profile and billing periods of <paramref name="storage"/> with the values of <paramref name="energy"/>
         /// and <paramref name="demand"/>, forcing a register save through <paramref name="registers"/> before each capture;
-        /// billing schedule and tariff count from <paramref name="settings"/>.
+        /// billing schedule and tariff count from <paramref name="settings"/>; the pulse count captured at a billing close from <paramref name="inputs"/>.
         /// </summary>
         public PeriodClosing(MeterSettings settings, MeterStorage storage, IntegrationPeriod period, LocalTimeRule rule,
-            EnergyAccumulator energy, DemandMeter demand, RegisterPersistence registers, BillingCounter billingCounter)
+            EnergyAccumulator energy, DemandMeter demand, RegisterPersistence registers, BillingCounter billingCounter, ModuleInputs inputs)
         {
+            _inputs = inputs;
             _settings = settings;
             _storage = storage;
             _period = period;
@@ -208,7 +210,7 @@ namespace Meter.Core
             long[] v = _billingValues;
             v[BillingValues.HourCounter] = energy.OperatingHours;
             v[BillingValues.PowerThresholdCounter] = demand.PowerThresholdCount;
-            v[BillingValues.PulseInput] = 0;
+            v[BillingValues.PulseInput] = _inputs.PulseCount; // the exact count; the register scales it on read
             v[BillingValues.TransformerRatio] = energy.Configuration.CtRatio.PrimaryAmps;
             v[BillingValues.APlus] = energy.EnergyIn(EnergyRegister.ActiveImport, MeterChannel.Total, true, 0);
             v[BillingValues.AMinus] = energy.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);

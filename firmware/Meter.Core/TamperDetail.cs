@@ -15,6 +15,8 @@ namespace Meter.Core
         public const int TerminalCover = 2;
         /// <summary>Meter cover opened (no board has its switch yet).</summary>
         public const int MeterCover = 3;
+        /// <summary>The module's alarm input became active (Meter.Core ModuleInputs; no event kind of its own: a new kind would grow the event counters' records).</summary>
+        public const int AlarmInput = 4;
         /// <summary>Bit 7: the tamper of the low bits ended (field gone, cover back on).</summary>
         public const int Ended = 128;
     }

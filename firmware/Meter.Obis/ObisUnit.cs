@@ -25,6 +25,10 @@ namespace Meter.Obis
         Degree = 8,
         /// <summary>Temperature in degrees Celsius (9).</summary>
         DegreeCelsius = 9,
+        /// <summary>Volume, m³ (13; the pulse input's unit m³).</summary>
+        CubicMetre = 13,
+        /// <summary>Volume, litre (19; the pulse input's unit L).</summary>
+        Litre = 19,
         /// <summary>Active power, W (27).</summary>
         Watt = 27,
         /// <summary>Apparent power, VA (28).</summary>

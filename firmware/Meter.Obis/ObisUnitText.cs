@@ -34,6 +34,8 @@ namespace Meter.Obis
                 case ObisUnit.Second: return "s";
                 case ObisUnit.Degree: return "deg";
                 case ObisUnit.DegreeCelsius: return "C";
+                case ObisUnit.CubicMetre: return "m3";
+                case ObisUnit.Litre: return "l";
                 case ObisUnit.Watt: return "W";
                 case ObisUnit.VoltAmpere: return "VA";
                 case ObisUnit.Var: return "var";

@@ -35,13 +35,13 @@ namespace Meter.Obis
         }
 
         /// <summary>Decimal exponent of the value (COSEM scaler).</summary>
-        public int Scaler => _scaler;
+        public virtual int Scaler => _scaler;
 
         /// <summary>Unit of the value (COSEM unit).</summary>
-        public ObisUnit Unit => _unit;
+        public virtual ObisUnit Unit => _unit;
 
         /// <summary>Show the value in kilo units (Wh → kWh).</summary>
-        public bool Kilo { get; set; }
+        public virtual bool Kilo { get; set; }
 
         /// <summary>Digits after the decimal point in the data set (0..9).</summary>
         public int Decimals { get; set; }
@@ -64,10 +64,10 @@ namespace Meter.Obis
             if (!SourceFor(code).TryReadInteger(code, out value)) return -1;
             int p = WriteScaled(value, buffer, position);
             if (p < 0) return -1;
-            if (_unit != ObisUnit.Count)
+            if (Unit != ObisUnit.Count)
             {
                 buffer[p++] = (byte)'*';
-                p = ObisUnitText.Write(_unit, Kilo, buffer, p);
+                p = ObisUnitText.Write(Unit, Kilo, buffer, p);
             }
             return p;
         }
@@ -76,7 +76,7 @@ namespace Meter.Obis
         private int WriteScaled(long value, byte[] buffer, int position)
         {
             int decimals = Clamp(Decimals, 0, 9);
-            int exponent = _scaler - (Kilo ? 3 : 0) + decimals;
+            int exponent = Scaler - (Kilo ? 3 : 0) + decimals;
             bool negative = value < 0;
             if (value == long.MinValue) return -1;
             long magnitude = negative ? -value : value;
@@ -134,7 +134,7 @@ namespace Meter.Obis
             }
             if (digits == 0) return ObisWriteResult.InvalidFormat;
             // stored = shown × 10^(prefix − scaler), shown = raw × 10^−fractionDigits
-            int exponent = (Kilo ? 3 : 0) - _scaler - fractionDigits;
+            int exponent = (Kilo ? 3 : 0) - Scaler - fractionDigits;
             long value;
             if (exponent >= 0)
             {
@@ -157,7 +157,7 @@ namespace Meter.Obis
         private bool UnitMatches(byte[] text, int from, int end)
         {
             var buffer = new byte[24];
-            int n = ObisUnitText.Write(_unit, Kilo, buffer, 0);
+            int n = ObisUnitText.Write(Unit, Kilo, buffer, 0);
             if (n != end - from) return false;
             for (int i = 0; i < n; i++)
                 if (buffer[i] != text[from + i]) return false;

@@ -39,6 +39,8 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "--tariff-input-code '05': give a DD code with tariff inputs: 01, 02, 07..14", ["--tariff-input-code", "05"] },
         { "--tariff-input-code '130'", ["--tariff-input-code", "130"] },
         { "--tariff-input-code 'ab'", ["--tariff-input-code", "ab"] },
+        { "--input-code '07': use 00, 03, 04, 05 or 18..21", ["--input-code", "07"] },
+        { "pulse rate 20 Hz: must be above 0 and at most 16.67 Hz", ["--pulse-input", "20"] },
         { "--tariff-inputs '12': give I/O 1 and I/O 2 as 0 or 1", ["--tariff-input-code", "13", "--tariff-inputs", "12"] },
         { "--tariff-inputs '1'", ["--tariff-input-code", "13", "--tariff-inputs", "1"] },
         { "--tariff-inputs needs --tariff-input-code", ["--tariff-inputs", "01"] },

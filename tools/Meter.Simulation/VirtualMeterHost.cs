@@ -46,6 +46,7 @@ public sealed class VirtualMeterHost : IDisposable
     private long _rtcOffsetTicks;
     private readonly IOpticalPort? _port;
     private readonly DlmsPorts? _dlms;
+    private PulseInputFeed? _feed;
 
     /// <summary>Builds the board and the meter and starts the meter (storage opened, chip up).</summary>
     /// <exception cref="ArgumentException">A bad option (the message names it).</exception>
@@ -105,6 +106,9 @@ public sealed class VirtualMeterHost : IDisposable
             if (options.TariffInputCode is int dd) UseTariffInputs(dd);
             // As W1 of 0-0:128.30.8 would; never over a credit a state file already counts down.
             if (options.StartingCreditWh is long credit && !Meter.Prepayment.IsActive) Meter.Prepayment.Start(credit);
+            if (options.InputCode is int inputs) UseInputCode(inputs);
+            if (options.AlarmInputEnergised) SetAlarmInput(true);
+            if (options.PulseInputHertz is double hz) FeedPulses(hz);
             // The DLMS ports are served by the same loop as the optical port (ServePort), never from another thread.
             _dlms = new DlmsPorts(options.Dlms, options.DlmsHdlc, Meter.Dlms, DlmsPhysicalAddress.FromMeterNumber(options.MeterNumber), options.DlmsIdleTimeout);
         }
@@ -218,6 +222,43 @@ public sealed class VirtualMeterHost : IDisposable
             if (Meter.Settings.TariffControlCode != code && Meter.SettingsWriter.WriteTariffControl(code) != ObisWriteResult.Accepted)
                 throw new ArgumentException($"--tariff-input-code '{ddCode:00}': the meter refuses it (DD 01 and 02 are 4-tariff inputs; this meter has {Meter.Settings.TariffCount} tariffs)");
         }
+    }
+
+    /// <summary>The module inputs' own DD code (Meter.Core ModuleInputs.WriteInputCode: stored and logged, kept with --state).</summary>
+    /// <exception cref="ArgumentException">A code the inputs' setting does not take.</exception>
+    public void UseInputCode(int ddCode)
+    {
+        lock (_gate)
+        {
+            if (Meter.Inputs.WriteInputCode(ddCode) != ObisWriteResult.Accepted)
+                throw new ArgumentException($"--input-code '{ddCode:00}': the inputs' own code must be 00, 03, 04, 05 or 18..21 (07..14 are tariff-input codes: --tariff-input-code)");
+        }
+    }
+
+    /// <summary>Feeds <paramref name="hertz"/> pulses a second to the pulse input (I/O 1) from now on; 0 stops the feed.</summary>
+    /// <exception cref="ArgumentException">A rate above the input's maximum (Meter.Core PulseInput).</exception>
+    public void FeedPulses(double hertz)
+    {
+        lock (_gate)
+        {
+            _feed = hertz == 0 ? null : new PulseInputFeed(Board.TariffInput1!, PulseInputFeed.PeriodFor(hertz), _virtualMs + PulseInput.PollMilliseconds);
+            if (_feed == null) Board.TariffInput1!.Set(true);
+        }
+    }
+
+    /// <summary>The pulse feed running, or null.</summary>
+    public PulseInputFeed? PulseFeed => _feed;
+
+    /// <summary>The alarm input (I/O 2) energised or not.</summary>
+    public void SetAlarmInput(bool energised)
+    {
+        lock (_gate) Board.TariffInput2!.Set(!energised);
+    }
+
+    /// <summary>Energises the alarm input (I/O 2) or takes it off.</summary>
+    public void ToggleAlarmInput()
+    {
+        lock (_gate) Board.TariffInput2!.Set(!Board.TariffInput2.Read());
     }
 
     /// <summary>
@@ -346,7 +387,7 @@ public sealed class VirtualMeterHost : IDisposable
     private void Cycle()
     {
         long end = _virtualMs + _cycleMs;
-        VirtualCycle.Run(Meter, Board.Chip, Board.Rtc, _virtualMs, _cycleMs);
+        VirtualCycle.Run(Meter, Board.Chip, Board.Rtc, _virtualMs, _cycleMs, _feed);
         Interlocked.Exchange(ref _virtualMs, end);
         if (_measurementInterval != 0)
         {

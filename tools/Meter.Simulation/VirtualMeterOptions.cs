@@ -57,6 +57,14 @@ public sealed class VirtualMeterOptions
 
     /// <summary>Prepayment starting credit in Wh: starts prepayment at the start unless it is already on (a --state file keeps its credit); null = not started.</summary>
     public long? StartingCreditWh { get; set; }
+    /// <summary>The module inputs' own DD code (Meter.Core ModuleInputCode: 00, 03, 04, 05, 18–21), written at start; null = as stored.</summary>
+    public int? InputCode { get; set; }
+
+    /// <summary>Pulses a second fed to the pulse input (I/O 1) from the start; null = none.</summary>
+    public double? PulseInputHertz { get; set; }
+
+    /// <summary>Alarm input (I/O 2) energised from the start.</summary>
+    public bool AlarmInputEnergised { get; set; }
 
     /// <summary>Tariff control by the module's tariff inputs with this DD code (01, 02, 07–14, Meter.Clock TariffInputDecoder); null = the timetable.</summary>
     public int? TariffInputCode { get; set; }

@@ -24,6 +24,7 @@ public static class Program
         root.Add(CalibrateCommand.Create(globals));
         root.Add(CreditCommands.CreateCredit(globals));
         root.Add(CreditCommands.CreateToken());
+        root.Add(PulseInputCommand.Create(globals));
         return root;
     }
 

@@ -50,6 +50,9 @@ public static class MeterView
             $"inputs: terminal cover {(board.TerminalCover!.Read() ? "OPEN" : "on")} · magnet {(board.MagneticSensor!.Read() ? "none" : "PRESENT")} · tariff I/O 1 {(board.TariffInput1!.Read() ? 0 : 1)}, I/O 2 {(board.TariffInput2!.Read() ? 0 : 1)}{(m.Tariffs.Mode == Meter.Clock.TariffControlMode.ModuleInputs ? $" (DD {m.Tariffs.Inputs.Code:00})" : " (not in control)")}"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"tamper C.51.0 {m.Tamper.Status:X2} · magnetic {m.Tamper.CountOf(TamperDetail.Magnetic)} · terminal cover {m.Tamper.CountOf(TamperDetail.TerminalCover)}"));
+        var inputs = m.Inputs;
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"pulse input 24.2.1 {inputs.RegisterValue / 1000}.{inputs.RegisterValue % 1000:000} {PulseUnitText(inputs.PulseUnit)} ({inputs.PulseCount} pulses, {inputs.PulseConstant}/unit, DD {inputs.Code:00}{(h.PulseFeed is { } f ? $", fed every {f.PeriodMilliseconds} ms" : "")}) · alarm {(inputs.AlarmActive ? "ACTIVE" : "off")} ×{inputs.AlarmCount}{(inputs.RequestsDisconnect ? " (disconnect requested)" : "")}"));
         lines.Add(VoltageQualityLine(m.VoltageQuality));
         lines.Add(PrepaymentLine(m.Prepayment));
         return (IReadOnlyList<string>)lines;
@@ -78,4 +81,12 @@ public static class MeterView
         Console.Out.Write(sb.ToString());
         Console.Out.Flush();
     }
+
+    private static string PulseUnitText(int code) => code switch
+    {
+        PulseInputUnit.KilowattHour => "kWh",
+        PulseInputUnit.CubicMetre => "m³",
+        PulseInputUnit.Litre => "L",
+        _ => "(no unit)",
+    };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Meter.Clock;
+using Meter.Core;
 using Meter.Simulation;
 
 namespace Meter.VirtualMeter;
@@ -37,9 +38,13 @@ public static class Program
         var credit = new Option<string?>("--credit") { Description = "Start prepayment with this credit in kWh (up to 3 decimals, e.g. 12.5); not over a credit a --state file already counts down" };
         var tariffCode = new Option<string?>("--tariff-input-code") { Description = "Tariff control by the tariff inputs, DD code 01, 02, 07..14 (e.g. 13: 2 tariffs on I/O 2); writes the meter's setting 0-0:128.4.0, kept with --state" };
         var tariffLevels = new Option<string?>("--tariff-inputs") { Description = "Tariff inputs I/O 1 and I/O 2 at the start, 1 = energised: 00, 01, 10 or 11 (keys 1 and 2 toggle them)" };
+        var inputCode = new Option<string?>("--input-code") { Description = "The pulse/alarm inputs' own DD code 00, 03, 04, 05, 18..21 (e.g. 03: pulse in on I/O 1, alarm in on I/O 2); writes 0-0:128.20.2, kept with --state" };
+        var pulseRate = new Option<double?>("--pulse-input") { Description = "Feed the pulse input (I/O 1) with HZ pulses a second, 50 % duty, at most 16.67 (30 ms pulse and pause); needs a DD code with a pulse input" };
+        var alarmInput = new Option<bool>("--alarm-input") { Description = "Start with the alarm input (I/O 2) energised (key a toggles it)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
-            + "optical port on TCP or a pty, DLMS/COSEM on TCP with --dlms / --dlms-hdlc). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, q = quit.")
-            { preset, load, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels, credit };
+            + "optical port on TCP or a pty, DLMS/COSEM on TCP with --dlms / --dlms-hdlc). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, a = alarm input, q = quit.")
+            { preset, load, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels, credit,
+              inputCode, pulseRate, alarmInput };
         root.SetAction(parse =>
         {
             try
@@ -64,7 +69,11 @@ public static class Program
                     MagneticField = parse.GetValue(magnet),
                     TariffInputCode = parse.GetValue(tariffCode) is string dd ? ParseTariffInputCode(dd) : null,
                     StartingCreditWh = parse.GetValue(credit) is string kwh ? ParseCreditKwh(kwh) : null,
+                    InputCode = parse.GetValue(inputCode) is string io ? ParseInputCode(io) : null,
+                    PulseInputHertz = parse.GetValue(pulseRate),
+                    AlarmInputEnergised = parse.GetValue(alarmInput),
                 };
+                if (options.PulseInputHertz is double hz) PulseInputFeed.PeriodFor(hz); // a bad rate is refused before the meter starts
                 if (parse.GetValue(tariffLevels) is string levels)
                 {
                     if (options.TariffInputCode == null) throw new ArgumentException("--tariff-inputs needs --tariff-input-code (the inputs select the tariff only under input control)");
@@ -144,11 +153,12 @@ public static class Program
                     else if (key is ConsoleKey.M) host.ToggleMagneticField();
                     else if (key is ConsoleKey.D1 or ConsoleKey.NumPad1) host.ToggleTariffInput(1);
                     else if (key is ConsoleKey.D2 or ConsoleKey.NumPad2) host.ToggleTariffInput(2);
+                    else if (key is ConsoleKey.A) host.ToggleAlarmInput();
                     else if (key is ConsoleKey.Q or ConsoleKey.Escape) cancel.Cancel();
                 }
                 var lines = MeterView.Lines(host, lcd, options.Speed);
                 if (progress != null) lines = [.. lines, ProgressLine()];
-                MeterView.Draw(lines, "space/enter: display button · c: terminal cover · m: magnet · 1/2: tariff inputs · q: quit");
+                MeterView.Draw(lines, "space/enter: display button · c: terminal cover · m: magnet · 1/2: tariff inputs · a: alarm input · q: quit");
             }
             else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(progress != null ? 5 : 10))
             {
@@ -193,6 +203,14 @@ public static class Program
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal kwh) && kwh * 1000 == decimal.Truncate(kwh * 1000)
             && kwh <= 1_000_000_000m) return (long)(kwh * 1000);
         throw new ArgumentException($"--credit '{text}': give kWh, 0 … 1000000000 with at most 3 decimals, e.g. 12.5");
+    }
+
+    /// <summary>The inputs' own DD code (Meter.Core ModuleInputCode.IsInputsSetting): 00, 03, 04, 05, 18..21, one or two digits.</summary>
+    public static int ParseInputCode(string text)
+    {
+        if (text.Length is >= 1 and <= 2 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int code)
+            && ModuleInputCode.IsInputsSetting(code)) return code;
+        throw new ArgumentException($"--input-code '{text}': use 00, 03, 04, 05 or 18..21 (07..14 share the pins with the tariff inputs: --tariff-input-code)");
     }
 
     /// <summary>A DD code with tariff inputs (Meter.Clock TariffInputDecoder): 01, 02, 07..14, one or two digits.</summary>

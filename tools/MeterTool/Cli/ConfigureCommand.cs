@@ -137,19 +137,25 @@ public static class ConfigureCommand
             // After the switching times: the mode is the last write, so a rejected list leaves the mode as it was.
             if (parse.GetValue(tariffControl) is string c) writes.Add((MeterAddresses.TariffControl, TariffControlValue(c)));
             if (writes.Count == 0) throw new ArgumentException("nothing to configure: give --integration-period, --pulse-figure, --display-list, --alternate-list, --readout-list, --holidays, --tariffs or --tariff-control");
-            var (transport, client) = g.Connect(parse);
-            using (transport)
-            using (var session = g.OpenSession(parse, client))
-            {
-                foreach (var (address, value) in writes)
-                {
-                    session.Write(address, value);
-                    Console.WriteLine($"{address}({value}) written");
-                }
-            }
-            return CommandRunner.Ok;
+            return WriteAll(g, parse, writes);
         });
         return command;
+    }
+
+    /// <summary>Logs in and makes the W1 writes in order; a refusal (ERnn) ends the command with the meter's answer.</summary>
+    public static int WriteAll(GlobalOptions g, ParseResult parse, IReadOnlyList<(string Address, string Value)> writes)
+    {
+        var (transport, client) = g.Connect(parse);
+        using (transport)
+        using (var session = g.OpenSession(parse, client))
+        {
+            foreach (var (address, value) in writes)
+            {
+                session.Write(address, value);
+                Console.WriteLine($"{address}({value}) written");
+            }
+        }
+        return CommandRunner.Ok;
     }
 
     private static IReadOnlyList<string> SplitCodes(string text, string what)
