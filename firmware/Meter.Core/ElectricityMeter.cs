@@ -48,6 +48,9 @@ namespace Meter.Core
         private readonly ClockSetting _clockSetting;
         private readonly MeterStartUp _startUp;
         private readonly ModulePort _module;
+        private readonly InstantaneousValues _instantaneous;
+        private readonly DisconnectControl _disconnect;
+        private readonly Limiter _limiter;
         private bool _started;
         private bool _onBackupPower;
 
@@ -83,6 +86,9 @@ namespace Meter.Core
             settingsRecord.KeepTamperState(_tamper);
             _voltageQuality = new VoltageQualityMonitor(_events, _storage, settings.NominalVoltageVolts);
             InstantaneousValues instantaneous = new InstantaneousValues(_metering);
+            _instantaneous = instantaneous;
+            _disconnect = new DisconnectControl(hardware.Breaker, _deviceState, new DisconnectEventLog(_events), DisconnectControl.DefaultMode);
+            _limiter = new Limiter(_disconnect, _deviceState);
             _metrologyLog = new MetrologyEventLog(_metering, energy.Configuration, instantaneous, _voltageQuality, _events, _time);
             _cycle = new EnergyCycle(_time, _tariffs, _metering, _metrologyLog, _registers);
             _calibration = new CalibrationAccess(_metering, _cycle, _time, _events);
@@ -125,6 +131,10 @@ namespace Meter.Core
         public MeterStorage Storage => _storage;
         /// <summary>The device-state record (breaker, prepayment, pulse and alarm inputs), restored at <see cref="Start"/>.</summary>
         public DeviceStateRecord DeviceState => _deviceState;
+        /// <summary>Disconnect control (class 70) over the breaker (connected and refusing commands without one).</summary>
+        public DisconnectControl Disconnect => _disconnect;
+        /// <summary>The limiter (smart disconnect, class 71).</summary>
+        public Limiter Limiter => _limiter;
         public MeterClock Clock => _clock;
         public MeterTime Time => _time;
         public LocalTimeRule TimeRule => _rule;
@@ -170,6 +180,8 @@ namespace Meter.Core
             if (_started) throw new System.InvalidOperationException("the meter is already started");
             bool rewriteDemand = _startUp.Run(nowMs, factoryUtc);
             _deviceState.Restore(); // after the storage opened, before any function reads its state
+            _disconnect.Start(nowMs);
+            _limiter.Start();
             _optical.Start(_table, Dlms);
             if (_module != null) _module.Start(nowMs);
             _display.Start(nowMs);
@@ -183,6 +195,9 @@ namespace Meter.Core
         {
             CheckStarted();
             _cycle.Run(nowMs);
+            long monitored;
+            if (LimiterMonitoredValue.TryRead(_instantaneous, _limiter.MonitoredValue, out monitored))
+                _limiter.Sample(monitored, nowMs, _time.UtcSeconds);
         }
 
         /// <summary>
@@ -196,6 +211,7 @@ namespace Meter.Core
             _metering.UpdatePulses(nowMs);
             long utcSeconds = _time.ReadClock();
             _tamper.Sample(nowMs, utcSeconds);
+            _disconnect.Tick(nowMs);
             _verificationSwitch.CheckTimeout(nowMs);
             _periods.Update(utcSeconds);
             if (!OpticalPortOnOwnClock) PollOpticalPort(nowMs);
@@ -211,6 +227,14 @@ namespace Meter.Core
         {
             CheckStarted();
             _display.PressButton(nowMs);
+        }
+
+        /// <summary>The push button held long (the disconnect function, <see cref="DisconnectControl.LongPress"/>): a <see cref="DisconnectResult"/>.</summary>
+        public int LongPressButton(long nowMs)
+        {
+            CheckStarted();
+            _disconnect.Tick(nowMs);
+            return _disconnect.LongPress();
         }
 
         /// <summary>
