@@ -292,6 +292,7 @@ namespace Meter.Core
                 ListReader = new ListSettingsReader(_settings),
                 Lists = new ListSettingsWriter(_settings, settingsRecord, _table, _display, _optical, _tariffs, _events),
                 Verification = _verificationSwitch, Tamper = _tamper, Events = _events, VoltageQuality = _voltageQuality,
+                Breaker = new BreakerObjectOwner(_disconnect, _limiter),
             };
         }
 

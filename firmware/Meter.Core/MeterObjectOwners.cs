@@ -28,5 +28,7 @@ namespace Meter.Core
         public EventRouting Events;
         /// <summary>Dips and swells.</summary>
         public VoltageQualityMonitor VoltageQuality;
+        /// <summary>Disconnect control and limiter objects.</summary>
+        public BreakerObjectOwner Breaker;
     }
 }

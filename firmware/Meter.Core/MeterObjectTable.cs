@@ -15,7 +15,8 @@ namespace Meter.Core
     {
         /// <summary>Number of objects <see cref="Declare"/> adds (room for the table).</summary>
         public const int Capacity = StandardObjects.Count + 3 + 3 * CalibrationAccess.CalibrationKinds + SettingsObjects.Count + 1
-            + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count + VoltageQualityObjects.Count;
+            + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count + VoltageQualityObjects.Count
+            + BreakerObjects.Count;
 
         /// <summary>Fills <paramref name="table"/> with the meter's objects, owned as <paramref name="owners"/> says; the P1 password of <paramref name="port"/> (write-only).</summary>
         public static void Declare(ObisTable table, MeterObjectOwners owners, OpticalPortSettings port)
@@ -61,6 +62,15 @@ namespace Meter.Core
             table.Add(new ExtendedRegisterObject(TamperObjects.TerminalCoverCounter, ObisUnit.Count, 0, owners.Tamper) { Decimals = 0, IntegerDigits = 4 });
             for (int kind = 0; kind <= EventKind.Count; kind++)
                 table.Add(new IntegerDataObject(EventCounterObjects.Of(kind), 4, owners.Events));
+            // Disconnect control (state, W1 command) and the limiter (Blue Book 4.5.8, 4.5.9): BreakerObjects.
+            BreakerObjectOwner breaker = owners.Breaker;
+            AddInteger(table, BreakerObjects.DisconnectControl, 1, BreakerObjects.CommandDisconnect, BreakerObjects.CommandRelease, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ControlMode, 1, 0, DisconnectTransitions.MaxMode, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdNormal, 6, 0, 999999, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdEmergency, 6, 0, 999999, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.MinOver, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.MinUnder, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.Monitoring, 2, 0, 12, ObisAccess.Configuration, breaker);
             // Per phase: dips, their seconds, swells, their seconds; then the two sums over the phases.
             VoltageQualityMonitor quality = owners.VoltageQuality;
             for (int phase = 1; phase <= 3; phase++)
