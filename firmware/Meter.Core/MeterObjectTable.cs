@@ -62,15 +62,6 @@ namespace Meter.Core
             table.Add(new ExtendedRegisterObject(TamperObjects.TerminalCoverCounter, ObisUnit.Count, 0, owners.Tamper) { Decimals = 0, IntegerDigits = 4 });
             for (int kind = 0; kind <= EventKind.Count; kind++)
                 table.Add(new IntegerDataObject(EventCounterObjects.Of(kind), 4, owners.Events));
-            // Disconnect control (state, W1 command) and the limiter (Blue Book 4.5.8, 4.5.9): BreakerObjects.
-            BreakerObjectOwner breaker = owners.Breaker;
-            AddInteger(table, BreakerObjects.DisconnectControl, 1, BreakerObjects.CommandDisconnect, BreakerObjects.CommandRelease, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.ControlMode, 1, 0, DisconnectTransitions.MaxMode, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.ThresholdNormal, 6, 0, 999999, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.ThresholdEmergency, 6, 0, 999999, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.MinOver, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.MinUnder, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.Monitoring, 2, 0, 12, ObisAccess.Configuration, breaker);
             // Per phase: dips, their seconds, swells, their seconds; then the two sums over the phases.
             VoltageQualityMonitor quality = owners.VoltageQuality;
             for (int phase = 1; phase <= 3; phase++)
@@ -82,6 +73,15 @@ namespace Meter.Core
             }
             AddCounter(table, VoltageQualityObjects.DipsAnyPhase, quality);
             AddCounter(table, VoltageQualityObjects.SwellsAnyPhase, quality);
+            // Disconnect control (state, W1 command) and the limiter (Blue Book 4.5.8, 4.5.9): BreakerObjects.
+            BreakerObjectOwner breaker = owners.Breaker;
+            AddInteger(table, BreakerObjects.DisconnectControl, 1, BreakerObjects.CommandDisconnect, BreakerObjects.CommandRelease, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ControlMode, 1, 0, DisconnectTransitions.MaxMode, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdNormal, 6, 0, 999999, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdEmergency, 6, 0, 999999, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.MinOver, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.MinUnder, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.Monitoring, 2, 0, 12, ObisAccess.Configuration, breaker);
         }
 
         // A writable integer Data object (level 1) owned by owner.
