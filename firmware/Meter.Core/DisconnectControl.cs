@@ -77,6 +77,12 @@ namespace Meter.Core
             }
         }
 
+        /// <summary>
+        /// The LCD breaker symbol (Meter.Hal LcdSymbols.Breaker): lit while the consumer is disconnected (the breaker
+        /// open); none without a breaker (OMNIPOWER display: "If ... the meter is without breaker, there is no indication").
+        /// </summary>
+        public int LcdSymbolFlags { get { return _breaker != null && !OutputState ? LcdSymbols.Breaker : 0; } }
+
         /// <summary>Power-up: takes the stored state (the device-state record must be restored), drives the breaker to it and checks the feedback.</summary>
         public void Start(long nowMs)
         {

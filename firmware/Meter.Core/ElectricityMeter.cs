@@ -98,6 +98,8 @@ namespace Meter.Core
                 _periods, _tariffs, _optical, _events, _time);
             _status = new MeterStatusWords(_metering, _settingsWriter, _clock, _rule, _time, _optical);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
+            _status.Disconnect = _disconnect;
+            _display.Disconnect = _disconnect;
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);

@@ -27,6 +27,11 @@ namespace Meter.Core
         /// OpticalServer.IsLocked), for as long as the lock lasts; the LCD shows it on the status screen (C.5.0).
         /// </summary>
         public const int StatusOpticalPortLocked = 0x08;
+        /// <summary>Status word bit: the breaker's feedback disagrees with the disconnect control state (DisconnectControl.StatusFeedbackMismatch).</summary>
+        public const int StatusBreakerFeedback = 0x10;
+
+        /// <summary>The disconnect control whose feedback mismatch the status word shows (null: none).</summary>
+        public DisconnectControl Disconnect { get; set; }
 
         private readonly MeteringCycle _metering;
         private readonly SettingsWriter _settings;
@@ -77,6 +82,7 @@ namespace Meter.Core
                 if (_rule.IsSummerTime(_time.UtcSeconds)) status |= StatusSummerTime;
                 if (_metering.S0 != null && _metering.S0.OverrunFlag) status |= StatusPulseOverrun;
                 if (_optical.IsLocked) status |= StatusOpticalPortLocked;
+                if (Disconnect != null && (Disconnect.Status & DisconnectControl.StatusFeedbackMismatch) != 0) status |= StatusBreakerFeedback;
                 return status;
             }
         }
