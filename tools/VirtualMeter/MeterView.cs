@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Meter.Core;
 using Meter.Hal;
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Lcd;
 using Meter.Metrology;
 using Meter.Simulation;
@@ -50,9 +51,23 @@ public static class MeterView
             $"inputs: terminal cover {(board.TerminalCover!.Read() ? "OPEN" : "on")} · magnet {(board.MagneticSensor!.Read() ? "none" : "PRESENT")} · tariff I/O 1 {(board.TariffInput1!.Read() ? 0 : 1)}, I/O 2 {(board.TariffInput2!.Read() ? 0 : 1)}{(m.Tariffs.Mode == Meter.Clock.TariffControlMode.ModuleInputs ? $" (DD {m.Tariffs.Inputs.Code:00})" : " (not in control)")}"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"tamper C.51.0 {m.Tamper.Status:X2} · magnetic {m.Tamper.CountOf(TamperDetail.Magnetic)} · terminal cover {m.Tamper.CountOf(TamperDetail.TerminalCover)}"));
+        lines.Add(BreakerLine(m, board));
         lines.Add(VoltageQualityLine(m.VoltageQuality));
         return (IReadOnlyList<string>)lines;
     });
+
+    private static readonly string[] ControlStateNames = { "DISCONNECTED", "connected", "READY FOR RECONNECTION (hold b)" };
+
+    /// <summary>The breaker: disconnect control state (0-0:96.3.10), mode, contacts, limiter.</summary>
+    private static string BreakerLine(ElectricityMeter m, SimulatedBoard board)
+    {
+        var d = m.Disconnect;
+        string contacts = board.Breaker == null ? "none" : board.Breaker.Contacts == BreakerPosition.Open ? "open" : "closed";
+        string limiter = m.Limiter.MonitoredValue == LimiterMonitoredValue.None ? "off"
+            : $"{m.Limiter.ThresholdActive(m.UtcSeconds)} {(m.Limiter.MonitoredValue == LimiterMonitoredValue.PhaseCurrent ? "mA" : "W")}{(m.Limiter.OverThreshold ? " OVER" : "")}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"breaker 96.3.10 {d.ControlState} {ControlStateNames[d.ControlState]} · mode {d.ControlMode} · contacts {contacts}{((d.Status & DisconnectControl.StatusFeedbackMismatch) != 0 ? " FEEDBACK MISMATCH" : "")} · limiter {limiter}");
+    }
 
     // Dips and swells per phase with their cumulative seconds (OBIS x2.32.0 / x2.33.0, x2.36.0 / x2.37.0).
     private static string VoltageQualityLine(VoltageQualityMonitor q)
