@@ -28,23 +28,7 @@ public class BreakerCommandTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int code = Meter.Tool.Program.Main([.. args, "--password", "12345678", "--tcp", $"127.0.0.1:{_server.Port}"]);
-            return (code, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private (int Code, string Out, string Error) Run(params string[] args) => ToolRun.Capture([.. args, "--password", "12345678", "--tcp", $"127.0.0.1:{_server.Port}"]);
 
     [Fact]
     public void Disconnect_prints_the_state_read_back_and_a_refused_release_says_why()
