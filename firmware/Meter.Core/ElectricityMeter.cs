@@ -50,6 +50,9 @@ namespace Meter.Core
         private readonly ClockSetting _clockSetting;
         private readonly MeterStartUp _startUp;
         private readonly ModulePort _module;
+        private readonly InstantaneousValues _instantaneous;
+        private readonly DisconnectControl _disconnect;
+        private readonly Limiter _limiter;
         private bool _started;
         private bool _onBackupPower;
 
@@ -86,6 +89,9 @@ namespace Meter.Core
             settingsRecord.KeepTamperState(_tamper);
             _voltageQuality = new VoltageQualityMonitor(_events, _storage, settings.NominalVoltageVolts);
             InstantaneousValues instantaneous = new InstantaneousValues(_metering);
+            _instantaneous = instantaneous;
+            _disconnect = new DisconnectControl(hardware.Breaker, _deviceState, new DisconnectEventLog(_events), DisconnectControl.DefaultMode);
+            _limiter = new Limiter(_disconnect, _deviceState);
             _metrologyLog = new MetrologyEventLog(_metering, energy.Configuration, instantaneous, _voltageQuality, _events, _time);
             _cycle = new EnergyCycle(_time, _tariffs, _metering, _metrologyLog, _registers);
             _calibration = new CalibrationAccess(_metering, _cycle, _time, _events);
@@ -99,6 +105,8 @@ namespace Meter.Core
             _status.UseInputs(_inputs);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
             _display.ShowPrepayment(_prepayment);
+            _status.Disconnect = _disconnect;
+            _display.Disconnect = _disconnect;
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
@@ -137,6 +145,10 @@ namespace Meter.Core
         public DeviceStateRecord DeviceState => _deviceState;
         /// <summary>Prepayment: credit, tokens, emergency credit, friendly time and its disconnect request (values in the device-state record).</summary>
         public Prepayment Prepayment => _prepayment;
+        /// <summary>Disconnect control (class 70) over the breaker (connected and refusing commands without one).</summary>
+        public DisconnectControl Disconnect => _disconnect;
+        /// <summary>The limiter (smart disconnect, class 71).</summary>
+        public Limiter Limiter => _limiter;
         public MeterClock Clock => _clock;
         public MeterTime Time => _time;
         public LocalTimeRule TimeRule => _rule;
@@ -183,6 +195,8 @@ namespace Meter.Core
             bool rewriteDemand = _startUp.Run(nowMs, factoryUtc);
             _deviceState.Restore(); // after the storage opened, before any function reads its state
             _inputs.Restore();
+            _disconnect.Start(nowMs);
+            _limiter.Start();
             _optical.Start(_table, Dlms);
             if (_module != null) _module.Start(nowMs);
             _display.Start(nowMs);
@@ -196,6 +210,9 @@ namespace Meter.Core
         {
             CheckStarted();
             _cycle.Run(nowMs);
+            long monitored;
+            if (LimiterMonitoredValue.TryRead(_instantaneous, _limiter.MonitoredValue, out monitored))
+                _limiter.Sample(monitored, nowMs, _time.UtcSeconds);
         }
 
         /// <summary>
@@ -210,6 +227,7 @@ namespace Meter.Core
             long utcSeconds = _time.ReadClock();
             _tamper.Sample(nowMs, utcSeconds);
             _inputs.Sample(nowMs, utcSeconds);
+            _disconnect.Tick(nowMs);
             _verificationSwitch.CheckTimeout(nowMs);
             _periods.Update(utcSeconds);
             if (!OpticalPortOnOwnClock) PollOpticalPort(nowMs);
@@ -225,6 +243,14 @@ namespace Meter.Core
         {
             CheckStarted();
             _display.PressButton(nowMs);
+        }
+
+        /// <summary>The push button held long (the disconnect function, <see cref="DisconnectControl.LongPress"/>): a <see cref="DisconnectResult"/>.</summary>
+        public int LongPressButton(long nowMs)
+        {
+            CheckStarted();
+            _disconnect.Tick(nowMs);
+            return _disconnect.LongPress();
         }
 
         /// <summary>
@@ -283,6 +309,7 @@ namespace Meter.Core
                 Lists = new ListSettingsWriter(_settings, settingsRecord, _table, _display, _optical, _tariffs, _events),
                 Verification = _verificationSwitch, Tamper = _tamper, Events = _events, VoltageQuality = _voltageQuality,
                 Inputs = _inputs,
+                Breaker = new BreakerObjectOwner(_disconnect, _limiter),
             };
         }
 

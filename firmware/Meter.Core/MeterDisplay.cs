@@ -101,6 +101,9 @@ namespace Meter.Core
             _display.SetBackupPower(true, nowMs);
         }
 
+        /// <summary>The disconnect control whose breaker symbol the LCD shows (null: none).</summary>
+        public DisconnectControl Disconnect { get; set; }
+
         /// <summary>Renders the reading due at <paramref name="nowMs"/> with the indicators as they are now.</summary>
         public void Refresh(long nowMs)
         {
@@ -110,7 +113,8 @@ namespace Meter.Core
             _indicators.ErrorCode = _status.ErrorWord;
             // Status bits that need attention (clock not valid, pulse overrun, optical port locked) get a display screen; summer time does not.
             _indicators.StatusCode = _status.StatusWord & ~MeterStatusWords.StatusSummerTime;
-            _indicators.StatusSymbols = _tamper.LcdSymbolFlags | (_prepayment != null ? _prepayment.LcdSymbolFlags : 0);
+            _indicators.StatusSymbols = _tamper.LcdSymbolFlags | (_prepayment != null ? _prepayment.LcdSymbolFlags : 0)
+                | (Disconnect != null ? Disconnect.LcdSymbolFlags : 0);
             PhaseMeasurements m = _metering.Measurements;
             for (int phase = 0; phase < 3; phase++)
             {

@@ -36,6 +36,8 @@ namespace Meter.Core
         public IInputPin TariffInput1;
         /// <summary>Tariff input 2 (module I/O 2), may be null (not fitted, reads de-energised): low = energised.</summary>
         public IInputPin TariffInput2;
+        /// <summary>The supply breaker (disconnect function), may be null (no breaker fitted: the disconnect control stays connected).</summary>
+        public IBreaker Breaker;
 
         /// <summary>Throws <see cref="System.ArgumentException"/> naming the first missing mandatory part.</summary>
         public void Validate()

@@ -30,5 +30,7 @@ namespace Meter.Core
         public VoltageQualityMonitor VoltageQuality;
         /// <summary>Pulse input and alarm input: register, settings, alarm counter.</summary>
         public ModuleInputs Inputs;
+        /// <summary>Disconnect control and limiter objects.</summary>
+        public BreakerObjectOwner Breaker;
     }
 }

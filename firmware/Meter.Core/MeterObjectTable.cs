@@ -16,7 +16,8 @@ namespace Meter.Core
         /// <summary>Number of objects <see cref="Declare"/> adds (room for the table).</summary>
         public const int Capacity = StandardObjects.Count + 3 + 3 * CalibrationAccess.CalibrationKinds + SettingsObjects.Count + 1
             + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count + VoltageQualityObjects.Count
-            + ModuleInputObjects.Count;
+            + ModuleInputObjects.Count
+            + BreakerObjects.Count;
 
         /// <summary>Fills <paramref name="table"/> with the meter's objects, owned as <paramref name="owners"/> says; the P1 password of <paramref name="port"/> (write-only).</summary>
         public static void Declare(ObisTable table, MeterObjectOwners owners, OpticalPortSettings port)
@@ -81,6 +82,15 @@ namespace Meter.Core
             AddInteger(table, ModuleInputObjects.InputCode, 2, 0, 23, ObisAccess.Configuration, inputs);
             AddInteger(table, ModuleInputObjects.AlarmMode, 1, ModuleInputs.AlarmOff, ModuleInputs.AlarmDisconnects, ObisAccess.Configuration, inputs);
             AddCounter(table, ModuleInputObjects.AlarmCounter, inputs);
+            // Disconnect control (state, W1 command) and the limiter (Blue Book 4.5.8, 4.5.9): BreakerObjects.
+            BreakerObjectOwner breaker = owners.Breaker;
+            AddInteger(table, BreakerObjects.DisconnectControl, 1, BreakerObjects.CommandDisconnect, BreakerObjects.CommandRelease, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ControlMode, 1, 0, DisconnectTransitions.MaxMode, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdNormal, 6, 0, 999999, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdEmergency, 6, 0, 999999, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.MinOver, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.MinUnder, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.Monitoring, 2, 0, 12, ObisAccess.Configuration, breaker);
         }
 
         // A writable integer Data object (level 1) owned by owner.

@@ -29,6 +29,11 @@ namespace Meter.Core
         public const int StatusOpticalPortLocked = 0x08;
         /// <summary>Status word bit: the module's alarm input is active (ModuleInputs; the LCD shows the status screen while it is).</summary>
         public const int StatusAlarmInput = 0x80;
+        /// <summary>Status word bit: the breaker's feedback disagrees with the disconnect control state (DisconnectControl.StatusFeedbackMismatch).</summary>
+        public const int StatusBreakerFeedback = 0x10;
+
+        /// <summary>The disconnect control whose feedback mismatch the status word shows (null: none).</summary>
+        public DisconnectControl Disconnect { get; set; }
 
         private readonly MeteringCycle _metering;
         private readonly SettingsWriter _settings;
@@ -95,6 +100,7 @@ namespace Meter.Core
                 if (_optical.IsLocked) status |= StatusOpticalPortLocked;
                 if (_prepayment != null) status |= _prepayment.StatusBits;
                 if (_inputs != null && _inputs.AlarmActive) status |= StatusAlarmInput;
+                if (Disconnect != null && (Disconnect.Status & DisconnectControl.StatusFeedbackMismatch) != 0) status |= StatusBreakerFeedback;
                 return status;
             }
         }

@@ -30,23 +30,7 @@ public class EndToEndTcpTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int code = Meter.Tool.Program.Main([.. args, "--tcp", $"127.0.0.1:{_server.Port}"]);
-            return (code, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private (int Code, string Out, string Error) Run(params string[] args) => ToolRun.Capture([.. args, "--tcp", $"127.0.0.1:{_server.Port}"]);
 
     [Fact]
     public void Readout_as_csv()

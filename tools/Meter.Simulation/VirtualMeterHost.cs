@@ -33,6 +33,7 @@ public sealed class VirtualMeterHost : IDisposable
     private readonly VirtualMeterOptions _options;
     private readonly LoadScenario _scenario;
     private readonly PhaseLoad[] _loads = new PhaseLoad[3];
+    private bool _breakerOpen;
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly int _cycleMs;
     private readonly long _durationMs;
@@ -163,6 +164,12 @@ public sealed class VirtualMeterHost : IDisposable
     public void PressButton()
     {
         lock (_gate) Meter.PressButton(_virtualMs);
+    }
+
+    /// <summary>Holds the push button long (the disconnect function); a Meter.Core DisconnectResult.</summary>
+    public int LongPressButton()
+    {
+        lock (_gate) return Meter.LongPressButton(_virtualMs);
     }
 
     /// <summary>Removes (true) or puts back (false) the terminal cover; the meter sees it at its next ticks.</summary>
@@ -395,7 +402,13 @@ public sealed class VirtualMeterHost : IDisposable
             if (Meter.MeasurementIntervalCycles == 1) Meter.MeasurementIntervalCycles = _measurementInterval;
             _measurementInterval = 0;
         }
-        if (_scenario.LoadsAt(Meter.UtcSeconds, _loads)) ApplyLoads();
+        bool breakerOpen = Board.Breaker != null && Board.Breaker.Contacts == BreakerPosition.Open;
+        bool loadsChanged = _scenario.LoadsAt(Meter.UtcSeconds, _loads);
+        if (loadsChanged || breakerOpen != _breakerOpen)
+        {
+            _breakerOpen = breakerOpen;
+            ApplyLoads();
+        }
     }
 
     private void ApplyLoads()
@@ -403,7 +416,10 @@ public sealed class VirtualMeterHost : IDisposable
         for (int p = 0; p < 3; p++)
         {
             bool used = Board.Preset.Phases == 3 || p == 0;
-            Board.Chip.Phases[p].Set(used ? _loads[p] : PhaseLoad.Off());
+            PhaseLoad load = used ? _loads[p] : PhaseLoad.Off();
+            // An open breaker leaves the supply voltage at the meter and no current through it.
+            if (_breakerOpen) load = load with { CurrentRms = 0, Harmonics = Array.Empty<Harmonic>() };
+            Board.Chip.Phases[p].Set(load);
         }
     }
 

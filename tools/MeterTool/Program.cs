@@ -25,6 +25,10 @@ public static class Program
         root.Add(CreditCommands.CreateCredit(globals));
         root.Add(CreditCommands.CreateToken());
         root.Add(PulseInputCommand.Create(globals));
+        root.Add(BreakerCommands.CreateCommand(globals, "disconnect", 0, "Disconnect the consumer: remote_disconnect"));
+        root.Add(BreakerCommands.CreateCommand(globals, "reconnect", 1, "remote_reconnect: connects in control modes 2 and 4, releases for the push button in 1, 3, 5, 6"));
+        root.Add(BreakerCommands.CreateCommand(globals, "release", 2, "Release a disconnected meter for reconnection by its push button (modes 1, 3, 5, 6)"));
+        root.Add(BreakerCommands.CreateLimiter(globals));
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Meter.Core;
 using Meter.Hal;
+using Meter.Hal.Simulation.Board;
 using Meter.Hal.Simulation.Lcd;
 using Meter.Metrology;
 using Meter.Simulation;
@@ -53,6 +54,7 @@ public static class MeterView
         var inputs = m.Inputs;
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"pulse input 24.2.1 {inputs.RegisterValue / 1000}.{inputs.RegisterValue % 1000:000} {PulseUnitText(inputs.PulseUnit)} ({inputs.PulseCount} pulses, {inputs.PulseConstant}/unit, DD {inputs.Code:00}{(h.PulseFeed is { } f ? $", fed every {f.PeriodMilliseconds} ms" : "")}) · alarm {(inputs.AlarmActive ? "ACTIVE" : "off")} ×{inputs.AlarmCount}{(inputs.RequestsDisconnect ? " (disconnect requested)" : "")}"));
+        lines.Add(BreakerLine(m, board));
         lines.Add(VoltageQualityLine(m.VoltageQuality));
         lines.Add(PrepaymentLine(m.Prepayment));
         return (IReadOnlyList<string>)lines;
@@ -61,6 +63,19 @@ public static class MeterView
     // Credit (0-0:128.30.0), its state and the disconnect request prepayment would give the breaker.
     private static string PrepaymentLine(Meter.Core.Prepayment p) => !p.IsActive ? "prepayment off" : string.Create(CultureInfo.InvariantCulture,
         $"credit {p.RemainingWh / 1000.0:0.000} kWh{(p.EmergencyCreditInUse ? " (emergency credit in use)" : "")}{(p.IsCreditLow ? " · LOW" : "")}{(p.IsExhausted ? " · EXHAUSTED" : "")}{(p.RequestsDisconnect ? " · disconnect requested" : p.IsExhausted ? " · friendly time" : "")} · last token {p.LastSequence}");
+
+    private static readonly string[] ControlStateNames = { "DISCONNECTED", "connected", "READY FOR RECONNECTION (hold b)" };
+
+    /// <summary>The breaker: disconnect control state (0-0:96.3.10), mode, contacts, limiter.</summary>
+    private static string BreakerLine(ElectricityMeter m, SimulatedBoard board)
+    {
+        var d = m.Disconnect;
+        string contacts = board.Breaker == null ? "none" : board.Breaker.Contacts == BreakerPosition.Open ? "open" : "closed";
+        string limiter = m.Limiter.MonitoredValue == LimiterMonitoredValue.None ? "off"
+            : $"{m.Limiter.ThresholdActive(m.UtcSeconds)} {(m.Limiter.MonitoredValue == LimiterMonitoredValue.PhaseCurrent ? "mA" : "W")}{(m.Limiter.OverThreshold ? " OVER" : "")}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"breaker 96.3.10 {d.ControlState} {ControlStateNames[d.ControlState]} · mode {d.ControlMode} · contacts {contacts}{((d.Status & DisconnectControl.StatusFeedbackMismatch) != 0 ? " FEEDBACK MISMATCH" : "")} · limiter {limiter}");
+    }
 
     // Dips and swells per phase with their cumulative seconds (OBIS x2.32.0 / x2.33.0, x2.36.0 / x2.37.0).
     private static string VoltageQualityLine(VoltageQualityMonitor q)

@@ -151,6 +151,7 @@ public static class Program
                     if (key is ConsoleKey.Spacebar or ConsoleKey.Enter) host.PressButton();
                     else if (key is ConsoleKey.C) host.ToggleTerminalCover();
                     else if (key is ConsoleKey.M) host.ToggleMagneticField();
+                    else if (key is ConsoleKey.B) host.LongPressButton(); // the push button held long: disconnect / reconnect
                     else if (key is ConsoleKey.D1 or ConsoleKey.NumPad1) host.ToggleTariffInput(1);
                     else if (key is ConsoleKey.D2 or ConsoleKey.NumPad2) host.ToggleTariffInput(2);
                     else if (key is ConsoleKey.A) host.ToggleAlarmInput();
@@ -158,7 +159,7 @@ public static class Program
                 }
                 var lines = MeterView.Lines(host, lcd, options.Speed);
                 if (progress != null) lines = [.. lines, ProgressLine()];
-                MeterView.Draw(lines, "space/enter: display button · c: terminal cover · m: magnet · 1/2: tariff inputs · a: alarm input · q: quit");
+                MeterView.Draw(lines, "space/enter: display button · b: button held long (breaker) · c: terminal cover · m: magnet · 1/2: tariff inputs · a: alarm input · q: quit");
             }
             else if (DateTime.UtcNow - lastStatus > TimeSpan.FromSeconds(progress != null ? 5 : 10))
             {

@@ -3,6 +3,7 @@ using Meter.Core;
 using Meter.Hal;
 using Meter.Hal.Ade7880;
 using Meter.Hal.Simulation.Ade7880;
+using Meter.Hal.Simulation.Breaker;
 using Meter.Hal.Simulation.Clock;
 using Meter.Hal.Simulation.Pins;
 using Meter.Hal.Simulation.Storage;
@@ -15,7 +16,7 @@ namespace Meter.Hal.Simulation.Board;
 /// (firmware/Meter.App MeterWiring): a simulated ADE7880 scaled like the preset's front end, a
 /// virtual RTC, NV memory (RAM, a file, or the caller's), a virtual S0 pin, a seal switch, an
 /// optional optical link and the reference board's inputs as virtual pins at the board's levels
-/// (active low): terminal-cover switch, magnetic sensor and the two tariff inputs.
+/// (active low): terminal-cover switch, magnetic sensor and the two tariff inputs, and a simulated breaker.
 /// <see cref="Hardware"/> hands out the <see cref="MeterHardware"/> that <see cref="ElectricityMeter"/> takes.
 /// Build one with <see cref="For"/>.
 /// </summary>
@@ -46,6 +47,7 @@ public sealed class SimulatedBoard : IDisposable
             MagneticSensor = new VirtualInputPin(initialLevel: true); // no field
             TariffInput1 = new VirtualInputPin(initialLevel: true);   // de-energised
             TariffInput2 = new VirtualInputPin(initialLevel: true);
+            Breaker = new SimulatedBreaker(); // closed, 20 ms switching time, feedback fitted
         }
     }
 
@@ -76,6 +78,9 @@ public sealed class SimulatedBoard : IDisposable
     public VirtualInputPin? TariffInput1 { get; }
     /// <summary>Tariff input 2 (module I/O 2): low = energised; null when not fitted.</summary>
     public VirtualInputPin? TariffInput2 { get; }
+
+    /// <summary>The supply breaker (a meter "with breaker", Kamstrup 382 xB…xG); null when built WithoutInputs.</summary>
+    public SimulatedBreaker? Breaker { get; }
 
     /// <summary>Removes (true) or puts back (false) the terminal cover.</summary>
     public void SetTerminalCoverOpen(bool open) => Fitted(TerminalCover, "terminal-cover switch").Set(open);
@@ -109,6 +114,7 @@ public sealed class SimulatedBoard : IDisposable
         MagneticSensor = MagneticSensor,
         TariffInput1 = TariffInput1,
         TariffInput2 = TariffInput2,
+        Breaker = Breaker,
     };
 
     /// <summary>Closes the NV file the board opened (not the caller's memory or optical link).</summary>

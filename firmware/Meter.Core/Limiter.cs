@@ -1,0 +1,144 @@
+namespace Meter.Core
+{
+    /// <summary>
+    /// Smart disconnect: the limiter of DLMS Blue Book 4.5.9 (class 71). The monitored value
+    /// (<see cref="LimiterMonitoredValue"/>) is compared each metering cycle with threshold_active:
+    /// threshold_emergency while the emergency profile runs, threshold_normal otherwise. Above it (strictly)
+    /// for min_over_threshold_duration: the action over threshold, a local disconnection
+    /// (<see cref="DisconnectCause.Limiter"/>) or, with warn-only, just the warning status; at or below it for
+    /// min_under_threshold_duration: the action under threshold (the request cleared). A sample on the
+    /// other side restarts the running duration. Durations count from the first sample over (under) to the
+    /// sample that reaches them, so the action comes at the first cycle at or after the duration.
+    /// Settings live in the device-state record (<see cref="BreakerState"/>). No allocation.
+    /// </summary>
+    public sealed class Limiter
+    {
+        /// <summary>Status bit: the monitored value has been over threshold_active for min_over_threshold_duration.</summary>
+        public const int StatusOverThreshold = 0x01;
+        /// <summary>Status bit: the emergency profile is active (threshold_emergency applies).</summary>
+        public const int StatusEmergency = 0x02;
+        /// <summary>Longest duration accepted, s (one day: a longer one is no limiter).</summary>
+        public const long MaxDurationSeconds = 86400;
+
+        private const int WarnOnlyBit = 0x04;
+        private const int MonitoredMask = 0x03;
+
+        private readonly DisconnectControl _control;
+        private readonly DeviceStateRecord _record;
+        private bool _over;
+        private bool _timing;
+        private long _sinceMs;
+
+        /// <summary>A limiter acting on <paramref name="control"/>, settings in <paramref name="record"/>.</summary>
+        public Limiter(DisconnectControl control, DeviceStateRecord record)
+        {
+            _control = control;
+            _record = record;
+        }
+
+        /// <summary>What is monitored (<see cref="LimiterMonitoredValue"/>; None = off).</summary>
+        public int MonitoredValue { get { return (int)(Config & MonitoredMask); } }
+        /// <summary>threshold_normal (W or mA, as the monitored value).</summary>
+        public long ThresholdNormal { get { return _record.Get(BreakerState.ThresholdNormalIndex); } }
+        /// <summary>threshold_emergency.</summary>
+        public long ThresholdEmergency { get { return _record.Get(BreakerState.ThresholdEmergencyIndex); } }
+        /// <summary>min_over_threshold_duration, s.</summary>
+        public long MinOverSeconds { get { return _record.Get(BreakerState.DurationsIndex) & 0xFFFFFFFFL; } }
+        /// <summary>min_under_threshold_duration, s.</summary>
+        public long MinUnderSeconds { get { return (_record.Get(BreakerState.DurationsIndex) >> 32) & 0xFFFFFFFFL; } }
+        /// <summary>True: over threshold only warns (status, event), no disconnection.</summary>
+        public bool WarnOnly { get { return (Config & WarnOnlyBit) != 0; } }
+        /// <summary>UTC seconds the emergency profile ends (0: none).</summary>
+        public long EmergencyEndsUtcSeconds { get { return Config >> 8; } }
+        /// <summary>True while over threshold (after min_over_threshold_duration, until min_under_threshold_duration).</summary>
+        public bool OverThreshold { get { return _over; } }
+
+        private long Config { get { return _record.Get(BreakerState.LimiterConfigIndex); } }
+
+        /// <summary>threshold_active at <paramref name="utcSeconds"/>.</summary>
+        public long ThresholdActive(long utcSeconds)
+        {
+            return EmergencyActive(utcSeconds) ? ThresholdEmergency : ThresholdNormal;
+        }
+
+        /// <summary>True while the emergency profile runs.</summary>
+        public bool EmergencyActive(long utcSeconds)
+        {
+            return utcSeconds < EmergencyEndsUtcSeconds;
+        }
+
+        /// <summary><see cref="StatusOverThreshold"/>, <see cref="StatusEmergency"/>.</summary>
+        public int Status(long utcSeconds)
+        {
+            return (_over ? StatusOverThreshold : 0) | (EmergencyActive(utcSeconds) ? StatusEmergency : 0);
+        }
+
+        /// <summary>
+        /// Sets the limiter (saved at once). Thresholds 0 or more, durations 0..<see cref="MaxDurationSeconds"/>;
+        /// false and nothing changed for a bad value. A new setting starts the durations again.
+        /// </summary>
+        public bool Configure(int monitoredValue, long thresholdNormal, long thresholdEmergency, long minOverSeconds, long minUnderSeconds, bool warnOnly)
+        {
+            if (monitoredValue < LimiterMonitoredValue.None || monitoredValue > LimiterMonitoredValue.PhaseCurrent) return false;
+            if (thresholdNormal < 0 || thresholdEmergency < 0) return false;
+            if (minOverSeconds < 0 || minOverSeconds > MaxDurationSeconds || minUnderSeconds < 0 || minUnderSeconds > MaxDurationSeconds) return false;
+            _record.Set(BreakerState.ThresholdNormalIndex, thresholdNormal);
+            _record.Set(BreakerState.ThresholdEmergencyIndex, thresholdEmergency);
+            _record.Set(BreakerState.DurationsIndex, minOverSeconds | (minUnderSeconds << 32));
+            _record.Set(BreakerState.LimiterConfigIndex, (EmergencyEndsUtcSeconds << 8) | (long)(monitoredValue | (warnOnly ? WarnOnlyBit : 0)));
+            _record.Commit();
+            _timing = false;
+            if (monitoredValue == LimiterMonitoredValue.None) Release();
+            return true;
+        }
+
+        /// <summary>Starts the emergency profile for <paramref name="durationSeconds"/> from <paramref name="utcSeconds"/> (0 ends it). Saved at once.</summary>
+        public bool ActivateEmergency(long utcSeconds, long durationSeconds)
+        {
+            if (durationSeconds < 0 || durationSeconds > MaxDurationSeconds) return false;
+            long end = durationSeconds == 0 ? 0 : utcSeconds + durationSeconds;
+            _record.Set(BreakerState.LimiterConfigIndex, (Config & 0xFF) | (end << 8));
+            _record.Commit();
+            return true;
+        }
+
+        /// <summary>One sample of the monitored value at monotonic <paramref name="nowMs"/> (UTC <paramref name="utcSeconds"/>).</summary>
+        public void Sample(long value, long nowMs, long utcSeconds)
+        {
+            if (MonitoredValue == LimiterMonitoredValue.None) return;
+            bool above = value > ThresholdActive(utcSeconds);
+            if (above == _over)
+            {
+                _timing = false; // on the side already acted on
+                return;
+            }
+            if (!_timing)
+            {
+                _timing = true;
+                _sinceMs = nowMs;
+            }
+            long needMs = (above ? MinOverSeconds : MinUnderSeconds) * 1000;
+            if (nowMs - _sinceMs < needMs) return;
+            _timing = false;
+            if (above)
+            {
+                _over = true;
+                if (!WarnOnly) _control.RequestLocalDisconnect(DisconnectCause.Limiter);
+            }
+            else Release();
+        }
+
+        /// <summary>At start: a local disconnection the limiter asked for before the restart stays until the load has been under threshold long enough.</summary>
+        public void Start()
+        {
+            _over = (_control.LocalRequests & (1 << DisconnectCause.Limiter)) != 0;
+            _timing = false;
+        }
+
+        private void Release()
+        {
+            _over = false;
+            _control.ClearLocalDisconnect(DisconnectCause.Limiter);
+        }
+    }
+}
