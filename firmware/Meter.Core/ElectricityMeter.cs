@@ -52,6 +52,7 @@ namespace Meter.Core
         private readonly ModulePort _module;
         private readonly InstantaneousValues _instantaneous;
         private readonly DisconnectControl _disconnect;
+        private readonly LocalDisconnectRequests _localDisconnects;
         private readonly Limiter _limiter;
         private bool _started;
         private bool _onBackupPower;
@@ -101,6 +102,7 @@ namespace Meter.Core
                 _periods, _tariffs, _optical, _events, _time);
             _status = new MeterStatusWords(_metering, _settingsWriter, _clock, _rule, _time, _optical);
             _prepayment = new Prepayment(energy, _deviceState, settings, _rule, _events, _time);
+            _localDisconnects = new LocalDisconnectRequests(_disconnect, _prepayment, _inputs);
             _status.ShowPrepayment(_prepayment);
             _status.UseInputs(_inputs);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
@@ -227,6 +229,7 @@ namespace Meter.Core
             long utcSeconds = _time.ReadClock();
             _tamper.Sample(nowMs, utcSeconds);
             _inputs.Sample(nowMs, utcSeconds);
+            _localDisconnects.Update(); // prepayment and alarm input ask the breaker through the disconnect control
             _disconnect.Tick(nowMs);
             _verificationSwitch.CheckTimeout(nowMs);
             _periods.Update(utcSeconds);
