@@ -85,6 +85,8 @@ namespace Meter.Core
             InstantaneousValues instantaneous = new InstantaneousValues(_metering);
             _metrologyLog = new MetrologyEventLog(_metering, energy.Configuration, instantaneous, _voltageQuality, _events, _time);
             _cycle = new EnergyCycle(_time, _tariffs, _metering, _metrologyLog, _registers);
+            if (settings.QualityMeasurement) _cycle.Quality = new PowerQualityRecorder(_voltageQuality, _metering.MeasurementScale,
+                _metering.NominalVoltageMillivolts, _metering.NominalCurrentMilliamps, settings.NominalVoltageVolts * 1000L, settings.NominalFrequencyMillihertz);
             _calibration = new CalibrationAccess(_metering, _cycle, _time, _events);
             OpticalPortSettings port = new OpticalPortSettings();
             _optical = new OpticalPort(port, settings, hardware.OpticalLink, hardware.Seal, _events, _storage, _rule, _time);
@@ -118,6 +120,8 @@ namespace Meter.Core
         public SettingsWriter SettingsWriter => _settingsWriter;
         public TamperMonitor Tamper => _tamper;
         public VoltageQualityMonitor VoltageQuality => _voltageQuality;
+        /// <summary>The power-quality recorder (null unless <see cref="MeterSettings.QualityMeasurement"/>).</summary>
+        public PowerQualityRecorder PowerQuality => _cycle.Quality;
         /// <summary>The data sets the optical port's readout sends (filled at <see cref="Start"/>).</summary>
         public ReadoutList Readout => _optical.Readout;
         public MeterSettings Settings => _settings;

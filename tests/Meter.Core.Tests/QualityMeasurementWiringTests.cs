@@ -1,0 +1,123 @@
+using Meter.Boards;
+using Meter.Hal;
+using Meter.Hal.Simulation.Ade7880;
+using Meter.Hal.Simulation.Board;
+
+namespace Meter.Core.Tests;
+
+/// <summary>
+/// <see cref="MeterSettings.QualityMeasurement"/> through the whole meter: off, the chip traffic is what it was (the
+/// figures of docs/timing-budget.md); on, the recorder gets the quality quantities of the simulated load.
+/// </summary>
+public class QualityMeasurementWiringTests
+{
+    private sealed class CountingSpi(SimulatedAde7880 chip) : ISpiDevice
+    {
+        public long Frames, Bytes;
+
+        public void TransferFullDuplex(byte[] writeBuffer, byte[] readBuffer)
+        {
+            Frames++;
+            Bytes += writeBuffer.Length;
+            chip.TransferFullDuplex(writeBuffer, readBuffer);
+        }
+    }
+
+    private sealed record Rig(ElectricityMeter Meter, SimulatedBoard Board, CountingSpi Spi)
+    {
+        private long _now;
+
+        public void Cycles(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                Board.Chip.Advance(1_000_000);
+                Board.Rtc.Advance(TimeSpan.FromSeconds(1));
+                _now += 1000;
+                Meter.OnEnergyReady(_now);
+                Meter.Tick(_now);
+            }
+        }
+
+        /// <summary>SPI frames and bytes per cycle over 100 cycles.</summary>
+        public (long Frames, long Bytes) PerCycle()
+        {
+            Spi.Frames = Spi.Bytes = 0;
+            Cycles(100);
+            return (Spi.Frames / 100, Spi.Bytes / 100);
+        }
+    }
+
+    private static Rig Build(bool quality, int measurementInterval, PhaseLoad a, PhaseLoad b, PhaseLoad c)
+    {
+        var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        SimulatedBoard board = SimulatedBoard.For(preset, start).Build();
+        board.Chip.Phases[0].Set(a);
+        board.Chip.Phases[1].Set(b);
+        board.Chip.Phases[2].Set(c);
+        var spi = new CountingSpi(board.Chip);
+        MeterSettings settings = PresetSettings.FromPreset(preset);
+        settings.QualityMeasurement = quality;
+        var meter = new ElectricityMeter(settings, board.Hardware(meteringSpi: spi)) { MeasurementIntervalCycles = measurementInterval };
+        meter.Start(0, start);
+        var rig = new Rig(meter, board, spi);
+        rig.Cycles(60);
+        return rig;
+    }
+
+    private static Rig Balanced(bool quality, int measurementInterval)
+    {
+        var load = new PhaseLoad(230, 10, 18.19);
+        return Build(quality, measurementInterval, load, load, load);
+    }
+
+    [Fact]
+    public void Off_by_default_and_the_cycles_keep_their_frames()
+    {
+        Assert.False(new MeterSettings().QualityMeasurement);
+        Rig energyOnly = Balanced(false, int.MaxValue), measured = Balanced(false, 1);
+        Assert.Null(energyOnly.Meter.PowerQuality);
+        // docs/timing-budget.md, measured before issue 20: 24 frames / 166 bytes, 56 / 370 with the instantaneous values.
+        Assert.Equal((24L, 166L), energyOnly.PerCycle());
+        Assert.Equal((56L, 370L), measured.PerCycle());
+    }
+
+    [Fact]
+    public void On_the_energy_only_cycle_keeps_its_frames_and_the_measured_cycle_adds_the_scan()
+    {
+        Rig energyOnly = Balanced(true, int.MaxValue), measured = Balanced(true, 1);
+        Assert.Equal((24L, 166L), energyOnly.PerCycle()); // the scan is part of the measurement read only
+        var (frames, _) = measured.PerCycle();
+        Assert.InRange(frames, 57, 64); // the harmonic registers and angles on top of the 56, inside the 64-frame budget
+    }
+
+    [Fact]
+    public void Thd_of_a_known_harmonic_load_through_the_meter()
+    {
+        // A: 3rd 5 %, 5th 6 %, 7th 5 %, 11th 3.5 %, 25th 1.5 % of 230 V: THD = √(25 + 36 + 25 + 12.25 + 2.25) % = √100.5 % = 10.025 %.
+        var harmonic = new PhaseLoad(230, 10, 0)
+        {
+            Harmonics = new[] { new Harmonic(3, 11.5, 0, 0), new Harmonic(5, 13.8, 0, 0), new Harmonic(7, 11.5, 0, 0), new Harmonic(11, 8.05, 0, 0), new Harmonic(25, 3.45, 0, 0) },
+        };
+        Rig rig = Build(true, 1, harmonic, new PhaseLoad(230, 10, 0), new PhaseLoad(230, 10, 0));
+        rig.Cycles(30); // 8 order groups × 3 phases, one phase a read
+        var q = rig.Meter.PowerQuality!.Values;
+        Assert.True(q.Harmonics.IsComplete(0));
+        Assert.InRange(q.Harmonics.Thd(0), 1002, 1003);
+        Assert.Equal(0, q.Harmonics.Thd(1));
+        // Total rms of A: 230 V × √1.01005 = 231.155 V.
+        Assert.InRange(q.VoltageMillivolts[0], 231_100, 231_210);
+    }
+
+    [Fact]
+    public void Unbalance_of_a_known_three_phase_set_through_the_meter()
+    {
+        // C 30 V low at 120° spacing: U2 = |230 + 230·a² ... | → u2 = 10 V / 220 V = 4.545 % (VoltageUnbalanceTests).
+        Rig rig = Build(true, 1, new PhaseLoad(230, 5, 0), new PhaseLoad(230, 5, 0), new PhaseLoad(200, 5, 0));
+        rig.Cycles(6);
+        var q = rig.Meter.PowerQuality!.Values;
+        Assert.True(q.UnbalanceValid);
+        Assert.InRange(q.Unbalance, 453, 457);
+    }
+}
