@@ -93,6 +93,7 @@ namespace Meter.Core
             _settingsWriter = new SettingsWriter(settings, settingsRecord, _tamper, energy, energy.Configuration.CtRatio, _metering,
                 _periods, _tariffs, _optical, _events, _time);
             _status = new MeterStatusWords(_metering, _settingsWriter, _clock, _rule, _time, _optical);
+            _status.PowerQuality = new PowerQualityObjects(_cycle.Quality);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
@@ -272,6 +273,7 @@ namespace Meter.Core
                 ListReader = new ListSettingsReader(_settings),
                 Lists = new ListSettingsWriter(_settings, settingsRecord, _table, _display, _optical, _tariffs, _events),
                 Verification = _verificationSwitch, Tamper = _tamper, Events = _events, VoltageQuality = _voltageQuality,
+                PowerQuality = _status.PowerQuality,
             };
         }
 

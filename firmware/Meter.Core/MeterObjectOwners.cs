@@ -28,5 +28,7 @@ namespace Meter.Core
         public EventRouting Events;
         /// <summary>Dips and swells.</summary>
         public VoltageQualityMonitor VoltageQuality;
+        /// <summary>THD, unbalance and the EN 50160 week (issue 20).</summary>
+        public PowerQualityObjects PowerQuality;
     }
 }

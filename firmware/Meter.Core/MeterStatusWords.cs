@@ -28,6 +28,12 @@ namespace Meter.Core
         /// </summary>
         public const int StatusOpticalPortLocked = 0x08;
 
+        /// <summary>Status word bit: the current week fails EN 50160 (issue 20; the LCD's status screen shows it, no symbol is free).</summary>
+        public const int StatusPowerQualityAlarm = 0x80;
+
+        /// <summary>The power-quality objects whose week sets <see cref="StatusPowerQualityAlarm"/> (null: none).</summary>
+        public PowerQualityObjects PowerQuality { get; set; }
+
         private readonly MeteringCycle _metering;
         private readonly SettingsWriter _settings;
         private readonly MeterClock _clock;
@@ -77,6 +83,7 @@ namespace Meter.Core
                 if (_rule.IsSummerTime(_time.UtcSeconds)) status |= StatusSummerTime;
                 if (_metering.S0 != null && _metering.S0.OverrunFlag) status |= StatusPulseOverrun;
                 if (_optical.IsLocked) status |= StatusOpticalPortLocked;
+                if (PowerQuality != null && PowerQuality.CurrentWeekFails) status |= StatusPowerQualityAlarm;
                 return status;
             }
         }

@@ -1,3 +1,4 @@
+using Meter.Obis;
 using Meter.Boards;
 using Meter.Hal;
 using Meter.Hal.Simulation.Ade7880;
@@ -119,5 +120,128 @@ public class QualityMeasurementWiringTests
         var q = rig.Meter.PowerQuality!.Values;
         Assert.True(q.UnbalanceValid);
         Assert.InRange(q.Unbalance, 453, 457);
+    }
+}
+
+/// <summary>The power-quality objects (<see cref="PowerQualityObjects"/>) as the readout and the display read them.</summary>
+public class PowerQualityObjectsTests
+{
+    private static (ElectricityMeter Meter, Action<int> Cycles) Start(bool quality, PhaseLoad a, PhaseLoad b, PhaseLoad c, Action<MeterSettings>? configure = null)
+    {
+        var start = new DateTime(2025, 1, 13, 0, 0, 0, DateTimeKind.Utc); // a Monday 00:00: the week starts with the meter
+        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
+        SimulatedBoard board = SimulatedBoard.For(preset, start).Build();
+        board.Chip.Phases[0].Set(a);
+        board.Chip.Phases[1].Set(b);
+        board.Chip.Phases[2].Set(c);
+        MeterSettings settings = PresetSettings.FromPreset(preset);
+        settings.QualityMeasurement = quality;
+        configure?.Invoke(settings);
+        var meter = new ElectricityMeter(settings, board.Hardware()) { MeasurementIntervalCycles = 1 };
+        meter.Start(0, start);
+        long now = 0;
+        void Cycles(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                board.Chip.Advance(1_000_000);
+                board.Rtc.Advance(TimeSpan.FromSeconds(1));
+                now += 1000;
+                meter.OnEnergyReady(now);
+                meter.Tick(now);
+            }
+        }
+        return (meter, Cycles);
+    }
+
+    private static PhaseLoad Harmonic() => new(230, 10, 0)
+    {
+        Harmonics = new[] { new Harmonic(3, 11.5, 0, 0), new Harmonic(5, 13.8, 0, 0), new Harmonic(7, 11.5, 0, 0), new Harmonic(11, 8.05, 0, 0), new Harmonic(25, 3.45, 0, 0) },
+    };
+
+    [Fact]
+    public void Codes_follow_the_obis_harmonics_table()
+    {
+        Assert.Equal(new ObisCode(1, 0, 32, 7, 124, 255), PowerQualityObjects.ThdOf(1));
+        Assert.Equal(new ObisCode(1, 0, 52, 7, 124, 255), PowerQualityObjects.ThdOf(2));
+        Assert.Equal(new ObisCode(1, 0, 72, 7, 124, 255), PowerQualityObjects.ThdOf(3));
+    }
+
+    [Fact]
+    public void Thd_and_unbalance_read_in_percent_with_two_decimals()
+    {
+        // A harmonics (THD √100.5 % = 10.025 %), C 30 V low (u2 = 10/220 = 4.545 %).
+        var (meter, cycles) = Start(true, Harmonic(), new PhaseLoad(230, 10, 0), new PhaseLoad(200, 10, 0));
+        cycles(30);
+        string thd = MeterRig.ValueText(meter, PowerQualityObjects.ThdOf(1));
+        Assert.True(thd is "(010.02*%)" or "(010.03*%)", thd);
+        Assert.Equal("(000.00*%)", MeterRig.ValueText(meter, PowerQualityObjects.ThdOf(2)));
+        string u2 = MeterRig.ValueText(meter, PowerQualityObjects.Unbalance);
+        Assert.Matches(@"^\(004\.5[3-7]\*%\)$", u2);
+    }
+
+    [Fact]
+    public void Without_quality_measurement_the_objects_have_no_value()
+    {
+        var (meter, cycles) = Start(false, Harmonic(), new PhaseLoad(230, 10, 0), new PhaseLoad(230, 10, 0));
+        cycles(30);
+        Assert.False(meter.Table.Find(PowerQualityObjects.ThdOf(1))!.TryReadInteger(PowerQualityObjects.ThdOf(1), out _));
+        Assert.False(meter.Table.Find(PowerQualityObjects.CurrentWeek)!.TryReadInteger(PowerQualityObjects.CurrentWeek, out _));
+        Assert.Equal(0, meter.StatusWord & MeterStatusWords.StatusPowerQualityAlarm);
+    }
+
+    [Fact]
+    public void A_week_of_good_supply_passes_and_raises_no_alarm()
+    {
+        var good = new PhaseLoad(230, 10, 0);
+        var (meter, cycles) = Start(true, good, good, good);
+        cycles(3 * 600 + 5); // three 10-min values
+        Assert.Equal(3L, ReadInteger(meter, PowerQualityObjects.WeekIntervals));
+        Assert.Equal(0L, ReadInteger(meter, PowerQualityObjects.WeekFlaggedIntervals));
+        // 2 bits a criterion: voltage, frequency, THD, harmonics, unbalance all 1 (pass) = 0x155.
+        Assert.Equal(0x155L, ReadInteger(meter, PowerQualityObjects.CurrentWeek));
+        Assert.Equal(0, meter.StatusWord & MeterStatusWords.StatusPowerQualityAlarm);
+    }
+
+    [Fact]
+    public void A_week_with_unbalance_over_two_percent_fails_and_sets_the_status_bit()
+    {
+        // C at 215 V (93.5 %: no dip, so the 10-min values are not flagged, IEC 61000-4-30 §4.7): V2 = 15 V / 3 = 5 V,
+        // V1 = (230 + 230 + 215) V / 3 = 225 V, u2 = 2.22 % > 2 % (EN 50160 §4.2.5); the voltages are within ±10 %.
+        var (meter, cycles) = Start(true, new PhaseLoad(230, 10, 0), new PhaseLoad(230, 10, 0), new PhaseLoad(215, 10, 0));
+        cycles(600 + 5);
+        Assert.Equal(1L, ReadInteger(meter, PowerQualityObjects.WeekIntervals));
+        Assert.Equal(0L, ReadInteger(meter, PowerQualityObjects.WeekFlaggedIntervals));
+        long week = ReadInteger(meter, PowerQualityObjects.CurrentWeek);
+        Assert.Equal(2L, (week >> PowerQualityObjects.UnbalanceShift) & 3);
+        Assert.Equal(1L, (week >> PowerQualityObjects.VoltageShift) & 3);
+        Assert.Equal(1L, (week >> PowerQualityObjects.FrequencyShift) & 3);
+        Assert.Equal(MeterStatusWords.StatusPowerQualityAlarm, meter.StatusWord & MeterStatusWords.StatusPowerQualityAlarm);
+        Assert.False(meter.Table.Find(PowerQualityObjects.PreviousWeek)!.TryReadInteger(PowerQualityObjects.PreviousWeek, out _));
+    }
+
+    [Fact]
+    public void The_lists_take_the_quality_objects_and_the_readout_sends_them()
+    {
+        var (meter, cycles) = Start(true, Harmonic(), new PhaseLoad(230, 10, 0), new PhaseLoad(230, 10, 0), PowerQualityObjects.AddToLists);
+        cycles(30);
+        ObisCode[] readout = meter.Settings.ReadoutCodes;
+        Assert.Equal(ListSettings.ReadoutCapacity, readout.Length);
+        Assert.Equal(new[] { PowerQualityObjects.ThdOf(1), PowerQualityObjects.ThdOf(2), PowerQualityObjects.ThdOf(3), PowerQualityObjects.CurrentWeek }, readout.Skip(28));
+        Assert.Contains(PowerQualityObjects.Unbalance, meter.Settings.AlternateDisplayList);
+        Assert.True(ListSettings.IsReadoutList(readout, meter.Settings.ReadoutBillingPeriods));
+        Assert.True(ListSettings.IsDisplayList(meter.Settings.AlternateDisplayList, Meter.Display.DisplayListKind.Manual));
+        // A second call adds nothing; a full list is refused with its name.
+        PowerQualityObjects.AddToLists(meter.Settings);
+        Assert.Equal(ListSettings.ReadoutCapacity, meter.Settings.ReadoutCodes.Length);
+        var full = new MeterSettings { ReadoutCodes = ListSettings.DefaultReadoutCodes().Concat(new[] { StandardObjects.Frequency }).ToArray() };
+        var error = Assert.Throws<ArgumentException>(() => PowerQualityObjects.AddToLists(full));
+        Assert.Contains("readout list", error.Message);
+    }
+
+    private static long ReadInteger(ElectricityMeter meter, ObisCode code)
+    {
+        Assert.True(meter.Table.Find(code)!.TryReadInteger(code, out long value), $"{code} has no value");
+        return value;
     }
 }
