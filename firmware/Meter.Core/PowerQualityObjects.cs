@@ -91,7 +91,13 @@ namespace Meter.Core
             int missing = 0;
             for (int i = 0; i < extra.Length; i++) if (IndexOf(list, extra[i]) < 0) missing++;
             if (list.Length + missing > capacity)
-                throw new System.ArgumentException("the " + name + " has no room for the power-quality objects (" + list.Length + " + " + missing + " > " + capacity + ")");
+            {
+                // At most 4 parts a concatenation: nanoFramework has no String.Concat(string[]).
+                string sizes = list.Length.ToString() + " + " + missing.ToString();
+                string what = "the " + name + " has no room for the power-quality objects (";
+                string limit = " > " + capacity.ToString() + ")";
+                throw new System.ArgumentException(what + sizes + limit);
+            }
             ObisCode[] result = new ObisCode[list.Length + missing];
             for (int i = 0; i < list.Length; i++) result[i] = list[i];
             int n = list.Length;

@@ -12,19 +12,7 @@ namespace Meter.Core.Tests;
 /// </summary>
 public class QualityMeasurementWiringTests
 {
-    private sealed class CountingSpi(SimulatedAde7880 chip) : ISpiDevice
-    {
-        public long Frames, Bytes;
-
-        public void TransferFullDuplex(byte[] writeBuffer, byte[] readBuffer)
-        {
-            Frames++;
-            Bytes += writeBuffer.Length;
-            chip.TransferFullDuplex(writeBuffer, readBuffer);
-        }
-    }
-
-    private sealed record Rig(ElectricityMeter Meter, SimulatedBoard Board, CountingSpi Spi)
+    internal sealed record Rig(ElectricityMeter Meter, SimulatedBoard Board, TickBudgetTests.CountingSpi Spi)
     {
         private long _now;
 
@@ -49,21 +37,23 @@ public class QualityMeasurementWiringTests
         }
     }
 
-    private static Rig Build(bool quality, int measurementInterval, PhaseLoad a, PhaseLoad b, PhaseLoad c)
+    internal static Rig Build(bool quality, int measurementInterval, PhaseLoad a, PhaseLoad b, PhaseLoad c,
+        DateTime? startUtc = null, Action<MeterSettings>? configure = null, int warmUpCycles = 60)
     {
-        var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
+        var start = startUtc ?? new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
         SimulatedBoard board = SimulatedBoard.For(preset, start).Build();
         board.Chip.Phases[0].Set(a);
         board.Chip.Phases[1].Set(b);
         board.Chip.Phases[2].Set(c);
-        var spi = new CountingSpi(board.Chip);
+        var spi = new TickBudgetTests.CountingSpi(board.Chip);
         MeterSettings settings = PresetSettings.FromPreset(preset);
         settings.QualityMeasurement = quality;
+        configure?.Invoke(settings);
         var meter = new ElectricityMeter(settings, board.Hardware(meteringSpi: spi)) { MeasurementIntervalCycles = measurementInterval };
         meter.Start(0, start);
         var rig = new Rig(meter, board, spi);
-        rig.Cycles(60);
+        rig.Cycles(warmUpCycles);
         return rig;
     }
 
@@ -126,32 +116,11 @@ public class QualityMeasurementWiringTests
 /// <summary>The power-quality objects (<see cref="PowerQualityObjects"/>) as the readout and the display read them.</summary>
 public class PowerQualityObjectsTests
 {
+    // Started on a Monday 00:00 (the week starts with the meter), the instantaneous values read every cycle.
     private static (ElectricityMeter Meter, Action<int> Cycles) Start(bool quality, PhaseLoad a, PhaseLoad b, PhaseLoad c, Action<MeterSettings>? configure = null)
     {
-        var start = new DateTime(2025, 1, 13, 0, 0, 0, DateTimeKind.Utc); // a Monday 00:00: the week starts with the meter
-        MeterPreset preset = MeterPresets.ByName("direct-5-105a");
-        SimulatedBoard board = SimulatedBoard.For(preset, start).Build();
-        board.Chip.Phases[0].Set(a);
-        board.Chip.Phases[1].Set(b);
-        board.Chip.Phases[2].Set(c);
-        MeterSettings settings = PresetSettings.FromPreset(preset);
-        settings.QualityMeasurement = quality;
-        configure?.Invoke(settings);
-        var meter = new ElectricityMeter(settings, board.Hardware()) { MeasurementIntervalCycles = 1 };
-        meter.Start(0, start);
-        long now = 0;
-        void Cycles(int count)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                board.Chip.Advance(1_000_000);
-                board.Rtc.Advance(TimeSpan.FromSeconds(1));
-                now += 1000;
-                meter.OnEnergyReady(now);
-                meter.Tick(now);
-            }
-        }
-        return (meter, Cycles);
+        var rig = QualityMeasurementWiringTests.Build(quality, 1, a, b, c, new DateTime(2025, 1, 13, 0, 0, 0, DateTimeKind.Utc), configure, 0);
+        return (rig.Meter, rig.Cycles);
     }
 
     private static PhaseLoad Harmonic() => new(230, 10, 0)
