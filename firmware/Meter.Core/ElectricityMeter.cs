@@ -95,6 +95,8 @@ namespace Meter.Core
             _limiter = new Limiter(_disconnect, _deviceState);
             _metrologyLog = new MetrologyEventLog(_metering, energy.Configuration, instantaneous, _voltageQuality, _events, _time);
             _cycle = new EnergyCycle(_time, _tariffs, _metering, _metrologyLog, _registers);
+            if (settings.QualityMeasurement) _cycle.Quality = new PowerQualityRecorder(_voltageQuality, _metering.MeasurementScale,
+                _metering.NominalVoltageMillivolts, _metering.NominalCurrentMilliamps, settings.NominalVoltageVolts * 1000L, settings.NominalFrequencyMillihertz);
             _calibration = new CalibrationAccess(_metering, _cycle, _time, _events);
             OpticalPortSettings port = new OpticalPortSettings();
             _optical = new OpticalPort(port, settings, hardware.OpticalLink, hardware.Seal, _events, _storage, _rule, _time);
@@ -105,6 +107,7 @@ namespace Meter.Core
             _localDisconnects = new LocalDisconnectRequests(_disconnect, _prepayment, _inputs);
             _status.ShowPrepayment(_prepayment);
             _status.UseInputs(_inputs);
+            _status.PowerQuality = new PowerQualityObjects(_cycle.Quality);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
             _display.ShowPrepayment(_prepayment);
             _status.Disconnect = _disconnect;
@@ -138,6 +141,8 @@ namespace Meter.Core
         /// <summary>The module's pulse input and alarm input.</summary>
         public ModuleInputs Inputs => _inputs;
         public VoltageQualityMonitor VoltageQuality => _voltageQuality;
+        /// <summary>The power-quality recorder (null unless <see cref="MeterSettings.QualityMeasurement"/>).</summary>
+        public PowerQualityRecorder PowerQuality => _cycle.Quality;
         /// <summary>The data sets the optical port's readout sends (filled at <see cref="Start"/>).</summary>
         public ReadoutList Readout => _optical.Readout;
         public MeterSettings Settings => _settings;
@@ -313,6 +318,7 @@ namespace Meter.Core
                 Verification = _verificationSwitch, Tamper = _tamper, Events = _events, VoltageQuality = _voltageQuality,
                 Inputs = _inputs,
                 Breaker = new BreakerObjectOwner(_disconnect, _limiter),
+                PowerQuality = _status.PowerQuality,
             };
         }
 

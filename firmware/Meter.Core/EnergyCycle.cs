@@ -13,6 +13,7 @@ namespace Meter.Core
         private readonly MetrologyEventLog _log;
         private readonly RegisterPersistence _registers;
         private int _cyclesSinceMeasurement;
+        private PowerQualityRecorder _quality;
 
         /// <summary>Runs <paramref name="metering"/> at the <paramref name="time"/> with the tariff of <paramref name="tariffs"/>.</summary>
         public EnergyCycle(MeterTime time, TariffSelection tariffs, MeteringCycle metering, MetrologyEventLog log, RegisterPersistence registers)
@@ -27,13 +28,16 @@ namespace Meter.Core
         /// <summary>Cycles between reads of the instantaneous values (rms, power, frequency); 1 = every cycle.</summary>
         public int MeasurementIntervalCycles { get; set; } = 1;
 
+        /// <summary>Fed with every read of the instantaneous values (null: quality measurement off).</summary>
+        public PowerQualityRecorder Quality { get { return _quality; } set { _quality = value; } }
+
         /// <summary>The cycle at <paramref name="nowMs"/> (energy-ready interrupt or the cycle timer).</summary>
         public void Run(long nowMs)
         {
             ReadEnergy(nowMs);
             bool due = ++_cyclesSinceMeasurement >= MeasurementIntervalCycles;
             if (due) _cyclesSinceMeasurement = 0;
-            _log.AfterCycle(due);
+            if (_log.AfterCycle(due) && _quality != null) _quality.Sample(_time.UtcSeconds, _metering.Measurements);
             // An integration period closed: the only moment a maximum can change (Meter.Core DemandRecord).
             if (_registers.DemandChanged) _registers.SaveDemand();
             else _registers.SaveRegisters(false);

@@ -32,5 +32,7 @@ namespace Meter.Core
         public ModuleInputs Inputs;
         /// <summary>Disconnect control and limiter objects.</summary>
         public BreakerObjectOwner Breaker;
+        /// <summary>THD, unbalance and the EN 50160 week (issue 20).</summary>
+        public PowerQualityObjects PowerQuality;
     }
 }

@@ -9,7 +9,7 @@ namespace Meter.Core
     /// interface class, scaler and unit (or digits), its write access and the component that owns
     /// its value (<see cref="MeterObjectOwners"/>). The optical port, the LCD and any later protocol
     /// server read this one table. Order: the <see cref="StandardObjects"/>, per-phase powers,
-    /// calibration, settings, lists, verification mode, tamper, event counters, voltage quality.
+    /// calibration, settings, lists, verification mode, tamper, event counters, voltage quality, power quality.
     /// </summary>
     public static class MeterObjectTable
     {
@@ -17,7 +17,8 @@ namespace Meter.Core
         public const int Capacity = StandardObjects.Count + 3 + 3 * CalibrationAccess.CalibrationKinds + SettingsObjects.Count + 1
             + ListSettings.Count + TamperObjects.Count + EventCounterObjects.Count + VoltageQualityObjects.Count
             + ModuleInputObjects.Count
-            + BreakerObjects.Count;
+            + BreakerObjects.Count
+            + PowerQualityObjects.Count;
 
         /// <summary>Fills <paramref name="table"/> with the meter's objects, owned as <paramref name="owners"/> says; the P1 password of <paramref name="port"/> (write-only).</summary>
         public static void Declare(ObisTable table, MeterObjectOwners owners, OpticalPortSettings port)
@@ -91,6 +92,19 @@ namespace Meter.Core
             AddInteger(table, BreakerObjects.MinOver, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
             AddInteger(table, BreakerObjects.MinUnder, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
             AddInteger(table, BreakerObjects.Monitoring, 2, 0, 12, ObisAccess.Configuration, breaker);
+            AddPowerQuality(table, owners.PowerQuality);
+        }
+
+        // Issue 20: THD per phase and u2 in % with two decimals, the week results as hex, the week's 10-min counts.
+        private static void AddPowerQuality(ObisTable table, PowerQualityObjects quality)
+        {
+            for (int phase = 1; phase <= 3; phase++)
+                table.Add(new RegisterObject(PowerQualityObjects.ThdOf(phase), ObisUnit.Percent, -2, quality) { Decimals = 2, IntegerDigits = 3 });
+            table.Add(new RegisterObject(PowerQualityObjects.Unbalance, ObisUnit.Percent, -2, quality) { Decimals = 2, IntegerDigits = 3 });
+            table.Add(new IntegerDataObject(PowerQualityObjects.CurrentWeek, 4, quality) { Hexadecimal = true });
+            table.Add(new IntegerDataObject(PowerQualityObjects.PreviousWeek, 4, quality) { Hexadecimal = true });
+            table.Add(new IntegerDataObject(PowerQualityObjects.WeekIntervals, 4, quality));
+            table.Add(new IntegerDataObject(PowerQualityObjects.WeekFlaggedIntervals, 4, quality));
         }
 
         // A writable integer Data object (level 1) owned by owner.

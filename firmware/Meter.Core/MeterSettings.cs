@@ -154,6 +154,16 @@ namespace Meter.Core
         /// <summary>Verification mode ends by itself this many minutes after it was switched on, 1 … 1440.</summary>
         public int VerificationTimeoutMinutes = 60;
 
+        /// <summary>
+        /// Power-quality measurement (issue 20): the chip's harmonic scan and angles on, the instantaneous values feed
+        /// <see cref="PowerQualityRecorder"/>. Off by default: the energy cycle keeps its SPI frames. A build-time setting
+        /// like <see cref="Phases"/>, not in the settings record (its spare values 121..127 are taken).
+        /// </summary>
+        public bool QualityMeasurement;
+
+        /// <summary>Nominal supply frequency, mHz (EN 50160 §4.2.1: 50 Hz), 50000 or 60000.</summary>
+        public int NominalFrequencyMillihertz = 50000;
+
         /// <summary>Checks the settings; throws <see cref="System.ArgumentException"/> naming the bad one.</summary>
         public void Validate()
         {
@@ -176,6 +186,7 @@ namespace Meter.Core
             if (VerificationLedMultiplier < 1 || VerificationLedMultiplier > 100) throw new System.ArgumentException("VerificationLedMultiplier must be 1 … 100");
             if (ModuleBaud < 300 || ModuleBaud > 115200) throw new System.ArgumentException("ModuleBaud must be 300 … 115200 Bd");
             if (VerificationTimeoutMinutes < 1 || VerificationTimeoutMinutes > 1440) throw new System.ArgumentException("VerificationTimeoutMinutes must be 1 … 1440");
+            if (NominalFrequencyMillihertz != 50000 && NominalFrequencyMillihertz != 60000) throw new System.ArgumentException("NominalFrequencyMillihertz must be 50000 or 60000");
         }
     }
 }

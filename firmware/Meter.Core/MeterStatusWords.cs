@@ -35,6 +35,12 @@ namespace Meter.Core
         /// <summary>The disconnect control whose feedback mismatch the status word shows (null: none).</summary>
         public DisconnectControl Disconnect { get; set; }
 
+        /// <summary>Status word bit: the current week fails EN 50160 (issue 20; the LCD's status screen shows it, no symbol is free).</summary>
+        public const int StatusPowerQualityAlarm = 0x800; // 0x10 breaker, 0x80 alarm input, 0x100..0x400 prepayment
+
+        /// <summary>The power-quality objects whose week sets <see cref="StatusPowerQualityAlarm"/> (null: none).</summary>
+        public PowerQualityObjects PowerQuality { get; set; }
+
         private readonly MeteringCycle _metering;
         private readonly SettingsWriter _settings;
         private readonly MeterClock _clock;
@@ -101,6 +107,7 @@ namespace Meter.Core
                 if (_prepayment != null) status |= _prepayment.StatusBits;
                 if (_inputs != null && _inputs.AlarmActive) status |= StatusAlarmInput;
                 if (Disconnect != null && (Disconnect.Status & DisconnectControl.StatusFeedbackMismatch) != 0) status |= StatusBreakerFeedback;
+                if (PowerQuality != null && PowerQuality.CurrentWeekFails) status |= StatusPowerQualityAlarm;
                 return status;
             }
         }

@@ -78,6 +78,7 @@ namespace Meter.Core
             _chipConfiguration.SagLevelMillivolts = settings.NominalVoltageVolts * 10 * SagLevelPercent;
             _chipConfiguration.SagHalfCycles = SagHalfCycles;
             _chipConfiguration.OverVoltageLevelMillivolts = settings.NominalVoltageVolts * 10 * OverVoltageLevelPercent;
+            _chipConfiguration.QualityMeasurement = settings.QualityMeasurement; // harmonic scan and angles in ReadMeasurements only
 
             EnergyPerCount active = _chip.ActiveEnergyPerCount(_chipConfiguration);
             EnergyPerCount reactive = _chip.ReactiveEnergyPerCount(_chipConfiguration);

@@ -50,14 +50,16 @@ namespace Meter.Core
         /// or a voltage watch runs, then the events. The chip's sag / over-voltage flag (SAGLVL 92 %,
         /// OVLVL 108 %) starts a watch: rms every cycle until every phase is back inside 92 … 108 %, so
         /// a dip or swell is caught and timed between the interval's reads. No allocation on a good cycle.
+        /// True when the instantaneous values were read this cycle.
         /// </summary>
-        public void AfterCycle(bool measurementDue)
+        public bool AfterCycle(bool measurementDue)
         {
             if (_metering.VoltageEvents != 0) _voltageWatch = true;
             bool measured = (measurementDue || _voltageWatch) && _metering.ReadMeasurements();
             LogFaults();
             LogPhaseSupply();
             if (measured) _voltageWatch = SampleVoltageQuality();
+            return measured;
         }
 
         /// <summary>

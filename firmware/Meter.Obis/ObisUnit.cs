@@ -51,6 +51,8 @@ namespace Meter.Obis
         PerWattHour = 45,
         /// <summary>Reactive meter constant, 1/(varh) (46).</summary>
         PerVarHour = 46,
+        /// <summary>Percentage, % (56).</summary>
+        Percent = 56,
         /// <summary>Other unit (254).</summary>
         Other = 254,
         /// <summary>No unit, a count (255).</summary>

@@ -47,6 +47,7 @@ namespace Meter.Obis
                 case ObisUnit.Hertz: return "Hz";
                 case ObisUnit.PerWattHour: return "imp/Wh";
                 case ObisUnit.PerVarHour: return "imp/varh";
+                case ObisUnit.Percent: return "%";
                 default: return "";
             }
         }

@@ -32,6 +32,9 @@ public class VirtualMeterCommandLineTests : IDisposable
         { "--optical 'serial'", ["--optical", "serial"] },
         { "unknown --preset 'ct'", ["--preset", "ct"] },
         { "unknown --load 'party'", ["--load", "party"] },
+        { "--thd applies to --load harmonics only", ["--thd", "5", "--optical", "none"] },
+        { "--thd 40: give 0 … 30 %", ["--load", "harmonics", "--thd", "40", "--optical", "none"] },
+        { "'--thd'", ["--load", "harmonics", "--thd", "abc"] },
         { "--gain-error must be within", ["--gain-error", "50"] },
         { "'--gain-error'", ["--gain-error", "abc"] },
         { "scenario file '/nonexistent/day.csv' does not exist", ["--scenario", "/nonexistent/day.csv"] },
@@ -66,6 +69,30 @@ public class VirtualMeterCommandLineTests : IDisposable
         string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("virtualmeter: ", line);
         Assert.Contains(expected, line);
+    }
+
+    [Theory]
+    // --thd 6: 3rd 3 %, 5th 4.24 %, 7th 3 % of 230 V, each within its EN 50160 limit and THD ≤ 8 %: the week passes.
+    [InlineData("--load harmonics --thd 6", "quality: THD 6.00/6.00/6.00 % · u2 0.0", "EN 50160 week passes (2 × 10 min)")]
+    // 230 / 230 / 215 V: u2 = 5 V / 225 V = 2.22 % > 2 % (EN 50160 §4.2.5).
+    [InlineData("--load unbalanced-voltage", "u2 2.2", "EN 50160 week FAILS (2 × 10 min)")]
+    // 50 + 0.6·sin(2πt / 1 h) Hz: above 50.5 Hz from minute 9.4 on, more than 0.5 % of the values (EN 50160 §4.2.1).
+    [InlineData("--load frequency-drift", "f 50.", "EN 50160 week FAILS (2 × 10 min)")]
+    public void The_quality_loads_show_thd_unbalance_frequency_and_the_week(string args, string values, string week)
+    {
+        var (code, output, error) = Run([.. args.Split(' '), "--speed", "max", "--duration", "21m", "--optical", "none", "--start", "2025-01-13T00:00:00Z"]);
+        Assert.True(code == 0, error);
+        string line = Assert.Single(output.Split('\n'), l => l.StartsWith("quality: "));
+        Assert.Contains(values, line);
+        Assert.Contains(week, line);
+    }
+
+    [Fact]
+    public void Without_a_quality_load_there_is_no_quality_line()
+    {
+        var (code, output, error) = Run("--speed", "max", "--duration", "1m", "--optical", "none");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("quality: ", output);
     }
 
     [Fact]

@@ -26,11 +26,13 @@ public class AllocationTests
     [InlineData(1, false)]            // + instantaneous values every cycle
     [InlineData(1, true)]             // + tamper inputs sampled every tick, tariff inputs every cycle (module-input control)
     [InlineData(1, true, true)]       // + prepayment counting down (status word and LCD symbol every tick)
-    public void Metering_cycle_and_tick_allocate_nothing_after_warm_up(int measurementInterval, bool inputsFitted, bool prepayment = false)
+    [InlineData(1, false, false, true)] // + power quality (harmonic scan, recorder, 10-min values and the week)
+    public void Metering_cycle_and_tick_allocate_nothing_after_warm_up(int measurementInterval, bool inputsFitted, bool prepayment = false, bool quality = false)
     {
         var start = new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
         MeterSettings settings = PresetSettings.FromPreset(preset);
+        settings.QualityMeasurement = quality;
         if (inputsFitted) settings.TariffControlCode = TariffControlSetting.ForInputs(13); // 2 tariffs on I/O 2
         SimulatedBoardBuilder parts = SimulatedBoard.For(preset, start);
         SimulatedBoard board = (inputsFitted ? parts : parts.WithoutInputs()).Build();

@@ -15,7 +15,7 @@ public class TickBudgetTests
     /// instantaneous values ≤ 64 frames / 440 bytes (measured 56 / 370, room for the harmonic scan's extra frames).</summary>
     private const int EnergyFrames = 24, EnergyBytes = 170, MeasuredFrames = 64, MeasuredBytes = 440;
 
-    private sealed class CountingSpi(SimulatedAde7880 chip) : ISpiDevice
+    internal sealed class CountingSpi(SimulatedAde7880 chip) : ISpiDevice
     {
         public long Frames, Bytes;
 

@@ -11,7 +11,13 @@ namespace Meter.Simulation;
 public abstract class LoadScenario
 {
     /// <summary>Names accepted by <see cref="Named"/>.</summary>
-    public static readonly string[] Names = ["balanced", "unbalanced", "export", "inductive", "capacitive", "harmonics", "sag-swell", "outage", "reference"];
+    public static readonly string[] Names = ["balanced", "unbalanced", "export", "inductive", "capacitive", "harmonics", "unbalanced-voltage", "frequency-drift", "sag-swell", "outage", "reference"];
+
+    /// <summary>Scenarios that exercise power quality (issue 20): the virtual meter switches quality measurement on for them.</summary>
+    public static readonly string[] QualityNames = ["harmonics", "unbalanced-voltage", "frequency-drift"];
+
+    /// <summary>Largest voltage THD <see cref="Named"/> takes, %.</summary>
+    public const double MaximumThdPercent = 30;
 
     /// <summary>Nominal phase voltage, V.</summary>
     public const double NominalVoltage = 230.0;
@@ -28,9 +34,12 @@ public abstract class LoadScenario
     /// <summary>
     /// The named scenario; currents are given as fractions of <paramref name="fullScaleCurrent"/> (A) so every preset gets a sensible load.
     /// <paramref name="phases"/> only words the description (a single-phase meter uses phase 1's load).
+    /// <paramref name="thdPercent"/>: the voltage THD of "harmonics" (null: its 3rd 3 % and 5th 2 %, THD 3.61 %).
     /// </summary>
-    public static LoadScenario Named(string name, double fullScaleCurrent, int phases = 3)
+    public static LoadScenario Named(string name, double fullScaleCurrent, int phases = 3, double? thdPercent = null)
     {
+        if (thdPercent != null && name != "harmonics") throw new ArgumentException("--thd applies to --load harmonics only");
+        if (thdPercent is double t && !(t >= 0 && t <= MaximumThdPercent)) throw new ArgumentException($"--thd {F(t)}: give 0 … {F(MaximumThdPercent)} %");
         string each = phases == 3 ? "3 × " : "";
         // Base current: 40 % of the full scale, at most 10 A (a household on the direct meters, near In on the CT meter).
         double i = Math.Min(10.0, 0.4 * fullScaleCurrent);
@@ -42,8 +51,15 @@ public abstract class LoadScenario
             "export" => new ConstantScenario("export (PV): " + each + F(i * 0.8) + " A fed back at PF 1", [P(i * 0.8, 180), P(i * 0.8, 180), P(i * 0.8, 180)]),
             "inductive" => new ConstantScenario("inductive: " + each + F(i) + " A at PF 0.5 lagging (60°)", [P(i, 60), P(i, 60), P(i, 60)]),
             "capacitive" => new ConstantScenario("capacitive: " + each + F(i) + " A at PF 0.5 leading (−60°)", [P(i, -60), P(i, -60), P(i, -60)]),
+            "harmonics" when thdPercent is double thd => new ConstantScenario("harmonics: " + each + F(i) + " A at 10°, voltage THD " + F(thd)
+                + " % (3rd, 5th, 7th at 50 %, 70.7 %, 50 % of it), 3rd (30 %) and 5th (20 %) current harmonics", Enumerable.Range(0, 3)
+                .Select(_ => P(i, 10) with { Harmonics = VoltageHarmonics(thd, i) }).ToArray()),
             "harmonics" => new ConstantScenario("harmonics: " + each + F(i) + " A at 10° with 3rd (30 %) and 5th (20 %) current harmonics", Enumerable.Range(0, 3)
                 .Select(_ => P(i, 10) with { Harmonics = [new Harmonic(3, 6.9, 0.3 * i, 30), new Harmonic(5, 4.6, 0.2 * i, 60)] }).ToArray()),
+            // L3 15 V low: V2 = 15/3 = 5 V, V1 = 675/3 = 225 V, u2 = 2.22 % (above EN 50160's 2 %; 215 V is no dip).
+            "unbalanced-voltage" => new ConstantScenario("unbalanced voltage: 230 / 230 / 215 V (u2 2.22 %), " + each + F(i) + " A at PF 0.95",
+                [P(i, 18.19), P(i, 18.19), new PhaseLoad(215, i, 18.19)]),
+            "frequency-drift" => new FrequencyDriftScenario(i),
             "sag-swell" => new SagSwellScenario(i),
             "outage" => new OutageScenario(i),
             // Calibration rig: 230 V, 40 % of full-scale current, PF 1 on every phase (MeterTool calibrate --step gain).
@@ -54,6 +70,32 @@ public abstract class LoadScenario
     }
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    // Voltage harmonics whose THD is thd %: 3rd, 5th, 7th at 1/2, 1/√2, 1/2 of it (squares 1/4 + 1/2 + 1/4 = 1), with the current harmonics of "harmonics".
+    private static Harmonic[] VoltageHarmonics(double thd, double current)
+    {
+        double u = NominalVoltage * thd / 100;
+        return [new Harmonic(3, u / 2, 0.3 * current, 30), new Harmonic(5, u / Math.Sqrt(2), 0.2 * current, 60), new Harmonic(7, u / 2, 0, 0)];
+    }
+
+    /// <summary>
+    /// Frequency 50 + 0.6·sin(2π t / 1 h) Hz, stepped every 10 s (the IEC 61000-4-30 §5.1 frequency interval): 1/3 of the
+    /// time outside 49.5 … 50.5 Hz, so an EN 50160 week fails the ±1 % / 99.5 % criterion.
+    /// </summary>
+    private sealed class FrequencyDriftScenario(double current) : LoadScenario
+    {
+        private long _last = -1;
+        public override string Description => "frequency drift: " + F(current) + " A per phase; 50 ± 0.6 Hz over an hour (10-s steps)";
+        public override bool LoadsAt(long utcSeconds, PhaseLoad[] target)
+        {
+            long step = utcSeconds / 10;
+            if (step == _last) return false;
+            _last = step;
+            double hz = 50 + 0.6 * Math.Sin(2 * Math.PI * (step * 10 % 3600) / 3600.0);
+            for (int p = 0; p < 3; p++) target[p] = new PhaseLoad(NominalVoltage, current, 18.19, hz);
+            return true;
+        }
+    }
 
     private sealed class ConstantScenario(string description, PhaseLoad[] loads) : LoadScenario
     {

@@ -62,7 +62,7 @@ public sealed class VirtualMeterHost : IDisposable
         double fullScaleCurrent = preset.FrontEnd.FullScaleCurrentMilliamps / 1000.0;
         _scenario = options.ScenarioFile != null
             ? FileScenario.Load(options.ScenarioFile, 0.95 * fullScaleCurrent)
-            : LoadScenario.Named(options.Load, fullScaleCurrent, preset.Phases);
+            : LoadScenario.Named(options.Load, fullScaleCurrent, preset.Phases, options.ThdPercent);
 
         DateTime start = options.Start ?? _scenario.NaturalStart ?? DateTime.UtcNow;
         start = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
@@ -120,7 +120,8 @@ public sealed class VirtualMeterHost : IDisposable
             Board?.Dispose();
             throw;
         }
-        _measurementInterval = MeasurementInterval(options.Speed);
+        // Quality measurement reads every cycle (the harmonic scan advances one phase a read; 10-s frequency values).
+        _measurementInterval = QualityOn(options) ? 1 : MeasurementInterval(options.Speed);
         _durationMs = options.Duration is TimeSpan d ? (long)d.TotalMilliseconds : long.MaxValue;
     }
 
@@ -434,12 +435,21 @@ public sealed class VirtualMeterHost : IDisposable
         }
     }
 
+    /// <summary>Quality measurement on: asked for, a quality load or a set THD.</summary>
+    public static bool QualityOn(VirtualMeterOptions options) =>
+        options.QualityMeasurement || options.ThdPercent != null || (options.ScenarioFile == null && LoadScenario.QualityNames.Contains(options.Load));
+
     private static MeterSettings Settings(MeterPreset preset, VirtualMeterOptions options)
     {
         MeterSettings settings = PresetSettings.FromPreset(preset);
         settings.MeterNumber = options.MeterNumber;
         settings.Passwords = [options.Password];
         settings.DisplayDecimalsCode = options.DisplayDecimalsCode;
+        if (QualityOn(options))
+        {
+            settings.QualityMeasurement = true;
+            PowerQualityObjects.AddToLists(settings); // THD and the week in the readout, with u2 in the manual display list
+        }
         settings.Validate();
         return settings;
     }

@@ -86,4 +86,10 @@ public sealed class VirtualMeterOptions
 
     /// <summary>Display decimals code (1 = 7.0 … 4 = 6.3); 6.3 so a freshly started virtual meter shows Wh moving, not a stuck "0 kWh".</summary>
     public int DisplayDecimalsCode { get; set; } = 4;
+
+    /// <summary>Power-quality measurement (THD, u2, EN 50160 week) on; implied by the quality loads (<see cref="LoadScenario.QualityNames"/>) and <see cref="ThdPercent"/>.</summary>
+    public bool QualityMeasurement { get; set; }
+
+    /// <summary>Voltage THD of <c>--load harmonics</c>, % (null: the scenario's own harmonics).</summary>
+    public double? ThdPercent { get; set; }
 }

@@ -57,6 +57,7 @@ public static class MeterView
         lines.Add(BreakerLine(m, board));
         lines.Add(VoltageQualityLine(m.VoltageQuality));
         lines.Add(PrepaymentLine(m.Prepayment));
+        if (m.PowerQuality != null) lines.Add(PowerQualityLine(m));
         return (IReadOnlyList<string>)lines;
     });
 
@@ -83,6 +84,26 @@ public static class MeterView
         string Per(int kind) => string.Join("/", Enumerable.Range(1, 3).Select(p => q.CountOf(p, kind).ToString(CultureInfo.InvariantCulture)))
             + " (" + string.Join("/", Enumerable.Range(1, 3).Select(p => q.SecondsOf(p, kind).ToString(CultureInfo.InvariantCulture))) + " s)";
         return $"voltage L1/L2/L3: dips {Per(VoltageQualityDetail.Dip)} · swells {Per(VoltageQualityDetail.Swell)}";
+    }
+
+    // THD per phase, u2, frequency and the EN 50160 week (OBIS x2.7.124, 12.7.128, 14.7.0, 12.128.0); "-" before a value exists.
+    private static string PowerQualityLine(ElectricityMeter m)
+    {
+        PowerQualityRecorder q = m.PowerQuality!;
+        var v = q.Values;
+        string Pct(int hundredths) => (hundredths / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
+        string thd = string.Join("/", Enumerable.Range(0, 3).Select(p => v.Harmonics.IsComplete(p) ? Pct(v.Harmonics.Thd(p)) : "-"));
+        string u2 = v.UnbalanceValid ? Pct(v.Unbalance) + " %" : "-";
+        var week = q.CurrentWeek;
+        string verdict = week.Intervals == 0 ? "no 10-min value yet" : (week.Passes() ? "passes" : "FAILS") + $" ({week.Intervals} × 10 min)";
+        return $"quality: THD {thd} % · u2 {u2} · f {Frequency(m)} Hz · EN 50160 week {verdict}";
+    }
+
+    private static string Frequency(ElectricityMeter m)
+    {
+        var metering = m.Metering;
+        int period = metering.Measurements.Period[0];
+        return !metering.MeasurementsValid || period <= 0 ? "-" : (metering.MeasurementScale.PeriodToMillihertz(period) / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
     }
 
     private static string Kwh(long wh) => (wh / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);

@@ -21,6 +21,8 @@ public static class Program
     {
         var preset = new Option<string>("--preset") { Description = "Meter preset: ct-5-6a, direct-5-105a, single-phase-5-100a", DefaultValueFactory = _ => "direct-5-105a" };
         var load = new Option<string>("--load") { Description = "Load scenario: " + string.Join(", ", LoadScenario.Names), DefaultValueFactory = _ => "balanced" };
+        var thd = new Option<double?>("--thd") { Description = "Voltage THD of --load harmonics, percent (0 … 30): 3rd, 5th and 7th harmonics; switches quality measurement on" };
+        var quality = new Option<bool>("--quality") { Description = "Power-quality measurement on (THD, unbalance u2, EN 50160 week; on by itself with --load harmonics, unbalanced-voltage, frequency-drift)" };
         var scenario = new Option<string?>("--scenario") { Description = "CSV of 15-min means per phase (format of tools/VirtualMeter/scenarios/*.csv): a day or a year, repeated" };
         var speed = new Option<string>("--speed") { Description = "Time speed: 1 = real time, N = ×N, max = as fast as possible", DefaultValueFactory = _ => "1" };
         var optical = new Option<string>("--optical") { Description = "Optical port: tcp:127.0.0.1:PORT, pty (a pseudo-terminal for serial tools) or none", DefaultValueFactory = _ => "tcp:127.0.0.1:6100" };
@@ -43,7 +45,7 @@ public static class Program
         var alarmInput = new Option<bool>("--alarm-input") { Description = "Start with the alarm input (I/O 2) energised (key a toggles it)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
             + "optical port on TCP or a pty, DLMS/COSEM on TCP with --dlms / --dlms-hdlc). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, a = alarm input, q = quit.")
-            { preset, load, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels, credit,
+            { preset, load, thd, quality, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels, credit,
               inputCode, pulseRate, alarmInput };
         root.SetAction(parse =>
         {
@@ -53,6 +55,8 @@ public static class Program
                 {
                     Preset = parse.GetValue(preset)!,
                     Load = parse.GetValue(load)!,
+                    ThdPercent = parse.GetValue(thd),
+                    QualityMeasurement = parse.GetValue(quality),
                     ScenarioFile = parse.GetValue(scenario),
                     Speed = ParseSpeed(parse.GetValue(speed)!),
                     Optical = parse.GetValue(optical)!,
