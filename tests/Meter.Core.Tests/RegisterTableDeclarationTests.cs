@@ -9,7 +9,7 @@ namespace Meter.Core.Tests;
 /// same objects in the same order, each with its class, access, password level, billing values, scaler, unit and format,
 /// and the same value texts (current and, for the objects that keep them, the first billing period's) after a day and a
 /// half of metering, a clock set to the month's end and the billing close on the 1st, as the single ObisBindings
-/// if-chain it replaced gave: Fixtures/register-table.txt is what this test printed on commit f73b440, with the prepayment objects 0-0:128.30.x appended.
+/// if-chain it replaced gave: Fixtures/register-table.txt is what this test printed on commit f73b440, with the objects of the pulse and alarm inputs, the breaker, power quality and prepayment appended since (each block checked line by line when it was added).
 /// </summary>
 public class RegisterTableDeclarationTests
 {
