@@ -3,6 +3,7 @@ using static Meter.Clock.Tests.TestTime;
 
 namespace Meter.Clock.Tests;
 
+[Collection(AllocationMeasurement.Collection)]
 public class TariffControlTests
 {
     private static readonly LocalTimeRule Cet = new(1, SummerTimeTable.Eu);

@@ -6,6 +6,7 @@ using Meter.Hal.Simulation.Board;
 namespace Meter.Core.Tests;
 
 /// <summary>The metering cycle allocates nothing after start-up (nanoFramework's GC stops the world).</summary>
+[Collection(AllocationMeasurement.Collection)]
 public class AllocationTests
 {
     /// <summary>Passes frames to the simulated chip and counts what the chip (host code) allocates answering them.</summary>

@@ -8,6 +8,7 @@ namespace Meter.Core.Tests;
 /// Issue 18's performance rule on the meter's HDLC port (<see cref="HdlcSerialPort"/> under <see cref="ModulePort"/>):
 /// after start-up, a request (an I frame with a GET, its answer, the client's RR) allocates nothing.
 /// </summary>
+[Collection(AllocationMeasurement.Collection)]
 public class HdlcPortAllocationTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Meter.Core.Tests;
 /// (Blue Book 4.3.6), against the optical port's P.01 answer for the same range: same intervals, same local
 /// times, and register values whose differences are P.01's interval energies.
 /// </summary>
+[Collection(AllocationMeasurement.Collection)]
 public class LoadProfileCosemTests
 {
     private static readonly byte[] LoadProfile = [1, 0, 99, 1, 0, 255];

@@ -10,6 +10,7 @@ namespace Meter.Core.Tests;
 /// (a MeterRig meter: Udin 230 V). Measurements are hand-made codes on the ADE7880 scale with Vfs = 460 V:
 /// 230 V = 1,883,286 (half of 3,766,572), period 5120 (50 Hz).
 /// </summary>
+[Collection(AllocationMeasurement.Collection)]
 public class PowerQualityRecorderTests
 {
     // Monday 2025-01-20T00:00:00Z.

@@ -10,6 +10,7 @@ namespace Meter.Core.Tests;
 /// IC 20) and Special days table 0-0:11.0.0.255 (IC 11) on the meter's own server. Every answer and request is
 /// encoded here by hand from the Blue Book structures.
 /// </summary>
+[Collection(AllocationMeasurement.Collection)]
 public class TariffCalendarCosemTests
 {
     internal const string PublicAarq = "60 1D A1 09 06 07 60 85 74 05 08 01 01 BE 10 04 0E 01 00 00 00 06 5F 1F 04 00 00 7E 1F 04 B0";

@@ -10,6 +10,7 @@ namespace Meter.Device.Tests;
 /// built (nanoFramework's GC stops the world). Measured with the runtime's per-thread allocation
 /// counter around 1000 operations against fakes that themselves allocate nothing.
 /// </summary>
+[Collection(AllocationMeasurement.Collection)]
 public class NoAllocationTests
 {
     private sealed class NullSpi : Meter.Hal.ISpiDevice

@@ -10,6 +10,7 @@ namespace Meter.Display.Tests;
 /// rendering a frame and sending it to a driver must allocate nothing once set up.
 /// Measured with the runtime's per-thread allocation counter (exact, not a timing).
 /// </summary>
+[Collection(AllocationMeasurement.Collection)]
 public class AllocationTests
 {
     private sealed class ArraySource(ObisCode[] codes) : IDisplayValueSource

@@ -3,6 +3,7 @@ using Meter.Dlms.Tests.Support;
 namespace Meter.Dlms.Tests;
 
 /// <summary>No allocation per frame after construction, and no exception from any input.</summary>
+[Collection(AllocationMeasurement.Collection)]
 public class RobustnessTests
 {
     private sealed class QuietPeer : IFrameSink, IApduHandler

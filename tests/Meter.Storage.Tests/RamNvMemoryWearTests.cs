@@ -9,6 +9,7 @@ namespace Meter.Storage.Tests;
 /// (counted here by the test itself), with power cuts inside writes and more distinct ranges
 /// than the memory keeps pending.
 /// </summary>
+[Collection(AllocationMeasurement.Collection)]
 public class RamNvMemoryWearTests
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Meter.Dlms.Tests.Cosem;
 
 /// <summary>The application layer fed by the HDLC link and by the IEC 62056-47 wrapper; no allocation per request;
 /// random and mutated APDUs.</summary>
+[Collection(AllocationMeasurement.Collection)]
 public class CosemServerIntegrationTests
 {
     private const string Register = "00 03 01 00 01 08 00 FF";

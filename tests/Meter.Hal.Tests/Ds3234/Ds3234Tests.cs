@@ -4,6 +4,7 @@ using Meter.Hal.Simulation.Clock;
 
 namespace Meter.Hal.Tests.Ds3234;
 
+[Collection(AllocationMeasurement.Collection)]
 public class Ds3234Tests
 {
     private static DateTime U(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) => new(y, mo, d, h, mi, s, DateTimeKind.Utc);

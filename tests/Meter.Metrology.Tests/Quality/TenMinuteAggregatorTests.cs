@@ -2,6 +2,7 @@ using Meter.Metrology.Quality;
 
 namespace Meter.Metrology.Tests.Quality;
 
+[Collection(AllocationMeasurement.Collection)]
 public class TenMinuteAggregatorTests
 {
     // 2024-12-05T12:00:00Z, a 10-min tick: 1,733,400,000 = 600 × 2,889,000.
