@@ -112,6 +112,7 @@ namespace Meter.Core
             _display.ShowPrepayment(_prepayment);
             _status.Disconnect = _disconnect;
             _display.Disconnect = _disconnect;
+            _display.PowerQuality = _status.PowerQuality;
             _verificationSwitch = new VerificationSwitch(_metering, hardware.Seal, settings, _events, _time, _display);
             _clockSetting = new ClockSetting(_clock, _time, localTime, _events, _periods, _tariffs, _registers);
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);

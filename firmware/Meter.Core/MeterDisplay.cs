@@ -104,6 +104,9 @@ namespace Meter.Core
         /// <summary>The disconnect control whose breaker symbol the LCD shows (null: none).</summary>
         public DisconnectControl Disconnect { get; set; }
 
+        /// <summary>The power-quality objects whose failing week lights the quality-alarm symbol (null: quality measurement off).</summary>
+        public PowerQualityObjects PowerQuality { get; set; }
+
         /// <summary>Renders the reading due at <paramref name="nowMs"/> with the indicators as they are now.</summary>
         public void Refresh(long nowMs)
         {
@@ -114,7 +117,8 @@ namespace Meter.Core
             // Status bits that need attention (clock not valid, pulse overrun, optical port locked) get a display screen; summer time does not.
             _indicators.StatusCode = _status.StatusWord & ~MeterStatusWords.StatusSummerTime;
             _indicators.StatusSymbols = _tamper.LcdSymbolFlags | (_prepayment != null ? _prepayment.LcdSymbolFlags : 0)
-                | (Disconnect != null ? Disconnect.LcdSymbolFlags : 0);
+                | (Disconnect != null ? Disconnect.LcdSymbolFlags : 0)
+                | (PowerQuality != null && PowerQuality.CurrentWeekFails ? LcdSymbols.QualityAlarm : 0);
             PhaseMeasurements m = _metering.Measurements;
             for (int phase = 0; phase < 3; phase++)
             {

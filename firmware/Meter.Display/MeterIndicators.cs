@@ -106,7 +106,7 @@ namespace Meter.Display
             frame.Quadrant = _quadrant;
             frame.Tariff = _tariff;
             bool flashLit = (nowMs / FlashHalfPeriodMs) % 2 == 0;
-            int symbols = StatusSymbols & (LcdSymbols.Magnetic | LcdSymbols.Tamper | LcdSymbols.Breaker | LcdSymbols.Prepayment);
+            int symbols = StatusSymbols & (LcdSymbols.Magnetic | LcdSymbols.Tamper | LcdSymbols.Breaker | LcdSymbols.Prepayment | LcdSymbols.QualityAlarm);
             if (IsLit(_phases[0], flashLit)) symbols |= LcdSymbols.L1;
             if (IsLit(_phases[1], flashLit)) symbols |= LcdSymbols.L2;
             if (IsLit(_phases[2], flashLit)) symbols |= LcdSymbols.L3;

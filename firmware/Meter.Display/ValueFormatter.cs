@@ -44,6 +44,9 @@ namespace Meter.Display
                 case ObisUnit.Volt: return LcdUnits.Volt;
                 case ObisUnit.Ampere: return LcdUnits.Ampere;
                 case ObisUnit.Hertz: return LcdUnits.Hertz;
+                case ObisUnit.Percent: return LcdUnits.Percent;
+                case ObisUnit.CubicMetre: return LcdUnits.CubicMetre;
+                case ObisUnit.Litre: return LcdUnits.Litre;
                 default: return LcdUnits.None;
             }
         }

@@ -66,6 +66,7 @@ namespace Meter.Hal.Lcd
             if (frame.Has(LcdSymbols.Breaker)) Put(screen, row2 + 12, "BRK");
             if (frame.Has(LcdSymbols.Prepayment)) Put(screen, row3, "PRE");
             if (frame.Has(LcdSymbols.Battery)) Put(screen, row3 + 4, "BAT");
+            if (frame.Has(LcdSymbols.QualityAlarm)) Put(screen, row3 + 8, "PQ!");
         }
 
         private static char StatusLetter(LcdFrame frame)
@@ -76,10 +77,11 @@ namespace Meter.Hal.Lcd
             if (frame.Has(LcdSymbols.Breaker)) return 'B';
             if (frame.Has(LcdSymbols.Prepayment)) return 'P';
             if (frame.Has(LcdSymbols.Battery)) return 'b';
+            if (frame.Has(LcdSymbols.QualityAlarm)) return 'Q';
             return ' ';
         }
 
-        // Unit text: prefix (k, M), quantity (W, var, VA, V, A, Hz), then h for energy; cut at 5 characters.
+        // Unit text: prefix (k, M), quantity (W, var, VA, V, A, Hz), then h for energy, or %, m3, L; cut at 5 characters.
         private static void WriteUnit(int units, char[] screen, int at)
         {
             int p = at, end = at + 5;
@@ -91,7 +93,11 @@ namespace Meter.Hal.Lcd
             if ((units & LcdUnits.Volt) != 0) p = Put(screen, p, end, "V");
             if ((units & LcdUnits.Ampere) != 0) p = Put(screen, p, end, "A");
             if ((units & LcdUnits.Hertz) != 0) p = Put(screen, p, end, "Hz");
-            if ((units & LcdUnits.Hour) != 0) Put(screen, p, end, "h");
+            if ((units & LcdUnits.Hour) != 0) p = Put(screen, p, end, "h");
+            if ((units & LcdUnits.Percent) != 0) p = Put(screen, p, end, "%");
+            // The HD44780's ROM has no "³": "m3".
+            if ((units & LcdUnits.CubicMetre) != 0) p = Put(screen, p, end, "m3");
+            if ((units & LcdUnits.Litre) != 0) Put(screen, p, end, "L");
         }
 
         private static int Put(char[] screen, int at, string text) => Put(screen, at, at + text.Length, text);

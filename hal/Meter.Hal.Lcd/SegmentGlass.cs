@@ -14,13 +14,16 @@ namespace Meter.Hal.Lcd
         private const int ValueBase = 0;
         private const int IdBase = ValueBase + LcdFrame.ValueLength * 8;
         private const int UnitBase = IdBase + LcdFrame.IdLength * 8;
-        private const int QuadrantBase = UnitBase + LcdUnits.Count;
+        private const int QuadrantBase = UnitBase + LcdUnits.FirstLayoutCount;
         private const int TariffLabelIndex = QuadrantBase + 4;
         private const int TariffDigitBase = TariffLabelIndex + 1;
         private const int SymbolBase = TariffDigitBase + 7;
+        // Units added after the first layout (%, m³, L) follow the symbols: a glass wired to the first
+        // layout keeps every segment where it was. Anything added later goes after these.
+        private const int LaterUnitBase = SymbolBase + LcdSymbols.Count;
 
         /// <summary>Number of logical segments a glass map covers.</summary>
-        public const int LogicalSegments = SymbolBase + LcdSymbols.Count;
+        public const int LogicalSegments = LaterUnitBase + LcdUnits.Count - LcdUnits.FirstLayoutCount;
 
         /// <summary>Map value meaning "this glass has no such segment".</summary>
         public const short Absent = -1;
@@ -64,7 +67,8 @@ namespace Meter.Hal.Lcd
         public static int IdSegment(int position, int segment) => IdBase + position * 8 + segment;
 
         /// <summary>Logical segment of unit symbol bit <paramref name="bit"/> (see <see cref="LcdUnits"/>).</summary>
-        public static int UnitSegment(int bit) => UnitBase + bit;
+        public static int UnitSegment(int bit) =>
+            bit < LcdUnits.FirstLayoutCount ? UnitBase + bit : LaterUnitBase + bit - LcdUnits.FirstLayoutCount;
 
         /// <summary>Logical segment of quadrant indicator <paramref name="quadrant"/> (1..4).</summary>
         public static int QuadrantSegment(int quadrant) => QuadrantBase + quadrant - 1;

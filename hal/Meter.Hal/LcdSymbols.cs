@@ -25,7 +25,9 @@ namespace Meter.Hal
         public const int Prepayment = 128;
         /// <summary>Running on backup (battery) power.</summary>
         public const int Battery = 256;
+        /// <summary>Power-quality alarm: the current week fails EN 50160 (status bit 0x800).</summary>
+        public const int QualityAlarm = 512;
         /// <summary>Number of symbols (bits 0..Count−1).</summary>
-        public const int Count = 9;
+        public const int Count = 10;
     }
 }

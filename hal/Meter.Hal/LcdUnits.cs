@@ -27,7 +27,15 @@ namespace Meter.Hal
         public const int Ampere = 128;
         /// <summary>"Hz" (frequency).</summary>
         public const int Hertz = 256;
+        /// <summary>"%" (power-quality ratios: THD, unbalance).</summary>
+        public const int Percent = 512;
+        /// <summary>"m³" (a pulse input counting gas or water volume, order code Z12).</summary>
+        public const int CubicMetre = 1024;
+        /// <summary>"L" (a pulse input counting litres, order code Z12).</summary>
+        public const int Litre = 2048;
         /// <summary>Number of unit symbols (bits 0..Count−1).</summary>
-        public const int Count = 9;
+        public const int Count = 12;
+        /// <summary>The symbols of the first glass layout (bits 0..8); later ones sit after the status symbols so that no older segment moved.</summary>
+        public const int FirstLayoutCount = 9;
     }
 }

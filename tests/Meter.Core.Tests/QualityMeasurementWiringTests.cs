@@ -38,7 +38,7 @@ public class QualityMeasurementWiringTests
     }
 
     internal static Rig Build(bool quality, int measurementInterval, PhaseLoad a, PhaseLoad b, PhaseLoad c,
-        DateTime? startUtc = null, Action<MeterSettings>? configure = null, int warmUpCycles = 60)
+        DateTime? startUtc = null, Action<MeterSettings>? configure = null, int warmUpCycles = 60, ILcdPanel? lcd = null)
     {
         var start = startUtc ?? new DateTime(2025, 1, 14, 23, 0, 0, DateTimeKind.Utc);
         MeterPreset preset = MeterPresets.ByName("direct-5-105a");
@@ -50,7 +50,7 @@ public class QualityMeasurementWiringTests
         MeterSettings settings = PresetSettings.FromPreset(preset);
         settings.QualityMeasurement = quality;
         configure?.Invoke(settings);
-        var meter = new ElectricityMeter(settings, board.Hardware(meteringSpi: spi)) { MeasurementIntervalCycles = measurementInterval };
+        var meter = new ElectricityMeter(settings, board.Hardware(lcd, meteringSpi: spi)) { MeasurementIntervalCycles = measurementInterval };
         meter.Start(0, start);
         var rig = new Rig(meter, board, spi);
         rig.Cycles(warmUpCycles);
@@ -187,6 +187,24 @@ public class PowerQualityObjectsTests
         Assert.Equal(1L, (week >> PowerQualityObjects.FrequencyShift) & 3);
         Assert.Equal(MeterStatusWords.StatusPowerQualityAlarm, meter.StatusWord & MeterStatusWords.StatusPowerQualityAlarm);
         Assert.False(meter.Table.Find(PowerQualityObjects.PreviousWeek)!.TryReadInteger(PowerQualityObjects.PreviousWeek, out _));
+    }
+
+    [Fact]
+    public void The_quality_alarm_symbol_is_lit_while_the_week_fails_and_only_then()
+    {
+        // The same unbalanced supply (u2 = 2.22 % > 2 %) on one meter, a balanced one on another.
+        var failing = new RecordingPanel();
+        DateTime monday = new(2025, 1, 13, 0, 0, 0, DateTimeKind.Utc);
+        var rig = QualityMeasurementWiringTests.Build(true, 1, new PhaseLoad(230, 10, 0), new PhaseLoad(230, 10, 0), new PhaseLoad(215, 10, 0), monday, null, 0, failing);
+        rig.Cycles(300);
+        Assert.Equal(0, failing.Shown[^1].Symbols & LcdSymbols.QualityAlarm); // no 10-min value yet: nothing to fail
+        rig.Cycles(305);
+        Assert.Equal(LcdSymbols.QualityAlarm, failing.Shown[^1].Symbols & LcdSymbols.QualityAlarm);
+
+        var passing = new RecordingPanel();
+        var good = new PhaseLoad(230, 10, 0);
+        QualityMeasurementWiringTests.Build(true, 1, good, good, good, monday, null, 0, passing).Cycles(605);
+        Assert.DoesNotContain(passing.Shown, shown => (shown.Symbols & LcdSymbols.QualityAlarm) != 0);
     }
 
     [Fact]

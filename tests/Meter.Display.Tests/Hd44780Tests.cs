@@ -91,6 +91,23 @@ public class CharacterLcdPanelTests
     }
 
     [Fact]
+    public void Quality_alarm_and_the_later_units_on_a_character_display()
+    {
+        var frame = SampleFrame();
+        frame.Symbols = LcdSymbols.QualityAlarm;
+        frame.Units = LcdUnits.Percent;
+        var screen = new char[80];
+        CharacterLayout.Render(frame, screen, 20, 4);
+        Assert.Equal("   12345.6 %        ", new string(screen, 0, 20));
+        Assert.Equal("        PQ!         ", new string(screen, 60, 20));
+        frame.Units = LcdUnits.CubicMetre;
+        var small = new char[32];
+        CharacterLayout.Render(frame, small, 16, 2);
+        Assert.Equal("   12345.6 m3   ", new string(small, 0, 16));
+        Assert.Equal('Q', small[31]); // the status letter
+    }
+
+    [Fact]
     public void First_frame_sends_only_the_non_blank_runs_after_initialisation()
     {
         var panel = NewPanel(16, 2);

@@ -108,6 +108,34 @@ public class SegmentLcdPanelTests
     }
 
     [Fact]
+    public void Units_and_symbols_added_later_follow_the_first_layout_which_keeps_its_segments()
+    {
+        // First layout: value 9 × 8 = 72 and ID 7 × 8 = 56 segments fill chip 0 (0..127); the 9 first units
+        // are 128..136, quadrants 137..140, "T" 141, tariff digit 142..148, the 9 first symbols 149..157.
+        Assert.Equal(136, SegmentGlass.UnitSegment(8));       // Hz
+        Assert.Equal(140, SegmentGlass.QuadrantSegment(4));
+        Assert.Equal(157, SegmentGlass.SymbolSegment(8));     // battery
+        // Then the quality-alarm symbol (158) and the units %, m³, L (159..161).
+        Assert.Equal(158, SegmentGlass.SymbolSegment(9));
+        Assert.Equal(159, SegmentGlass.UnitSegment(9));
+        Assert.Equal(161, SegmentGlass.UnitSegment(11));
+        Assert.Equal(162, SegmentGlass.LogicalSegments);
+
+        var frame = new LcdFrame();
+        _panel.Show(frame);
+        _log.Writes.Clear();
+        frame.Units = LcdUnits.Percent;            // bit 159 = chip 1, address 7, COM3
+        frame.Symbols = LcdSymbols.QualityAlarm;   // bit 158 = chip 1, address 7, COM2
+        _panel.Show(frame);
+        Assert.Equal(new[] { "101" + "000111" + Nibbles(0xC) }, Ht1621Decoder.Frames(_log, "CS1"));
+        _log.Writes.Clear();
+        frame.Units = LcdUnits.CubicMetre;         // bit 160 = chip 1, address 8, COM0
+        frame.Symbols = 0;
+        _panel.Show(frame);
+        Assert.Equal(new[] { "101" + "000111" + Nibbles(0x0, 0x1) }, Ht1621Decoder.Frames(_log, "CS1")); // addresses 7 and 8 in one write
+    }
+
+    [Fact]
     public void Glass_maps_are_checked()
     {
         var map = new short[SegmentGlass.LogicalSegments];

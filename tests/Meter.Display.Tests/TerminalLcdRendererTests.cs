@@ -32,6 +32,17 @@ public class TerminalLcdRendererTests
     }
 
     [Fact]
+    public void Later_units_and_the_quality_alarm_have_their_text()
+    {
+        Assert.Equal("%", TerminalLcdRenderer.UnitText(LcdUnits.Percent));
+        Assert.Equal("m³", TerminalLcdRenderer.UnitText(LcdUnits.CubicMetre));
+        Assert.Equal("L", TerminalLcdRenderer.UnitText(LcdUnits.Litre));
+        var frame = Frame();
+        frame.Symbols = LcdSymbols.QualityAlarm;
+        Assert.Equal(" QUALITY".PadRight(40), TerminalLcdRenderer.RenderLines(frame)[3]);
+    }
+
+    [Fact]
     public void Draws_the_box_once_then_rewrites_only_changed_lines()
     {
         var output = new StringWriter();

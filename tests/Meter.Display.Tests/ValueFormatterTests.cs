@@ -113,6 +113,20 @@ public class ValueFormatterTests
     }
 
     [Fact]
+    public void Percent_cubic_metres_and_litres_light_their_unit_symbols()
+    {
+        // THD 3.47 % (scaler −2), a pulse-input register of 12.345 m³ (scaler −3) and of 250 L: the value as it is, its own unit.
+        var thd = Format(347, -2, ObisUnit.Percent, DisplayDecimals.Digits7Decimals0);
+        Assert.Equal("      347", FrameText.Value(thd));
+        Assert.Equal(PointAfter(6), thd.ValuePoints);
+        Assert.Equal(LcdUnits.Percent, thd.Units);
+        var gas = Format(12_345, -3, ObisUnit.CubicMetre, DisplayDecimals.Digits7Decimals0);
+        Assert.Equal("    12345", FrameText.Value(gas));
+        Assert.Equal(LcdUnits.CubicMetre, gas.Units);
+        Assert.Equal(LcdUnits.Litre, Format(250, 0, ObisUnit.Litre, DisplayDecimals.Digits7Decimals0).Units);
+    }
+
+    [Fact]
     public void Power_is_shown_in_kilo_units_with_three_decimals()
     {
         // −1 500 W = −1.500 kW.

@@ -100,6 +100,7 @@ public sealed class TerminalLcdRenderer : ILcdPanel
         AppendWord(status, frame.Has(LcdSymbols.Breaker), "BREAKER");
         AppendWord(status, frame.Has(LcdSymbols.Prepayment), "PREPAY");
         AppendWord(status, frame.Has(LcdSymbols.Battery), "BATT");
+        AppendWord(status, frame.Has(LcdSymbols.QualityAlarm), "QUALITY");
 
         return new[]
         {
@@ -123,6 +124,9 @@ public sealed class TerminalLcdRenderer : ILcdPanel
         if ((units & LcdUnits.Ampere) != 0) text.Append('A');
         if ((units & LcdUnits.Hertz) != 0) text.Append("Hz");
         if ((units & LcdUnits.Hour) != 0) text.Append('h');
+        if ((units & LcdUnits.Percent) != 0) text.Append('%');
+        if ((units & LcdUnits.CubicMetre) != 0) text.Append("m³");
+        if ((units & LcdUnits.Litre) != 0) text.Append('L');
         return text.ToString();
     }
 
