@@ -102,7 +102,7 @@ public class VirtualMeterCommandLineTests : IDisposable
         File.WriteAllLines(file, ["start_utc,p_l1_w,p_l2_w,p_l3_w,q_l1_var,q_l2_var,q_l3_var", "2025-01-01T00:00:00Z,1,2,3"]);
         var (code, _, error) = Run("--scenario", file);
         Assert.Equal(1, code);
-        Assert.Equal($"virtualmeter: scenario file '{file}' line 2: expected 7 columns, found 4", error.Trim());
+        Assert.Equal($"virtualmeter: scenario file '{file}' line 2: expected 7 columns as the header, found 4", error.Trim());
     }
 
     [Fact]

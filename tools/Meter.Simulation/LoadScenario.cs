@@ -69,12 +69,13 @@ public abstract class LoadScenario
         };
     }
 
-    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    private protected static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    // Voltage harmonics whose THD is thd %: 3rd, 5th, 7th at 1/2, 1/√2, 1/2 of it (squares 1/4 + 1/2 + 1/4 = 1), with the current harmonics of "harmonics".
-    private static Harmonic[] VoltageHarmonics(double thd, double current)
+    // Voltage harmonics whose THD is thd % of a fundamental of voltage V: 3rd, 5th, 7th at 1/2, 1/√2, 1/2 of it (squares 1/4 + 1/2 + 1/4 = 1),
+    // with the current harmonics of "harmonics".
+    private protected static Harmonic[] VoltageHarmonics(double thd, double current, double voltage = NominalVoltage)
     {
-        double u = NominalVoltage * thd / 100;
+        double u = voltage * thd / 100;
         return [new Harmonic(3, u / 2, 0.3 * current, 30), new Harmonic(5, u / Math.Sqrt(2), 0.2 * current, 60), new Harmonic(7, u / 2, 0, 0)];
     }
 

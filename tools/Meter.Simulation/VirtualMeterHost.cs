@@ -435,9 +435,10 @@ public sealed class VirtualMeterHost : IDisposable
         }
     }
 
-    /// <summary>Quality measurement on: asked for, a quality load or a set THD.</summary>
+    /// <summary>Quality measurement on: asked for, a quality load, a set THD or a scenario file with quality columns.</summary>
     public static bool QualityOn(VirtualMeterOptions options) =>
-        options.QualityMeasurement || options.ThdPercent != null || (options.ScenarioFile == null && LoadScenario.QualityNames.Contains(options.Load));
+        options.QualityMeasurement || options.ThdPercent != null || (options.ScenarioFile == null && LoadScenario.QualityNames.Contains(options.Load))
+        || (options.ScenarioFile != null && FileScenario.FileHasQualityColumns(options.ScenarioFile));
 
     private static MeterSettings Settings(MeterPreset preset, VirtualMeterOptions options)
     {
