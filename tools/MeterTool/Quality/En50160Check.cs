@@ -59,13 +59,19 @@ public static class En50160Check
         }
         for (int p = 1; p <= 3; p++)
             if (log.Has(AnalysisChannels.Thd(p)))
-                results.Add(AtMost($"THD L{p}", log.Values(AnalysisChannels.Thd(p), rows), Hundredths(En50160Limits.ThdLimit), En50160Limits.WeeklySharePerMille));
+                results.Add(AtMost($"THD L{p}", log.Values(AnalysisChannels.Thd(p), rows), ThdLimitPercent, En50160Limits.WeeklySharePerMille));
         for (int p = 1; p <= 3; p++)
             if (Harmonics(log, rows, p) is CriterionResult h) results.Add(h);
         if (log.Has(AnalysisChannels.Unbalance))
-            results.Add(AtMost("unbalance u2", log.Values(AnalysisChannels.Unbalance, rows), Hundredths(En50160Limits.UnbalanceLimit), En50160Limits.WeeklySharePerMille));
+            results.Add(AtMost("unbalance u2", log.Values(AnalysisChannels.Unbalance, rows), UnbalanceLimitPercent, En50160Limits.WeeklySharePerMille));
         return results;
     }
+
+    /// <summary>THD limit (§4.2.5), %.</summary>
+    public static decimal ThdLimitPercent => Hundredths(En50160Limits.ThdLimit);
+
+    /// <summary>Unbalance limit (§4.2.4), %.</summary>
+    public static decimal UnbalanceLimitPercent => Hundredths(En50160Limits.UnbalanceLimit);
 
     /// <summary>EN 50160 Table 1 limit of harmonic <paramref name="order"/> (2..25), % of the fundamental.</summary>
     public static decimal HarmonicLimit(int order) => Hundredths(En50160Limits.HarmonicLimit(order));
