@@ -100,6 +100,8 @@ public class En50160CheckTests
         var row = Row(Evaluate("32.7.2", 2.01m, 60), "harmonics L1 (Table 1)");
         Assert.Equal("worst order 2: ≤ 2.0 %", row.Limit);
         Assert.Equal(Week - 60, row.Within);
+        // All within: the order with the least margin, harmonic 5 at 2 % of 6 % (harmonic 2 is at 0.3 % of 2 %).
+        Assert.Equal("worst order 5: ≤ 6.0 %", Row(Evaluate(), "harmonics L1 (Table 1)").Limit);
     }
 
     [Fact]
