@@ -9,7 +9,7 @@ namespace Meter.Tool.Quality;
 public static class AnalysisChannels
 {
     /// <summary>Request address of the analysis logger: R1 "P.02(from;to)".</summary>
-    public const string Address = "P.02";
+    public const string Address = MeterAddresses.AnalysisLogger;
     /// <summary>10-min aggregation (IEC 61000-4-30 §4.5.2): the only period the logger has.</summary>
     public const int PeriodMinutes = 10;
     /// <summary>Frequency, Hz.</summary>

@@ -21,7 +21,8 @@ public enum WeekVerdict
 public sealed record WeekResult(WeekVerdict Voltage, WeekVerdict Frequency, WeekVerdict Thd, WeekVerdict Harmonics, WeekVerdict Unbalance)
 {
     /// <summary>OBIS codes of the weekly objects.</summary>
-    public const string CurrentWeek = "1-0:12.128.0", PreviousWeek = "1-0:12.128.1", WeekIntervals = "1-0:12.128.2", WeekFlaggedIntervals = "1-0:12.128.3";
+    public const string CurrentWeek = MeterAddresses.QualityCurrentWeek, PreviousWeek = MeterAddresses.QualityPreviousWeek,
+        WeekIntervals = MeterAddresses.QualityWeekIntervals, WeekFlaggedIntervals = MeterAddresses.QualityWeekFlagged;
 
     /// <summary>Criteria in bit order, with their names for the table.</summary>
     public static readonly string[] CriterionNames = ["voltage", "frequency", "THD", "harmonics", "unbalance"];
