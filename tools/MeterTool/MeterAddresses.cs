@@ -39,6 +39,10 @@ public static class MeterAddresses
 
     /// <summary>Load profile request address, read with R1 "P.01(YYMMDDhhmm;YYMMDDhhmm)"; PROVISIONAL.</summary>
     public const string LoadProfile = "P.01";
+    /// <summary>Analysis logger request address (power quality, 10-min values), R1 "P.02(from;to)", P.01's format (issue 20).</summary>
+    public const string AnalysisLogger = "P.02";
+    /// <summary>EN 50160 result of the current / last finished week, 10-min values and flagged ones of the current week: 1-0:12.128.0 … 3 (firmware/Meter.Core PowerQualityObjects).</summary>
+    public const string QualityCurrentWeek = "1-0:12.128.0", QualityPreviousWeek = "1-0:12.128.1", QualityWeekIntervals = "1-0:12.128.2", QualityWeekFlagged = "1-0:12.128.3";
     /// <summary>Logbook (event log) request address, read with R1 "P.98(from;to)" (firmware/Meter.Core EventLogRequest).</summary>
     public const string Logbook = "P.98";
     /// <summary>Event counter of event kind <paramref name="kind"/> (0 = all events): 0-0:96.15.K (firmware/Meter.Core EventCounterObjects).</summary>

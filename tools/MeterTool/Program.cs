@@ -20,6 +20,7 @@ public static class Program
         root.Add(ConfigureCommand.Create(globals));
         root.Add(ReadListCommand.Create(globals));
         root.Add(ProfileCommand.Create(globals));
+        root.Add(QualityCommand.Create(globals));
         root.Add(EventsCommand.Create(globals));
         root.Add(CalibrateCommand.Create(globals));
         root.Add(CreditCommands.CreateCredit(globals));

@@ -57,7 +57,8 @@ public static class ProfileCommand
         return command;
     }
 
-    private static DateTime? ParseTime(string? text, string option)
+    /// <summary>"yyyy-MM-dd HH:mm" or "yyyy-MM-dd" of <paramref name="option"/>; null when not given.</summary>
+    internal static DateTime? ParseTime(string? text, string option)
     {
         if (text == null) return null;
         if (!DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using Meter.Tool.Profile;
 using Meter.Tool.Protocol;
+using Meter.Tool.Quality;
 
 namespace Meter.Tool.Output;
 
-/// <summary>CSV texts (RFC 4180 quoting, invariant culture) for readouts, profiles, billing logs and logbooks.</summary>
+/// <summary>CSV texts (RFC 4180 quoting, invariant culture) for readouts, profiles, the analysis logger, billing logs and logbooks.</summary>
 public static class Csv
 {
     /// <summary>address,value,unit,extra values — one line a data set.</summary>
@@ -25,13 +26,32 @@ public static class Csv
         for (int i = 0; i < profile.ChannelCodes.Count; i++)
             sb.Append(',').Append(Field($"{profile.ChannelCodes[i]} ({profile.ChannelUnits[i]})"));
         sb.Append(",note\n");
-        foreach (var e in profile.Entries)
+        Intervals(sb, profile.Entries, e => e.ClockChange ? "clock set" : "");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// time,status,code1,…,codeN,note — the analysis logger (P.02), one line a 10-min interval, oldest first, values as the
+    /// meter sent them; note "flagged" (status 80: not evaluated) and/or "clock set".
+    /// </summary>
+    public static string Quality(AnalysisLog log)
+    {
+        var sb = new StringBuilder("time,status");
+        foreach (var code in log.Profile.ChannelCodes) sb.Append(',').Append(Field(code));
+        sb.Append(",note\n");
+        Intervals(sb, log.Intervals, e => string.Join("; ", new[] { AnalysisLog.IsFlagged(e) ? "flagged" : "", e.ClockChange ? "clock set" : "" }.Where(n => n.Length > 0)));
+        return sb.ToString();
+    }
+
+    // One line an interval: time,status,values…,note.
+    private static void Intervals(StringBuilder sb, IEnumerable<ProfileRow> rows, Func<ProfileRow, string> note)
+    {
+        foreach (var e in rows)
         {
             sb.Append(e.End.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(',').Append(Field(e.Status));
             foreach (var v in e.Values) sb.Append(',').Append(v.ToString(CultureInfo.InvariantCulture));
-            sb.Append(',').Append(e.ClockChange ? "clock set" : "").Append('\n');
+            sb.Append(',').Append(Field(note(e))).Append('\n');
         }
-        return sb.ToString();
     }
 
     /// <summary>period,address1,… — one line a billing period.</summary>
