@@ -22,8 +22,19 @@ public static class MeterPort
     {
         using var link = target.OpenOptical();
         var client = new Iec62056Client(link);
-        using var session = new ProgrammingSession(client, "", MaximumBaud, password ?? target.Password);
-        return use(session);
+        ProgrammingSession session;
+        try
+        {
+            session = new ProgrammingSession(client, "", MaximumBaud, password ?? target.Password);
+        }
+        catch (MeterProtocolException)
+        {
+            // A refused password leaves the meter in the session (a head stays on the port, unlike a TCP client that
+            // leaves): B0 ends it (IEC 62056-21 §6.3.6) so the next test signs on at once, not after the 120 s time-out.
+            client.Break();
+            throw;
+        }
+        using (session) return use(session);
     }
 
     /// <summary>R1 of <paramref name="address"/> in a programming session: its data sets.</summary>
