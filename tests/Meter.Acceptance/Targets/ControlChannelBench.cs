@@ -48,6 +48,9 @@ public sealed class ControlChannelBench : IMeterBench, IDisposable
     public void PressButton() => Send("button short");
 
     /// <inheritdoc />
+    public void HoldButton() => Send("button long");
+
+    /// <inheritdoc />
     public void SetTerminalCoverOpen(bool open) => Send(open ? "cover open" : "cover closed");
 
     /// <inheritdoc />

@@ -19,6 +19,9 @@ public interface IMeterBench
     /// <summary>Presses the push button.</summary>
     void PressButton();
 
+    /// <summary>Holds the push button long (the disconnect function: opens the breaker, or closes it when ready for reconnection).</summary>
+    void HoldButton();
+
     /// <summary>Takes the terminal cover off (true) or puts it back.</summary>
     void SetTerminalCoverOpen(bool open);
 
