@@ -13,24 +13,31 @@ public class ClockTests
     private const string Clock = "0-0:1.0.0";
     private const string LocalFormat = "yy-MM-dd HH:mm:ss";
 
+    private static string Minute(DateTime local) => local.ToString("yyMMddHHmm", CultureInfo.InvariantCulture);
+
     private static DateTime Local(string text) => DateTime.ParseExact(text, LocalFormat, CultureInfo.InvariantCulture);
 
     [SkippableFact]
     public void A_clock_set_is_read_back_and_logged_with_its_UTC_time()
     {
-        using var meter = MeterTargets.Open(new DateTime(2025, 1, 10, 6, 0, 0, DateTimeKind.Utc));
+        using var meter = MeterTargets.Open(new DateTime(2025, 1, 15, 11, 0, 0, DateTimeKind.Utc));
         MeterPort.Programming(meter, s =>
         {
             var wall = Stopwatch.StartNew();
             DateTime before = Local(Expect.Single(s.Read(Clock), Clock).Value);
+            // 40 s ahead: the same moment on the virtual meter (held at 12:00:00 CET) and no jump over a
+            // period end on a board, whose clock is put back afterwards.
+            DateTime written = before.AddSeconds(40);
+            long writtenUtc = CentralEuropeanTime.UnixSeconds(written);
             try
             {
-                s.Write(Clock, "25-01-15 12:00:00"); // CET: 2025-01-15 11:00:00 UTC = 1736938800 s since 1970
+                s.Write(Clock, written.ToString(LocalFormat, CultureInfo.InvariantCulture));
                 DateTime back = Local(Expect.Single(s.Read(Clock), Clock).Value);
-                Assert.InRange(back, new DateTime(2025, 1, 15, 12, 0, 0), new DateTime(2025, 1, 15, 12, 0, 5)); // held time: exact; a board: its seconds go on
-                var log = s.Read("P.98", "2501151159;2501151201");
+                Assert.InRange(back, written, written.AddSeconds(5)); // held time: exact; a board's seconds go on
+                var log = s.Read("P.98", Minute(written.AddMinutes(-1)) + ";" + Minute(written.AddMinutes(1)));
                 // ClockSet (3): old and new UTC seconds; the new one is the time written.
-                Assert.Contains(log, e => e.Values.Count == 5 && e.Values[1].Value == "3" && e.Values[4].Value == "1736938800");
+                Assert.Contains(log, e => e.Values.Count == 5 && e.Values[1].Value == "3" && e.Values[4].Value == writtenUtc.ToString(CultureInfo.InvariantCulture));
+                if (meter.Bench != null) Assert.Equal(1736938840, writtenUtc); // 2025-01-15 12:00:40 CET = 11:00:40 UTC, worked by hand
             }
             finally
             {
