@@ -48,7 +48,8 @@ public sealed class VirtualMeterTarget : IMeterTarget
     public void Dispose()
     {
         _bench.Dispose();
-        if (_host.Failure != null) throw new InvalidOperationException("the virtual meter stopped", _host.Failure);
+        var failure = _host.Failure;
         _host.Dispose();
+        if (failure != null) throw new InvalidOperationException("the virtual meter stopped", failure);
     }
 }
