@@ -25,6 +25,8 @@ public class VirtualMeterCommandLineTests : IDisposable
     {
         { "Unrecognized command or argument '--bogus'", ["--bogus"] },
         { "--speed 'fast'", ["--speed", "fast"] },
+        { "--speed hold needs --control-port", ["--speed", "hold"] },
+        { "--control-port 70000", ["--control-port", "70000", "--optical", "none"] },
         { "--speed '-3'", ["--speed", "-3"] },
         { "--duration '10x'", ["--duration", "10x"] },
         { "--start 'yesterday'", ["--start", "yesterday"] },

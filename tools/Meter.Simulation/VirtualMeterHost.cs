@@ -12,6 +12,7 @@ using Meter.Hal.Simulation.Ade7880;
 using Meter.Hal.Simulation.Board;
 using Meter.Obis;
 using Meter.Optical;
+using Meter.Simulation.Control;
 using Meter.Simulation.Dlms;
 
 namespace Meter.Simulation;
@@ -25,7 +26,7 @@ namespace Meter.Simulation;
 /// (<see cref="RunFor"/>) drives everything; other threads look at the meter through
 /// <see cref="Inspect"/>, which holds the same lock.
 /// </summary>
-public sealed class VirtualMeterHost : IDisposable
+public sealed partial class VirtualMeterHost : IDisposable
 {
     private const int CyclesPerSliceAtMaxSpeed = 600;
 
@@ -48,6 +49,11 @@ public sealed class VirtualMeterHost : IDisposable
     private readonly IOpticalPort? _port;
     private readonly DlmsPorts? _dlms;
     private PulseInputFeed? _feed;
+    private readonly MeterPreset _preset;
+    private readonly ILcdPanel? _lcd;
+    private readonly ControlChannel? _control;
+    private PhaseLoad[]? _loadOverride; // the control channel's load, instead of the scenario's
+    private bool _supplyOff;
 
     /// <summary>Builds the board and the meter and starts the meter (storage opened, chip up).</summary>
     /// <exception cref="ArgumentException">A bad option (the message names it).</exception>
@@ -57,8 +63,10 @@ public sealed class VirtualMeterHost : IDisposable
         if (options.Speed < 0 || double.IsNaN(options.Speed)) throw new ArgumentException("--speed must be positive (1 = real time) or max");
         PasswordOption.Check(options.Password);
         MeterPreset preset;
+        _lcd = lcd;
         try { preset = MeterPresets.ByName(options.Preset); }
         catch (ArgumentException) { throw new ArgumentException($"unknown --preset '{options.Preset}'; known: {string.Join(", ", MeterPresets.Names)}"); }
+        _preset = preset;
         double fullScaleCurrent = preset.FrontEnd.FullScaleCurrentMilliamps / 1000.0;
         _scenario = options.ScenarioFile != null
             ? FileScenario.Load(options.ScenarioFile, 0.95 * fullScaleCurrent)
@@ -90,6 +98,7 @@ public sealed class VirtualMeterHost : IDisposable
             Board = OpenBoard(preset, start, port, options);
             MeterSettings settings = Settings(preset, options);
             Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
+            if (options.ControlPort is int controlPort) _control = new ControlChannel(controlPort, line => ControlCommands.Execute(this, line));
             // The TCP port connects the next client only when the meter's port is idle (called under the loop's lock).
             if (port is TcpOpticalPort tcp)
             {
@@ -115,6 +124,7 @@ public sealed class VirtualMeterHost : IDisposable
         }
         catch
         {
+            _control?.Dispose();
             _dlms?.Dispose();
             port?.Dispose();
             Board?.Dispose();
@@ -129,7 +139,7 @@ public sealed class VirtualMeterHost : IDisposable
     public string? StateNote { get; }
 
     /// <summary>The meter (use from another thread only inside <see cref="Inspect"/>).</summary>
-    public ElectricityMeter Meter { get; }
+    public ElectricityMeter Meter { get; private set; }
 
     /// <summary>The simulated board.</summary>
     public SimulatedBoard Board { get; }
@@ -145,6 +155,9 @@ public sealed class VirtualMeterHost : IDisposable
 
     /// <summary>The TCP port of the optical port, or 0.</summary>
     public int TcpPort => _port is TcpOpticalPort tcp ? tcp.Port : 0;
+
+    /// <summary>The control channel's TCP port on 127.0.0.1, or 0 when it is off.</summary>
+    public int ControlPort => _control?.Port ?? 0;
 
     /// <summary>The DLMS/COSEM TCP ports (wrapper, HDLC); each is null when not asked for.</summary>
     public DlmsPorts DlmsPorts => _dlms!;
@@ -336,6 +349,7 @@ public sealed class VirtualMeterHost : IDisposable
     {
         Stop();
         Board.Dispose();
+        _control?.Dispose();
         _port?.Dispose();
         _dlms?.Dispose();
     }
@@ -366,7 +380,8 @@ public sealed class VirtualMeterHost : IDisposable
             {
                 ServePort();
                 long target;
-                if (_options.Speed == 0) target = _virtualMs + CyclesPerSliceAtMaxSpeed * (long)_cycleMs;
+                if (_options.HoldTime) target = _virtualMs;
+                else if (_options.Speed == 0) target = _virtualMs + CyclesPerSliceAtMaxSpeed * (long)_cycleMs;
                 else
                 {
                     target = startVirtual + (long)((_wall.ElapsedMilliseconds - startWall) * _options.Speed);
@@ -378,23 +393,31 @@ public sealed class VirtualMeterHost : IDisposable
                 KeepRtcFileAhead(target);
                 while (_virtualMs + _cycleMs <= target) Cycle();
             }
-            if (_options.Speed != 0) Thread.Sleep(2);
+            if (_options.Speed != 0 || _options.HoldTime) Thread.Sleep(2);
         }
         PowerDown();
     }
 
     private void ServePort()
     {
+        _control?.Pump();
         _dlms?.Pump(_wall.ElapsedMilliseconds);
         if (_port == null) return;
         _port.Pump();
-        Meter.PollOpticalPort(_wall.ElapsedMilliseconds);
+        if (!_supplyOff) Meter.PollOpticalPort(_wall.ElapsedMilliseconds);
     }
 
     /// <summary>One cycle of virtual time (<see cref="VirtualCycle"/>), then the load of the next moment.</summary>
     private void Cycle()
     {
         long end = _virtualMs + _cycleMs;
+        if (_supplyOff)
+        {
+            // No supply: the firmware and the chip are down, the clock runs on its battery.
+            Board.Rtc.Advance(TimeSpan.FromMilliseconds(_cycleMs));
+            Interlocked.Exchange(ref _virtualMs, end);
+            return;
+        }
         VirtualCycle.Run(Meter, Board.Chip, Board.Rtc, _virtualMs, _cycleMs, _feed);
         Interlocked.Exchange(ref _virtualMs, end);
         if (_measurementInterval != 0)
@@ -404,7 +427,7 @@ public sealed class VirtualMeterHost : IDisposable
             _measurementInterval = 0;
         }
         bool breakerOpen = Board.Breaker != null && Board.Breaker.Contacts == BreakerPosition.Open;
-        bool loadsChanged = _scenario.LoadsAt(Meter.UtcSeconds, _loads);
+        bool loadsChanged = _loadOverride == null && _scenario.LoadsAt(Meter.UtcSeconds, _loads);
         if (loadsChanged || breakerOpen != _breakerOpen)
         {
             _breakerOpen = breakerOpen;
@@ -430,7 +453,7 @@ public sealed class VirtualMeterHost : IDisposable
         {
             if (_stopped) return;
             _stopped = true;
-            Meter.OnMainsFail(_virtualMs);
+            if (!_supplyOff) Meter.OnMainsFail(_virtualMs);
             _rtcFile?.Write(Board.Rtc.ChipTime);
         }
     }

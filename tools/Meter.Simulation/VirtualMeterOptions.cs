@@ -34,6 +34,12 @@ public sealed class VirtualMeterOptions
     /// <summary>How long a silent DLMS TCP client holds the port; null = 120 s (<see cref="Meter.Simulation.Dlms.DlmsPorts.StandardIdleTimeout"/>).</summary>
     public TimeSpan? DlmsIdleTimeout { get; set; }
 
+    /// <summary>The control channel's TCP port on 127.0.0.1 (Control/ControlCommands: load, time, button, supply, S0); 0 = any free port; null = off.</summary>
+    public int? ControlPort { get; set; }
+
+    /// <summary>Virtual time moves only when the control channel (or <see cref="VirtualMeterHost.Advance"/>) advances it: for tests that need exact times.</summary>
+    public bool HoldTime { get; set; }
+
     /// <summary>NV memory file (a restart with the same file resumes the registers); null = memory only.</summary>
     public string? StateFile { get; set; }
 

@@ -24,7 +24,7 @@ public static class Program
         var thd = new Option<double?>("--thd") { Description = "Voltage THD of --load harmonics, percent (0 … 30): 3rd, 5th and 7th harmonics; switches quality measurement on" };
         var quality = new Option<bool>("--quality") { Description = "Power-quality measurement on (THD, unbalance u2, EN 50160 week; on by itself with --load harmonics, unbalanced-voltage, frequency-drift)" };
         var scenario = new Option<string?>("--scenario") { Description = "CSV of 15-min means per phase (format of tools/VirtualMeter/scenarios/*.csv): a day or a year, repeated" };
-        var speed = new Option<string>("--speed") { Description = "Time speed: 1 = real time, N = ×N, max = as fast as possible", DefaultValueFactory = _ => "1" };
+        var speed = new Option<string>("--speed") { Description = "Time speed: 1 = real time, N = ×N, max = as fast as possible, hold = only the control channel's advance moves it", DefaultValueFactory = _ => "1" };
         var optical = new Option<string>("--optical") { Description = "Optical port: tcp:127.0.0.1:PORT, pty (a pseudo-terminal for serial tools) or none", DefaultValueFactory = _ => "tcp:127.0.0.1:6100" };
         var dlms = new Option<string?>("--dlms") { Description = "DLMS/COSEM with the IEC 62056-47 wrapper: tcp, tcp:HOST or tcp:HOST:PORT (default 127.0.0.1:4059; 0 = any free port); client SAP = source wPort (16 public, 1 management with the --password), server wPort 1" };
         var dlmsHdlc = new Option<string?>("--dlms-hdlc") { Description = "DLMS/COSEM with HDLC frames on TCP: tcp, tcp:HOST or tcp:HOST:PORT (default 127.0.0.1:4060); server logical address 1, physical address = last 4 digits of the meter number + 1000" };
@@ -43,10 +43,11 @@ public static class Program
         var inputCode = new Option<string?>("--input-code") { Description = "The pulse/alarm inputs' own DD code 00, 03, 04, 05, 18..21 (e.g. 03: pulse in on I/O 1, alarm in on I/O 2); writes 0-0:128.20.2, kept with --state" };
         var pulseRate = new Option<double?>("--pulse-input") { Description = "Feed the pulse input (I/O 1) with HZ pulses a second, 50 % duty, at most 16.67 (30 ms pulse and pause); needs a DD code with a pulse input" };
         var alarmInput = new Option<bool>("--alarm-input") { Description = "Start with the alarm input (I/O 2) energised (key a toggles it)" };
+        var control = new Option<int?>("--control-port") { Description = "Control channel on tcp:127.0.0.1:PORT (0 = any free port) for tests: load, advance, time, button, cover, magnet, power, s0 (tools/Meter.Simulation/README.md)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
             + "optical port on TCP or a pty, DLMS/COSEM on TCP with --dlms / --dlms-hdlc). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, a = alarm input, q = quit.")
             { preset, load, thd, quality, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels, credit,
-              inputCode, pulseRate, alarmInput };
+              inputCode, pulseRate, alarmInput, control };
         root.SetAction(parse =>
         {
             try
@@ -58,7 +59,9 @@ public static class Program
                     ThdPercent = parse.GetValue(thd),
                     QualityMeasurement = parse.GetValue(quality),
                     ScenarioFile = parse.GetValue(scenario),
-                    Speed = ParseSpeed(parse.GetValue(speed)!),
+                    Speed = parse.GetValue(speed) == "hold" ? 1 : ParseSpeed(parse.GetValue(speed)!),
+                    HoldTime = parse.GetValue(speed) == "hold",
+                    ControlPort = parse.GetValue(control),
                     Optical = parse.GetValue(optical)!,
                     Dlms = parse.GetValue(dlms),
                     DlmsHdlc = parse.GetValue(dlmsHdlc),
@@ -83,6 +86,7 @@ public static class Program
                     if (options.TariffInputCode == null) throw new ArgumentException("--tariff-inputs needs --tariff-input-code (the inputs select the tariff only under input control)");
                     (options.TariffInput1Energised, options.TariffInput2Energised) = ParseTariffInputs(levels);
                 }
+                if (options.HoldTime && options.ControlPort == null) throw new ArgumentException("--speed hold needs --control-port (time then moves only by its advance command)");
                 if (options.StateFormat && options.StateFile == null) throw new ArgumentException($"{StateFileGuard.FormatOption} needs --state FILE (the file to format)");
                 if (!LoadScenario.Names.Contains(options.Load)) throw new ArgumentException($"unknown --load '{options.Load}'; known: {string.Join(", ", LoadScenario.Names)}");
                 if (Math.Abs(options.CurrentGainError) > 0.2) throw new ArgumentException("--gain-error must be within ±20 %");
@@ -135,6 +139,7 @@ public static class Program
         if (!interactive)
         {
             Console.WriteLine($"virtual meter {options.Preset}: optical port {host.OpticalEndpoint}; load: {host.LoadDescription}");
+            if (host.ControlPort != 0) Console.WriteLine($"control channel tcp:127.0.0.1:{host.ControlPort}");
             if (host.DlmsPorts.Any) Console.WriteLine(host.DlmsPorts.Description);
             Console.Out.Flush();
         }
