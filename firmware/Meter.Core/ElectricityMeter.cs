@@ -125,6 +125,7 @@ namespace Meter.Core
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
                 calendar,
                 new DisconnectControlObject(_disconnect, cosemWrites),
+                new LimiterObject(_limiter, _rule, _time, cosemWrites),
             });
             Dlms = new CosemServer(cosemObjects, new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
             // The module UART has its own association (it runs beside the optical port), over the same objects and passwords.
