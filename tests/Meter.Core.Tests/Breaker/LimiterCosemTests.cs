@@ -98,6 +98,9 @@ public class LimiterCosemTests
         Assert.Equal(Norm("02 03 12 00 07 09 0C 07 E9 01 0F 03 00 00 0A 00 FF C4 00 06 00 00 00 3C"), Data(m, 8));
         Assert.Equal(Norm("01 01 12 00 07"), Data(m, 9));
         Assert.Equal("0300", Data(m, 10)); // 00:00:01: not yet
+        // An optical write of threshold_normal (its value shares a stored value with the profile id) keeps the profile.
+        Assert.Equal(ObisWriteResult.Accepted, MeterRig.Write(m, BreakerObjects.ThresholdNormal, "12000"));
+        Assert.Equal(Norm("02 03 12 00 07 09 0C 07 E9 01 0F 03 00 00 0A 00 FF C4 00 06 00 00 00 3C"), Data(m, 8));
         host.RunFor(TimeSpan.FromSeconds(10));
         Assert.Equal("03FF", Data(m, 10));
         Assert.Equal("0600000FA0", Data(m, 3)); // threshold_active = threshold_emergency
