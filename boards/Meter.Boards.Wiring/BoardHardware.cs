@@ -10,8 +10,8 @@ namespace Meter.Boards.Wiring
 {
     /// <summary>
     /// Opens everything a <see cref="BoardDefinition"/> describes, in a safe order, and builds the
-    /// chip drivers on it: the metering chip (ADE7880), the RTC, the NV memory, the optical link, the HT1621
-    /// and the I/O expander; the LCD the board's <see cref="LcdKind"/> names. The board's pins are checked
+    /// chip drivers on it: the metering chip (ADE7880), the RTC, the NV memory, the optical link, the HT1621,
+    /// the I/O expander and the bistable breaker; the LCD the board's <see cref="LcdKind"/> names. The board's pins are checked
     /// against the ESP32's rules (<see cref="Esp32PinRules"/>) first. The app (firmware/Meter.App) and the
     /// device tests use it on the board; host tests drive it through a recording <see cref="IBoardIo"/>.
     /// </summary>
@@ -38,6 +38,7 @@ namespace Meter.Boards.Wiring
         private readonly ISerialLink _module;
         private readonly Ht1621[] _lcdChips;
         private readonly ILcdPanel _lcd;
+        private readonly IBreaker _breaker;
 
         /// <summary>
         /// Opens <paramref name="board"/> through <paramref name="io"/>: the expander first (it
@@ -117,6 +118,10 @@ namespace Meter.Boards.Wiring
                 module.CharacterFormat = SerialCharacterFormat.EightNoneOne;
                 _module = module;
             }
+            // The bistable breaker (the rules checked both coils, low at reset); its feedback sampled as the tamper inputs are.
+            if (board.Find(BoardSignal.BreakerOpenCoil) != null)
+                _breaker = new BistableBreaker(RequireOutput(BoardSignal.BreakerOpenCoil), RequireOutput(BoardSignal.BreakerCloseCoil),
+                    SampledInput(BoardSignal.BreakerFeedback), board.BreakerPulseMilliseconds);
             if (board.Lcd == LcdKind.Ht1621Segment)
             {
                 // The reference glass: two HT1621 sharing WR and DATA, one CS each (hal/Meter.Hal.Lcd SegmentGlass.Reference).
@@ -164,6 +169,8 @@ namespace Meter.Boards.Wiring
         public ILcdPanel Lcd { get { return _lcd; } }
         /// <summary>The HT1621 controllers (initialise them before the first frame), or null.</summary>
         public Ht1621[] LcdChips { get { return _lcdChips; } }
+        /// <summary>The bistable breaker over the board's coils and feedback, or null when the board has none.</summary>
+        public IBreaker Breaker { get { return _breaker; } }
         /// <summary>The I/O expander, or null; call its Poll from the metering tick.</summary>
         public Mcp23s17 Expander { get { return _expander; } }
 

@@ -16,7 +16,7 @@ namespace Meter.Boards.Wiring
     /// held at power-up), GPIO2 an output low at reset, GPIO5/15 an output high at reset
     /// (a chip select). GPIO12 is not used.</item>
     /// </list>
-    /// Expander pins are checked for range and duplicates only.
+    /// Expander pins are checked for range and duplicates only. Then the breaker's rows (<see cref="BreakerPinRules"/>).
     /// </summary>
     public static class Esp32PinRules
     {
@@ -48,7 +48,7 @@ namespace Meter.Boards.Wiring
                 for (int i = 0; i < board.PinCount; i++)
                     if (board.PinAt(i).Host == PinHost.Expander)
                         return Describe(board.PinAt(i)) + " is on an expander the board does not fit";
-            return null;
+            return BreakerPinRules.FirstProblem(board);
         }
 
         /// <summary><c>true</c> for pins sampled at reset (GPIO0, 2, 5, 12, 15).</summary>
@@ -132,6 +132,9 @@ namespace Meter.Boards.Wiring
                 case BoardSignal.TariffInput2: return "TariffInput2";
                 case BoardSignal.Relay1: return "Relay1";
                 case BoardSignal.Relay2: return "Relay2";
+                case BoardSignal.BreakerOpenCoil: return "BreakerOpenCoil";
+                case BoardSignal.BreakerCloseCoil: return "BreakerCloseCoil";
+                case BoardSignal.BreakerFeedback: return "BreakerFeedback";
                 case BoardSignal.OpticalTx: return "OpticalTx";
                 case BoardSignal.OpticalRx: return "OpticalRx";
                 case BoardSignal.ModuleTx: return "ModuleTx";

@@ -19,6 +19,10 @@ namespace Meter.Boards
         /// <summary>MCP23S17 maximum SPI clock, Hz.</summary>
         public const int ExpanderMaxClockHz = 10000000;
 
+        /// <summary>Coil pulse of the reference board's latching breaker relay, ms: an assumption until a relay part is
+        /// chosen (meter latching relays switch in some ten ms; check the fitted relay's rated pulse).</summary>
+        public const int ReferenceBreakerPulseMilliseconds = 50;
+
         /// <summary>
         /// The project's metering board: ESP32-WROVER-E, ADE7880, MB85RS2MT FRAM, DS3234 RTC,
         /// MCP23S17 for the slow I/O, two HT1621 driving the segment glass, IEC 62056-21 optical head,
@@ -57,18 +61,24 @@ namespace Meter.Boards
                 Expander(BoardSignal.Relay1, 2, PinUse.OutputLowAtReset, false, "GPA2; ULN2003 input, 10 k pull-down"),
                 Expander(BoardSignal.Relay2, 3, PinUse.OutputLowAtReset, false, "GPA3; ULN2003 input, 10 k pull-down"),
                 Expander(BoardSignal.LcdChipSelect2, 4, PinUse.OutputHighAtReset, true, "GPA4; HT1621 #2 CS, 10 k pull-up"),
+                Expander(BoardSignal.BreakerOpenCoil, 5, PinUse.OutputLowAtReset, false, "GPA5; ULN2003 input, 10 k pull-down: coil off at reset"),
+                Expander(BoardSignal.BreakerCloseCoil, 6, PinUse.OutputLowAtReset, false, "GPA6; ULN2003 input, 10 k pull-down: coil off at reset"),
                 Expander(BoardSignal.TariffInput1, 8, PinUse.InputInternalPullUp, true, "GPB0; optocoupler to GND"),
                 Expander(BoardSignal.TariffInput2, 9, PinUse.InputInternalPullUp, true, "GPB1; optocoupler to GND"),
                 Expander(BoardSignal.MagneticSensor, 10, PinUse.InputInternalPullUp, true, "GPB2; open-drain Hall switch"),
                 Expander(BoardSignal.TerminalCoverSwitch, 11, PinUse.InputInternalPullUp, true, "GPB3; switch to GND, closed with the cover on"),
                 Expander(BoardSignal.SealSwitch, 12, PinUse.InputInternalPullUp, true, "GPB4; switch to GND behind the seal"),
+                Expander(BoardSignal.BreakerFeedback, 13, PinUse.InputInternalPullUp, true, "GPB5; breaker auxiliary contact to GND, low = closed"),
             };
             return new BoardDefinition("reference", "ESP32-WROVER-E", true, 1,
                 new SpiChip(5, 2000000, Ade7880MaxClockHz),
                 new SpiChip(15, 10000000, FramMaxClockHz),
                 new SpiChip(4, 2000000, Ds3234MaxClockHz),
                 new SpiChip(13, 2000000, ExpanderMaxClockHz),
-                "COM2", "COM3", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.Ht1621Segment, pins);
+                "COM2", "COM3", new NvMemoryPart("MB85RS2MT", 262144), LcdKind.Ht1621Segment, pins)
+            {
+                BreakerPulseMilliseconds = ReferenceBreakerPulseMilliseconds,
+            };
         }
 
         /// <summary>

@@ -63,6 +63,9 @@ namespace Meter.Boards
         public NvMemoryPart NvMemory { get; }
         /// <summary>Display fitted.</summary>
         public LcdKind Lcd { get; }
+        /// <summary>Coil pulse width of the bistable breaker, ms (its relay's rated pulse); 0 when the board has no
+        /// breaker (no <see cref="BoardSignal.BreakerOpenCoil"/>/<see cref="BoardSignal.BreakerCloseCoil"/> rows).</summary>
+        public int BreakerPulseMilliseconds { get; set; }
 
         /// <summary>Number of pin-map rows.</summary>
         public int PinCount { get { return _pins.Length; } }

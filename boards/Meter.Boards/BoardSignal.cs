@@ -49,6 +49,12 @@ namespace Meter.Boards
         Relay1,
         /// <summary>Relay 2 driver (active high = coil on).</summary>
         Relay2,
+        /// <summary>Bistable breaker: open-coil driver (active high = coil on; off at reset, or the breaker would switch at power-up).</summary>
+        BreakerOpenCoil,
+        /// <summary>Bistable breaker: close-coil driver (active high = coil on; off at reset).</summary>
+        BreakerCloseCoil,
+        /// <summary>Bistable breaker position feedback, optional (auxiliary contact to GND, active low = contacts closed).</summary>
+        BreakerFeedback,
         /// <summary>Optical port UART TX (IR LED driver).</summary>
         OpticalTx,
         /// <summary>Optical port UART RX (IR phototransistor).</summary>

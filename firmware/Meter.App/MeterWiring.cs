@@ -30,6 +30,7 @@ namespace Meter.App
             parts.MagneticSensor = board.SampledInput(BoardSignal.MagneticSensor);
             parts.TariffInput1 = board.SampledInput(BoardSignal.TariffInput1);
             parts.TariffInput2 = board.SampledInput(BoardSignal.TariffInput2);
+            parts.Breaker = board.Breaker; // null without one: the disconnect control stays connected
             parts.Validate();
             return parts;
         }

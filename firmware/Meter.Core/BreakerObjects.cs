@@ -28,6 +28,10 @@ namespace Meter.Core
         /// <summary>0-0:17.0.4 monitored value (<see cref="LimiterMonitoredValue"/>) + 10 × warn-only.</summary>
         public static readonly ObisCode Monitoring = new ObisCode(0, 0, 17, 0, 4, 255);
 
+        /// <summary>The logical names DLMS serves as class-specific objects, not as the table's Data objects:
+        /// <see cref="DisconnectControlObject"/> (class 70) and <see cref="LimiterObject"/> (class 71).</summary>
+        public static readonly ObisCode[] CosemClassObjects = { DisconnectControl, ThresholdNormal };
+
         /// <summary>Objects <see cref="MeterObjectTable.Declare"/> adds from here.</summary>
         public const int Count = 7;
 

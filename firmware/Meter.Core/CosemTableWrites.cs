@@ -31,7 +31,15 @@ namespace Meter.Core
         /// <summary>Writes the W1 value text <paramref name="text"/>[0 … length) to <paramref name="code"/>.</summary>
         public DataAccessResult Write(ObisCode code, byte[] text, int length)
         {
-            ObisWriteResult result = _table.Write(code, text, 0, length, ManagementLevel, false);
+            return Report(code, _table.Write(code, text, 0, length, ManagementLevel, false));
+        }
+
+        /// <summary>
+        /// Logs a write to <paramref name="code"/> that a class-specific COSEM object made without the table (e.g. the
+        /// disconnect control's control_mode, logged under its optical code) and gives its Data-Access-Result.
+        /// </summary>
+        public DataAccessResult Report(ObisCode code, ObisWriteResult result)
+        {
             if (_events != null)
             {
                 long now = _time != null ? _time.NowMs : 0;

@@ -118,12 +118,15 @@ namespace Meter.Core
             MeterObjectTable.Declare(_table, Owners(energy, demand, localTime, instantaneous, settingsRecord), port);
             new PrepaymentObjects(_prepayment).Declare(_table);
             TariffCalendarObjects calendar = new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime, _storage.Calendar);
+            CosemTableWrites cosemWrites = new CosemTableWrites(_table, _events, _time);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
                 new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule),
-                    new ClockAttributes(_rule, _time), new CosemTableWrites(_table, _events, _time)),
+                    new ClockAttributes(_rule, _time), cosemWrites, BreakerObjects.CosemClassObjects),
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
                 calendar,
+                new DisconnectControlObject(_disconnect, cosemWrites),
+                new LimiterObject(_limiter, _rule, _time, cosemWrites),
             });
             Dlms = new CosemServer(cosemObjects, new DlmsPasswordCheck(port, _optical), new CosemServerSettings());
             // The module UART has its own association (it runs beside the optical port), over the same objects and passwords.

@@ -87,8 +87,8 @@ namespace Meter.Core
             BreakerObjectOwner breaker = owners.Breaker;
             AddInteger(table, BreakerObjects.DisconnectControl, 1, BreakerObjects.CommandDisconnect, BreakerObjects.CommandRelease, ObisAccess.Configuration, breaker);
             AddInteger(table, BreakerObjects.ControlMode, 1, 0, DisconnectTransitions.MaxMode, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.ThresholdNormal, 6, 0, 999999, ObisAccess.Configuration, breaker);
-            AddInteger(table, BreakerObjects.ThresholdEmergency, 6, 0, 999999, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdNormal, 6, 0, Limiter.MaxThreshold, ObisAccess.Configuration, breaker);
+            AddInteger(table, BreakerObjects.ThresholdEmergency, 6, 0, Limiter.MaxThreshold, ObisAccess.Configuration, breaker);
             AddInteger(table, BreakerObjects.MinOver, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
             AddInteger(table, BreakerObjects.MinUnder, 5, 0, Limiter.MaxDurationSeconds, ObisAccess.Configuration, breaker);
             AddInteger(table, BreakerObjects.Monitoring, 2, 0, 12, ObisAccess.Configuration, breaker);

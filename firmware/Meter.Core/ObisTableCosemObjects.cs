@@ -46,7 +46,15 @@ namespace Meter.Core
         /// those attributes answer temporary-failure) and the clock's attributes 3-9 from <paramref name="clock"/>
         /// (null: not served); SETs through <paramref name="writes"/> (null: the table's own rules, not logged).</summary>
         public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles, DemandRegisterValues demand, ClockAttributes clock,
-            CosemTableWrites writes)
+            CosemTableWrites writes) : this(table, profiles, demand, clock, writes, new ObisCode[0])
+        {
+        }
+
+        /// <summary>As above, leaving out the table's objects at <paramref name="servedElsewhere"/>: logical names a
+        /// class-specific COSEM object serves (e.g. 0-0:96.3.10, Disconnect control class 70), so the association's
+        /// object list names each logical name once, with its real class.</summary>
+        public ObisTableCosemObjects(ObisTable table, ProfileGeneric[] profiles, DemandRegisterValues demand, ClockAttributes clock,
+            CosemTableWrites writes, ObisCode[] servedElsewhere)
         {
             _writes = writes ?? new CosemTableWrites(table, null, null);
             _demand = demand;
@@ -57,7 +65,14 @@ namespace Meter.Core
             _profiles = profiles;
             _served = new int[table.Count];
             for (int i = 0; i < table.Count; i++)
-                if (IsServed(table[i])) _served[_count++] = i;
+                if (IsServed(table[i]) && !Contains(servedElsewhere, table[i].Code)) _served[_count++] = i;
+        }
+
+        private static bool Contains(ObisCode[] codes, ObisCode code)
+        {
+            for (int i = 0; i < codes.Length; i++)
+                if (codes[i] == code) return true;
+            return false;
         }
 
         private static bool IsServed(ObisObject item)

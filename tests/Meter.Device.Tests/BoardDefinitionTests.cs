@@ -83,6 +83,61 @@ public class BoardDefinitionTests
 
     private static PinAssignment Gpio(BoardSignal s, int gpio, PinUse use, bool activeLow = false) => new(s, PinHost.Esp32Gpio, gpio, use, activeLow, "");
 
+    private static PinAssignment OnExpander(BoardSignal s, int pin, PinUse use, bool activeLow = false) => new(s, PinHost.Expander, pin, use, activeLow, "");
+
+    private static BoardDefinition WithBreaker(int pulseMs, params PinAssignment[] pins)
+    {
+        var board = WithPins(false, true, pins);
+        board.BreakerPulseMilliseconds = pulseMs;
+        return board;
+    }
+
+    private static readonly PinAssignment OpenCoil = OnExpander(BoardSignal.BreakerOpenCoil, 5, PinUse.OutputLowAtReset);
+    private static readonly PinAssignment CloseCoil = OnExpander(BoardSignal.BreakerCloseCoil, 6, PinUse.OutputLowAtReset);
+    private static readonly PinAssignment Feedback = OnExpander(BoardSignal.BreakerFeedback, 13, PinUse.InputInternalPullUp, true);
+
+    [Fact]
+    public void The_reference_breaker_has_both_coils_low_at_reset_its_feedback_and_a_pulse_width()
+    {
+        var board = BoardCatalog.Reference();
+        Assert.Equal(PinUse.OutputLowAtReset, board.Require(BoardSignal.BreakerOpenCoil).Use);
+        Assert.Equal(PinUse.OutputLowAtReset, board.Require(BoardSignal.BreakerCloseCoil).Use);
+        Assert.True(board.Require(BoardSignal.BreakerFeedback).ActiveLow);
+        Assert.Equal(BoardCatalog.ReferenceBreakerPulseMilliseconds, board.BreakerPulseMilliseconds);
+        Assert.Null(Esp32PinRules.FirstProblem(WithBreaker(50, OpenCoil, CloseCoil, Feedback)));
+        Assert.Null(Esp32PinRules.FirstProblem(WithBreaker(50, OpenCoil, CloseCoil))); // the feedback is optional
+        Assert.Null(Esp32PinRules.FirstProblem(WithBreaker(0)));                      // no breaker
+    }
+
+    public static TheoryData<string, int, PinAssignment[]> BadBreakers() => new()
+    {
+        { "needs both coils", 50, new[] { OpenCoil } },
+        { "needs both coils", 50, new[] { CloseCoil, Feedback } },
+        { "BreakerFeedback without the breaker's coils", 0, new[] { Feedback } },
+        { "pulse width without the breaker's coils", 50, new PinAssignment[0] },
+        { "coil pulse must be 1..1000 ms", 0, new[] { OpenCoil, CloseCoil } },
+        { "coil pulse must be 1..1000 ms", 1001, new[] { OpenCoil, CloseCoil } },
+        { "BreakerOpenCoil must be an output low at reset", 50, new[] { OnExpander(BoardSignal.BreakerOpenCoil, 5, PinUse.OutputHighAtReset), CloseCoil } },
+        { "BreakerCloseCoil must be an output low at reset", 50, new[] { OpenCoil, OnExpander(BoardSignal.BreakerCloseCoil, 6, PinUse.OutputLowAtReset, activeLow: true) } },
+        { "BreakerFeedback must be an input read active low", 50, new[] { OpenCoil, CloseCoil, OnExpander(BoardSignal.BreakerFeedback, 13, PinUse.InputInternalPullUp) } },
+        { "BreakerCloseCoil on expander pin 5 is already used by BreakerOpenCoil", 50, new[] { OpenCoil, OnExpander(BoardSignal.BreakerCloseCoil, 5, PinUse.OutputLowAtReset) } },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBreakers))]
+    public void A_breaker_that_breaks_a_rule_is_named(string problem, int pulseMs, PinAssignment[] pins)
+    {
+        Assert.Contains(problem, Esp32PinRules.FirstProblem(WithBreaker(pulseMs, pins)));
+    }
+
+    [Fact]
+    public void A_breaker_coil_on_a_gpio_is_checked_against_the_strapping_rules_too()
+    {
+        // GPIO2 is low at reset (boot-safe for an output low) and may drive a coil; GPIO5 must be high at reset.
+        Assert.Null(Esp32PinRules.FirstProblem(WithBreaker(50, Gpio(BoardSignal.BreakerOpenCoil, 2, PinUse.OutputLowAtReset), CloseCoil)));
+        Assert.Contains("strapping pin", Esp32PinRules.FirstProblem(WithBreaker(50, Gpio(BoardSignal.BreakerOpenCoil, 5, PinUse.OutputLowAtReset), CloseCoil)));
+    }
+
     [Theory]
     [InlineData(12, PinUse.InputInternalPullUp, false, "strapping pin")]          // MTDI high at reset → 1.8 V flash
     [InlineData(12, PinUse.OutputLowAtReset, false, "strapping pin")]             // GPIO12 is never used

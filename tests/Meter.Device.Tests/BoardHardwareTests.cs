@@ -32,11 +32,11 @@ public class BoardHardwareTests
         // The optical port at 300 Bd, the module UART (COM3) at 9600 Bd until the meter sets its rate.
         Assert.Equal(new[] { ("COM2", 300), ("COM3", 9600) }, io.Uarts);
 
-        // Expander: PM0 (GPA0) high, PM1 (GPA1) low, relays (GPA2/3) low, HT1621 #2 CS (GPA4) high, all outputs;
-        // GPB0..4 inputs with pull-ups (tariff inputs, tamper switches, seal switch).
-        Assert.Equal(0x0011, expander.Latch & 0x001F);
-        Assert.Equal(0xFFFF & ~0x001F, expander.Directions);
-        Assert.Equal(0x1F00, expander.PullUps);
+        // Expander: PM0 (GPA0) high, PM1 (GPA1) low, relays (GPA2/3) low, HT1621 #2 CS (GPA4) high, breaker coils
+        // (GPA5/6) low, all outputs; GPB0..5 inputs with pull-ups (tariff inputs, tamper switches, seal switch, breaker feedback).
+        Assert.Equal(0x0011, expander.Latch & 0x007F);
+        Assert.Equal(0xFFFF & ~0x007F, expander.Directions);
+        Assert.Equal(0x3F00, expander.PullUps);
 
         Assert.NotNull(hw.Ade7880Spi);
         // The metering chip's driver is built here, over the ADE7880's bus and pins, and sends nothing before its Start.
@@ -61,6 +61,34 @@ public class BoardHardwareTests
     {
         public int Waits;
         public void Wait(int microseconds) => Waits++;
+    }
+
+    [Fact]
+    public void The_reference_breaker_pulses_one_coil_for_the_board_pulse_width_and_reads_its_feedback_from_the_slow_poll()
+    {
+        var io = new RecordingBoardIo();
+        var expander = new ExpanderChipModel { ExternalLevels = 0xFFFF & ~(1 << 13) }; // GPB5 low: contacts closed
+        io.ChipAt[13] = expander;
+        var hw = new BoardHardware(BoardCatalog.Reference(), io, new NoDelay());
+        IBreaker breaker = hw.Breaker!;
+        Assert.True(breaker.HasFeedback);
+        hw.PollSlowInputs();
+        Assert.Equal(BreakerPosition.Closed, breaker.Position);
+        breaker.Open(1000);
+        Assert.Equal(1 << 5, expander.Latch & 0x0060); // the open coil (GPA5) on, the close coil (GPA6) off
+        breaker.Poll(1000 + BoardCatalog.ReferenceBreakerPulseMilliseconds - 1);
+        Assert.Equal(1 << 5, expander.Latch & 0x0060);
+        breaker.Poll(1000 + BoardCatalog.ReferenceBreakerPulseMilliseconds);
+        Assert.Equal(0, expander.Latch & 0x0060); // released after the pulse width
+        expander.ExternalLevels |= 1 << 13;      // the auxiliary contact opens
+        hw.PollSlowInputs();
+        Assert.Equal(BreakerPosition.Open, breaker.Position);
+    }
+
+    [Fact]
+    public void Boards_without_breaker_rows_have_no_breaker()
+    {
+        Assert.Null(new BoardHardware(BoardCatalog.DevKitCEvalAde7880(), new RecordingBoardIo(), new NoDelay()).Breaker);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed partial class VirtualMeterHost : IDisposable
     private bool _stopped;
     private long _virtualMs;
     private readonly RtcStateFile? _rtcFile;
+    private readonly BreakerStateFile? _breakerFile;
     private long _rtcAheadUntilMs = -1;
     private long _rtcOffsetTicks;
     private readonly IOpticalPort? _port;
@@ -79,6 +80,7 @@ public sealed partial class VirtualMeterHost : IDisposable
             // The RTC is battery-backed: it continues from where the last run stopped (or was killed).
             _rtcFile = new RtcStateFile(options.StateFile);
             if (_rtcFile.Read() is DateTime kept) start = kept;
+            _breakerFile = new BreakerStateFile(options.StateFile);
         }
 
         if (options.StateFile != null)
@@ -96,6 +98,9 @@ public sealed partial class VirtualMeterHost : IDisposable
         try
         {
             Board = OpenBoard(preset, start, port, options);
+            // The bistable breaker stayed where it was while the meter was off; the meter reads it through the feedback.
+            if (_breakerFile?.Read() is int contacts) Board.Breaker?.ForceContacts(contacts);
+            _breakerOpen = Board.Breaker != null && Board.Breaker.Contacts == BreakerPosition.Open;
             MeterSettings settings = Settings(preset, options);
             Meter = new ElectricityMeter(settings, Board.Hardware(lcd)) { OpticalPortOnOwnClock = true };
             if (options.ControlPort is int controlPort) _control = new ControlChannel(controlPort, line => ControlCommands.Execute(this, line));
@@ -430,6 +435,7 @@ public sealed partial class VirtualMeterHost : IDisposable
         bool loadsChanged = _loadOverride == null && _scenario.LoadsAt(Meter.UtcSeconds, _loads);
         if (loadsChanged || breakerOpen != _breakerOpen)
         {
+            if (breakerOpen != _breakerOpen) _breakerFile?.Write(Board.Breaker!.Contacts);
             _breakerOpen = breakerOpen;
             ApplyLoads();
         }

@@ -15,9 +15,10 @@ public static class BreakerCommands
     /// <summary>Builds one of the three commands writing <paramref name="command"/> to 0-0:96.3.10.</summary>
     public static Command CreateCommand(GlobalOptions g, string name, int command, string description)
     {
-        var cmd = new Command(name, description + " (W1 of 0-0:96.3.10; needs --password)");
+        var cmd = new Command(name, description + " (W1 of 0-0:96.3.10; needs --password; with --protocol dlms an ACTION on the class-70 object as the management client)");
         CommandRunner.SetAction(cmd, parse =>
         {
+            if (g.Dlms.IsDlms(parse)) return DlmsBreakerCommand.Run(parse, g, name, command);
             var (transport, client) = g.Connect(parse);
             using (transport)
             using (var session = g.OpenSession(parse, client))
@@ -100,7 +101,9 @@ public static class BreakerCommands
     {
         int open = set.IndexOf('(');
         if (open < 0 || open + 1 >= set.Length) return "";
-        int state = set[open + 1] - '0';
-        return state >= 0 && state < StateNames.Length ? StateNames[state] : "";
+        return StateName(set[open + 1] - '0');
     }
+
+    /// <summary>The words for control_state <paramref name="state"/> (Blue Book 4.5.8), or "" for another value.</summary>
+    public static string StateName(long state) => state >= 0 && state < StateNames.Length ? StateNames[state] : "";
 }
