@@ -26,7 +26,6 @@ public sealed class SimulatedRig : IReferenceRig
             Preset = options.Preset,
             Load = "reference", // replaced below; a constant scenario never sets the chip again
             Optical = options.Optical,
-            StateFile = options.StateFile,
             SealOpen = true,    // a meter on the bench has its seal open for calibration
             Speed = 0,
             Start = new DateTime(2025, 1, 15, 10, 0, 0, DateTimeKind.Utc),

@@ -1,6 +1,6 @@
 namespace Meter.Rig;
 
-/// <summary>The simulated rig's meter: preset, injected errors, optional NV state file and optical port.</summary>
+/// <summary>The simulated rig's meter: preset, injected errors, optical port.</summary>
 public sealed class SimulatedRigOptions
 {
     /// <summary>Meter preset (Meter.Boards MeterPresets): direct-5-105a (default), ct-5-6a, single-phase-5-100a.</summary>
@@ -11,9 +11,6 @@ public sealed class SimulatedRigOptions
 
     /// <summary>Current phase error injected into the simulated chip, degrees (positive = the current is seen lagging more).</summary>
     public decimal PhaseErrorDegrees { get; set; }
-
-    /// <summary>NV memory file, so a calibration written in one run is kept for the next; null = RAM.</summary>
-    public string? StateFile { get; set; }
 
     /// <summary>The meter's optical port: "none" (default) or "tcp:127.0.0.1:0" (any free port) for a MeterTool session.</summary>
     public string Optical { get; set; } = "none";

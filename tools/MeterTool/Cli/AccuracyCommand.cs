@@ -31,7 +31,8 @@ public static class AccuracyCommand
             if (n < 10 || n > 1_000_000) throw new ArgumentException($"--pulses {n}: give 10 … 1000000 (1000 resolves 0.1 %)");
             var accuracyClass = parse.GetValue(cls) == "1" ? AccuracyClass.One : AccuracyClass.B;
             var rating = rigOptions.Rating(parse);
-            using var rig = rigOptions.Open(parse, opticalPort: false);
+            var rig = rigOptions.Open(parse, opticalPort: false);
+            using var owned = RigOptions.Owned(rig);
             var plan = TestPlan.For(accuracyClass, rating);
             string className = accuracyClass == AccuracyClass.One ? "class 1 (IEC 62053-21)" : "class B (MID)";
             AnsiConsole.MarkupLine(Markup.Escape($"{rig.Description}; {className}; {plan.Count} points × {n} pulses (resolution ±{AccuracyReport.N(ErrorMeasurement.ResolutionPercent(n))} %)"));

@@ -6,7 +6,8 @@ namespace Meter.Tool.Cli;
 
 /// <summary>
 /// The bench rig options of `accuracy` and `calibrate`: --rig simulated (the virtual meter in virtual time, with
-/// injected errors and an optional NV file) or serial:PORT (a bench speaking docs/bench-rig.md), and the meter's rating.
+/// injected errors) or serial:PORT (a bench speaking docs/bench-rig.md), and the meter's rating. Each command opens its
+/// own rig: a simulated meter starts afresh (the firmware keeps no calibration over a restart yet).
 /// </summary>
 public sealed class RigOptions
 {
@@ -18,8 +19,8 @@ public sealed class RigOptions
     public Option<decimal> GainError { get; } = new("--gain-error") { Description = "Simulated rig: current gain error injected into the chip, percent (e.g. 2.5)" };
     /// <summary>--phase-error (simulated rig).</summary>
     public Option<decimal> PhaseError { get; } = new("--phase-error") { Description = "Simulated rig: current phase error injected into the chip, degrees (positive = lags)" };
-    /// <summary>--rig-state (simulated rig).</summary>
-    public Option<string?> State { get; } = new("--rig-state") { Description = "Simulated rig: the meter's NV memory file, kept between runs (calibrate, then accuracy)" };
+    /// <summary>Tests: the rig every command uses instead of opening one (left open after the command), so one meter is calibrated and then tested.</summary>
+    internal static IReferenceRig? Shared { get; set; }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -28,7 +29,6 @@ public sealed class RigOptions
         command.Add(Preset);
         command.Add(GainError);
         command.Add(PhaseError);
-        command.Add(State);
     }
 
     /// <summary>True when --rig was given.</summary>
@@ -42,13 +42,17 @@ public sealed class RigOptions
         catch (ArgumentException) { throw new ArgumentException($"--preset \"{preset}\": known presets are {string.Join(", ", Meter.Boards.MeterPresets.Names)}"); }
     }
 
+    /// <summary>What the command must dispose: the rig it opened, nothing for the <see cref="Shared"/> one.</summary>
+    public static IDisposable? Owned(IReferenceRig rig) => ReferenceEquals(rig, Shared) ? null : rig;
+
     /// <summary>Opens the rig; <paramref name="opticalPort"/>: the simulated meter also listens on a free TCP port for a MeterTool session.</summary>
     public IReferenceRig Open(ParseResult parse, bool opticalPort)
     {
         string spec = parse.GetValue(Rig) ?? throw new ArgumentException("give --rig simulated or --rig serial:PORT");
+        if (Shared != null) return Shared;
         bool simulated = spec == "simulated";
-        if (!simulated && (parse.GetValue(GainError) != 0 || parse.GetValue(PhaseError) != 0 || parse.GetValue(State) != null))
-            throw new ArgumentException("--gain-error, --phase-error and --rig-state belong to --rig simulated");
+        if (!simulated && (parse.GetValue(GainError) != 0 || parse.GetValue(PhaseError) != 0))
+            throw new ArgumentException("--gain-error and --phase-error belong to --rig simulated");
         if (simulated)
         {
             Rating(parse); // names a bad preset before the meter starts
@@ -57,7 +61,6 @@ public sealed class RigOptions
                 Preset = parse.GetValue(Preset)!,
                 GainErrorPercent = parse.GetValue(GainError),
                 PhaseErrorDegrees = parse.GetValue(PhaseError),
-                StateFile = parse.GetValue(State),
                 Optical = opticalPort ? "tcp:127.0.0.1:0" : "none",
             });
         }
