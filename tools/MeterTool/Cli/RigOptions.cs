@@ -64,6 +64,11 @@ public sealed class RigOptions
                 Optical = opticalPort ? "tcp:127.0.0.1:0" : "none",
             });
         }
+        if (spec.StartsWith("serial:", StringComparison.Ordinal) && spec.Length > "serial:".Length)
+        {
+            var rating = Rating(parse);
+            return SerialRig.Open(spec["serial:".Length..], rating.Phases, rating.ImpulsesPerKilowattHour);
+        }
         throw new ArgumentException($"--rig \"{spec}\": give simulated or serial:PORT (e.g. serial:/dev/ttyUSB1)");
     }
 
