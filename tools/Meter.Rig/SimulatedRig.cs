@@ -101,24 +101,35 @@ public sealed class SimulatedRig : IReferenceRig
     public T ServeOpticalPort<T>(Func<T> work)
     {
         using var stop = new CancellationTokenSource();
+        Exception? failure = null;
         var pump = new Thread(() =>
         {
-            while (!stop.IsCancellationRequested)
+            try
             {
-                _host.RunFor(TimeSpan.FromMilliseconds(CycleMs));
-                Thread.Sleep(1);
+                while (!stop.IsCancellationRequested)
+                {
+                    _host.RunFor(TimeSpan.FromMilliseconds(CycleMs));
+                    Thread.Sleep(1);
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e; // the meter stopped: the session then times out, and this is the cause to report
             }
         }) { IsBackground = true, Name = "simulated rig" };
         pump.Start();
+        T result;
         try
         {
-            return work();
+            result = work();
         }
         finally
         {
             stop.Cancel();
             pump.Join();
         }
+        if (failure != null) throw new InvalidOperationException("the simulated meter stopped: " + failure.Message, failure);
+        return result;
     }
 
     /// <inheritdoc />
