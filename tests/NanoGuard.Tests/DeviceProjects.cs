@@ -4,7 +4,8 @@ namespace Meter.NanoGuard.Tests;
 
 /// <summary>
 /// The device projects of the repository: every .csproj with &lt;NanoSubset&gt;true&lt;/NanoSubset&gt;,
-/// with its sibling .nfproj (the nanoFramework build over the same sources).
+/// with its sibling .nfproj (the nanoFramework build over the same sources). Under tools/ too: the bench
+/// rig's firmware (tools/RigFirmware) runs on an ESP32 like the meter's.
 /// </summary>
 internal sealed record DeviceProject(string CsprojPath, string AssemblyName)
 {
@@ -19,7 +20,7 @@ internal sealed record DeviceProject(string CsprojPath, string AssemblyName)
     private static IReadOnlyList<DeviceProject> Find()
     {
         var result = new List<DeviceProject>();
-        foreach (var top in new[] { "firmware", "hal", "boards" })
+        foreach (var top in new[] { "firmware", "hal", "boards", "tools" })
         {
             var dir = Path.Combine(RepoFiles.Root, top);
             if (!System.IO.Directory.Exists(dir)) continue;

@@ -73,6 +73,8 @@ public class LayerRulesTests
     {
         var parts = folder.Split('/');
         if (parts.Length >= 3 && parts[0] == "hal" && parts.Contains("samples")) return Layer.DriverSample;
+        // The bench rig's firmware (issue 21): a tool of the bench, its own program on a second ESP32.
+        if (parts.Length == 3 && parts[0] == "tools" && parts[1] == "RigFirmware") return Layer.Tool;
         if (parts.Length != 2) return null;
         return (parts[0], parts[1]) switch
         {

@@ -535,7 +535,8 @@ public sealed partial class VirtualMeterHost : IDisposable
 
     /// <summary>The reference board's parts for <paramref name="preset"/> with the options' seal and gain error (NV in RAM, no optical link).</summary>
     private static SimulatedBoardBuilder Parts(MeterPreset preset, DateTime start, VirtualMeterOptions options) =>
-        SimulatedBoard.For(preset, start).WithSealOpen(options.SealOpen).WithCurrentGainError(options.CurrentGainError);
+        SimulatedBoard.For(preset, start).WithSealOpen(options.SealOpen).WithCurrentGainError(options.CurrentGainError)
+            .WithCurrentPhaseError(options.CurrentPhaseErrorDegrees);
 
     private static IOpticalPort? OpenPort(string spec, TimeSpan? idleTimeout)
     {

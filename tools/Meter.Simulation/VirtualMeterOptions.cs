@@ -84,6 +84,9 @@ public sealed class VirtualMeterOptions
     /// <summary>Gain error of the simulated chip's current channels, e.g. 0.02 = reads 2 % high until calibrated.</summary>
     public double CurrentGainError { get; set; }
 
+    /// <summary>Phase error of the simulated chip's current channels in degrees (positive = lags), until xPHCAL compensates it.</summary>
+    public double CurrentPhaseErrorDegrees { get; set; }
+
     /// <summary>Meter number.</summary>
     public string MeterNumber { get; set; } = "12345678";
 

@@ -23,6 +23,7 @@ public static class Program
         root.Add(QualityCommand.Create(globals));
         root.Add(EventsCommand.Create(globals));
         root.Add(CalibrateCommand.Create(globals));
+        root.Add(AccuracyCommand.Create());
         root.Add(CreditCommands.CreateCredit(globals));
         root.Add(CreditCommands.CreateToken());
         root.Add(PulseInputCommand.Create(globals));

@@ -42,7 +42,8 @@ public sealed partial class SimulatedAde7880
     private sealed class PhaseCache
     {
         public PhaseLoad? Load;
-        public uint VoltageGain, CurrentGain, PowerGain;
+        public uint VoltageGain, CurrentGain, PowerGain, PhaseCalibration;
+        public double PhaseError;
         public readonly double[] Codes = new double[4];
         public double TotalVoltageRatio, TotalCurrentRatio;
 
@@ -59,13 +60,17 @@ public sealed partial class SimulatedAde7880
         var cache = _phaseCache[phase];
         var load = LoadOf(phase);
         uint vg = _registers[(ushort)(0x4381 + 2 * phase)], ig = _registers[(ushort)(0x4380 + 2 * phase)], pg = _registers[(ushort)(0x4389 + 2 * phase)];
-        if (!ReferenceEquals(cache.Load, load) || cache.VoltageGain != vg || cache.CurrentGain != ig || cache.PowerGain != pg)
+        uint phcal = Reg((Register)((int)Register.APHCAL + phase));
+        if (!ReferenceEquals(cache.Load, load) || cache.VoltageGain != vg || cache.CurrentGain != ig || cache.PowerGain != pg
+            || cache.PhaseCalibration != phcal || cache.PhaseError != CurrentPhaseErrorDegrees)
         {
             ComputePowerCodes(phase, load, cache.Codes, out cache.TotalVoltageRatio, out cache.TotalCurrentRatio);
             cache.Load = load;
             cache.VoltageGain = vg;
             cache.CurrentGain = ig;
             cache.PowerGain = pg;
+            cache.PhaseCalibration = phcal;
+            cache.PhaseError = CurrentPhaseErrorDegrees;
             cache.HasFixed = false;
         }
         return cache;
@@ -75,7 +80,7 @@ public sealed partial class SimulatedAde7880
     {
         double pg = Gain(_registers[(ushort)(0x4389 + 2 * phase)]);
         var (v1, i1) = Ratios(phase, load.VoltageRms, load.CurrentRms);
-        double phi = load.AngleDegrees * Math.PI / 180.0;
+        double phi = (load.AngleDegrees + PhaseShiftDegrees(phase, load.FrequencyHz)) * Math.PI / 180.0;
         double fundamental = PMax * pg * v1 * i1 * Math.Cos(phi);
         double total = fundamental;
         foreach (var h in load.Harmonics)
@@ -92,6 +97,19 @@ public sealed partial class SimulatedAde7880
         codes[Apparent] = apparent;
         totalVoltageRatio = vt;
         totalCurrentRatio = it;
+    }
+
+    /// <summary>
+    /// Extra lag of the fundamental current as the chip sees it: the injected <see cref="CurrentPhaseErrorDegrees"/>
+    /// less what xPHCAL compensates. xPHCAL (data sheet Rev. C, "Phase compensation"): 512 + n delays the voltage
+    /// channel by n × 1/1.024 MHz (cancels a current lag), n delays the current channel (cancels a lead); one step is
+    /// 360° × f / 1.024 MHz (0.0176° at 50 Hz). Exactly 0 when neither is set, so the power codes stay as before.
+    /// </summary>
+    private double PhaseShiftDegrees(int phase, double frequencyHz)
+    {
+        uint phcal = Reg((Register)((int)Register.APHCAL + phase)) & 0x3FF;
+        int lagSteps = phcal >= 512 ? (int)(phcal - 512) : -(int)phcal;
+        return lagSteps == 0 ? CurrentPhaseErrorDegrees : CurrentPhaseErrorDegrees - lagSteps * 360.0 * frequencyHz / 1.024e6;
     }
 
     /// <summary>The accumulation inputs (ACCMODE applied, 1/65536 code units) of a phase's four quantities.</summary>

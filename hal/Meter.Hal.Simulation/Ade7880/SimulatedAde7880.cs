@@ -107,6 +107,13 @@ public sealed partial class SimulatedAde7880 : ISpiDevice
     /// <summary>Rms current at ADC full scale, A.</summary>
     public double FullScaleCurrent { get; }
 
+    /// <summary>
+    /// Phase error of the current channels in degrees, as an uncalibrated front end (current transformer,
+    /// anti-alias filter) would have: positive = the chip sees the current lag by this much more than it does;
+    /// xPHCAL compensates it. 0 by default.
+    /// </summary>
+    public double CurrentPhaseErrorDegrees { get; set; }
+
     /// <summary>Phase A, B, C sources.</summary>
     public PhaseSource[] Phases { get; }
 

@@ -20,6 +20,7 @@ public sealed class SimulatedBoardBuilder
     private ISerialLink? _module;
     private bool _sealOpen;
     private double _currentGainError;
+    private double _currentPhaseError;
     private bool _inputsFitted = true;
 
     internal SimulatedBoardBuilder(MeterPreset preset, DateTime rtcUtc)
@@ -76,6 +77,14 @@ public sealed class SimulatedBoardBuilder
         return this;
     }
 
+    /// <summary>The current channels see the current lag by <paramref name="degrees"/> more (negative: lead) until xPHCAL compensates it.</summary>
+    public SimulatedBoardBuilder WithCurrentPhaseError(double degrees)
+    {
+        if (!(Math.Abs(degrees) <= 5)) throw new ArgumentOutOfRangeException(nameof(degrees), degrees, "a current phase error must be within ±5° (xPHCAL reaches +1.1° / −6.7° at 50 Hz)");
+        _currentPhaseError = degrees;
+        return this;
+    }
+
     /// <summary>No terminal-cover switch, magnetic sensor or tariff inputs (like the ESP32-DevKitC + EVAL-ADE7880 board): the meter sees them as not fitted.</summary>
     public SimulatedBoardBuilder WithoutInputs()
     {
@@ -86,6 +95,10 @@ public sealed class SimulatedBoardBuilder
     /// <summary>The board with the chosen parts.</summary>
     /// <exception cref="IOException">The NV file cannot be opened.</exception>
     /// <exception cref="InvalidDataException">The NV file is not an NV image of <see cref="SimulatedBoard.NvBytes"/>.</exception>
-    public SimulatedBoard Build() =>
-        new(_preset, _rtcUtc, _nvFile, _nvMemory, _optical, _sealOpen, _currentGainError, _inputsFitted) { ModuleLink = _module };
+    public SimulatedBoard Build()
+    {
+        var board = new SimulatedBoard(_preset, _rtcUtc, _nvFile, _nvMemory, _optical, _sealOpen, _currentGainError, _inputsFitted) { ModuleLink = _module };
+        board.Chip.CurrentPhaseErrorDegrees = _currentPhaseError;
+        return board;
+    }
 }

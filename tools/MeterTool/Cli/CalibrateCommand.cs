@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Meter.Rig;
 using Meter.Tool.Calibration;
 using Spectre.Console;
 
@@ -9,7 +10,8 @@ namespace Meter.Tool.Cli;
 /// `calibrate`: bench calibration of one or all phases against a test rig. Steps: gain
 /// (rig at PF = 1: xVGAIN, xIGAIN, xPGAIN), phase (rig at PF 0.5 inductive: xPHCAL), offset
 /// (rig at low load: xVRMSOS, xIRMSOS). Shows the arithmetic, writes (unless --dry-run),
-/// waits for the meter to settle, reads again and verifies.
+/// waits for the meter to settle, reads again and verifies. With --rig the rig sources the reference on every
+/// phase first; --rig simulated calibrates the rig's own virtual meter (its optical port, served while the session runs).
 /// </summary>
 public static class CalibrateCommand
 {
@@ -31,6 +33,8 @@ public static class CalibrateCommand
         var iScale = new Option<decimal?>("--irms-lsb-per-amp") { Description = "Offset step: IRMS register LSB per ampere of the board" };
         var command = new Command("calibrate", "Bench calibration against a test rig (needs --password)")
             { phase, step, voltage, current, pf, frequency, rig, tolerance, settle, dryRun, vScale, iScale };
+        var rigOptions = new RigOptions();
+        rigOptions.AddTo(command);
         CommandRunner.SetAction(command, parse =>
         {
             int[] phases = parse.GetValue(phase) switch
@@ -66,53 +70,71 @@ public static class CalibrateCommand
             if (settleMs is < 0 or > 600_000) throw new ArgumentException("--settle-ms must be 0..600000");
 
             AnsiConsole.MarkupLine(Markup.Escape($"reference: {reference}"));
-            var (transport, client) = g.Connect(parse);
-            using (transport)
-            using (var session = g.OpenSession(parse, client))
+            if (!rigOptions.IsGiven(parse)) return Calibrate(null);
+            var bench = rigOptions.Open(parse, opticalPort: true);
+            using var owned = RigOptions.Owned(bench);
+            SourceReference(bench, rigOptions.Rating(parse).Phases, reference);
+            if (bench is not SimulatedRig simulated) return Calibrate(null);
+            simulated.RunFor(TimeSpan.FromMinutes(2)); // the meter reads the new load (once a simulated minute at full speed)
+            return simulated.ServeOpticalPort(() => Calibrate(RigOptions.TcpEndpoint(simulated)));
+
+            int Calibrate(string? rigMeter)
             {
-                var workflow = new CalibrationWorkflow(session);
-                var all = new List<(int Phase, Correction C)>();
-                foreach (int p in phases)
+                var (transport, client) = g.Connect(parse, rigMeter);
+                using (transport)
+                using (var session = g.OpenSession(parse, client))
                 {
-                    var reading = workflow.ReadPhase(p);
-                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                        $"phase {CalibrationWorkflow.PhaseLetter(p)} reads U = {reading.Voltage} V, I = {reading.Current} A, P = {reading.ActivePower} W")));
-                    IReadOnlyList<Correction> corrections = stepName switch
+                    var workflow = new CalibrationWorkflow(session);
+                    var all = new List<(int Phase, Correction C)>();
+                    foreach (int p in phases)
                     {
-                        "gain" => workflow.ComputeGains(p, reference, reading),
-                        "phase" => [workflow.ComputePhase(p, reference, reading)],
-                        _ => workflow.ComputeRmsOffsets(p, reference, reading, vs!.Value, isc!.Value),
-                    };
-                    all.AddRange(corrections.Select(c => (p, c)));
-                }
-                var table = new Table().AddColumns("Register", "Old", "New", "Arithmetic");
-                foreach (var (_, c) in all)
-                    table.AddRow(c.Register, c.OldValue.ToString(CultureInfo.InvariantCulture), c.NewValue.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Arithmetic));
-                AnsiConsole.Write(table);
-                if (parse.GetValue(dryRun))
-                {
-                    AnsiConsole.MarkupLine("dry run: nothing written");
-                    return CommandRunner.Ok;
-                }
-                foreach (int p in phases) workflow.Apply(p, all.Where(x => x.Phase == p).Select(x => x.C));
-                AnsiConsole.MarkupLine($"written {all.Count} registers; waiting {settleMs} ms for the meter to settle");
-                Thread.Sleep(settleMs);
-                bool ok = true;
-                var verify = new Table().AddColumns("Phase", "Quantity", "Reference", "Meter", "Error %", "Within ±" + tol.ToString(CultureInfo.InvariantCulture) + " %");
-                foreach (int p in phases)
-                {
-                    foreach (var line in CalibrationWorkflow.Verify(reference, workflow.ReadPhase(p), tol))
-                    {
-                        // The phase step only moves P; offsets only matter at the low test point: verify all three anyway.
-                        ok &= line.WithinTolerance;
-                        verify.AddRow(CalibrationWorkflow.PhaseLetter(p), line.Quantity, line.Reference.ToString(CultureInfo.InvariantCulture),
-                            line.Measured.ToString(CultureInfo.InvariantCulture), line.ErrorPercent.ToString(CultureInfo.InvariantCulture), line.WithinTolerance ? "yes" : "[red]NO[/]");
+                        var reading = workflow.ReadPhase(p);
+                        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                            $"phase {CalibrationWorkflow.PhaseLetter(p)} reads U = {reading.Voltage} V, I = {reading.Current} A, P = {reading.ActivePower} W")));
+                        IReadOnlyList<Correction> corrections = stepName switch
+                        {
+                            "gain" => workflow.ComputeGains(p, reference, reading),
+                            "phase" => [workflow.ComputePhase(p, reference, reading)],
+                            _ => workflow.ComputeRmsOffsets(p, reference, reading, vs!.Value, isc!.Value),
+                        };
+                        all.AddRange(corrections.Select(c => (p, c)));
                     }
+                    var table = new Table().AddColumns("Register", "Old", "New", "Arithmetic");
+                    foreach (var (_, c) in all)
+                        table.AddRow(c.Register, c.OldValue.ToString(CultureInfo.InvariantCulture), c.NewValue.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Arithmetic));
+                    AnsiConsole.Write(table);
+                    if (parse.GetValue(dryRun))
+                    {
+                        AnsiConsole.MarkupLine("dry run: nothing written");
+                        return CommandRunner.Ok;
+                    }
+                    foreach (int p in phases) workflow.Apply(p, all.Where(x => x.Phase == p).Select(x => x.C));
+                    AnsiConsole.MarkupLine($"written {all.Count} registers; waiting {settleMs} ms for the meter to settle");
+                    Thread.Sleep(settleMs);
+                    bool ok = true;
+                    var verify = new Table().AddColumns("Phase", "Quantity", "Reference", "Meter", "Error %", "Within ±" + tol.ToString(CultureInfo.InvariantCulture) + " %");
+                    foreach (int p in phases)
+                    {
+                        foreach (var line in CalibrationWorkflow.Verify(reference, workflow.ReadPhase(p), tol))
+                        {
+                            // The phase step only moves P; offsets only matter at the low test point: verify all three anyway.
+                            ok &= line.WithinTolerance;
+                            verify.AddRow(CalibrationWorkflow.PhaseLetter(p), line.Quantity, line.Reference.ToString(CultureInfo.InvariantCulture),
+                                line.Measured.ToString(CultureInfo.InvariantCulture), line.ErrorPercent.ToString(CultureInfo.InvariantCulture), line.WithinTolerance ? "yes" : "[red]NO[/]");
+                        }
+                    }
+                    AnsiConsole.Write(verify);
+                    return ok ? CommandRunner.Ok : CommandRunner.VerificationFailed;
                 }
-                AnsiConsole.Write(verify);
-                return ok ? CommandRunner.Ok : CommandRunner.VerificationFailed;
             }
         });
         return command;
+    }
+
+    /// <summary>Every phase of the meter at the reference's U and I, the current lagging by arccos PF (inductive).</summary>
+    private static void SourceReference(IReferenceRig rig, int phases, ReferenceValues reference)
+    {
+        decimal angle = Math.Round((decimal)(Math.Acos((double)reference.PowerFactor) * 180 / Math.PI), 6);
+        for (int p = 1; p <= phases; p++) rig.SetPhase(p, new PhaseSetting(reference.Voltage, reference.Current, angle));
     }
 }

@@ -38,9 +38,11 @@ public sealed class GlobalOptions
         root.Add(Timeout);
     }
 
-    /// <summary>Opens the link and a client with the timing options.</summary>
-    public (IOpticalTransport Transport, Iec62056Client Client) Connect(ParseResult parse)
+    /// <summary>Opens the link and a client with the timing options; <paramref name="rigMeter"/>: HOST:PORT of a simulated rig's meter instead of --port/--tcp.</summary>
+    public (IOpticalTransport Transport, Iec62056Client Client) Connect(ParseResult parse, string? rigMeter = null)
     {
+        if (rigMeter != null && (parse.GetValue(Port) != null || parse.GetValue(Tcp) != null))
+            throw new ArgumentException("with --rig simulated the meter is the rig's own: leave out --port and --tcp");
         if (Dlms.IsDlms(parse))
             throw new ArgumentException("this command speaks IEC 62056-21 only; --protocol dlms works with readout, read, write, set-clock, profile and events");
         int baudMax = parse.GetValue(BaudMax);
@@ -50,7 +52,7 @@ public sealed class GlobalOptions
         _ = Frames.Request(parse.GetValue(Address) ?? ""); // validates the address before connecting
         if (parse.GetValue(Password) is string password) CheckPassword(password); // before connecting too
         ProtocolMode? mode = ParseMode(parse.GetValue(Mode));
-        var transport = TransportFactory.Open(parse.GetValue(Port), parse.GetValue(Tcp));
+        var transport = TransportFactory.Open(parse.GetValue(Port), rigMeter ?? parse.GetValue(Tcp));
         return (transport, new Iec62056Client(transport, timings) { Mode = mode });
     }
 

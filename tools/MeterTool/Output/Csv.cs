@@ -82,6 +82,6 @@ public static class Csv
         return sb.ToString();
     }
 
-    private static string Field(string s) =>
+    internal static string Field(string s) =>
         s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }
