@@ -98,6 +98,7 @@ namespace Meter.Core
             if (settings.QualityMeasurement) _cycle.Quality = new PowerQualityRecorder(_voltageQuality, _metering.MeasurementScale,
                 _metering.NominalVoltageMillivolts, _metering.NominalCurrentMilliamps, settings.NominalVoltageVolts * 1000L, settings.NominalFrequencyMillihertz);
             if (settings.QualityMeasurement) _cycle.Quality.Analysis = new AnalysisLogging(_storage.Analysis, settings.AnalysisChannelCodes, _rule);
+            if (settings.QualityMeasurement) _cycle.Quality.WeekLog = new QualityWeekLog(_storage.QualityWeeks);
             _calibration = new CalibrationAccess(_metering, _cycle, _time, _events);
             OpticalPortSettings port = new OpticalPortSettings();
             _optical = new OpticalPort(port, settings, hardware.OpticalLink, hardware.Seal, _events, _storage, _rule, _time);

@@ -50,6 +50,9 @@ namespace Meter.Core
         /// <summary>The quantities of the latest sample.</summary>
         public PhaseQualityValues Values { get { return _values; } }
 
+        /// <summary>Where finished weeks are stored (null: RAM only).</summary>
+        public QualityWeekLog WeekLog { get; set; }
+
         /// <summary>Where completed 10-min values are logged (null: not logged).</summary>
         public AnalysisLogging Analysis { get; set; }
 
@@ -102,6 +105,7 @@ namespace Meter.Core
                     _week = _previousWeek;
                     _previousWeek = finished;
                     _previousWeekAvailable = true;
+                    if (WeekLog != null) WeekLog.Store(finished);
                 }
                 _week.Start(weekStart);
                 _weekStarted = true;
