@@ -33,7 +33,7 @@ namespace Meter.Storage
         public const int Flagged = 0x80;
 
         /// <summary>Pointer record slots (one commit an interval, wear-levelled over these).</summary>
-        public const int PointerSlots = 16;
+        public const int PointerSlots = BlockRing.PointerSlots;
 
         /// <summary>Header bytes of a block.</summary>
         public const int HeaderSize = 19;
@@ -45,10 +45,7 @@ namespace Meter.Storage
         private const int EntryExplicitTime = 0x20;
 
         private readonly INvMemory _memory;
-        private readonly WearLevelledRecord _pointer;
-        private readonly long[] _pointerValues = new long[2];
-        private readonly int _blocksAddress;
-        private readonly int _blockCount;
+        private readonly BlockRing _ring;
         private readonly int _blockSize;
         private readonly int _channels;
         private readonly uint _channelSet;
@@ -83,19 +80,8 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("analysis block too small for its header and two entries");
             }
-            int pointerBytes = WearLevelledRecord.RegionSize(2, PointerSlots);
-            _blockCount = (regionSize - pointerBytes) / blockSize;
-            if (_blockCount < 3)
-            {
-                throw new System.ArgumentException("analysis region must hold at least three blocks");
-            }
-            if (baseAddress < 0 || baseAddress + regionSize > memory.Size)
-            {
-                throw new System.ArgumentException("analysis region lies outside the NV memory");
-            }
+            _ring = new BlockRing(memory, baseAddress, regionSize, blockSize, "analysis");
             _memory = memory;
-            _pointer = new WearLevelledRecord(memory, baseAddress, 2, PointerSlots);
-            _blocksAddress = baseAddress + pointerBytes;
             _blockSize = blockSize;
             _channels = channelCount;
             _channelSet = channelSet;
@@ -115,7 +101,7 @@ namespace Meter.Storage
         public uint ChannelSet { get { return _channelSet; } }
 
         /// <summary>Blocks in the ring (one is the spare).</summary>
-        public int BlockCount { get { return _blockCount; } }
+        public int BlockCount { get { return _ring.BlockCount; } }
 
         /// <summary>Bytes a block.</summary>
         public int BlockSize { get { return _blockSize; } }
@@ -133,16 +119,12 @@ namespace Meter.Storage
         public int CurrentTail { get { return _tail; } }
 
         /// <summary>Torn pointer slots discarded at the last <see cref="Recover"/>.</summary>
-        public int TornPointerSlots { get { return _pointer.TornSlots; } }
+        public int TornPointerSlots { get { return _ring.TornPointerSlots; } }
 
         /// <summary>Sequence of the oldest readable block.</summary>
         public long OldestReadableSequence
         {
-            get
-            {
-                long oldest = _blockSeq - (_blockCount - 2);
-                return oldest < 1 ? 1 : oldest;
-            }
+            get { return _ring.OldestReadable(_blockSeq); }
         }
 
         /// <summary>
@@ -154,12 +136,10 @@ namespace Meter.Storage
             _started = false;
             _blockSeq = 0;
             _tail = 0;
-            if (!_pointer.Recover())
+            if (!_ring.RecoverPointer(out _blockSeq, out _tail))
             {
                 return false;
             }
-            _blockSeq = _pointer[0];
-            _tail = (int)_pointer[1];
             if (_blockSeq < 1 || _tail < HeaderSize || _tail > _blockSize || !ReadHeader(_blockSeq, _block))
             {
                 return false;
@@ -237,7 +217,7 @@ namespace Meter.Storage
 
         internal int BlockAddress(long seq)
         {
-            return _blocksAddress + (int)(seq % _blockCount) * _blockSize;
+            return _ring.BlockAddress(seq);
         }
 
         /// <summary>Reads block <paramref name="seq"/>'s header into <paramref name="into"/>; true when it is that block's, of this channel set.</summary>
@@ -338,9 +318,7 @@ namespace Meter.Storage
 
         private void Commit(long seq, int tail)
         {
-            _pointerValues[0] = seq;
-            _pointerValues[1] = tail;
-            _pointer.Commit(_pointerValues);
+            _ring.Commit(seq, tail);
         }
     }
 }
