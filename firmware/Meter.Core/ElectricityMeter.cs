@@ -121,7 +121,7 @@ namespace Meter.Core
             TariffCalendarObjects calendar = new TariffCalendarObjects(settings, settingsRecord, _tariffs, _events, localTime, _storage.Calendar);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
-                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule),
+                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule, settings.AnalysisChannelCodes), new DemandRegisterValues(demand, _rule),
                     new ClockAttributes(_rule, _time), new CosemTableWrites(_table, _events, _time)),
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
                 calendar,
