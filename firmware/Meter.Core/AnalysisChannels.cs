@@ -70,6 +70,18 @@ namespace Meter.Core
             return kind == Voltage ? 1 : kind == PowerFactor || kind == Import || kind == Export ? 3 : 2;
         }
 
+        /// <summary>
+        /// Factor from the channel's value to the scaler of the meter's own register of that code, for DLMS capture objects
+        /// (a client scales a captured value by the register's scaler_unit): 10 for currents (the registers 31/51/71.7.0
+        /// count mA, scaler −3; the channel hundredths of an ampere), 1 otherwise (voltage −1, frequency −2, THD and u2 −2,
+        /// 1.7.0 W, as the channels).
+        /// </summary>
+        public static int RegisterFactor(ObisCode code)
+        {
+            int phase, order;
+            return KindOf(code, out phase, out order) == Current ? 10 : 1;
+        }
+
         /// <summary>Unit text of the channel ("" for the power factor).</summary>
         public static string Unit(ObisCode code)
         {

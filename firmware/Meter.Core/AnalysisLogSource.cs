@@ -9,7 +9,8 @@ namespace Meter.Core
     /// The analysis logger (the optical port's P.02) as the entries of profile generic 1-0:99.2.0.255 (Blue Book OBIS
     /// "load profile with recording period 2", VDEW P.02 = 99.2): each 10-min interval's end as the clock's time, then
     /// each channel (<see cref="AnalysisChannels"/>) as the capture object 1-0:C.D.E.255 attribute 2 (register), the value
-    /// the integer P.02 shows without its decimal point (scaler −1 for voltages, −3 for power factor and power, else −2).
+    /// the integer P.02 shows without its decimal point, brought to the scaler of the meter's register of that code where
+    /// one exists (<see cref="AnalysisChannels.RegisterFactor"/>: currents in mA).
     /// </summary>
     public sealed class AnalysisLogSource : StoredListSource
     {
@@ -20,6 +21,7 @@ namespace Meter.Core
         private readonly AnalysisLog _log;
         private readonly AnalysisLogReader _reader;
         private readonly AnalysisEntry _entry;
+        private readonly int[] _factors;
 
         /// <summary>The entries of <paramref name="log"/>, its channels <paramref name="codes"/>.</summary>
         public AnalysisLogSource(AnalysisLog log, ObisCode[] codes, LocalTimeRule rule) : base(rule, log.ChannelCount)
@@ -28,6 +30,8 @@ namespace Meter.Core
             _log = log;
             _reader = new AnalysisLogReader(log);
             _entry = new AnalysisEntry(log.ChannelCount);
+            _factors = new int[codes.Length];
+            for (int c = 0; c < codes.Length; c++) _factors[c] = AnalysisChannels.RegisterFactor(codes[c]);
             for (int c = 0; c < codes.Length; c++)
                 Column(c + 1, (int)ObisInterfaceClass.Register, new ObisCode(1, 0, codes[c].C, codes[c].D, codes[c].E, 255), 2);
         }
@@ -52,6 +56,6 @@ namespace Meter.Core
 
         /// <inheritdoc />
         protected override void WriteValue(int column, AxdrWriter value)
-            => ObisTableCosemObjects.WriteInteger(_entry.Values[column - 1], value);
+            => ObisTableCosemObjects.WriteInteger(_entry.Values[column - 1] * _factors[column - 1], value);
     }
 }

@@ -52,4 +52,20 @@ public class AnalysisCosemTests
         var send = MeterCosemClient.Associate(rig.Meter);
         Assert.ThrowsAny<Exception>(() => CosemBlockClient.Parse(CosemBlockClient.Get(send, 7, Analysis, 2, null, out _)));
     }
+
+    [Fact]
+    public void A_current_channel_is_captured_in_the_milliamperes_of_its_register()
+    {
+        var load = new PhaseLoad(230, 10, 0);
+        var codes = new[] { new Meter.Obis.ObisCode(31, 7, 0), new Meter.Obis.ObisCode(32, 7, 0) };
+        var rig = QualityMeasurementWiringTests.Build(true, 1, load, load, load, new DateTime(2025, 1, 13, 0, 0, 0, DateTimeKind.Utc), s => s.AnalysisChannelCodes = codes, 0);
+        rig.Cycles(11 * 60);
+        var stored = new AnalysisEntry(2);
+        Assert.True(new AnalysisLogReader(rig.Meter.Storage.Analysis!).Next(stored));
+        Assert.InRange(stored.Values[0], 999, 1001); // 10.00 A in hundredths (P.02)
+        var send = MeterCosemClient.Associate(rig.Meter);
+        var row = (object[])((object[])CosemBlockClient.Parse(CosemBlockClient.Get(send, 7, Analysis, 2, null, out _)))[0];
+        Assert.Equal(stored.Values[0] * 10, Convert.ToInt64(row[1])); // register 1-0:31.7.0 counts mA (scaler −3)
+        Assert.Equal(stored.Values[1], Convert.ToInt64(row[2]));
+    }
 }
