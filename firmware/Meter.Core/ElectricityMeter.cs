@@ -76,7 +76,7 @@ namespace Meter.Core
             _tariffController = new TariffController(_rule);
             _tariffs = new TariffSelection(_tariffController, settings, hardware.TariffInput1, hardware.TariffInput2);
             _tariffs.UseSettings();
-            _storage = new MeterStorage(hardware.NvMemory, RegisterRecord.Layout(settings.IntegrationPeriodMinutes), RegisterRecord.SavePolicy(energy.Configuration));
+            _storage = new MeterStorage(hardware.NvMemory, RegisterRecord.Layout(settings), RegisterRecord.SavePolicy(energy.Configuration));
             _deviceState = new DeviceStateRecord(_storage.DeviceState);
             _time = new MeterTime(_clock);
             ObisLocalTime localTime = new ObisLocalTime(_rule);
@@ -97,6 +97,8 @@ namespace Meter.Core
             _cycle = new EnergyCycle(_time, _tariffs, _metering, _metrologyLog, _registers);
             if (settings.QualityMeasurement) _cycle.Quality = new PowerQualityRecorder(_voltageQuality, _metering.MeasurementScale,
                 _metering.NominalVoltageMillivolts, _metering.NominalCurrentMilliamps, settings.NominalVoltageVolts * 1000L, settings.NominalFrequencyMillihertz);
+            if (settings.QualityMeasurement) _cycle.Quality.Analysis = new AnalysisLogging(_storage.Analysis, settings.AnalysisChannelCodes, _rule);
+            if (settings.QualityMeasurement) _cycle.Quality.WeekLog = new QualityWeekLog(_storage.QualityWeeks);
             _calibration = new CalibrationAccess(_metering, _cycle, _time, _events);
             OpticalPortSettings port = new OpticalPortSettings();
             _optical = new OpticalPort(port, settings, hardware.OpticalLink, hardware.Seal, _events, _storage, _rule, _time);
@@ -121,7 +123,7 @@ namespace Meter.Core
             CosemTableWrites cosemWrites = new CosemTableWrites(_table, _events, _time);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
-                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule), new DemandRegisterValues(demand, _rule),
+                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule, settings.AnalysisChannelCodes), new DemandRegisterValues(demand, _rule),
                     new ClockAttributes(_rule, _time), cosemWrites, BreakerObjects.CosemClassObjects),
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
                 calendar,

@@ -18,22 +18,32 @@ namespace Meter.Core
         public static readonly byte[] LoadProfileName = new byte[] { 1, 0, 99, 1, 0, 255 };
         /// <summary>Event log.</summary>
         public static readonly byte[] EventLogName = new byte[] { 0, 0, 99, 98, 0, 255 };
+        /// <summary>Analysis logger (P.02, quality measurement only).</summary>
+        public static readonly byte[] AnalysisName = new byte[] { 1, 0, 99, 2, 0, 255 };
         /// <summary>Billing logger.</summary>
         public static readonly byte[] BillingName = new byte[] { 0, 0, 98, 1, 0, 255 };
 
         /// <summary>The profile generics over <paramref name="storage"/>, times in the local time of <paramref name="rule"/>.</summary>
         public static ProfileGeneric[] Create(MeterStorage storage, LocalTimeRule rule)
         {
+            return Create(storage, rule, null);
+        }
+
+        /// <summary>
+        /// The profile generics, and with the storage's analysis logger (quality measurement) 1-0:99.2.0.255 of the
+        /// channels <paramref name="analysisCodes"/> after them.
+        /// </summary>
+        public static ProfileGeneric[] Create(MeterStorage storage, LocalTimeRule rule, Meter.Obis.ObisCode[] analysisCodes)
+        {
             int channels = storage.Profile.ChannelCount;
             byte[] channelC = new byte[channels];
             // P.01's channel order (ProfileRequest): A+ 1.8.0, A- 2.8.0, R+ 3.8.0, R- 4.8.0 — channel i is C = i + 1.
             for (int c = 0; c < channels; c++) channelC[c] = (byte)(c + 1);
-            return new ProfileGeneric[]
-            {
-                new ProfileGeneric(LoadProfileName, new LoadProfileSource(storage.Profile, rule, channelC)),
-                new ProfileGeneric(BillingName, new BillingLoggerSource(storage, rule)),
-                new ProfileGeneric(EventLogName, new EventLogSource(storage, rule)),
-            };
+            ProfileGeneric load = new ProfileGeneric(LoadProfileName, new LoadProfileSource(storage.Profile, rule, channelC));
+            ProfileGeneric billing = new ProfileGeneric(BillingName, new BillingLoggerSource(storage, rule));
+            ProfileGeneric events = new ProfileGeneric(EventLogName, new EventLogSource(storage, rule));
+            if (storage.Analysis == null || analysisCodes == null) return new ProfileGeneric[] { load, billing, events };
+            return new ProfileGeneric[] { load, billing, events, new ProfileGeneric(AnalysisName, new AnalysisLogSource(storage.Analysis, analysisCodes, rule)) };
         }
     }
 }

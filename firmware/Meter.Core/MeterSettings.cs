@@ -161,6 +161,12 @@ namespace Meter.Core
         /// </summary>
         public bool QualityMeasurement;
 
+        /// <summary>
+        /// Channels of the analysis logger (with <see cref="QualityMeasurement"/>; 1 … 24, <see cref="AnalysisChannels"/>):
+        /// build-time like it. Default the 8 of <see cref="AnalysisChannels.Default"/>. Another list starts the logger afresh.
+        /// </summary>
+        public Meter.Obis.ObisCode[] AnalysisChannelCodes = AnalysisChannels.Default();
+
         /// <summary>Nominal supply frequency, mHz (EN 50160 §4.2.1: 50 Hz), 50000 or 60000.</summary>
         public int NominalFrequencyMillihertz = 50000;
 
@@ -168,6 +174,7 @@ namespace Meter.Core
         public void Validate()
         {
             if (Phases != 1 && Phases != 3) throw new System.ArgumentException("Phases must be 1 or 3");
+            if (QualityMeasurement) AnalysisChannels.Validate(AnalysisChannelCodes);
             if (FullScaleVoltageMillivolts <= 0) throw new System.ArgumentException("FullScaleVoltageMillivolts must be positive");
             if (NominalVoltageVolts <= 0) throw new System.ArgumentException("NominalVoltageVolts must be positive");
             if (FullScaleCurrentMilliamps <= 0) throw new System.ArgumentException("FullScaleCurrentMilliamps must be positive");

@@ -94,7 +94,10 @@ namespace Meter.Core
             if (_link == null) return;
             _profileRequest = new ProfileRequest(_storage, _rule);
             _eventLogRequest = new EventLogRequest(_storage, _rule, _time);
-            _requestLink = new RangeRequestLink(_link, new IRangeRequest[] { _profileRequest, _eventLogRequest });
+            // P.02 (analysis logger) and P.03 (weekly EN 50160 results) only with quality measurement (their storage exists only then).
+            _requestLink = new RangeRequestLink(_link, _storage.Analysis == null ? new IRangeRequest[] { _profileRequest, _eventLogRequest }
+                : new IRangeRequest[] { _profileRequest, _eventLogRequest, new AnalysisRequest(_storage.Analysis, _settings.AnalysisChannelCodes, _rule),
+                    new QualityWeekRequest(new QualityWeekLog(_storage.QualityWeeks), _rule) });
             _requestLink.ReactionTimeMs = _port.ReactionTimeMs;
             _server = new OpticalServer(_requestLink, _port, table, _readout, _seal, _events);
             _requestLink.Session = _server;

@@ -137,7 +137,8 @@ namespace Meter.Core
             if (code == PreviousWeek)
             {
                 En50160WeeklyEvaluation previous = _recorder.PreviousWeek;
-                if (previous == null) return false;
+                // After a restart the last finished week comes from NV memory (QualityWeekLog).
+                if (previous == null) return _recorder.WeekLog != null && _recorder.WeekLog.TryNewestResult(out value);
                 value = Packed(previous);
                 return true;
             }

@@ -23,6 +23,23 @@ namespace Meter.Core
             return layout;
         }
 
+        /// <summary>
+        /// The storage layout of a meter built with <paramref name="settings"/>: <see cref="Layout(int)"/>, and with
+        /// <see cref="MeterSettings.QualityMeasurement"/> the quality area (analysis logger of
+        /// <see cref="MeterSettings.AnalysisChannelCodes"/> in 64 KiB, weekly EN 50160 results; layout version 8/9).
+        /// </summary>
+        public static StorageLayout Layout(MeterSettings settings)
+        {
+            StorageLayout layout = Layout(settings.IntegrationPeriodMinutes);
+            if (settings.QualityMeasurement)
+            {
+                layout.AnalysisRegionSize = StorageLayout.DefaultAnalysisRegionSize;
+                layout.AnalysisChannelCount = settings.AnalysisChannelCodes.Length;
+                layout.AnalysisChannelSet = AnalysisChannels.ChannelSet(settings.AnalysisChannelCodes);
+            }
+            return layout;
+        }
+
         /// <summary>The save policy of the registers metered with the constants of <paramref name="m"/> (<see cref="SaveSteps"/>).</summary>
         public static RegisterSavePolicy SavePolicy(MeteringConfiguration m)
         {

@@ -100,5 +100,45 @@ namespace Meter.Storage
             }
             return -1;
         }
+
+        /// <summary>
+        /// Writes a signed <paramref name="value"/> as zigzag LEB128 (0, −1, 1, −2 … → 0, 1, 2, 3 …: small magnitudes
+        /// of either sign take few bytes). Returns the offset after it.
+        /// </summary>
+        public static int WriteVarInt(byte[] buffer, int offset, long value)
+        {
+            long zigzag = (value << 1) ^ (value >> 63);
+            // Unsigned LEB128 of the zigzag bits (the top bit may be set for |value| ≥ 2^62: written as 10 bytes).
+            ulong bits = (ulong)zigzag;
+            while (bits >= 0x80)
+            {
+                buffer[offset++] = (byte)(bits | 0x80);
+                bits >>= 7;
+            }
+            buffer[offset++] = (byte)bits;
+            return offset;
+        }
+
+        /// <summary>Reads a zigzag LEB128 value written by <see cref="WriteVarInt"/>; the offset after it, or −1 when truncated or too long.</summary>
+        public static int ReadVarInt(byte[] buffer, int offset, int end, out long value)
+        {
+            value = 0;
+            ulong bits = 0;
+            for (int shift = 0; shift < 70 && offset < end; shift += 7)
+            {
+                byte b = buffer[offset++];
+                if (shift == 63 && b > 1)
+                {
+                    return -1;
+                }
+                bits |= (ulong)(b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    value = (long)(bits >> 1) ^ -(long)(bits & 1);
+                    return offset;
+                }
+            }
+            return -1;
+        }
     }
 }

@@ -34,7 +34,7 @@ namespace Meter.Storage
     public sealed class LoadProfile
     {
         /// <summary>Pointer record slots: the pointer is committed once an interval, wear-levelled over these.</summary>
-        public const int PointerSlots = 16;
+        public const int PointerSlots = BlockRing.PointerSlots;
 
         private const int Magic0 = 0x4C; // 'L'
         private const int Magic1 = 0x50; // 'P'
@@ -47,9 +47,7 @@ namespace Meter.Storage
         private const int ExtExplicitTime = 0x08;
 
         private readonly INvMemory _memory;
-        private readonly WearLevelledRecord _pointer;
-        private readonly long[] _pointerValues = new long[2];
-        private readonly int _blocksAddress;
+        private readonly BlockRing _ring;
         private readonly int _blockCount;
         private readonly int _blockSize;
         private readonly int _channels;
@@ -95,19 +93,9 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("profile block too small for its header and two entries");
             }
-            int pointerBytes = WearLevelledRecord.RegionSize(2, PointerSlots);
-            _blockCount = (regionSize - pointerBytes) / blockSize;
-            if (_blockCount < 3)
-            {
-                throw new System.ArgumentException("profile region must hold at least three blocks");
-            }
-            if (baseAddress < 0 || baseAddress + regionSize > memory.Size)
-            {
-                throw new System.ArgumentException("profile region lies outside the NV memory");
-            }
+            _ring = new BlockRing(memory, baseAddress, regionSize, blockSize, "profile");
             _memory = memory;
-            _pointer = new WearLevelledRecord(memory, baseAddress, 2, PointerSlots);
-            _blocksAddress = baseAddress + pointerBytes;
+            _blockCount = _ring.BlockCount;
             _blockSize = blockSize;
             _channels = channelCount;
             _defaultPeriod = periodMinutes;
@@ -170,7 +158,7 @@ namespace Meter.Storage
         /// <summary>Torn pointer slots discarded at the last <see cref="Recover"/>.</summary>
         public int TornPointerSlots
         {
-            get { return _pointer.TornSlots; }
+            get { return _ring.TornPointerSlots; }
         }
 
         /// <summary>True if the last <see cref="Recover"/> found the current block unreadable and had to restart the profile (never happens after torn writes; only after real corruption).</summary>
@@ -206,11 +194,7 @@ namespace Meter.Storage
         /// <summary>Sequence of the oldest block that is still readable.</summary>
         internal long OldestReadableSequence
         {
-            get
-            {
-                long oldest = _blockSeq - (_blockCount - 2);
-                return oldest < 1 ? 1 : oldest;
-            }
+            get { return _ring.OldestReadable(_blockSeq); }
         }
 
         /// <summary>Base minute of the oldest readable block: the profile reaches back to here (−1 when not started).</summary>
@@ -242,12 +226,10 @@ namespace Meter.Storage
             _started = false;
             _lostOnRecovery = false;
             _period = _defaultPeriod;
-            if (!_pointer.Recover())
+            if (!_ring.RecoverPointer(out _blockSeq, out _tail))
             {
                 return false;
             }
-            _blockSeq = _pointer[0];
-            _tail = (int)_pointer[1];
             if (_blockSeq < 1 || _tail < _headerSize || _tail > _blockSize || !ReadHeader(_blockSeq, _header))
             {
                 _lostOnRecovery = true;
@@ -293,7 +275,7 @@ namespace Meter.Storage
             }
             CheckValues(values);
             long minute = StorageTime.ToMinutes(at);
-            long seq = _pointer.HasValue && _pointer[0] >= 1 ? _pointer[0] + 1 : 1;
+            long seq = _ring.CommittedSequence + 1;
             WriteHeader(seq, minute, values);
             Commit(seq, _headerSize);
             _blockSeq = seq;
@@ -428,7 +410,7 @@ namespace Meter.Storage
 
         internal int BlockAddress(long seq)
         {
-            return _blocksAddress + (int)(seq % _blockCount) * _blockSize;
+            return _ring.BlockAddress(seq);
         }
 
         /// <summary>Reads and checks the header of block <paramref name="seq"/> into <paramref name="into"/>.</summary>
@@ -609,9 +591,7 @@ namespace Meter.Storage
 
         private void Commit(long seq, int tail)
         {
-            _pointerValues[0] = seq;
-            _pointerValues[1] = tail;
-            _pointer.Commit(_pointerValues);
+            _ring.Commit(seq, tail);
         }
 
         /// <summary>Checks an entry's values and status (nothing changes on refusal) and fills the deltas to the previous values.</summary>

@@ -64,6 +64,12 @@ namespace Meter.Storage
             {
                 Demand = new WearLevelledRecord(memory, layout.DemandAddress, layout.DemandValueCount, layout.DemandSlots);
             }
+            if (layout.HasQualityArea)
+            {
+                QualityWeeks = new PeriodLogger(memory, layout.QualityWeeksAddress(memory.Size), StorageLayout.QualityWeekDepth, StorageLayout.QualityWeekValueCount);
+                Analysis = new AnalysisLog(memory, layout.AnalysisAddress(memory.Size), layout.AnalysisRegionSize, StorageLayout.AnalysisBlockSize,
+                    layout.AnalysisChannelCount, layout.AnalysisChannelSet);
+            }
             _registerValues = new long[layout.RegisterCount];
             layout.ToFormatRecord(memory.Size, _expectedFormat);
         }
@@ -95,6 +101,12 @@ namespace Meter.Storage
         /// <summary>The device-state record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
         public WearLevelledRecord DeviceState { get; private set; }
 
+        /// <summary>The analysis logger, 10-min values of the quality channels (null when the layout has no quality area).</summary>
+        public AnalysisLog Analysis { get; private set; }
+
+        /// <summary>The weekly EN 50160 results, 53 weeks (null when the layout has no quality area; values defined by Meter.Core QualityWeekRecord).</summary>
+        public PeriodLogger QualityWeeks { get; private set; }
+
         /// <summary>The demand record (null when the layout has no demand area). Commit it only after a forced register save: see <see cref="SaveRegisters"/>.</summary>
         public WearLevelledRecord Demand { get; private set; }
 
@@ -119,10 +131,20 @@ namespace Meter.Storage
             else
             {
                 _format.CopyTo(_formatValues);
-                if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] == _expectedFormat[1] - (StorageLayout.Version - StorageLayout.UpgradableVersion))
+                // The version without the quality area: 6/7 (the quality area is added to it, 4/5 upgraded to it first).
+                long plainVersion = _expectedFormat[1] - (_layout.HasQualityArea ? StorageLayout.QualityVersionStep : 0);
+                bool ours = _formatValues[0] == _expectedFormat[0];
+                if (ours && _formatValues[1] == plainVersion - (StorageLayout.Version - StorageLayout.UpgradableVersion))
                 {
-                    UpgradeInPlace();
                     report.UpgradedFromVersion = (int)_formatValues[1];
+                    UpgradeInPlace(plainVersion);
+                    _format.CopyTo(_formatValues);
+                }
+                if (ours && _layout.HasQualityArea && _formatValues[1] == plainVersion)
+                {
+                    if (report.UpgradedFromVersion == 0) report.UpgradedFromVersion = (int)plainVersion;
+                    AddQualityArea();
+                    report.QualityAreaAdded = true;
                     _format.CopyTo(_formatValues);
                 }
                 if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] != _expectedFormat[1])
@@ -172,6 +194,12 @@ namespace Meter.Storage
                 report.DeviceStateFound = DeviceState.Recover();
                 report.TornDeviceStateSlots = DeviceState.TornSlots;
             }
+            if (Analysis != null)
+            {
+                report.TornQualityWeekSlots = QualityWeeks.Recover();
+                Analysis.Recover();
+                report.TornAnalysisPointerSlots = Analysis.TornPointerSlots;
+            }
 
             LogRepair(now, StorageArea.Memory, report.DamagedMemoryFormatted ? 1 : 0);
             LogRepair(now, StorageArea.Format, report.TornFormatSlots);
@@ -187,6 +215,8 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.VoltageQuality, report.TornVoltageQualitySlots);
             LogRepair(now, StorageArea.Calendar, report.TornCalendarSlots);
             LogRepair(now, StorageArea.DeviceState, report.TornDeviceStateSlots);
+            LogRepair(now, StorageArea.Analysis, report.TornAnalysisPointerSlots + report.TornQualityWeekSlots);
+            LogRepair(now, StorageArea.Profile, report.QualityAreaAdded ? 1 : 0);
             return report;
         }
 
@@ -266,15 +296,9 @@ namespace Meter.Storage
         // block, which version 4/5 never writes, so nothing moves. Power-fail safe: the tail is erased first
         // and the format record (its own two-slot commit) written last; a cut before that leaves version 4/5,
         // which the next boot upgrades again. The rest of the format record must match, as for any open.
-        private void UpgradeInPlace()
+        private void UpgradeInPlace(long plainVersion)
         {
-            for (int i = 2; i < _formatValues.Length; i++)
-            {
-                if (_formatValues[i] != _expectedFormat[i])
-                {
-                    throw new System.InvalidOperationException("NV memory was formatted with a different layout; reformatting would erase it");
-                }
-            }
+            CheckSameSizes();
             int slack = _layout.UpgradableSlack(_memory.Size);
             // The message states TailSize as text (no number formatting on the nano allow-list; a test pins the value).
             if (slack < StorageLayout.TailSize)
@@ -289,7 +313,50 @@ namespace Meter.Storage
                 blank[i] = 0xFF;
             }
             _memory.Write(_layout.EventExtensionAddress(_memory.Size), blank, 0, blank.Length);
-            _format.Commit(_expectedFormat);
+            CommitFormat(plainVersion);
+        }
+
+        // Version 6/7 → 8/9 (README "Layout versions"): the quality area takes the end of the load profile's region,
+        // right before the tail. Everything in front of the profile (registers, billing, logger 2, events, settings,
+        // demand, calendar, device state) and the tail (event counters, voltage quality) stay byte for byte. The
+        // profile's ring gets fewer blocks, which moves every block but the pointer, so the profile restarts (its
+        // pointer is erased; logged as a profile repair): its intervals would be misread otherwise. Power-fail safe:
+        // erasing first and the format record last; a cut before that leaves version 6/7, upgraded again at the next boot.
+        private void AddQualityArea()
+        {
+            CheckSameSizes();
+            Erase(_layout.ProfileAddress, WearLevelledRecord.RegionSize(2, LoadProfile.PointerSlots));
+            Erase(_layout.QualityWeeksAddress(_memory.Size), _layout.AnalysisAddress(_memory.Size) - _layout.QualityWeeksAddress(_memory.Size)
+                + WearLevelledRecord.RegionSize(2, AnalysisLog.PointerSlots));
+            CommitFormat(_expectedFormat[1]);
+        }
+
+        private void CheckSameSizes()
+        {
+            for (int i = 2; i < _formatValues.Length; i++)
+            {
+                if (_formatValues[i] != _expectedFormat[i])
+                {
+                    throw new System.InvalidOperationException("NV memory was formatted with a different layout; reformatting would erase it");
+                }
+            }
+        }
+
+        private void CommitFormat(long version)
+        {
+            for (int i = 0; i < _formatValues.Length; i++) _formatValues[i] = _expectedFormat[i];
+            _formatValues[1] = version;
+            _format.Commit(_formatValues);
+        }
+
+        private void Erase(int address, int count)
+        {
+            byte[] blank = new byte[256];
+            for (int i = 0; i < blank.Length; i++) blank[i] = 0xFF;
+            for (int end = address + count; address < end; address += blank.Length)
+            {
+                _memory.Write(address, blank, 0, end - address < blank.Length ? end - address : blank.Length);
+            }
         }
 
         // Layout versions 2 and 3 hold the 16-value settings record right before the demand record
@@ -298,6 +365,13 @@ namespace Meter.Storage
         // (README "Layout versions"). Versions named without number formatting (nano allow-list).
         private static string VersionRefusal(long found)
         {
+            if (found == StorageLayout.Version + StorageLayout.QualityVersionStep || found == StorageLayout.Version + 1 + StorageLayout.QualityVersionStep)
+            {
+                // A memory with the quality area opened by a firmware built without quality measurement: no way back in place.
+                return "NV memory holds layout version 8 or 9 (with the analysis logger and weekly EN 50160 results of quality measurement); "
+                    + "this firmware is built without quality measurement (layout version 6 or 7). It was left untouched: "
+                    + "build the firmware with quality measurement, or read the meter out and format deliberately (reformatting erases it)";
+            }
             string what = found == 3 ? "layout version 3 (the assembled meter's, settings record of 16 values)"
                 : found == 2 ? "layout version 2 (settings record of 16 values)"
                 : found == 1 ? "layout version 1 (no settings record)"

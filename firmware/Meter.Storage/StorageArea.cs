@@ -41,5 +41,8 @@ namespace Meter.Storage
 
         /// <summary>The device-state record (breaker, prepayment credit, pulse and alarm inputs): slots torn.</summary>
         public const int DeviceState = 13;
+
+        /// <summary>The quality area (analysis logger pointer, weekly EN 50160 results): slots torn.</summary>
+        public const int Analysis = 14;
     }
 }

@@ -237,10 +237,70 @@ namespace Meter.Storage
             return EventExtensionAddress(memorySize) + EventLog.ExtensionRegionSize;
         }
 
-        /// <summary>Bytes left for the load profile in a memory of <paramref name="memorySize"/> bytes.</summary>
+        /// <summary>Bytes left for the load profile in a memory of <paramref name="memorySize"/> bytes (less the quality area when there is one).</summary>
         public int ProfileRegionSize(int memorySize)
         {
-            return memorySize - TailSize - ProfileAddress;
+            return memorySize - TailSize - QualityAreaSize - ProfileAddress;
+        }
+
+        /// <summary>
+        /// Bytes of the analysis logger's block ring (Meter.Storage AnalysisLog): 0 = no quality area, the layout of a
+        /// meter without quality measurement, byte for byte as before. A layout with one is layout version
+        /// <see cref="Version"/> (+ 1 with demand) + <see cref="QualityVersionStep"/>; the quality area
+        /// (<see cref="QualityAreaSize"/>: the weekly EN 50160 results, then this ring) takes the end of the load
+        /// profile's region, right before the tail, so everything in front of the profile and the tail stay where they are.
+        /// </summary>
+        public int AnalysisRegionSize { get; set; }
+
+        /// <summary>The analysis logger's default region, 64 KiB (about 28 days of the 8 default channels, see the README).</summary>
+        public const int DefaultAnalysisRegionSize = 64 * 1024;
+
+        /// <summary>Analysis logger block size, bytes.</summary>
+        public const int AnalysisBlockSize = 1024;
+
+        /// <summary>Channels of an analysis-logger entry (1 … 24; used with <see cref="AnalysisRegionSize"/>).</summary>
+        public int AnalysisChannelCount { get; set; }
+
+        /// <summary>The analysis channel list's checksum, kept in every analysis block header (the owner computes it).</summary>
+        public uint AnalysisChannelSet { get; set; }
+
+        /// <summary>Format-record version added by the quality area: 8 (9 with demand).</summary>
+        public const int QualityVersionStep = 2;
+
+        /// <summary>Weekly EN 50160 results kept (a year has 52 or 53 Mondays).</summary>
+        public const int QualityWeekDepth = 53;
+
+        /// <summary>Values of a weekly EN 50160 result (owner: Meter.Core QualityWeekRecord).</summary>
+        public const int QualityWeekValueCount = 12;
+
+        /// <summary>True when the layout has the quality area.</summary>
+        public bool HasQualityArea
+        {
+            get { return AnalysisRegionSize > 0; }
+        }
+
+        /// <summary>Bytes of the quality area: the weekly results' logger and the analysis ring (0 without).</summary>
+        public int QualityAreaSize
+        {
+            get { return HasQualityArea ? PeriodLogger.RegionSize(QualityWeekDepth, QualityWeekValueCount) + AnalysisRegionSize : 0; }
+        }
+
+        /// <summary>Address of the weekly EN 50160 results (the quality area's start) in a memory of <paramref name="memorySize"/> bytes.</summary>
+        public int QualityWeeksAddress(int memorySize)
+        {
+            return memorySize - TailSize - QualityAreaSize;
+        }
+
+        /// <summary>Address of the analysis logger's ring in a memory of <paramref name="memorySize"/> bytes.</summary>
+        public int AnalysisAddress(int memorySize)
+        {
+            return QualityWeeksAddress(memorySize) + PeriodLogger.RegionSize(QualityWeekDepth, QualityWeekValueCount);
+        }
+
+        /// <summary>The format record's layout version: <see cref="Version"/>, + 1 with the demand area, + <see cref="QualityVersionStep"/> with the quality area.</summary>
+        public int FormatVersion
+        {
+            get { return Version + (DemandValueCount > 0 ? 1 : 0) + (HasQualityArea ? QualityVersionStep : 0); }
         }
 
         /// <summary>
@@ -257,7 +317,7 @@ namespace Meter.Storage
         public void ToFormatRecord(int memorySize, long[] values)
         {
             values[0] = 0x4D455452; // "METR"
-            values[1] = DemandValueCount > 0 ? Version + 1 : Version; // layout version + 1: this layout also has the demand area
+            values[1] = FormatVersion; // + 1: this layout also has the demand area; + 2: the quality area
             values[2] = memorySize;
             values[3] = RegisterCount;
             values[4] = RegisterSlots;

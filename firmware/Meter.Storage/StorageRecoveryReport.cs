@@ -68,7 +68,16 @@ namespace Meter.Storage
         /// <summary>Torn device-state slots discarded (a cut while the breaker state, the credit or the pulse count was saved).</summary>
         public int TornDeviceStateSlots { get; set; }
 
-        /// <summary>Layout version the memory was upgraded from in place at this boot (4 or 5); 0 = none.</summary>
+        /// <summary>Torn pointer slots of the analysis logger (quality area only).</summary>
+        public int TornAnalysisPointerSlots { get; set; }
+
+        /// <summary>Torn slots of the weekly EN 50160 results.</summary>
+        public int TornQualityWeekSlots { get; set; }
+
+        /// <summary>True when this boot added the quality area to a version-6/7 memory (the load profile restarted; nothing else moved).</summary>
+        public bool QualityAreaAdded { get; set; }
+
+        /// <summary>Layout version the memory was upgraded from in place at this boot (4 or 5; 6 or 7 when the quality area was added); 0 = none.</summary>
         public int UpgradedFromVersion { get; set; }
 
         /// <summary>
@@ -85,7 +94,8 @@ namespace Meter.Storage
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
                     + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
-                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + TornCalendarSlots + TornDeviceStateSlots + (DemandRefused ? 1 : 0);
+                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + TornCalendarSlots + TornDeviceStateSlots + (DemandRefused ? 1 : 0)
+                    + TornAnalysisPointerSlots + TornQualityWeekSlots;
             }
         }
     }

@@ -93,6 +93,11 @@ public sealed class ProfileDepthBenchmark : IBenchmark
         report.Note("The seeds' tables give no memory size; their depths are the manufacturers' figures.");
         report.Figure("days_a4_15min_256kib", Math.Round(a4At15In256, 1));
         report.Figure("bytes_per_interval_a4_15min", Math.Round(bytesPerInterval, 2));
+        var (analysisDays, analysisBytes) = AnalysisLoggerDepth.Measure(path);
+        report.Note($"Analysis logger (quality measurement): 8 default channels at 10 min in its {StorageLayout.DefaultAnalysisRegionSize / 1024} KiB region, " +
+            $"{analysisBytes:F2} bytes an interval (values derived from the reference year, AnalysisLoggerDepth).");
+        report.Figure("days_analysis_10min_8ch_64kib", Math.Round(analysisDays, 1));
+        report.Figure("bytes_per_interval_analysis_8ch", Math.Round(analysisBytes, 2));
     }
 
     /// <summary>One 15-min sample: total active and reactive power in 0.1 W / 0.1 var.</summary>

@@ -28,6 +28,12 @@ namespace Meter.Metrology.Quality
         /// <summary>Power factor P/S per phase, ten-thousandths (signed: negative = export).</summary>
         public readonly int[] PowerFactor = new int[3];
 
+        /// <summary>Total active power ΣP of the phases, mW (signed: negative = export).</summary>
+        public long ActivePowerMilliwatts;
+
+        /// <summary>Total power factor ΣP / ΣS, ten-thousandths (signed; 0 without apparent power).</summary>
+        public int TotalPowerFactor;
+
         /// <summary>Displacement factor cos φ1 per phase, ten-thousandths (signed); refreshed as the harmonic scan reaches the phase.</summary>
         public readonly int[] DisplacementFactor = new int[3];
 
@@ -54,6 +60,16 @@ namespace Meter.Metrology.Quality
                 PowerFactor[p] = (int)RoundedRatio(m.PowerFactor[p] * 10000L, 32768);
             }
             NeutralCurrentMilliamps = scale.RmsToMilli(m.NeutralCurrentRms, fullScaleMilliamps);
+            long activeCodes = 0, apparentCodes = 0, microwatts = 0;
+            for (int p = 0; p < 3; p++)
+            {
+                activeCodes += m.ActivePower[p];
+                apparentCodes += m.ApparentPower[p];
+                microwatts += scale.PowerToMicrowatts(m.ActivePower[p], fullScaleMillivolts, fullScaleMilliamps);
+            }
+            ActivePowerMilliwatts = microwatts / 1000;
+            // Both sums in the chip's same power codes: their ratio needs no scale.
+            TotalPowerFactor = apparentCodes <= 0 ? 0 : (int)RoundedRatio(activeCodes * 10000L, apparentCodes);
             int phase = m.HarmonicPhase;
             if (phase >= 0 && phase < 3)
             {

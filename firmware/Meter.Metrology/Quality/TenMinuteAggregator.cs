@@ -24,6 +24,8 @@ namespace Meter.Metrology.Quality
         private bool _flagged;
         private int _samples;
         private readonly long[] _voltageSquares = new long[3];
+        private readonly long[] _currentSquares = new long[3];
+        private long _powerFactorSum, _importSum, _exportSum, _frequencySum;
         private readonly long[] _thdSquares = new long[3];
         private readonly int[] _thdSamples = new int[3];
         private readonly long[] _harmonicSquares = new long[3 * Row];
@@ -91,6 +93,8 @@ namespace Meter.Metrology.Quality
             {
                 long v = q.VoltageMillivolts[p];
                 _voltageSquares[p] += v * v;
+                long i = q.CurrentMilliamps[p];
+                _currentSquares[p] += i * i;
                 if (!q.Harmonics.IsComplete(p)) continue;
                 long thd = q.Harmonics.Thd(p);
                 _thdSquares[p] += thd * thd;
@@ -101,6 +105,8 @@ namespace Meter.Metrology.Quality
                     _harmonicSquares[p * Row + order] += r * r;
                 }
             }
+            _powerFactorSum += q.TotalPowerFactor;
+            if (q.ActivePowerMilliwatts >= 0) _importSum += q.ActivePowerMilliwatts; else _exportSum -= q.ActivePowerMilliwatts;
             if (q.UnbalanceValid)
             {
                 _unbalanceSquares += (long)q.Unbalance * q.Unbalance;
@@ -111,6 +117,7 @@ namespace Meter.Metrology.Quality
         private void AddFrequency(long millihertz)
         {
             _frequencyValues++;
+            _frequencySum += millihertz;
             if (En50160Limits.Within(millihertz, _nominalMillihertz, En50160Limits.FrequencyNarrowPerMille, En50160Limits.FrequencyNarrowPerMille)) _frequencyNarrow++;
             if (En50160Limits.Within(millihertz, _nominalMillihertz, En50160Limits.FrequencyWideBelowPerMille, En50160Limits.FrequencyWideAbovePerMille)) _frequencyWide++;
             if (_frequencyValues == 1 || millihertz < _frequencyMin) _frequencyMin = millihertz;
@@ -126,6 +133,7 @@ namespace Meter.Metrology.Quality
             for (int p = 0; p < 3; p++)
             {
                 r.VoltageMillivolts[p] = RootMeanSquare(_voltageSquares[p], _samples);
+                r.CurrentMilliamps[p] = RootMeanSquare(_currentSquares[p], _samples);
                 r.HarmonicsValid[p] = _thdSamples[p] > 0;
                 r.Thd[p] = (int)RootMeanSquare(_thdSquares[p], _thdSamples[p]);
                 for (int order = HarmonicSpectrum.FirstOrder; order <= HarmonicSpectrum.LastOrder; order++)
@@ -133,6 +141,11 @@ namespace Meter.Metrology.Quality
             }
             r.UnbalanceValid = _unbalanceSamples > 0;
             r.Unbalance = (int)RootMeanSquare(_unbalanceSquares, _unbalanceSamples);
+            // Means of P, PF and the 10-s frequencies (rounded half away from zero).
+            r.PowerFactor = (int)RoundedMean(_powerFactorSum, _samples);
+            r.ImportMilliwatts = RoundedMean(_importSum, _samples);
+            r.ExportMilliwatts = RoundedMean(_exportSum, _samples);
+            r.FrequencyMeanMillihertz = RoundedMean(_frequencySum, _frequencyValues);
             r.FrequencyValues = _frequencyValues;
             r.FrequencyWithinNarrow = _frequencyNarrow;
             r.FrequencyWithinWide = _frequencyWide;
@@ -147,17 +160,28 @@ namespace Meter.Metrology.Quality
             for (int p = 0; p < 3; p++)
             {
                 _voltageSquares[p] = 0;
+                _currentSquares[p] = 0;
                 _thdSquares[p] = 0;
                 _thdSamples[p] = 0;
             }
             for (int i = 0; i < _harmonicSquares.Length; i++) _harmonicSquares[i] = 0;
             _unbalanceSquares = 0;
+            _powerFactorSum = 0;
+            _importSum = 0;
+            _exportSum = 0;
+            _frequencySum = 0;
             _unbalanceSamples = 0;
             _frequencyValues = 0;
             _frequencyNarrow = 0;
             _frequencyWide = 0;
             _frequencyMin = 0;
             _frequencyMax = 0;
+        }
+
+        private static long RoundedMean(long sum, int count)
+        {
+            if (count <= 0) return 0;
+            return sum >= 0 ? (sum + count / 2) / count : -((-sum + count / 2) / count);
         }
 
         // √(Σx² / n), rounded to the nearest integer (0 without values).

@@ -21,6 +21,18 @@ namespace Meter.Metrology.Quality
         /// <summary>Rms of the rms voltages per phase, mV.</summary>
         public readonly long[] VoltageMillivolts = new long[3];
 
+        /// <summary>Rms of the rms currents per phase, mA.</summary>
+        public readonly long[] CurrentMilliamps = new long[3];
+
+        /// <summary>Mean of the interval's 10-s frequency values, mHz (0 without values).</summary>
+        public long FrequencyMeanMillihertz;
+
+        /// <summary>Mean total power factor ΣP / ΣS, ten-thousandths (signed).</summary>
+        public int PowerFactor;
+
+        /// <summary>Mean active power imported and exported (each the mean of max(±P, 0) over the values), mW.</summary>
+        public long ImportMilliwatts, ExportMilliwatts;
+
         /// <summary>Rms of the THD values per phase, hundredths of a percent (valid when <see cref="HarmonicsValid"/>).</summary>
         public readonly int[] Thd = new int[3];
 

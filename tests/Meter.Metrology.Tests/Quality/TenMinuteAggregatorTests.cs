@@ -118,4 +118,33 @@ public class TenMinuteAggregatorTests
         for (long t = T0 + 1300; t < T0 + 3000; t++) agg.Add(t, q, Period50Hz, t % 7 == 0);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void Current_is_aggregated_as_rms_and_frequency_power_factor_and_power_as_means()
+    {
+        var agg = New();
+        var importing = QualityTestValues.Balanced(230_000);
+        importing.CurrentMilliamps[0] = 10_000;
+        importing.TotalPowerFactor = 9_500;
+        importing.ActivePowerMilliwatts = 6_000_000;
+        var exporting = QualityTestValues.Balanced(230_000);
+        exporting.CurrentMilliamps[0] = 20_000;
+        exporting.TotalPowerFactor = -9_000;
+        exporting.ActivePowerMilliwatts = -3_000_000;
+        // 400 s importing, 200 s exporting; the line period 5120 (50.000 Hz) the first 300 s, then 5119 (50.0098 Hz).
+        for (long t = T0; t < T0 + 600; t++)
+            agg.Add(t, t < T0 + 400 ? importing : exporting, t < T0 + 300 ? Period50Hz : Period50Hz - 1, false);
+        Assert.True(agg.Add(T0 + 600, importing, Period50Hz, false));
+        var r = agg.Completed;
+        // √((400·10,000² + 200·20,000²)/600) = √200,000,000 = 14,142.1 mA
+        Assert.Equal(14_142, r.CurrentMilliamps[0]);
+        // (400·9,500 − 200·9,000)/600 = 3,333.3; import 400·6,000,000/600 = 4,000,000 mW; export 200·3,000,000/600 = 1,000,000 mW
+        Assert.Equal(3_333, r.PowerFactor);
+        Assert.Equal(4_000_000, r.ImportMilliwatts);
+        Assert.Equal(1_000_000, r.ExportMilliwatts);
+        // 30 10-s values at 50,000 mHz and 30 at the mean over 5119 (256,000,000 / 5119 = 50,009.77 as the chip counts it):
+        // the mean lies halfway, within a mHz of 50,004.9.
+        Assert.Equal(60, r.FrequencyValues);
+        Assert.InRange(r.FrequencyMeanMillihertz, 50_004, 50_006);
+    }
 }
