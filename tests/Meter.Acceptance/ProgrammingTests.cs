@@ -1,5 +1,5 @@
 using Meter.Acceptance.Targets;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace Meter.Acceptance;
 

@@ -1,7 +1,7 @@
 using Meter.Obis;
 using Meter.Optical;
 using Meter.Tool;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using MeterTool.Tests.Support;
 
 namespace MeterTool.Tests;

@@ -1,6 +1,6 @@
 using Meter.Tool;
 using Meter.Tool.Calibration;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace MeterTool.Tests;
 

@@ -1,4 +1,4 @@
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using MeterTool.Tests.Support;
 using static MeterTool.Tests.Support.ScriptedMeter;
 

@@ -1,5 +1,5 @@
 using CsCheck;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace MeterTool.Tests;
 
@@ -78,13 +78,13 @@ public class DataSetRoundTripTests
         var valueChar = CsCheck.Gen.Char["0123456789.-: ABERabc"];
         var unitChar = CsCheck.Gen.Char["kWhVvarAHz"];
         var value = CsCheck.Gen.Select(valueChar.Array[0, 32], unitChar.Array[0, 16],
-            (v, u) => new Meter.Tool.Protocol.DataValue(new string(v), new string(u)));
+            (v, u) => new Meter.OpticalClient.Protocol.DataValue(new string(v), new string(u)));
         var set = CsCheck.Gen.Select(addressChar.Array[1, 16], value.Array[1, 3],
-            (a, vs) => new Meter.Tool.Protocol.DataSet(new string(a), vs));
+            (a, vs) => new Meter.OpticalClient.Protocol.DataSet(new string(a), vs));
         set.Array[0, 10].Sample(sets =>
         {
             string block = string.Concat(sets.Select(s => s.Address + string.Concat(s.Values.Select(v => "(" + (v.Unit.Length == 0 ? v.Value : v.Value + "*" + v.Unit) + ")")) + "\r\n")) + "!\r\n";
-            var parsed = Meter.Tool.Protocol.DataBlockParser.Parse(block);
+            var parsed = Meter.OpticalClient.Protocol.DataBlockParser.Parse(block);
             return parsed.Count == sets.Length
                 && parsed.Zip(sets).All(p => p.First.Address == p.Second.Address
                     && p.First.Values.Select(v => (v.Value, v.Unit)).SequenceEqual(p.Second.Values.Select(v => (v.Value, v.Unit))));

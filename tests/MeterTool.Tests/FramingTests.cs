@@ -1,5 +1,5 @@
 using CsCheck;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using static MeterTool.Tests.Support.ScriptedMeter;
 
 namespace MeterTool.Tests;

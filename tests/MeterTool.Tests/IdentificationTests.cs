@@ -1,4 +1,4 @@
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using static MeterTool.Tests.Support.ScriptedMeter;
 
 namespace MeterTool.Tests;

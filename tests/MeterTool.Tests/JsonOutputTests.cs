@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Meter.Tool.Output;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using static MeterTool.Tests.Support.ScriptedMeter;
 
 namespace MeterTool.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Meter.Tool.Output;
 using Meter.Tool.Profile;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace MeterTool.Tests;
 

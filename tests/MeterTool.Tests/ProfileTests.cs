@@ -1,6 +1,6 @@
 using Meter.Tool.Output;
 using Meter.Tool.Profile;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace MeterTool.Tests;
 

@@ -1,6 +1,6 @@
 using Meter.Obis;
 using Meter.Optical;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using MeterTool.Tests.Support;
 
 namespace MeterTool.Tests;

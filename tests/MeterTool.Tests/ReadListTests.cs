@@ -2,7 +2,7 @@ using Meter.Obis;
 using Meter.Optical;
 using Meter.Tool;
 using Meter.Tool.Cli;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using MeterTool.Tests.Support;
 
 namespace MeterTool.Tests;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Meter.Tool.Protocol;
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Protocol;
+using Meter.OpticalClient.Transport;
 using Microsoft.Win32.SafeHandles;
 using static MeterTool.Tests.Support.ScriptedMeter;
 

@@ -1,4 +1,4 @@
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
 namespace Meter.Acceptance.Targets;
 

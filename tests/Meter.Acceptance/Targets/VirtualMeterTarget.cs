@@ -1,5 +1,5 @@
 using Meter.Simulation;
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
 namespace Meter.Acceptance.Targets;
 

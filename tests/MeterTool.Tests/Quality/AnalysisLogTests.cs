@@ -1,4 +1,4 @@
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using Meter.Tool.Quality;
 
 namespace MeterTool.Tests.Quality;

@@ -1,5 +1,5 @@
 using Meter.Metrology.Quality;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using Meter.Tool.Quality;
 using MeterTool.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Meter.Tool.Cli;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using MeterTool.Tests.Support;
 using static MeterTool.Tests.Support.ScriptedMeter;
 

@@ -1,5 +1,5 @@
 using Meter.Tool.Output;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using Meter.Tool.Quality;
 using MeterTool.Tests.Support;
 using SkiaSharp;

@@ -1,6 +1,6 @@
 using Meter.Tool.Cli;
 using Meter.Tool.Output;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using Meter.Tool.Quality;
 using MeterTool.Tests.Support;
 using Spectre.Console;

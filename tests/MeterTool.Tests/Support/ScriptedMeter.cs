@@ -1,5 +1,5 @@
 using System.Text;
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
 namespace MeterTool.Tests.Support;
 
@@ -91,5 +91,5 @@ public sealed class ScriptedMeter : IOpticalTransport
         return Cat(start, body, [bcc]);
     }
 
-    private static string Show(byte[] b) => Meter.Tool.Protocol.Printable.Of(b);
+    private static string Show(byte[] b) => Meter.OpticalClient.Protocol.Printable.Of(b);
 }

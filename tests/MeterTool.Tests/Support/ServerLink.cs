@@ -1,6 +1,6 @@
 using Meter.Hal;
 using Meter.Optical;
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
 namespace MeterTool.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using Spectre.Console;
 
 namespace Meter.Tool.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace Meter.Tool.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Meter.Tool.Prepayment;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace Meter.Tool.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Meter.Tool.Dlms;
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
 namespace Meter.Tool.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Meter.Tool.Protocol;
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Protocol;
+using Meter.OpticalClient.Transport;
 
 namespace Meter.Tool.Cli;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Meter.Tool.Output;
 using Meter.Tool.Profile;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using Meter.Tool.Quality;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
 namespace Meter.Tool.Dlms;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Meter.Tool.Profile;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 using Meter.Tool.Quality;
 
 namespace Meter.Tool.Output;

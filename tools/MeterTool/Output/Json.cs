@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Globalization;
 using Meter.Tool.Profile;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace Meter.Tool.Output;
 

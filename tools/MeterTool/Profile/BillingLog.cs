@@ -1,4 +1,4 @@
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace Meter.Tool.Profile;
 

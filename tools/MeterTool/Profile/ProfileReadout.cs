@@ -1,5 +1,5 @@
 using System.Globalization;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace Meter.Tool.Profile;
 

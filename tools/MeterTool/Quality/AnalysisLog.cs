@@ -1,6 +1,6 @@
 using System.Globalization;
 using Meter.Tool.Profile;
-using Meter.Tool.Protocol;
+using Meter.OpticalClient.Protocol;
 
 namespace Meter.Tool.Quality;
 

@@ -1,6 +1,6 @@
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// The master side of IEC 62056-21:2002 (modes A, B, C): sign-on, readout and the

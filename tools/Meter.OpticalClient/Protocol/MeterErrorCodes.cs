@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// Meaning of the error messages "(ERnn)" this project's meter sends (mirrors

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>An open programming session: R1 reads and W1 writes of addressed values.</summary>
 public interface IMeterSession

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>What went wrong in an IEC 62056-21 exchange.</summary>
 public enum ProtocolErrorKind

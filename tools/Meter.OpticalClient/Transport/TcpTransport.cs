@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Meter.Tool.Transport;
+namespace Meter.OpticalClient.Transport;
 
 /// <summary>
 /// TCP link to the virtual meter's optical port. The bytes are those of the optical head;

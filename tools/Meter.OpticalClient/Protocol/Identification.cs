@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// The identification message "/XXXZ Ident CR LF" a meter sends after the request

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>Turns a data value "1.146*kW" into a number in the base unit (1146 W).</summary>
 public static class PhysicalValue

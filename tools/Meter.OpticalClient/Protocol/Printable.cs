@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>Shows protocol bytes readably in error messages: control characters as &lt;STX&gt;, &lt;CR&gt; …</summary>
 public static class Printable

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Transport;
+namespace Meter.OpticalClient.Transport;
 
 /// <summary>
 /// A byte link to a meter's optical port: a serial optical head (real baud changes, 7E1) or a

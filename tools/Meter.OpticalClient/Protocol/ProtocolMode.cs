@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>Protocol mode declared by the identification's baud character (IEC 62056-21:2002 §6.3.14, §6.4).</summary>
 public enum ProtocolMode

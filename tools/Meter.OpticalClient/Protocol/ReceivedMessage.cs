@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>Kinds of answers a meter gives in programming and readout (IEC 62056-21:2002 §6.3).</summary>
 public enum ReceivedKind

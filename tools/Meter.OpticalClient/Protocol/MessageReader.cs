@@ -1,6 +1,6 @@
-using Meter.Tool.Transport;
+using Meter.OpticalClient.Transport;
 
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// Reads whole messages from a transport with the standard's timeouts: the first character

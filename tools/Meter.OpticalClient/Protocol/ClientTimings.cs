@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// Client-side timing of IEC 62056-21:2002 §5.3 / §6.3 (see docs/iec62056-21-notes.md §6).

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>An IEC 62056-21 exchange failed; the message names what failed and in which state.</summary>
 public sealed class MeterProtocolException : Exception

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// A programming session on a client: opened with P1, closed with B0 on dispose.

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Ports;
 
-namespace Meter.Tool.Transport;
+namespace Meter.OpticalClient.Transport;
 
 /// <summary>
 /// A USB/serial optical head: 300 Bd, 7 data bits, even parity, 1 stop bit at the start

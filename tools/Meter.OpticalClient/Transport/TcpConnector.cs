@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Meter.Tool.Transport;
+namespace Meter.OpticalClient.Transport;
 
 /// <summary>Opens a TCP connection with a time-out and a message that names the endpoint (optical port or DLMS port).</summary>
 public static class TcpConnector

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>Control and framing characters of IEC 62056-21:2002 §6.3 (ISO/IEC 646 / ISO 1745 codes).</summary>
 public static class ControlCharacters

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>The baud-rate characters Z of IEC 62056-21:2002 §6.3.14 (mode B 'A'..'F', modes C/E '0'..'6').</summary>
 public static class BaudRates

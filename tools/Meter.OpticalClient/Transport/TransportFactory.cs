@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Meter.Tool.Transport;
+namespace Meter.OpticalClient.Transport;
 
 /// <summary>Opens the transport the global options name: --port DEVICE or --tcp HOST:PORT (exactly one).</summary>
 public static class TransportFactory

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// Parses the data block of a data message into data sets (IEC 62056-21:2002 §6.3.4, §6.3.16):

@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>Result of a data readout.</summary>
 /// <param name="Identification">The meter's identification.</param>

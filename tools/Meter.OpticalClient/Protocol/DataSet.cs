@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>One value group "(value*unit)" of a data set (IEC 62056-21:2002 §6.3.17..6.3.20).</summary>
 /// <param name="Value">Value text (≤ 32 characters, no "( ) * / !").</param>

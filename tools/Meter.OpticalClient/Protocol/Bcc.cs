@@ -1,4 +1,4 @@
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>
 /// Block check character (IEC 62056-21:2002 §6.3, ISO/IEC 1745): XOR of every character after

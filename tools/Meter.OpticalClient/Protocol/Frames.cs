@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Meter.Tool.Protocol;
+namespace Meter.OpticalClient.Protocol;
 
 /// <summary>Builds the messages the client sends (IEC 62056-21:2002 §6.3.1, §6.3.3, §6.3.6).</summary>
 public static class Frames
