@@ -44,6 +44,9 @@ public sealed class MeterUnderTest : IDisposable
 
     public (int Code, string Out, string Error) Tool(params string[] args)
     {
+        // The previous command's session ended first (its client gone, the meter idle): on a loaded machine the meter's
+        // thread can take longer than the client's 2 s wait for the identification to notice, which then reads "port busy".
+        WaitUntil(h => h.Meter.Optical.State == Meter.Optical.OpticalServerState.Idle, "the optical port idle before the next command");
         lock (ConsoleGate)
         {
             var (oldOut, oldErr) = (Console.Out, Console.Error);
