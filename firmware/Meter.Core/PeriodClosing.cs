@@ -26,6 +26,7 @@ namespace Meter.Core
         private readonly long[] _profileValues = new long[4];
         // A+, A−, R+, R− and the pulse-input register (MeterSettings.PulseInputProfileChannel): a 5-channel block's values.
         private readonly long[] _pulseChannelValues = new long[5];
+        private bool _pulseWentBack;
         private readonly long[] _billingValues = new long[BillingValues.Count];
         private long _nextProfileEnd;
         private int _pendingStatus;
@@ -163,14 +164,9 @@ namespace Meter.Core
             CaptureProfileValues();
             if (_rule.IsSummerTime(endUtc - 1)) status |= IntervalStatus.DaylightSaving;
             LoadProfile profile = _storage.Profile;
-            long[] values = ValuesFor(profile);
-            // The pulse register went back (a larger pulse constant): this interval records no pulses and the
-            // channel restarts from the new value in a new block — a profile channel never decreases.
-            bool pulseRestart = values.Length == 5 && values[4] < profile.LastValue(4);
-            if (pulseRestart) values[4] = profile.LastValue(4);
-            profile.Append(UnixTime.ToDateTime(endUtc), values, status);
+            profile.Append(UnixTime.ToDateTime(endUtc), ValuesFor(profile), status);
             ProfileEntries++;
-            SwitchPulseChannel(profile, pulseRestart);
+            SwitchPulseChannel(profile, _pulseWentBack);
         }
 
         // At an interval end, right after its entry: the profile takes or drops the pulse-input channel when the
@@ -189,10 +185,16 @@ namespace Meter.Core
             profile.ChangeChannels(5, _pulseChannelValues);
         }
 
-        // The values the profile's newest block takes: with the pulse register when it carries that channel.
+        // The values the profile's newest block takes: with the pulse register when it carries that channel. A pulse
+        // register gone back (a larger pulse constant) is held at the profile's last value — a profile channel never
+        // decreases —: that interval records no pulses, and the channel restarts from the new value at the interval end.
         private long[] ValuesFor(LoadProfile profile)
         {
-            return profile.ChannelCount == 5 ? _pulseChannelValues : _profileValues;
+            _pulseWentBack = false;
+            if (profile.ChannelCount != 5) return _profileValues;
+            _pulseWentBack = _pulseChannelValues[4] < profile.LastValue(4);
+            if (_pulseWentBack) _pulseChannelValues[4] = profile.LastValue(4);
+            return _pulseChannelValues;
         }
 
         private void CaptureProfileValues()

@@ -113,4 +113,32 @@ public class PulseInputProfileChannelTests
         Assert.Equal(host.Meter.Storage.Profile.LastValue(0), ((object[])entries[4])[1]); // A+ as before
         Assert.Equal(30000L, host.Meter.Storage.Profile.LastValue(4));
     }
+
+    [Fact]
+    public void A_larger_pulse_constant_records_no_pulses_for_its_interval_and_the_channel_restarts()
+    {
+        using var host = Start(true);
+        var m = host.Meter;
+        Assert.Equal(Meter.Obis.ObisWriteResult.Accepted, m.Inputs.WritePulseConstant(1000));
+        Assert.Equal(Meter.Obis.ObisWriteResult.Accepted, m.Inputs.WritePulseUnit(PulseInputUnit.Litre));
+        host.RunFor(TimeSpan.FromMinutes(15));
+        host.FeedPulses(1000.0 / 120); // 7 500 pulses an interval, as above
+        host.RunFor(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1)); // the host runs whole metering cycles (1 s)
+        // 00:30:01: 2000 pulses/L takes the register from 7 500 (7.500 L) back to 3 750 + the pulses since 00:30.
+        Assert.Equal(Meter.Obis.ObisWriteResult.Accepted, m.Inputs.WritePulseConstant(2000));
+        host.RunFor(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(1));
+        host.FeedPulses(0);
+        host.RunFor(TimeSpan.FromMinutes(5));
+        Assert.Equal(22500, m.Inputs.PulseCount);
+        var rig = new RangeRequestRig(m);
+        rig.LogIn("00000000");
+        string[] lines = RangeRequestRig.DataBlock(rig.Command("R1\u0002P.01(2501150030;2501150100)\u0003"))
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        foreach (string line in lines) _output.WriteLine(line);
+        Assert.Equal(4, lines.Length);
+        Assert.EndsWith("(0-1:24.2.1)(L)", lines[0]);
+        Assert.EndsWith(")(7.500)", lines[1]); // 00:30, at 1000 pulses/L
+        Assert.EndsWith(")(0.000)", lines[2]); // 00:45: the register went back, no pulses recorded
+        Assert.EndsWith(")(3.750)", lines[3]); // 01:00: 7 500 pulses at 2000 pulses/L from the restarted channel
+    }
 }
