@@ -109,6 +109,7 @@ namespace Meter.Core
             _localDisconnects = new LocalDisconnectRequests(_disconnect, _prepayment, _inputs);
             _status.ShowPrepayment(_prepayment);
             _status.UseInputs(_inputs);
+            _optical.UseInputs(_inputs);
             _status.PowerQuality = new PowerQualityObjects(_cycle.Quality);
             _display = new MeterDisplay(hardware.Lcd, _table, settings, energy, energy.Configuration, _metering, _tariffs, _status, _tamper, _time);
             _display.ShowPrepayment(_prepayment);
@@ -123,7 +124,7 @@ namespace Meter.Core
             CosemTableWrites cosemWrites = new CosemTableWrites(_table, _events, _time);
             ICosemObjects cosemObjects = new CompositeCosemObjects(new ICosemObjects[]
             {
-                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule, settings.AnalysisChannelCodes), new DemandRegisterValues(demand, _rule),
+                new ObisTableCosemObjects(_table, MeterProfiles.Create(_storage, _rule, settings.AnalysisChannelCodes, settings.PulseInputProfileChannel), new DemandRegisterValues(demand, _rule),
                     new ClockAttributes(_rule, _time), cosemWrites, BreakerObjects.CosemClassObjects),
                 new SapAssignmentObject(1, new MeterLogicalDeviceName(settings)),
                 calendar,

@@ -35,11 +35,20 @@ namespace Meter.Core
         /// </summary>
         public static ProfileGeneric[] Create(MeterStorage storage, LocalTimeRule rule, Meter.Obis.ObisCode[] analysisCodes)
         {
-            int channels = storage.Profile.ChannelCount;
+            return Create(storage, rule, analysisCodes, false);
+        }
+
+        /// <summary>
+        /// As above; with <paramref name="pulseChannel"/> (MeterSettings.PulseInputProfileChannel) the load profile's
+        /// capture objects end with the pulse-input register 0-1:24.2.1 (class 3, attribute 2).
+        /// </summary>
+        public static ProfileGeneric[] Create(MeterStorage storage, LocalTimeRule rule, Meter.Obis.ObisCode[] analysisCodes, bool pulseChannel)
+        {
+            int channels = storage.Profile.BaseChannelCount;
             byte[] channelC = new byte[channels];
             // P.01's channel order (ProfileRequest): A+ 1.8.0, A- 2.8.0, R+ 3.8.0, R- 4.8.0 — channel i is C = i + 1.
             for (int c = 0; c < channels; c++) channelC[c] = (byte)(c + 1);
-            ProfileGeneric load = new ProfileGeneric(LoadProfileName, new LoadProfileSource(storage.Profile, rule, channelC));
+            ProfileGeneric load = new ProfileGeneric(LoadProfileName, new LoadProfileSource(storage.Profile, rule, channelC, pulseChannel));
             ProfileGeneric billing = new ProfileGeneric(BillingName, new BillingLoggerSource(storage, rule));
             ProfileGeneric events = new ProfileGeneric(EventLogName, new EventLogSource(storage, rule));
             if (storage.Analysis == null || analysisCodes == null) return new ProfileGeneric[] { load, billing, events };

@@ -167,6 +167,14 @@ namespace Meter.Core
         /// </summary>
         public Meter.Obis.ObisCode[] AnalysisChannelCodes = AnalysisChannels.Default();
 
+        /// <summary>
+        /// The pulse-input register 0-1:24.2.1 as a 5th load-profile channel (issue 19), while the pulse input is fitted
+        /// and counting (<see cref="ModuleInputs.PulseInputCounting"/>): each interval then records the register's
+        /// increase after A+, A−, R+, R−. Off by default (the profile stays as it was, byte for byte). A build-time
+        /// setting like <see cref="QualityMeasurement"/>, not in the settings record (all its values are used).
+        /// </summary>
+        public bool PulseInputProfileChannel;
+
         /// <summary>Nominal supply frequency, mHz (EN 50160 §4.2.1: 50 Hz), 50000 or 60000.</summary>
         public int NominalFrequencyMillihertz = 50000;
 

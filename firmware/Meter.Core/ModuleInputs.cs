@@ -80,6 +80,9 @@ namespace Meter.Core
             get { return _tariffs.Mode == TariffControlMode.ModuleInputs ? _tariffs.Inputs.Code : (int)_state.Get(InputCodeIndex); }
         }
 
+        /// <summary>True when the pulse input is fitted (I/O 1 present) and counting (the DD code in force has a pulse input).</summary>
+        public bool PulseInputCounting { get { return _io1 != null && ModuleInputCode.HasPulseInput(Code); } }
+
         /// <summary>Pulses counted.</summary>
         public long PulseCount { get { return _pulse.Count; } }
 

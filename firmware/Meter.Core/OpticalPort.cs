@@ -27,6 +27,7 @@ namespace Meter.Core
         private OpticalServer _server;
         private RangeRequestLink _requestLink;
         private ProfileRequest _profileRequest;
+        private ModuleInputs _inputs;
         private EventLogRequest _eventLogRequest;
         private OpticalModeE _modeE;
 
@@ -68,6 +69,12 @@ namespace Meter.Core
             get { return DeviceAddressSetting.Effective(_settings.DeviceAddress, _settings.MeterNumber); }
         }
 
+        /// <summary>The module inputs whose pulse unit P.01 names for the pulse-input channel (before <see cref="Start"/>).</summary>
+        public void UseInputs(ModuleInputs inputs)
+        {
+            _inputs = inputs;
+        }
+
         /// <summary>
         /// Start-up, after the settings were restored: the port settings, the readout list and the server on
         /// <paramref name="table"/>; mode E offered with <paramref name="dlms"/> (null: modes C only) as its COSEM server.
@@ -92,7 +99,7 @@ namespace Meter.Core
                 && _port.Identification.Length <= OpticalPortSettings.MaximumIdentificationLengthWithModeE;
             ApplyReadoutList();
             if (_link == null) return;
-            _profileRequest = new ProfileRequest(_storage, _rule);
+            _profileRequest = new ProfileRequest(_storage, _rule, _inputs);
             _eventLogRequest = new EventLogRequest(_storage, _rule, _time);
             // P.02 (analysis logger) and P.03 (weekly EN 50160 results) only with quality measurement (their storage exists only then).
             _requestLink = new RangeRequestLink(_link, _storage.Analysis == null ? new IRangeRequest[] { _profileRequest, _eventLogRequest }

@@ -24,6 +24,9 @@ namespace Meter.Core
         private readonly ModuleInputs _inputs;
         private PeriodSchedule _billingSchedule;
         private readonly long[] _profileValues = new long[4];
+        // A+, A−, R+, R− and the pulse-input register (MeterSettings.PulseInputProfileChannel): a 5-channel block's values.
+        private readonly long[] _pulseChannelValues = new long[5];
+        private bool _pulseWentBack;
         private readonly long[] _billingValues = new long[BillingValues.Count];
         private long _nextProfileEnd;
         private int _pendingStatus;
@@ -141,7 +144,7 @@ namespace Meter.Core
             int status = _pendingStatus | IntervalStatus.Incomplete;
             if (_rule.IsSummerTime(utcSeconds - 1)) status |= IntervalStatus.DaylightSaving;
             LoadProfile profile = _storage.Profile;
-            bool closed = profile.ChangePeriod(UnixTime.ToDateTime(utcSeconds), _profileValues, status, minutes);
+            bool closed = profile.ChangePeriod(UnixTime.ToDateTime(utcSeconds), ValuesFor(profile), status, minutes);
             if (closed)
             {
                 ProfileEntries++;
@@ -160,8 +163,38 @@ namespace Meter.Core
             _registers.SaveRegisters(true);
             CaptureProfileValues();
             if (_rule.IsSummerTime(endUtc - 1)) status |= IntervalStatus.DaylightSaving;
-            _storage.Profile.Append(UnixTime.ToDateTime(endUtc), _profileValues, status);
+            LoadProfile profile = _storage.Profile;
+            profile.Append(UnixTime.ToDateTime(endUtc), ValuesFor(profile), status);
             ProfileEntries++;
+            SwitchPulseChannel(profile, _pulseWentBack);
+        }
+
+        // At an interval end, right after its entry: the profile takes or drops the pulse-input channel when the
+        // setting and the input say so (a new block, LoadProfile.ChangeChannels), or restarts it after it went back.
+        private void SwitchPulseChannel(LoadProfile profile, bool restart)
+        {
+            bool wanted = _settings.PulseInputProfileChannel && _inputs.PulseInputCounting && profile.MaximumChannelCount == 5;
+            bool carried = profile.ChannelCount == 5;
+            if (wanted == carried && !restart) return;
+            if (!wanted)
+            {
+                profile.ChangeChannels(4, _profileValues);
+                return;
+            }
+            _pulseChannelValues[4] = _inputs.RegisterValue;
+            profile.ChangeChannels(5, _pulseChannelValues);
+        }
+
+        // The values the profile's newest block takes: with the pulse register when it carries that channel. A pulse
+        // register gone back (a larger pulse constant) is held at the profile's last value — a profile channel never
+        // decreases —: that interval records no pulses, and the channel restarts from the new value at the interval end.
+        private long[] ValuesFor(LoadProfile profile)
+        {
+            _pulseWentBack = false;
+            if (profile.ChannelCount != 5) return _profileValues;
+            _pulseWentBack = _pulseChannelValues[4] < profile.LastValue(4);
+            if (_pulseWentBack) _pulseChannelValues[4] = profile.LastValue(4);
+            return _pulseChannelValues;
         }
 
         private void CaptureProfileValues()
@@ -171,6 +204,8 @@ namespace Meter.Core
             _profileValues[1] = energy.EnergyIn(EnergyRegister.ActiveExport, MeterChannel.Total, true, 0);
             _profileValues[2] = energy.EnergyIn(EnergyRegister.ReactiveImport, MeterChannel.Total, true, 0);
             _profileValues[3] = energy.EnergyIn(EnergyRegister.ReactiveExport, MeterChannel.Total, true, 0);
+            for (int c = 0; c < 4; c++) _pulseChannelValues[c] = _profileValues[c];
+            _pulseChannelValues[4] = _inputs.RegisterValue;
         }
 
         private void CloseBillingIfDue(long utcSeconds)

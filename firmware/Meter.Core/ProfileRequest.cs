@@ -18,20 +18,35 @@ namespace Meter.Core
     /// header are one period apart from its time stamp, so each period gets its own headers
     /// across a change of the integration period). ETX, BCC (XOR from after STX through ETX, §6.3.14).
     /// Time stamps are the meter's local time of each interval's end.
+    /// Intervals with the pulse-input channel (MeterSettings.PulseInputProfileChannel) have a 5th value, the pulse
+    /// register's increase in its unit (3 decimals), and their header says so: "(5)…(4.8.0)(kvarh)(0-1:24.2.1)(m3)",
+    /// the unit kWh, m3 or L from the pulse input's unit code (empty for a plain count). The code is written in
+    /// full "A-B:C.D.E" as the readout writes it: P.01's short "C.D.E" stands for group A = 1 (electricity), B = 0
+    /// (IEC 62056-61 §5: A = 0 is abstract, here the other medium), so "24.2.1" alone would read as 1-0:24.2.1.
+    /// A change of the channel count starts a new header, as a change of period does.
     /// </remarks>
     public sealed class ProfileRequest : IRangeRequest
     {
         /// <summary>Most intervals answered per request (a day is 96 at 15 min); the oldest are dropped beyond.</summary>
         public const int MaximumIntervals = 1000;
 
+        private const int MaximumChannels = 5;
+
         private readonly MeterStorage _storage;
         private readonly LocalTimeRule _rule;
+        private readonly ModuleInputs _inputs;
 
         /// <summary>The load profile of <paramref name="storage"/>, time stamps in the local time of <paramref name="rule"/>.</summary>
-        public ProfileRequest(MeterStorage storage, LocalTimeRule rule)
+        public ProfileRequest(MeterStorage storage, LocalTimeRule rule) : this(storage, rule, null)
+        {
+        }
+
+        /// <summary>As above; the pulse-input channel's unit from <paramref name="inputs"/> (null: no unit).</summary>
+        public ProfileRequest(MeterStorage storage, LocalTimeRule rule, ModuleInputs inputs)
         {
             _storage = storage;
             _rule = rule;
+            _inputs = inputs;
         }
 
         /// <summary>Profile requests answered.</summary>
@@ -46,13 +61,14 @@ namespace Meter.Core
             Requests++;
             LoadProfile profile = _storage.Profile;
             LoadProfileReader reader = new LoadProfileReader(profile);
-            ProfileEntry entry = new ProfileEntry(profile.ChannelCount);
-            // Collect the matching intervals (local end minute, status, 4 deltas), newest kept.
+            ProfileEntry entry = new ProfileEntry(profile.MaximumChannelCount);
+            // Collect the matching intervals (local end minute, status, channels, 4 or 5 deltas), newest kept.
             long[] minutes = new long[MaximumIntervals];
             int[] statuses = new int[MaximumIntervals];
             int[] periods = new int[MaximumIntervals];
             bool[] summer = new bool[MaximumIntervals];
-            long[] deltas = new long[MaximumIntervals * 4];
+            int[] channels = new int[MaximumIntervals];
+            long[] deltas = new long[MaximumIntervals * MaximumChannels];
             int count = 0, first = 0;
             LocalTimeRule rule = _rule;
             while (reader.Next(entry))
@@ -66,34 +82,36 @@ namespace Meter.Core
                 statuses[slot] = entry.Status;
                 periods[slot] = entry.PeriodMinutes;
                 summer[slot] = local.IsSummerTime;
-                for (int c = 0; c < 4; c++) deltas[slot * 4 + c] = c < entry.Deltas.Length ? entry.Deltas[c] : 0;
+                channels[slot] = entry.ChannelCount == MaximumChannels ? MaximumChannels : 4;
+                for (int c = 0; c < MaximumChannels; c++) deltas[slot * MaximumChannels + c] = c < entry.Deltas.Length ? entry.Deltas[c] : 0;
             }
             long previousMinute = long.MinValue;
             int previousStatus = -1;
             int previousPeriod = 0;
-            if (count == 0) Header(answer, 0, false, 0, profile.PeriodMinutes);
+            int previousChannels = 0;
+            if (count == 0) Header(answer, 0, false, 0, profile.PeriodMinutes, profile.ChannelCount == MaximumChannels ? MaximumChannels : 4);
             for (int k = 0; k < count; k++)
             {
                 int i = (first + k) % MaximumIntervals;
                 int period = periods[i];
-                if (minutes[i] != previousMinute + period || statuses[i] != previousStatus || period != previousPeriod)
-                    Header(answer, minutes[i], summer[i], statuses[i], period);
-                for (int c = 0; c < 4; c++)
+                if (minutes[i] != previousMinute + period || statuses[i] != previousStatus || period != previousPeriod || channels[i] != previousChannels)
+                    Header(answer, minutes[i], summer[i], statuses[i], period, channels[i]);
+                for (int c = 0; c < channels[i]; c++)
                 {
                     answer.Byte((byte)'(');
-                    WriteKilo(answer, deltas[i * 4 + c]);
+                    WriteKilo(answer, deltas[i * MaximumChannels + c]);
                     answer.Byte((byte)')');
                 }
                 answer.EndLine();
                 previousMinute = minutes[i];
                 previousStatus = statuses[i];
                 previousPeriod = period;
+                previousChannels = channels[i];
             }
         }
 
         private static readonly byte[] Channels = new byte[]
         {
-            (byte)'(', (byte)'4', (byte)')',
             (byte)'(', (byte)'1', (byte)'.', (byte)'8', (byte)'.', (byte)'0', (byte)')', (byte)'(', (byte)'k', (byte)'W', (byte)'h', (byte)')',
             (byte)'(', (byte)'2', (byte)'.', (byte)'8', (byte)'.', (byte)'0', (byte)')', (byte)'(', (byte)'k', (byte)'W', (byte)'h', (byte)')',
             (byte)'(', (byte)'3', (byte)'.', (byte)'8', (byte)'.', (byte)'0', (byte)')', (byte)'(', (byte)'k', (byte)'v', (byte)'a', (byte)'r', (byte)'h', (byte)')',
@@ -102,7 +120,18 @@ namespace Meter.Core
 
         private static readonly byte[] Address = new byte[] { (byte)'P', (byte)'.', (byte)'0', (byte)'1', (byte)'(' };
 
-        private static void Header(RangeAnswer answer, long localMinute, bool summer, int status, int period)
+        // The pulse-input channel (IEC 62056-61 code written in full, see the remarks).
+        private static readonly byte[] PulseChannel = new byte[]
+        {
+            (byte)'(', (byte)'0', (byte)'-', (byte)'1', (byte)':', (byte)'2', (byte)'4', (byte)'.', (byte)'2', (byte)'.', (byte)'1', (byte)')', (byte)'(',
+        };
+
+        private static readonly byte[] KilowattHours = new byte[] { (byte)'k', (byte)'W', (byte)'h' };
+        private static readonly byte[] CubicMetres = new byte[] { (byte)'m', (byte)'3' };
+        private static readonly byte[] Litres = new byte[] { (byte)'L' };
+        private static readonly byte[] NoUnit = new byte[0];
+
+        private void Header(RangeAnswer answer, long localMinute, bool summer, int status, int period, int channels)
         {
             answer.Bytes(Address);
             answer.Stamp(localMinute * 60, summer, false);
@@ -113,8 +142,29 @@ namespace Meter.Core
             answer.Byte((byte)'(');
             answer.Two(period);
             answer.Byte((byte)')');
+            answer.Byte((byte)'(');
+            answer.Decimal(channels);
+            answer.Byte((byte)')');
             answer.Bytes(Channels);
+            if (channels == MaximumChannels)
+            {
+                answer.Bytes(PulseChannel);
+                answer.Bytes(PulseUnitText());
+                answer.Byte((byte)')');
+            }
             answer.EndLine();
+        }
+
+        private byte[] PulseUnitText()
+        {
+            int unit = _inputs == null ? PulseInputUnit.None : _inputs.PulseUnit;
+            switch (unit)
+            {
+                case PulseInputUnit.KilowattHour: return KilowattHours;
+                case PulseInputUnit.CubicMetre: return CubicMetres;
+                case PulseInputUnit.Litre: return Litres;
+                default: return NoUnit;
+            }
         }
 
         // Wh → "k.kkk" (kWh, 3 decimals), non-negative (profile deltas never decrease).

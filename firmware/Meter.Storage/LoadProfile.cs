@@ -16,7 +16,8 @@ namespace Meter.Storage
     /// channels (1) | register values at the base minute (8·channels) | CRC-32 (4)</c>, then
     /// entries, then 0xFF (end marker) if the block is not exactly full.
     /// Entry: flags byte (bits 0–3: channel 0–3 delta is zero and omitted; bit 4: DST; bit 5:
-    /// extension byte follows; bits 6–7 zero), optional extension byte (bit 0 power failure,
+    /// extension byte follows; bit 6: channel 4 delta is zero and omitted, in 5-channel blocks
+    /// only, zero in all others; bit 7 zero), optional extension byte (bit 0 power failure,
     /// bit 1 clock set, bit 2 incomplete, bit 3 explicit time follows), optional explicit time
     /// (LEB128 minutes after the block's base minute; otherwise previous end + period), then one
     /// LEB128 delta per channel not flagged zero. About 4 bytes an interval for A+/A-/R+/R- on
@@ -30,6 +31,10 @@ namespace Meter.Storage
     /// time step); a profile that never changed its period has the same byte in every block, so
     /// it reads exactly as before per-block periods existed. The period given to the constructor
     /// is only the default for an empty (or lost) profile.
+    /// Extra channel: besides the constructor's channels (the base) a block may carry one more
+    /// (the pulse-input register, <see cref="ChangeChannels"/>); its channels byte says which.
+    /// Base-only blocks are exactly as before the extra channel existed; a ring may hold both
+    /// kinds, and the newest block's count is the one new entries are written with.
     /// </remarks>
     public sealed class LoadProfile
     {
@@ -41,6 +46,7 @@ namespace Meter.Storage
         private const byte EndMarker = 0xFF;
         private const int FlagDst = 0x10;
         private const int FlagExtension = 0x20;
+        private const int FlagChannel4Zero = 0x40;
         private const int ExtPowerFailure = 0x01;
         private const int ExtClockSet = 0x02;
         private const int ExtIncomplete = 0x04;
@@ -50,10 +56,12 @@ namespace Meter.Storage
         private readonly BlockRing _ring;
         private readonly int _blockCount;
         private readonly int _blockSize;
-        private readonly int _channels;
+        private readonly int _baseChannels;
+        private readonly int _maximumChannels;
+        private int _channels;
         private readonly int _defaultPeriod;
         private int _period;
-        private readonly int _headerSize;
+        private int _headerSize;
         private readonly long[] _lastValues;
         private readonly long[] _deltas;
         private readonly byte[] _entry;
@@ -89,7 +97,7 @@ namespace Meter.Storage
                 throw new System.ArgumentException("a load profile has 1 to 8 channels");
             }
             _headerSize = HeaderSize(channelCount);
-            if (blockSize < _headerSize + 2 * (2 + 2 + ByteCodec.MaxVarIntBytes * (channelCount + 1)))
+            if (!HoldsTwoEntries(blockSize, channelCount))
             {
                 throw new System.ArgumentException("profile block too small for its header and two entries");
             }
@@ -97,14 +105,21 @@ namespace Meter.Storage
             _memory = memory;
             _blockCount = _ring.BlockCount;
             _blockSize = blockSize;
+            _baseChannels = channelCount;
+            _maximumChannels = channelCount < 8 ? channelCount + 1 : channelCount;
             _channels = channelCount;
             _defaultPeriod = periodMinutes;
             _period = periodMinutes;
-            _lastValues = new long[channelCount];
-            _deltas = new long[channelCount];
-            _entry = new byte[2 + ByteCodec.MaxVarIntBytes * (channelCount + 1)];
-            _header = new byte[_headerSize];
+            _lastValues = new long[_maximumChannels];
+            _deltas = new long[_maximumChannels];
+            _entry = new byte[2 + ByteCodec.MaxVarIntBytes * (_maximumChannels + 1)];
+            _header = new byte[HeaderSize(_maximumChannels)];
             _block = new byte[blockSize];
+        }
+
+        private static bool HoldsTwoEntries(int blockSize, int channelCount)
+        {
+            return blockSize >= HeaderSize(channelCount) + 2 * (2 + 2 + ByteCodec.MaxVarIntBytes * (channelCount + 1));
         }
 
         /// <summary>Header bytes of a block for <paramref name="channelCount"/> channels.</summary>
@@ -113,10 +128,22 @@ namespace Meter.Storage
             return 16 + 8 * channelCount;
         }
 
-        /// <summary>Channels per entry.</summary>
+        /// <summary>Channels per entry of the newest block: the values <see cref="Append"/> takes.</summary>
         public int ChannelCount
         {
             get { return _channels; }
+        }
+
+        /// <summary>The constructor's channels: an empty or lost profile starts with them.</summary>
+        public int BaseChannelCount
+        {
+            get { return _baseChannels; }
+        }
+
+        /// <summary>The base channels plus the extra one (<see cref="ChangeChannels"/>); at most 8. A <see cref="ProfileEntry"/> this long reads any block.</summary>
+        public int MaximumChannelCount
+        {
+            get { return _maximumChannels; }
         }
 
         /// <summary>Integration period in minutes of the newest block: the period new entries are written with.</summary>
@@ -208,7 +235,7 @@ namespace Meter.Storage
                 }
                 for (long seq = OldestReadableSequence; seq <= _blockSeq; seq++)
                 {
-                    if (ReadHeader(seq, _header))
+                    if (ReadHeader(seq, _header) > 0)
                     {
                         return ByteCodec.ReadUInt32(_header, 6);
                     }
@@ -226,15 +253,18 @@ namespace Meter.Storage
             _started = false;
             _lostOnRecovery = false;
             _period = _defaultPeriod;
+            SetChannels(_baseChannels);
             if (!_ring.RecoverPointer(out _blockSeq, out _tail))
             {
                 return false;
             }
-            if (_blockSeq < 1 || _tail < _headerSize || _tail > _blockSize || !ReadHeader(_blockSeq, _header))
+            int channels = _blockSeq < 1 ? 0 : ReadHeader(_blockSeq, _header);
+            if (channels == 0 || _tail < HeaderSize(channels) || _tail > _blockSize)
             {
                 _lostOnRecovery = true;
                 return false;
             }
+            SetChannels(channels);
             _blockBase = ByteCodec.ReadUInt32(_header, 6);
             _lastMinute = _blockBase;
             int period = _header[10];
@@ -273,7 +303,11 @@ namespace Meter.Storage
             {
                 throw new System.InvalidOperationException("the load profile is already started");
             }
-            CheckValues(values);
+            if (values == null || (values.Length != _baseChannels && values.Length != _maximumChannels))
+            {
+                throw new System.ArgumentException("values must hold one entry per base channel, or one more for the extra channel");
+            }
+            SetChannels(values.Length);
             long minute = StorageTime.ToMinutes(at);
             long seq = _ring.CommittedSequence + 1;
             WriteHeader(seq, minute, values);
@@ -408,24 +442,82 @@ namespace Meter.Storage
             return close;
         }
 
+        /// <summary>
+        /// Switches the channels new entries carry to <paramref name="channelCount"/> — the base, or the base plus
+        /// the extra channel (<see cref="MaximumChannelCount"/>) — at the newest entry: a new block starts there, as
+        /// <see cref="ChangePeriod"/> opens one, with <paramref name="values"/> as its reference reading. No interval
+        /// is closed (call it right after <see cref="Append"/>): the base channels' values must be the newest
+        /// entry's. The extra channel's value is free, so the same count again restarts the extra channel from a
+        /// new reference (its register went back, e.g. after a new pulse constant). Power-fail safe like
+        /// <see cref="ChangePeriod"/>: the end marker lies past the committed tail and the header in the spare
+        /// block until the one pointer commit, so a cut leaves the old channels and profile or the new ones.
+        /// </summary>
+        public void ChangeChannels(int channelCount, long[] values)
+        {
+            if (!_started)
+            {
+                throw new System.InvalidOperationException("the load profile has no reference reading: call Start first");
+            }
+            if (channelCount != _baseChannels && channelCount != _maximumChannels)
+            {
+                throw new System.ArgumentException("a load profile carries its base channels or one extra channel");
+            }
+            if (!HoldsTwoEntries(_blockSize, channelCount))
+            {
+                throw new System.ArgumentException("profile block too small for the extra channel's header and two entries");
+            }
+            if (values == null || values.Length != channelCount)
+            {
+                throw new System.ArgumentException("values must hold exactly one entry per channel of the new block");
+            }
+            for (int c = 0; c < _baseChannels; c++)
+            {
+                if (values[c] != _lastValues[c])
+                {
+                    throw new System.ArgumentException("the base channels' values must be the newest entry's: the new block starts there");
+                }
+            }
+            if (_tail < _blockSize)
+            {
+                _entry[0] = EndMarker;
+                _memory.Write(BlockAddress(_blockSeq) + _tail, _entry, 0, 1);
+            }
+            long seq = _blockSeq + 1;
+            SetChannels(channelCount);
+            WriteHeader(seq, _lastMinute, values);
+            Commit(seq, _headerSize);
+            _blockSeq = seq;
+            _tail = _headerSize;
+            _blockBase = _lastMinute;
+            for (int c = 0; c < channelCount; c++)
+            {
+                _lastValues[c] = values[c];
+            }
+        }
+
         internal int BlockAddress(long seq)
         {
             return _ring.BlockAddress(seq);
         }
 
-        /// <summary>Reads and checks the header of block <paramref name="seq"/> into <paramref name="into"/>.</summary>
-        internal bool ReadHeader(long seq, byte[] into)
+        /// <summary>
+        /// Reads and checks the header of block <paramref name="seq"/> into <paramref name="into"/>
+        /// (at least <see cref="HeaderSize"/> of <see cref="MaximumChannelCount"/> bytes); returns the
+        /// block's channels (the base or the base plus the extra one), 0 when the header is invalid.
+        /// </summary>
+        internal int ReadHeader(long seq, byte[] into)
         {
-            _memory.Read(BlockAddress(seq), into, 0, _headerSize);
-            return into[0] == Magic0 && into[1] == Magic1
-                && ByteCodec.ReadUInt32(into, 2) == (uint)seq
-                && IsPeriod(into[10]) && into[11] == _channels
-                && Crc32.Compute(into, 0, _headerSize - 4) == ByteCodec.ReadUInt32(into, _headerSize - 4);
-        }
-
-        internal int HeaderBytes
-        {
-            get { return _headerSize; }
+            int address = BlockAddress(seq);
+            _memory.Read(address, into, 0, 12);
+            int channels = into[11];
+            if (into[0] != Magic0 || into[1] != Magic1 || ByteCodec.ReadUInt32(into, 2) != (uint)seq
+                || !IsPeriod(into[10]) || (channels != _baseChannels && channels != _maximumChannels))
+            {
+                return 0;
+            }
+            int size = HeaderSize(channels);
+            _memory.Read(address + 12, into, 12, size - 12);
+            return Crc32.Compute(into, 0, size - 4) == ByteCodec.ReadUInt32(into, size - 4) ? channels : 0;
         }
 
         internal void ReadBlock(long seq, byte[] into, int count)
@@ -449,7 +541,7 @@ namespace Meter.Storage
             {
                 return 0;
             }
-            if ((flags & 0xC0) != 0)
+            if ((flags & (channels == 5 ? 0x80 : 0xC0)) != 0)
             {
                 return -1;
             }
@@ -499,7 +591,7 @@ namespace Meter.Storage
             }
             for (int c = 0; c < channels; c++)
             {
-                if (c < 4 && (flags & (1 << c)) != 0)
+                if ((flags & ZeroFlag(c, channels)) != 0)
                 {
                     deltas[c] = 0;
                     continue;
@@ -513,6 +605,16 @@ namespace Meter.Storage
                 deltas[c] = d;
             }
             return offset;
+        }
+
+        /// <summary>The flag bit saying channel <paramref name="channel"/>'s delta is zero and omitted (0: none): bits 0–3, and bit 6 for channel 4 of a 5-channel block.</summary>
+        private static int ZeroFlag(int channel, int channels)
+        {
+            if (channel < 4)
+            {
+                return 1 << channel;
+            }
+            return channel == 4 && channels == 5 ? FlagChannel4Zero : 0;
         }
 
         private int EncodeEntry(long minute, long baseMinute, int status)
@@ -541,11 +643,11 @@ namespace Meter.Storage
             {
                 ext |= ExtExplicitTime;
             }
-            for (int c = 0; c < _channels && c < 4; c++)
+            for (int c = 0; c < _channels; c++)
             {
                 if (_deltas[c] == 0)
                 {
-                    flags |= 1 << c;
+                    flags |= ZeroFlag(c, _channels);
                 }
             }
             if (ext != 0)
@@ -564,7 +666,7 @@ namespace Meter.Storage
             }
             for (int c = 0; c < _channels; c++)
             {
-                if (c < 4 && _deltas[c] == 0)
+                if (_deltas[c] == 0 && ZeroFlag(c, _channels) != 0)
                 {
                     continue;
                 }
@@ -611,6 +713,12 @@ namespace Meter.Storage
                 }
                 _deltas[c] = delta;
             }
+        }
+
+        private void SetChannels(int channels)
+        {
+            _channels = channels;
+            _headerSize = HeaderSize(channels);
         }
 
         private void CheckValues(long[] values)

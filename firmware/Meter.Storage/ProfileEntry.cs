@@ -10,6 +10,7 @@ namespace Meter.Storage
             {
                 throw new System.ArgumentException("a profile entry needs at least one channel");
             }
+            ChannelCount = channelCount;
             Deltas = new long[channelCount];
             Values = new long[channelCount];
         }
@@ -26,6 +27,9 @@ namespace Meter.Storage
         /// (or longer) than this; its length is the time since the previous entry.
         /// </summary>
         public int PeriodMinutes { get; set; }
+
+        /// <summary>Channels of the block the entry was read from (the base, or with the extra channel); slots beyond read 0.</summary>
+        public int ChannelCount { get; set; }
 
         /// <summary><see cref="IntervalStatus"/> flags.</summary>
         public int Status { get; set; }

@@ -15,7 +15,7 @@ internal sealed class RangeRequestRig : SerialProbe
     /// (<see cref="EchoingDeviceLink"/>).</param>
     public RangeRequestRig(ElectricityMeter meter, int maximumEvents = EventLogRequest.MaximumEvents, bool echo = false)
     {
-        Profile = new ProfileRequest(meter.Storage, meter.TimeRule);
+        Profile = new ProfileRequest(meter.Storage, meter.TimeRule, meter.Inputs);
         Logbook = new EventLogRequest(meter.Storage, meter.TimeRule, meter.Time, maximumEvents);
         Link = new RangeRequestLink(echo ? new EchoingDeviceLink(Pair) : Pair.Meter, [Profile, Logbook]);
         var port = new OpticalPortSettings

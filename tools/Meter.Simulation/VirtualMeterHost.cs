@@ -475,6 +475,7 @@ public sealed partial class VirtualMeterHost : IDisposable
         settings.MeterNumber = options.MeterNumber;
         settings.Passwords = [options.Password];
         settings.DisplayDecimalsCode = options.DisplayDecimalsCode;
+        settings.PulseInputProfileChannel = options.PulseInputProfileChannel;
         if (QualityOn(options))
         {
             settings.QualityMeasurement = true;

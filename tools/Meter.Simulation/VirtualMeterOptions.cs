@@ -66,6 +66,9 @@ public sealed class VirtualMeterOptions
     /// <summary>The module inputs' own DD code (Meter.Core ModuleInputCode: 00, 03, 04, 05, 18–21), written at start; null = as stored.</summary>
     public int? InputCode { get; set; }
 
+    /// <summary>The pulse-input register as the load profile's 5th channel (Meter.Core MeterSettings.PulseInputProfileChannel).</summary>
+    public bool PulseInputProfileChannel { get; set; }
+
     /// <summary>Pulses a second fed to the pulse input (I/O 1) from the start; null = none.</summary>
     public double? PulseInputHertz { get; set; }
 
