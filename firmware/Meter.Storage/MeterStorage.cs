@@ -43,7 +43,7 @@ namespace Meter.Storage
             Billing = new PeriodLogger(memory, layout.BillingAddress, StorageLayout.BillingDepth, layout.BillingValueCount);
             if (layout.Logger2UsableDepth < 1)
             {
-                throw new System.ArgumentException("logger 2 too small for the calendar record");
+                throw new System.ArgumentException("logger 2 too small for the records at its end (calendar, device state, calibration)");
             }
             Logger2 = new PeriodLogger(memory, layout.Logger2Address, layout.Logger2UsableDepth, layout.Logger2ValueCount);
             if (layout.CalendarValueCount > 0)
@@ -53,6 +53,10 @@ namespace Meter.Storage
             if (layout.DeviceStateValueCount > 0)
             {
                 DeviceState = new WearLevelledRecord(memory, layout.DeviceStateAddress, layout.DeviceStateValueCount, StorageLayout.DeviceStateSlots);
+            }
+            if (layout.CalibrationValueCount > 0)
+            {
+                Calibration = new WearLevelledRecord(memory, layout.CalibrationAddress, layout.CalibrationValueCount, StorageLayout.CalibrationSlots);
             }
             Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity, layout.EventExtensionAddress(memory.Size));
             VoltageQuality = new WearLevelledRecord(memory, layout.VoltageQualityAddress(memory.Size),
@@ -100,6 +104,9 @@ namespace Meter.Storage
 
         /// <summary>The device-state record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
         public WearLevelledRecord DeviceState { get; private set; }
+
+        /// <summary>The calibration record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
+        public WearLevelledRecord Calibration { get; private set; }
 
         /// <summary>The analysis logger, 10-min values of the quality channels (null when the layout has no quality area).</summary>
         public AnalysisLog Analysis { get; private set; }
@@ -194,6 +201,11 @@ namespace Meter.Storage
                 report.DeviceStateFound = DeviceState.Recover();
                 report.TornDeviceStateSlots = DeviceState.TornSlots;
             }
+            if (Calibration != null)
+            {
+                report.CalibrationFound = Calibration.Recover();
+                report.TornCalibrationSlots = Calibration.TornSlots;
+            }
             if (Analysis != null)
             {
                 report.TornQualityWeekSlots = QualityWeeks.Recover();
@@ -215,6 +227,7 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.VoltageQuality, report.TornVoltageQualitySlots);
             LogRepair(now, StorageArea.Calendar, report.TornCalendarSlots);
             LogRepair(now, StorageArea.DeviceState, report.TornDeviceStateSlots);
+            LogRepair(now, StorageArea.Calibration, report.TornCalibrationSlots);
             LogRepair(now, StorageArea.Analysis, report.TornAnalysisPointerSlots + report.TornQualityWeekSlots);
             LogRepair(now, StorageArea.Profile, report.QualityAreaAdded ? 1 : 0);
             return report;

@@ -127,12 +127,22 @@ namespace Meter.Storage
         /// <summary>Slots of the device-state record (it is saved with the registers at a mains failure: wear-levelled like them).</summary>
         public const int DeviceStateSlots = 4;
 
-        /// <summary>Logger-2 slots the records at its end take (calendar and device state; 0 without them).</summary>
+        /// <summary>
+        /// Values in the calibration record (written by Meter.Core CalibrationRecord: the metering chip's calibration
+        /// registers set over the optical port): 0 = none. Like the calendar and device-state records it takes bytes at
+        /// the end of logger 2's region (after the device-state record), so the format record is unchanged.
+        /// </summary>
+        public int CalibrationValueCount { get; set; }
+
+        /// <summary>Slots of the calibration record (it changes only when the meter is calibrated: rarely).</summary>
+        public const int CalibrationSlots = 2;
+
+        /// <summary>Logger-2 slots the records at its end take (calendar, device state, calibration; 0 without them).</summary>
         public int Logger2TailSlots
         {
             get
             {
-                int bytes = CalendarRegionSize + DeviceStateRegionSize;
+                int bytes = CalendarRegionSize + DeviceStateRegionSize + CalibrationRegionSize;
                 if (bytes == 0) return 0;
                 int slot = PeriodLogger.SlotSize(Logger2ValueCount);
                 return (bytes + slot - 1) / slot;
@@ -147,6 +157,11 @@ namespace Meter.Storage
         private int DeviceStateRegionSize
         {
             get { return DeviceStateValueCount > 0 ? WearLevelledRecord.RegionSize(DeviceStateValueCount, DeviceStateSlots) : 0; }
+        }
+
+        private int CalibrationRegionSize
+        {
+            get { return CalibrationValueCount > 0 ? WearLevelledRecord.RegionSize(CalibrationValueCount, CalibrationSlots) : 0; }
         }
 
         /// <summary>Periods logger 2 keeps: <see cref="Logger2Depth"/> less the slots of the records at its end.</summary>
@@ -165,6 +180,12 @@ namespace Meter.Storage
         public int DeviceStateAddress
         {
             get { return CalendarAddress + CalendarRegionSize; }
+        }
+
+        /// <summary>Address of the calibration record (after the device-state record; empty when <see cref="CalibrationValueCount"/> is 0).</summary>
+        public int CalibrationAddress
+        {
+            get { return DeviceStateAddress + DeviceStateRegionSize; }
         }
 
         /// <summary>Address of the format record.</summary>
