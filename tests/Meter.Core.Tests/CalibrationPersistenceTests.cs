@@ -22,8 +22,7 @@ public class CalibrationPersistenceTests(ITestOutputHelper output)
     [Fact]
     public void A_calibration_write_survives_a_restart_on_the_same_memory_and_reaches_the_chip_at_its_start()
     {
-        string state = MeterRig.TempState();
-        try
+        OnStateFile(state =>
         {
             using (var first = MeterRig.Start(stateFile: state))
             {
@@ -54,18 +53,13 @@ public class CalibrationPersistenceTests(ITestOutputHelper output)
             Assert.True(m.TryReadCalibration(CalibrationKind.CurrentGain, 2, out int other));
             Assert.Equal(0, other);
             Assert.Equal(0u, second.Board.Chip.Peek(Register.BIGAIN));
-        }
-        finally
-        {
-            MeterRig.DeleteState(state);
-        }
+        });
     }
 
     [Fact]
     public void A_meter_never_calibrated_keeps_the_preset_calibration_over_a_restart()
     {
-        string state = MeterRig.TempState();
-        try
+        OnStateFile(state =>
         {
             using (var first = MeterRig.Start(stateFile: state))
             {
@@ -78,11 +72,7 @@ public class CalibrationPersistenceTests(ITestOutputHelper output)
             Assert.Equal(0, second.Meter.Storage.Calibration!.Sequence); // nothing was ever saved
             Assert.Equal(Preset(), Calibration(second.Meter));
             Assert.Equal(0u, second.Board.Chip.Peek(Register.AIGAIN));
-        }
-        finally
-        {
-            MeterRig.DeleteState(state);
-        }
+        });
     }
 
     [Fact]
@@ -109,19 +99,14 @@ public class CalibrationPersistenceTests(ITestOutputHelper output)
         Assert.Equal(1, m.Storage.Events.CountOf(EventKind.LegalDataChange)); // the refused write is no change
 
         // The memory as it is now, booted: the value the chip runs on.
-        string state = MeterRig.TempState();
-        try
+        OnStateFile(state =>
         {
             File.WriteAllBytes(state, nv.Snapshot());
             File.WriteAllText(state + ".rtc", host.Board.Rtc.ChipTime.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var rebooted = MeterRig.Start(stateFile: state);
             Assert.True(rebooted.Meter.TryReadCalibration(CalibrationKind.CurrentGain, 1, out int restored));
             Assert.Equal(1000, restored);
-        }
-        finally
-        {
-            MeterRig.DeleteState(state);
-        }
+        });
     }
 
     [Fact]
@@ -153,6 +138,20 @@ public class CalibrationPersistenceTests(ITestOutputHelper output)
             });
         output.WriteLine($"{bytes} bytes written by the calibration write; cut before it was saved {before} times, after {after} times");
         Assert.True(before > 0 && after > 0);
+    }
+
+    // A state file (the NV memory a restarted meter finds), deleted after <paramref name="body"/>.
+    private static void OnStateFile(Action<string> body)
+    {
+        string state = MeterRig.TempState();
+        try
+        {
+            body(state);
+        }
+        finally
+        {
+            MeterRig.DeleteState(state);
+        }
     }
 
     private static int Index(int kind, int phase) => (kind - 1) * 3 + phase - 1;
