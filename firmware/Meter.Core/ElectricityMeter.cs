@@ -99,7 +99,7 @@ namespace Meter.Core
                 _metering.NominalVoltageMillivolts, _metering.NominalCurrentMilliamps, settings.NominalVoltageVolts * 1000L, settings.NominalFrequencyMillihertz);
             if (settings.QualityMeasurement) _cycle.Quality.Analysis = new AnalysisLogging(_storage.Analysis, settings.AnalysisChannelCodes, _rule);
             if (settings.QualityMeasurement) _cycle.Quality.WeekLog = new QualityWeekLog(_storage.QualityWeeks);
-            _calibration = new CalibrationAccess(_metering, _cycle, _time, _events);
+            _calibration = new CalibrationAccess(_metering, _cycle, _time, _events, new CalibrationRecord(_storage.Calibration));
             OpticalPortSettings port = new OpticalPortSettings();
             _optical = new OpticalPort(port, settings, hardware.OpticalLink, hardware.Seal, _events, _storage, _rule, _time);
             _settingsWriter = new SettingsWriter(settings, settingsRecord, _tamper, energy, energy.Configuration.CtRatio, _metering,
@@ -139,7 +139,7 @@ namespace Meter.Core
                 _module = new ModulePort(hardware.ModuleLink, settings.ModuleBaud, ModuleDlms);
             }
             _startUp = new MeterStartUp(hardware.Rtc, _storage, _clock, _time, _events, _periodSetting, _registers, _settingsWriter,
-                _metrologyLog, _metering, hardware.S0Output, _tariffs, calendar, _billing, _periods, _status);
+                _metrologyLog, _calibration, _metering, hardware.S0Output, _tariffs, calendar, _billing, _periods, _status);
         }
 
         public IntegrationPeriodSetting IntegrationPeriodSetting => _periodSetting;

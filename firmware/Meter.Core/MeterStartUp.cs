@@ -8,7 +8,7 @@ namespace Meter.Core
     /// Power-up: opens storage (repairs are logged as events), restores the registers and the clock
     /// state, boots the clock (a new meter or an RTC that lost its backup restarts from the stored
     /// time, or from the factory time on a blank memory, marked invalid), restores the settings, the passive calendar, the
-    /// voltage-quality and demand records and the billing counter, starts the chip and the S0 output,
+    /// voltage-quality record, the calibration (before the chip starts), the demand record and the billing counter, starts the chip and the S0 output,
     /// logs the power-up and catches up the profile and billing periods.
     /// </summary>
     public sealed class MeterStartUp
@@ -22,6 +22,7 @@ namespace Meter.Core
         private readonly RegisterPersistence _registers;
         private readonly SettingsWriter _settings;
         private readonly MetrologyEventLog _metrologyLog;
+        private readonly CalibrationAccess _calibration;
         private readonly MeteringCycle _metering;
         private readonly IOutputPin _s0Pin;
         private readonly TariffSelection _tariffs;
@@ -33,7 +34,7 @@ namespace Meter.Core
         /// <summary>Starts the parts named, in the order <see cref="Run"/> gives.</summary>
         public MeterStartUp(IRtc rtc, MeterStorage storage, MeterClock clock, MeterTime time, EventRouting events,
             IntegrationPeriodSetting period, RegisterPersistence registers, SettingsWriter settings, MetrologyEventLog metrologyLog,
-            MeteringCycle metering, IOutputPin s0Pin, TariffSelection tariffs, TariffCalendarObjects calendar, BillingCounter billing, PeriodClosing periods,
+            CalibrationAccess calibration, MeteringCycle metering, IOutputPin s0Pin, TariffSelection tariffs, TariffCalendarObjects calendar, BillingCounter billing, PeriodClosing periods,
             MeterStatusWords status)
         {
             _rtc = rtc;
@@ -45,6 +46,7 @@ namespace Meter.Core
             _registers = registers;
             _settings = settings;
             _metrologyLog = metrologyLog;
+            _calibration = calibration;
             _metering = metering;
             _s0Pin = s0Pin;
             _tariffs = tariffs;
@@ -93,6 +95,7 @@ namespace Meter.Core
             _settings.Restore(Recovery);
             _calendar.Restore(); // before the first selection below: an activation due during the outage fires there
             _metrologyLog.RestoreVoltageQuality();
+            _calibration.Restore(); // the chip's first configuration below must carry the calibration written over the optical port
             _metering.Start(record, _s0Pin, nowMs);
             _time.SetNow(nowMs);
             _tariffs.Select(_time.UtcSeconds);

@@ -11,7 +11,7 @@ namespace Meter.Core
     /// </summary>
     public static class RegisterRecord
     {
-        /// <summary>The storage layout of a meter: this record, the demand, calendar and device-state records, the profile at <paramref name="profilePeriodMinutes"/>.</summary>
+        /// <summary>The storage layout of a meter: this record, the demand, calendar, device-state and calibration records, the profile at <paramref name="profilePeriodMinutes"/>.</summary>
         public static StorageLayout Layout(int profilePeriodMinutes)
         {
             StorageLayout layout = new StorageLayout();
@@ -19,6 +19,7 @@ namespace Meter.Core
             layout.DemandValueCount = DemandRecord.Length;
             layout.CalendarValueCount = CalendarRecord.Length;
             layout.DeviceStateValueCount = DeviceStateRecord.Length;
+            layout.CalibrationValueCount = CalibrationRecord.Length;
             layout.ProfilePeriodMinutes = profilePeriodMinutes;
             return layout;
         }

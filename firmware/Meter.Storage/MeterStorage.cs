@@ -43,7 +43,7 @@ namespace Meter.Storage
             Billing = new PeriodLogger(memory, layout.BillingAddress, StorageLayout.BillingDepth, layout.BillingValueCount);
             if (layout.Logger2UsableDepth < 1)
             {
-                throw new System.ArgumentException("logger 2 too small for the calendar record");
+                throw new System.ArgumentException("logger 2 too small for the records at its end (calendar, device state, calibration)");
             }
             Logger2 = new PeriodLogger(memory, layout.Logger2Address, layout.Logger2UsableDepth, layout.Logger2ValueCount);
             if (layout.CalendarValueCount > 0)
@@ -53,6 +53,10 @@ namespace Meter.Storage
             if (layout.DeviceStateValueCount > 0)
             {
                 DeviceState = new WearLevelledRecord(memory, layout.DeviceStateAddress, layout.DeviceStateValueCount, StorageLayout.DeviceStateSlots);
+            }
+            if (layout.CalibrationValueCount > 0)
+            {
+                Calibration = new WearLevelledRecord(memory, layout.CalibrationAddress, layout.CalibrationValueCount, StorageLayout.CalibrationSlots);
             }
             Events = new EventLog(memory, layout.EventsAddress, layout.EventCapacity, layout.EventExtensionAddress(memory.Size));
             VoltageQuality = new WearLevelledRecord(memory, layout.VoltageQualityAddress(memory.Size),
@@ -100,6 +104,9 @@ namespace Meter.Storage
 
         /// <summary>The device-state record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
         public WearLevelledRecord DeviceState { get; private set; }
+
+        /// <summary>The calibration record (null when the layout has none; meaning defined by its owner, Meter.Core; blank on a memory written before it).</summary>
+        public WearLevelledRecord Calibration { get; private set; }
 
         /// <summary>The analysis logger, 10-min values of the quality channels (null when the layout has no quality area).</summary>
         public AnalysisLog Analysis { get; private set; }
@@ -149,7 +156,7 @@ namespace Meter.Storage
                 }
                 if (_formatValues[0] == _expectedFormat[0] && _formatValues[1] != _expectedFormat[1])
                 {
-                    throw new System.InvalidOperationException(VersionRefusal(_formatValues[1]));
+                    throw new System.InvalidOperationException(LayoutVersionRefusal.Message(_formatValues[1]));
                 }
                 for (int i = 0; i < _formatValues.Length; i++)
                 {
@@ -194,6 +201,11 @@ namespace Meter.Storage
                 report.DeviceStateFound = DeviceState.Recover();
                 report.TornDeviceStateSlots = DeviceState.TornSlots;
             }
+            if (Calibration != null)
+            {
+                report.CalibrationFound = Calibration.Recover();
+                report.TornCalibrationSlots = Calibration.TornSlots;
+            }
             if (Analysis != null)
             {
                 report.TornQualityWeekSlots = QualityWeeks.Recover();
@@ -215,6 +227,7 @@ namespace Meter.Storage
             LogRepair(now, StorageArea.VoltageQuality, report.TornVoltageQualitySlots);
             LogRepair(now, StorageArea.Calendar, report.TornCalendarSlots);
             LogRepair(now, StorageArea.DeviceState, report.TornDeviceStateSlots);
+            LogRepair(now, StorageArea.Calibration, report.TornCalibrationSlots);
             LogRepair(now, StorageArea.Analysis, report.TornAnalysisPointerSlots + report.TornQualityWeekSlots);
             LogRepair(now, StorageArea.Profile, report.QualityAreaAdded ? 1 : 0);
             return report;
@@ -357,30 +370,6 @@ namespace Meter.Storage
             {
                 _memory.Write(address, blank, 0, end - address < blank.Length ? end - address : blank.Length);
             }
-        }
-
-        // Layout versions 2 and 3 hold the 16-value settings record right before the demand record
-        // and the load profile: the larger record of version 4/5 moves both, and the profile's block
-        // ring fills the memory to its end, so there is no power-fail-safe way to upgrade in place
-        // (README "Layout versions"). Versions named without number formatting (nano allow-list).
-        private static string VersionRefusal(long found)
-        {
-            if (found == StorageLayout.Version + StorageLayout.QualityVersionStep || found == StorageLayout.Version + 1 + StorageLayout.QualityVersionStep)
-            {
-                // A memory with the quality area opened by a firmware built without quality measurement: no way back in place.
-                return "NV memory holds layout version 8 or 9 (with the analysis logger and weekly EN 50160 results of quality measurement); "
-                    + "this firmware is built without quality measurement (layout version 6 or 7). It was left untouched: "
-                    + "build the firmware with quality measurement, or read the meter out and format deliberately (reformatting erases it)";
-            }
-            string what = found == 3 ? "layout version 3 (the assembled meter's, settings record of 16 values)"
-                : found == 2 ? "layout version 2 (settings record of 16 values)"
-                : found == 1 ? "layout version 1 (no settings record)"
-                : "another storage layout version";
-            return "NV memory holds " + what + "; this firmware reads layout version 6, or 7 with the demand record of the assembled meter "
-                + "(versions 4 and 5 are upgraded in place), "
-                + "whose settings record of 128 values (display, readout and holiday lists) moves the demand record and the load profile. "
-                + "It is not upgraded in place and was left untouched: read the meter out with the older firmware, then format deliberately "
-                + "(reformatting erases it)";
         }
 
         private void LogRepair(System.DateTime now, int area, int repaired)

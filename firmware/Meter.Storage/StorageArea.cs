@@ -44,5 +44,8 @@ namespace Meter.Storage
 
         /// <summary>The quality area (analysis logger pointer, weekly EN 50160 results): slots torn.</summary>
         public const int Analysis = 14;
+
+        /// <summary>The calibration record (the metering chip's calibration registers set over the optical port): slots torn.</summary>
+        public const int Calibration = 15;
     }
 }

@@ -127,16 +127,33 @@ namespace Meter.Storage
         /// <summary>Slots of the device-state record (it is saved with the registers at a mains failure: wear-levelled like them).</summary>
         public const int DeviceStateSlots = 4;
 
-        /// <summary>Logger-2 slots the records at its end take (calendar and device state; 0 without them).</summary>
+        /// <summary>
+        /// Values in the calibration record (written by Meter.Core CalibrationRecord: the metering chip's calibration
+        /// registers set over the optical port): 0 = none. Like the calendar and device-state records it takes bytes of
+        /// logger 2's region, right in front of the calendar record, which stays where it was (as does the device-state
+        /// record): a memory written before opens unchanged and finds the record blank; the format record is unchanged.
+        /// </summary>
+        public int CalibrationValueCount { get; set; }
+
+        /// <summary>Slots of the calibration record (it changes only when the meter is calibrated: rarely).</summary>
+        public const int CalibrationSlots = 2;
+
+        /// <summary>Logger-2 slots the records at its end take (calendar, device state, calibration; 0 without them).</summary>
         public int Logger2TailSlots
         {
-            get
-            {
-                int bytes = CalendarRegionSize + DeviceStateRegionSize;
-                if (bytes == 0) return 0;
-                int slot = PeriodLogger.SlotSize(Logger2ValueCount);
-                return (bytes + slot - 1) / slot;
-            }
+            get { return CalendarDeviceStateSlots + SlotsFor(CalibrationRegionSize); }
+        }
+
+        // The slots of the calendar and device-state records alone: where they were before the calibration record.
+        private int CalendarDeviceStateSlots
+        {
+            get { return SlotsFor(CalendarRegionSize + DeviceStateRegionSize); }
+        }
+
+        private int SlotsFor(int bytes)
+        {
+            int slot = PeriodLogger.SlotSize(Logger2ValueCount);
+            return (bytes + slot - 1) / slot;
         }
 
         private int CalendarRegionSize
@@ -149,22 +166,33 @@ namespace Meter.Storage
             get { return DeviceStateValueCount > 0 ? WearLevelledRecord.RegionSize(DeviceStateValueCount, DeviceStateSlots) : 0; }
         }
 
+        private int CalibrationRegionSize
+        {
+            get { return CalibrationValueCount > 0 ? WearLevelledRecord.RegionSize(CalibrationValueCount, CalibrationSlots) : 0; }
+        }
+
         /// <summary>Periods logger 2 keeps: <see cref="Logger2Depth"/> less the slots of the records at its end.</summary>
         public int Logger2UsableDepth
         {
             get { return Logger2Depth - Logger2TailSlots; }
         }
 
-        /// <summary>Address of the calendar record (after logger 2's usable periods; empty when <see cref="CalendarValueCount"/> is 0).</summary>
+        /// <summary>Address of the calendar record (after logger 2's usable periods and the calibration record; empty when <see cref="CalendarValueCount"/> is 0).</summary>
         public int CalendarAddress
         {
-            get { return Logger2Address + PeriodLogger.RegionSize(Logger2UsableDepth, Logger2ValueCount); }
+            get { return Logger2Address + PeriodLogger.RegionSize(Logger2Depth - CalendarDeviceStateSlots, Logger2ValueCount); }
         }
 
         /// <summary>Address of the device-state record (after the calendar record; empty when <see cref="DeviceStateValueCount"/> is 0).</summary>
         public int DeviceStateAddress
         {
             get { return CalendarAddress + CalendarRegionSize; }
+        }
+
+        /// <summary>Address of the calibration record (right before the calendar record, after logger 2's usable periods; empty when <see cref="CalibrationValueCount"/> is 0).</summary>
+        public int CalibrationAddress
+        {
+            get { return CalendarAddress - CalibrationRegionSize; }
         }
 
         /// <summary>Address of the format record.</summary>

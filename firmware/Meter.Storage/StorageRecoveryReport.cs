@@ -68,6 +68,12 @@ namespace Meter.Storage
         /// <summary>Torn device-state slots discarded (a cut while the breaker state, the credit or the pulse count was saved).</summary>
         public int TornDeviceStateSlots { get; set; }
 
+        /// <summary>True when a committed calibration record was found (false: the meter was never calibrated over the optical port).</summary>
+        public bool CalibrationFound { get; set; }
+
+        /// <summary>Torn calibration slots discarded (a cut while a calibration write was saved).</summary>
+        public int TornCalibrationSlots { get; set; }
+
         /// <summary>Torn pointer slots of the analysis logger (quality area only).</summary>
         public int TornAnalysisPointerSlots { get; set; }
 
@@ -94,7 +100,7 @@ namespace Meter.Storage
             {
                 return TornFormatSlots + TornRegisterSlots + TornBillingSlots + TornLogger2Slots + TornEventSlots
                     + TornEventCounterSlots + EventCountersRepaired + TornProfilePointerSlots + (ProfileLost ? 1 : 0)
-                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + TornCalendarSlots + TornDeviceStateSlots + (DemandRefused ? 1 : 0)
+                    + TornSettingsSlots + TornDemandSlots + TornVoltageQualitySlots + TornCalendarSlots + TornDeviceStateSlots + TornCalibrationSlots + (DemandRefused ? 1 : 0)
                     + TornAnalysisPointerSlots + TornQualityWeekSlots;
             }
         }

@@ -4,8 +4,8 @@ using Meter.Storage;
 namespace Meter.Storage.Tests;
 
 /// <summary>
-/// The calendar and device-state records (<see cref="StorageLayout.CalendarValueCount"/>,
-/// <see cref="StorageLayout.DeviceStateValueCount"/>): the last bytes of logger 2's region, so that a memory
+/// The calendar, device-state and calibration records (<see cref="StorageLayout.CalendarValueCount"/>,
+/// <see cref="StorageLayout.DeviceStateValueCount"/>, <see cref="StorageLayout.CalibrationValueCount"/>): the last bytes of logger 2's region, so that a memory
 /// formatted without them opens as it is, and a commit cut at any byte leaves the old or the new record.
 /// </summary>
 public class Logger2TailRecordsTests
@@ -48,24 +48,73 @@ public class Logger2TailRecordsTests
         Assert.Equal(a, b);
     }
 
+    [Fact]
+    public void The_calibration_record_takes_logger_2_slots_in_front_of_the_calendar_record_and_moves_no_other_record()
+    {
+        var without = new StorageLayout { CalendarValueCount = Values, DeviceStateValueCount = 24 };
+        var with = new StorageLayout { CalendarValueCount = Values, DeviceStateValueCount = 24, CalibrationValueCount = 19 };
+        // Calibration 2 × (4 + 19·8 + 4) = 320 bytes = 4 logger slots of 80 more: 20 in all, logger 2 keeps 40 periods.
+        Assert.Equal((20, 40), (with.Logger2TailSlots, with.Logger2UsableDepth));
+        Assert.Equal((without.CalendarAddress, without.DeviceStateAddress), (with.CalendarAddress, with.DeviceStateAddress));
+        Assert.Equal(with.CalendarAddress - 320, with.CalibrationAddress);
+        Assert.Equal(with.Logger2Address + 41 * 80, with.CalibrationAddress); // logger 2's 41 slots (40 periods + the spare) end there
+        Assert.Equal((without.EventsAddress, without.SettingsAddress, without.ProfileAddress), (with.EventsAddress, with.SettingsAddress, with.ProfileAddress));
+        long[] a = new long[StorageLayout.FormatValueCount], b = new long[StorageLayout.FormatValueCount];
+        without.ToFormatRecord(64 * 1024, a);
+        with.ToFormatRecord(64 * 1024, b);
+        Assert.Equal(a, b);
+    }
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_memory_formatted_without_the_record_opens_blank_and_a_cut_commit_leaves_the_old_or_the_new_record(bool deviceState)
+    [InlineData(false, 0)]
+    [InlineData(true, 0)]
+    [InlineData(true, StorageLayout.DefaultAnalysisRegionSize)]
+    public void A_version_6_to_9_memory_with_calendar_and_device_state_opens_unchanged_and_finds_the_calibration_record_blank(bool demand, int analysis)
+    {
+        StorageLayout Layout(int calibration) => new()
+        {
+            CalendarValueCount = Values, DeviceStateValueCount = 24, CalibrationValueCount = calibration,
+            DemandValueCount = demand ? 20 : 0, AnalysisRegionSize = analysis, AnalysisChannelCount = analysis > 0 ? 8 : 0,
+        };
+        var memory = new RamNvMemory(256 * 1024);
+        var old = new MeterStorage(memory, Layout(0), Policy);
+        Assert.True(old.Open(T).Formatted);
+        old.SaveRegisters(Enumerable.Range(0, 32).Select(i => 1000L + i).ToArray(), force: true);
+        long[] state = Enumerable.Range(0, 24).Select(i => 300L + i).ToArray();
+        old.DeviceState!.Commit(state);
+        byte[] image = memory.Snapshot();
+
+        var storage = new MeterStorage(memory, Layout(19), Policy);
+        StorageRecoveryReport report = storage.Open(T);
+        Assert.Equal((false, false, 0, true, false), (report.Formatted, report.QualityAreaAdded, report.RepairCount, report.DeviceStateFound, report.CalibrationFound));
+        Assert.Equal(image, memory.Snapshot()); // opened unchanged: not a byte written
+        Assert.Equal(6 + (demand ? 1 : 0) + (analysis > 0 ? 2 : 0), Layout(19).FormatVersion);
+        var got = new long[24];
+        storage.DeviceState!.CopyTo(got);
+        Assert.Equal(state, got);
+        Assert.Equal(1000L, storage.Registers[0]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_memory_formatted_without_the_record_opens_blank_and_a_cut_commit_leaves_the_old_or_the_new_record(int which)
     {
         var memory = new RamNvMemory(64 * 1024);
         var old = new MeterStorage(memory, new StorageLayout(), Policy);
         Assert.True(old.Open(T).Formatted);
         old.SaveRegisters(Enumerable.Range(0, 32).Select(i => 1000L + i).ToArray(), force: true);
 
-        var layout = new StorageLayout { CalendarValueCount = Values, DeviceStateValueCount = 24 };
-        int values = deviceState ? 24 : Values;
-        WearLevelledRecord Record(MeterStorage s) => deviceState ? s.DeviceState! : s.Calendar!;
-        bool Found(StorageRecoveryReport r) => deviceState ? r.DeviceStateFound : r.CalendarFound;
+        var layout = new StorageLayout { CalendarValueCount = Values, DeviceStateValueCount = 24, CalibrationValueCount = 19 };
+        int values = which switch { 0 => Values, 1 => 24, _ => 19 };
+        WearLevelledRecord Record(MeterStorage s) => which switch { 0 => s.Calendar!, 1 => s.DeviceState!, _ => s.Calibration! };
+        bool[] Found(StorageRecoveryReport r) => new[] { r.CalendarFound, r.DeviceStateFound, r.CalibrationFound };
         var storage = new MeterStorage(memory, layout, Policy);
         StorageRecoveryReport report = storage.Open(T);
         Assert.False(report.Formatted);
-        Assert.Equal((false, false, 0), (report.CalendarFound, report.DeviceStateFound, report.RepairCount));
+        Assert.Equal(new[] { false, false, false }, Found(report));
+        Assert.Equal(0, report.RepairCount);
         Assert.Equal(1000L, storage.Registers[0]);
         long[] first = Enumerable.Range(0, values).Select(i => 100L + i).ToArray();
         long[] second = Enumerable.Range(0, values).Select(i => 200L + i).ToArray();
@@ -83,8 +132,7 @@ public class Logger2TailRecordsTests
             m.CutAtByteWrite = -1;
             var reopened = new MeterStorage(m, layout, Policy);
             StorageRecoveryReport r = reopened.Open(T);
-            Assert.True(Found(r));
-            Assert.False(deviceState ? r.CalendarFound : r.DeviceStateFound); // the other record is untouched
+            Assert.Equal(Enumerable.Range(0, 3).Select(i => i == which).ToArray(), Found(r)); // the other records are untouched
             var got = new long[values];
             Record(reopened).CopyTo(got);
             Assert.True(got.SequenceEqual(first) || got.SequenceEqual(second), $"cut at byte {cut}");
