@@ -95,6 +95,7 @@ public class LogbookTests
     [InlineData(9, 12, 0, 1, "storage repair", "calendar")]                          // StorageArea.Calendar (logger 2's tail)
     [InlineData(9, 13, 0, 1, "storage repair", "device state (breaker, credit, inputs)")]
     [InlineData(9, 14, 0, 1, "storage repair", "quality area (analysis logger, weekly results)")]
+    [InlineData(9, 15, 0, 1, "storage repair", "calibration")]                       // StorageArea.Calibration (a stored set the chip refused)
     [InlineData(5, 126, 0, 113, "parameter change", "0-0:128.4.0 tariff control")]  // SettingsRecord.TariffControl, timetable → inputs DD 13
     [InlineData(5, 127, 0x3132333435363738L, 0x466C6174370000L, "parameter change", "0-0:128.5.0 device address")] // SettingsRecord.DeviceAddress
     [InlineData(40, 9, 0, 0, "kind 40", "9")]

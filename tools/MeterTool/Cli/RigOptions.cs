@@ -7,7 +7,7 @@ namespace Meter.Tool.Cli;
 /// <summary>
 /// The bench rig options of `accuracy` and `calibrate`: --rig simulated (the virtual meter in virtual time, with
 /// injected errors) or serial:PORT (a bench speaking docs/bench-rig.md), and the meter's rating. Each command opens its
-/// own rig: a simulated meter starts afresh (the firmware keeps no calibration over a restart yet).
+/// own rig: a simulated meter starts afresh on an empty memory (it has no state file), so its calibration is the preset's.
 /// </summary>
 public sealed class RigOptions
 {

@@ -43,7 +43,7 @@ public static class EventDescriptions
     private static readonly string[] MetrologyFaults = ["", "ADE7880 reset", "ADE7880 configuration changed", "ADE7880 not responding",
         "ADE7880 configuration not verified", "ADE7880 read not verified", "ADE7880 energy reads not verified"];
     private static readonly string[] StorageAreas = ["", "format", "registers", "billing", "logger 2", "events", "event counters", "profile", "settings", "demand", "voltage quality",
-        "whole memory unreadable, formatted", "calendar", "device state (breaker, credit, inputs)", "quality area (analysis logger, weekly results)"];
+        "whole memory unreadable, formatted", "calendar", "device state (breaker, credit, inputs)", "quality area (analysis logger, weekly results)", "calibration"];
     private static readonly string[] CloseReasons = ["", "scheduled", "command", "external input"];
     private static readonly string[] CalibrationKinds = ["", "VGAIN", "IGAIN", "PGAIN", "PHCAL", "VRMSOS", "IRMSOS"];
     // Meter.Hal.Device FaultCode: why the firmware restarted itself.
