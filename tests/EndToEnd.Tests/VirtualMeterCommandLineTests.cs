@@ -97,6 +97,20 @@ public class VirtualMeterCommandLineTests : IDisposable
         Assert.DoesNotContain("quality: ", output);
     }
 
+    [Theory]
+    [InlineData(true, 5)]
+    [InlineData(false, 4)]
+    public void Pulse_profile_records_the_pulse_input_as_the_profiles_fifth_channel(bool flag, int channels)
+    {
+        // An hour with the pulse input (DD 03) counting 5 Hz: with --pulse-profile the profile's newest blocks carry 5 channels.
+        string state = Path.Combine(_dir, $"pulse-{flag}.nv");
+        string[] args = ["--input-code", "03", "--pulse-input", "5", "--state", state, "--optical", "none", "--speed", "max", "--duration", "1h"];
+        var (code, _, error) = Run(flag ? [.. args, "--pulse-profile"] : args);
+        Assert.True(code == 0, error);
+        using var host = new VirtualMeterHost(new VirtualMeterOptions { Optical = "none", Speed = 0, StateFile = state, InputCode = 3 });
+        Assert.Equal(channels, host.Meter.Storage.Profile.ChannelCount);
+    }
+
     [Fact]
     public void A_malformed_scenario_file_is_named_with_its_line()
     {

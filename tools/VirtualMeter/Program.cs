@@ -43,11 +43,12 @@ public static class Program
         var inputCode = new Option<string?>("--input-code") { Description = "The pulse/alarm inputs' own DD code 00, 03, 04, 05, 18..21 (e.g. 03: pulse in on I/O 1, alarm in on I/O 2); writes 0-0:128.20.2, kept with --state" };
         var pulseRate = new Option<double?>("--pulse-input") { Description = "Feed the pulse input (I/O 1) with HZ pulses a second, 50 % duty, at most 16.67 (30 ms pulse and pause); needs a DD code with a pulse input" };
         var alarmInput = new Option<bool>("--alarm-input") { Description = "Start with the alarm input (I/O 2) energised (key a toggles it)" };
+        var pulseProfile = new Option<bool>("--pulse-profile") { Description = "Record the pulse-input register as the load profile's 5th channel (P.01 0-1:24.2.1) while the input counts" };
         var control = new Option<int?>("--control-port") { Description = "Control channel on tcp:127.0.0.1:PORT (0 = any free port) for tests: load, advance, time, button, cover, magnet, power, s0 (tools/Meter.Simulation/README.md)" };
         var root = new RootCommand("VirtualMeter: the meter firmware on a simulated board (simulated ADE7880, virtual clock, NV memory, "
             + "optical port on TCP or a pty, DLMS/COSEM on TCP with --dlms / --dlms-hdlc). Keys: space/enter = display button, c = terminal cover, m = magnet, 1/2 = tariff inputs, a = alarm input, q = quit.")
             { preset, load, thd, quality, scenario, speed, optical, dlms, dlmsHdlc, state, stateFormat, duration, start, seal, gainError, password, cover, magnet, tariffCode, tariffLevels, credit,
-              inputCode, pulseRate, alarmInput, control };
+              inputCode, pulseRate, alarmInput, pulseProfile, control };
         root.SetAction(parse =>
         {
             try
@@ -79,6 +80,7 @@ public static class Program
                     InputCode = parse.GetValue(inputCode) is string io ? ParseInputCode(io) : null,
                     PulseInputHertz = parse.GetValue(pulseRate),
                     AlarmInputEnergised = parse.GetValue(alarmInput),
+                    PulseInputProfileChannel = parse.GetValue(pulseProfile),
                 };
                 if (options.PulseInputHertz is double hz) PulseInputFeed.PeriodFor(hz); // a bad rate is refused before the meter starts
                 if (parse.GetValue(tariffLevels) is string levels)
