@@ -94,11 +94,30 @@ public class ProfileTests
         Assert.Contains(plot.Axes.GetPanels(), p => p is ScottPlot.Panels.LegendPanel);
     }
 
+    [Fact]
+    public void A_channel_added_at_the_end_widens_the_table_and_earlier_intervals_have_an_empty_cell()
+    {
+        // As the meter answers when the pulse-input channel (0-1:24.2.1, issue 19) switches on at 00:30: a 5-channel header.
+        const string text = "P.01(02401010015)(00)(15)(4)(1.8.0)(kWh)(2.8.0)(kWh)(3.8.0)(kvarh)(4.8.0)(kvarh)\r\n(0.250)(0.000)(0.010)(0.000)\r\n"
+            + "P.01(02401010030)(00)(15)(5)(1.8.0)(kWh)(2.8.0)(kWh)(3.8.0)(kvarh)(4.8.0)(kvarh)(0-1:24.2.1)(m3)\r\n(0.250)(0.000)(0.010)(0.000)(7.500)\r\n";
+        var profile = ProfileReadout.Parse(DataBlockParser.Parse(text));
+        Assert.Equal(new[] { "1.8.0", "2.8.0", "3.8.0", "4.8.0", "0-1:24.2.1" }, profile.ChannelCodes);
+        Assert.Equal("m3", profile.ChannelUnits[4]);
+        Assert.Equal(new[] { 4, 5 }, profile.Entries.Select(e => e.Values.Count));
+        string[] csv = Csv.Profile(profile).Split('\n');
+        Assert.Equal("time,status,1.8.0 (kWh),2.8.0 (kWh),3.8.0 (kvarh),4.8.0 (kvarh),0-1:24.2.1 (m3),note", csv[0]);
+        Assert.Equal("2024-01-01 00:15,00,0.250,0.000,0.010,0.000,,", csv[1]);
+        Assert.Equal("2024-01-01 00:30,00,0.250,0.000,0.010,0.000,7.500,", csv[2]);
+        var plot = ProfileChart.Build(profile);
+        Assert.Contains(plot.Legend.GetItems(), i => i.LabelText == "0-1:24.2.1 (m3)");
+    }
+
     [Theory]
     [InlineData("(0.1)\r\n", "before any header")]
     [InlineData("P.01(02401010015)(00)(15)(2)(1.5)(kW)\r\n", "does not match")]
     [InlineData("P.01(02401010015)(00)(15)(1)(1.5)(kW)\r\n(0.1)(0.2)\r\n", "announces 1")]
     [InlineData("P.01(02413010015)(00)(15)(1)(1.5)(kW)\r\n", "not Zyymmddhhmm")]
+    [InlineData("P.01(02401010015)(00)(15)(1)(1.8.0)(kWh)\r\n(0.1)\r\nP.01(02401010030)(00)(15)(1)(2.8.0)(kWh)\r\n(0.1)\r\n", "channels change")]
     public void Malformed_profiles_are_refused(string text, string why)
     {
         var e = Assert.Throws<FormatException>(() => ProfileReadout.Parse(DataBlockParser.Parse(text)));

@@ -26,7 +26,7 @@ public static class Csv
         for (int i = 0; i < profile.ChannelCodes.Count; i++)
             sb.Append(',').Append(Field($"{profile.ChannelCodes[i]} ({profile.ChannelUnits[i]})"));
         sb.Append(",note\n");
-        Intervals(sb, profile.Entries, e => e.ClockChange ? "clock set" : "");
+        Intervals(sb, profile.Entries, profile.ChannelCodes.Count, e => e.ClockChange ? "clock set" : "");
         return sb.ToString();
     }
 
@@ -39,17 +39,18 @@ public static class Csv
         var sb = new StringBuilder("time,status");
         foreach (var code in log.Profile.ChannelCodes) sb.Append(',').Append(Field(code));
         sb.Append(",note\n");
-        Intervals(sb, log.Intervals, e => string.Join("; ", new[] { AnalysisLog.IsFlagged(e) ? "flagged" : "", e.ClockChange ? "clock set" : "" }.Where(n => n.Length > 0)));
+        Intervals(sb, log.Intervals, log.Profile.ChannelCodes.Count, e => string.Join("; ", new[] { AnalysisLog.IsFlagged(e) ? "flagged" : "", e.ClockChange ? "clock set" : "" }.Where(n => n.Length > 0)));
         return sb.ToString();
     }
 
-    // One line an interval: time,status,values…,note.
-    private static void Intervals(StringBuilder sb, IEnumerable<ProfileRow> rows, Func<ProfileRow, string> note)
+    // One line an interval: time,status,values…,note; an interval with fewer values than the columns gets empty cells.
+    private static void Intervals(StringBuilder sb, IEnumerable<ProfileRow> rows, int columns, Func<ProfileRow, string> note)
     {
         foreach (var e in rows)
         {
             sb.Append(e.End.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(',').Append(Field(e.Status));
             foreach (var v in e.Values) sb.Append(',').Append(v.ToString(CultureInfo.InvariantCulture));
+            for (int missing = e.Values.Count; missing < columns; missing++) sb.Append(','); // a channel the interval was recorded without
             sb.Append(',').Append(Field(note(e))).Append('\n');
         }
     }

@@ -26,13 +26,18 @@ public static class ProfileChart
         for (int c = 0; c < profile.ChannelCodes.Count; c++)
         {
             var color = plot.Add.Palette.GetColor(c);
+            bool named = false;
             for (int r = 0; r < runs.Count; r++)
             {
-                var times = runs[r].Select(e => e.End.ToOADate()).ToArray();
-                var ys = runs[r].Select(e => (double)e.Values[c]).ToArray();
+                // Intervals recorded without this channel (an added channel) have no point on its line.
+                var withChannel = runs[r].Where(e => e.Values.Count > c).ToList();
+                if (withChannel.Count == 0) continue;
+                var times = withChannel.Select(e => e.End.ToOADate()).ToArray();
+                var ys = withChannel.Select(e => (double)e.Values[c]).ToArray();
                 var line = plot.Add.Scatter(times, ys, color);
                 line.MarkerSize = 0;
-                if (r == 0) line.LegendText = $"{profile.ChannelCodes[c]} ({profile.ChannelUnits[c]})";
+                if (!named) line.LegendText = $"{profile.ChannelCodes[c]} ({profile.ChannelUnits[c]})";
+                named = true;
             }
         }
         bool labelled = false;

@@ -45,10 +45,15 @@ public sealed record ProfileReadout(IReadOnlyList<string> ChannelCodes, IReadOnl
                     c.Add(set.Values[4 + 2 * i].Value);
                     u.Add(set.Values[5 + 2 * i].Value);
                 }
-                if (codes != null && !codes.SequenceEqual(c))
+                // A channel added or dropped at the end (the pulse-input channel 0-1:24.2.1 switched on or off) widens the
+                // table: intervals without it have fewer values. Any other change of channels is refused.
+                if (codes != null && !(c.Count >= codes.Count ? c.Take(codes.Count).SequenceEqual(codes) : codes.Take(c.Count).SequenceEqual(c)))
                     throw new FormatException("profile: the channels change between blocks");
-                codes = c;
-                units = u;
+                if (codes == null || c.Count > codes.Count)
+                {
+                    codes = c;
+                    units = u;
+                }
                 index = 0;
                 continue;
             }
