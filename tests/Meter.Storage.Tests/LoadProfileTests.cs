@@ -8,26 +8,10 @@ public class LoadProfileTests
 {
     private sealed record Interval(long EndMinute, long[] Values, int Status);
 
-    private static LoadProfile NewProfile(RamNvMemory memory, int regionSize, int blockSize = 256, int channels = 4, int period = 15)
-    {
-        var profile = new LoadProfile(memory, 0, regionSize, blockSize, channels, period);
-        profile.Recover();
-        return profile;
-    }
+    private static LoadProfile NewProfile(RamNvMemory memory, int regionSize, int blockSize = 256, int channels = 4, int period = 15) =>
+        ProfileFixture.Open(memory, regionSize, blockSize, channels, period);
 
-    private static List<ProfileEntry> ReadAll(LoadProfile profile)
-    {
-        var reader = new LoadProfileReader(profile);
-        var list = new List<ProfileEntry>();
-        while (true)
-        {
-            var e = new ProfileEntry(profile.ChannelCount);
-            if (!reader.Next(e)) break;
-            list.Add(e);
-        }
-        Assert.Equal(0, reader.SkippedBlocks);
-        return list;
-    }
+    private static List<ProfileEntry> ReadAll(LoadProfile profile) => ProfileFixture.ReadAll(profile, profile.ChannelCount);
 
     [Fact]
     public void Reads_back_hand_worked_intervals_with_status_and_gaps()

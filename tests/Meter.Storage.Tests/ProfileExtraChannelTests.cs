@@ -12,26 +12,9 @@ public class ProfileExtraChannelTests
     private const int Region = 16 * 1024;
     private static readonly DateTime T0 = new(2025, 3, 3, 0, 0, 0);
 
-    private static LoadProfile Open(RamNvMemory memory, int region = Region, int blockSize = 256)
-    {
-        var profile = new LoadProfile(memory, 0, region, blockSize, 4, 15);
-        profile.Recover();
-        return profile;
-    }
+    private static LoadProfile Open(RamNvMemory memory, int region = Region, int blockSize = 256) => ProfileFixture.Open(memory, region, blockSize);
 
-    private static List<ProfileEntry> ReadAll(LoadProfile profile)
-    {
-        var reader = new LoadProfileReader(profile);
-        var list = new List<ProfileEntry>();
-        while (true)
-        {
-            var e = new ProfileEntry(profile.MaximumChannelCount);
-            if (!reader.Next(e)) break;
-            list.Add(e);
-        }
-        Assert.Equal(0, reader.SkippedBlocks);
-        return list;
-    }
+    private static List<ProfileEntry> ReadAll(LoadProfile profile) => ProfileFixture.ReadAll(profile);
 
     [Fact]
     public void A_five_channel_profile_reads_back_and_omits_a_zero_fifth_delta_by_flag_bit_6()

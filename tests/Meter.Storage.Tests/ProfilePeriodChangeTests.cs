@@ -13,26 +13,9 @@ public class ProfilePeriodChangeTests
     private const int Region = 16 * 1024;
     private static readonly DateTime T0 = new(2025, 3, 3, 0, 0, 0);
 
-    private static LoadProfile Open(RamNvMemory memory, int blockSize = 256)
-    {
-        var profile = new LoadProfile(memory, 0, Region, blockSize, 4, 15);
-        profile.Recover();
-        return profile;
-    }
+    private static LoadProfile Open(RamNvMemory memory, int blockSize = 256) => ProfileFixture.Open(memory, Region, blockSize);
 
-    private static List<ProfileEntry> ReadAll(LoadProfile profile)
-    {
-        var reader = new LoadProfileReader(profile);
-        var list = new List<ProfileEntry>();
-        while (true)
-        {
-            var e = new ProfileEntry(profile.ChannelCount);
-            if (!reader.Next(e)) break;
-            list.Add(e);
-        }
-        Assert.Equal(0, reader.SkippedBlocks);
-        return list;
-    }
+    private static List<ProfileEntry> ReadAll(LoadProfile profile) => ProfileFixture.ReadAll(profile, profile.ChannelCount);
 
     private static long[] A(long aPlus) => new long[] { aPlus, 0, 0, 0 };
 
