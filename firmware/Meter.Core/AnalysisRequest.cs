@@ -69,7 +69,7 @@ namespace Meter.Core
                 for (int c = 0; c < _codes.Length; c++)
                 {
                     answer.Byte((byte)'(');
-                    WriteFixed(answer, entry.Values[c], AnalysisChannels.Decimals(_codes[c]));
+                    answer.Fixed(entry.Values[c], AnalysisChannels.Decimals(_codes[c]));
                     answer.Byte((byte)')');
                 }
                 answer.EndLine();
@@ -114,23 +114,6 @@ namespace Meter.Core
                 answer.Byte((byte)')');
             }
             answer.EndLine();
-        }
-
-        // An integer in hundredths etc. → "-12.34": sign, whole part, '.', the fraction with its leading zeros.
-        private static void WriteFixed(RangeAnswer answer, long value, int decimals)
-        {
-            long scale = 1;
-            for (int i = 0; i < decimals; i++) scale *= 10;
-            if (value < 0)
-            {
-                answer.Byte((byte)'-');
-                value = -value;
-            }
-            answer.Decimal(value / scale);
-            if (decimals == 0) return;
-            answer.Byte((byte)'.');
-            long fraction = value % scale;
-            for (long digit = scale / 10; digit >= 1; digit /= 10) answer.Byte((byte)('0' + (int)(fraction / digit % 10)));
         }
     }
 }

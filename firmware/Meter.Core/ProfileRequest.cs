@@ -99,7 +99,7 @@ namespace Meter.Core
                 for (int c = 0; c < channels[i]; c++)
                 {
                     answer.Byte((byte)'(');
-                    WriteKilo(answer, deltas[i * MaximumChannels + c]);
+                    answer.Fixed(deltas[i * MaximumChannels + c], 3); // Wh as kWh, 3 decimals
                     answer.Byte((byte)')');
                 }
                 answer.EndLine();
@@ -165,17 +165,6 @@ namespace Meter.Core
                 case PulseInputUnit.Litre: return Litres;
                 default: return NoUnit;
             }
-        }
-
-        // Wh → "k.kkk" (kWh, 3 decimals), non-negative (profile deltas never decrease).
-        private static void WriteKilo(RangeAnswer answer, long wattHours)
-        {
-            answer.Decimal(wattHours / 1000);
-            int fraction = (int)(wattHours % 1000);
-            answer.Byte((byte)'.');
-            answer.Byte((byte)('0' + fraction / 100));
-            answer.Byte((byte)('0' + fraction / 10 % 10));
-            answer.Byte((byte)('0' + fraction % 10));
         }
     }
 }

@@ -95,6 +95,26 @@ namespace Meter.Core
         }
 
         /// <summary>
+        /// <paramref name="value"/> in units of 10^−<paramref name="decimals"/> as a fixed-point number: sign, whole part,
+        /// '.', the fraction with its leading zeros (12345 with 3 decimals → "12.345", −5 with 2 → "-0.05").
+        /// </summary>
+        public void Fixed(long value, int decimals)
+        {
+            long scale = 1;
+            for (int i = 0; i < decimals; i++) scale *= 10;
+            if (value < 0)
+            {
+                Byte((byte)'-');
+                value = -value;
+            }
+            Decimal(value / scale);
+            if (decimals == 0) return;
+            Byte((byte)'.');
+            long fraction = value % scale;
+            for (long digit = scale / 10; digit >= 1; digit /= 10) Byte((byte)('0' + (int)(fraction / digit % 10)));
+        }
+
+        /// <summary>
         /// A VDEW time stamp of <paramref name="localSeconds"/>: the season flag Z (0 winter, 1
         /// summer) then yymmddhhmm, and ss when <paramref name="withSeconds"/> (DIN 43863-3
         /// logbook entries are stamped to the second, profile intervals to the minute).
