@@ -85,6 +85,23 @@ public class StateFileSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_quality_load_on_an_older_file_says_the_load_profile_restarts_and_keeps_a_copy()
+    {
+        long wh = RunAnHour(); // layout 6/7, no quality area
+        byte[] before = File.ReadAllBytes(_file);
+        var options = Options();
+        options.Load = "harmonics"; // implies quality measurement: the quality area takes room from the load profile
+        using (var host = new VirtualMeterHost(options))
+        {
+            Assert.Matches(@"^'.*meter\.nv': the meter upgrades the NV layout from version [67] to make room for quality measurement "
+                + @"\(the analysis logger and weekly results\): the load profile restarts empty; registers, billing, events and settings are kept; "
+                + @"the file as it was is in '.*meter\.nv\.bak'$", host.StateNote);
+            Assert.Equal(wh, ActiveImportWh(host));
+        }
+        Assert.Equal(before, File.ReadAllBytes(_file + ".bak"));
+    }
+
+    [Fact]
     public void A_missing_state_file_is_created_silently()
     {
         using var host = new VirtualMeterHost(Options());

@@ -67,10 +67,24 @@ public static class StateFileGuard
         if (report.RepairCount > 0 || report.UpgradedFromVersion != 0)
         {
             KeepCopy(path);
-            return $"'{path}': the meter repairs {report.RepairCount} torn or damaged record(s){(report.UpgradedFromVersion != 0 ? " and upgrades the layout" : "")} "
-                + $"(a write cut short); the file as it was is in '{Backup(path)}'";
+            return $"'{path}': {Changes(report)}; the file as it was is in '{Backup(path)}'";
         }
         return null;
+    }
+
+    // What opening the file changes, in the user's words: torn records repaired, the layout upgraded, and when quality
+    // measurement adds its area (a quality load or --quality on an older file) that the load profile restarts empty.
+    private static string Changes(StorageRecoveryReport report)
+    {
+        var changes = new List<string>();
+        if (report.RepairCount > 0) changes.Add($"the meter repairs {report.RepairCount} torn or damaged record(s) (a write cut short)");
+        if (report.UpgradedFromVersion != 0)
+        {
+            changes.Add($"the meter upgrades the NV layout from version {report.UpgradedFromVersion}" + (report.QualityAreaAdded
+                ? " to make room for quality measurement (the analysis logger and weekly results): the load profile restarts empty; registers, billing, events and settings are kept"
+                : ""));
+        }
+        return string.Join(", and ", changes);
     }
 
     /// <summary>The copy kept before a repair or format.</summary>
